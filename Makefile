@@ -1,0 +1,58 @@
+# ESS Planner — the README's two commands: `make run` and `make test`.
+# Everything else here is what those two need on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PEERS  := .peers
+SHARED ?= $(abspath ../shared)
+
+.PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations
+
+run: system-deps $(STAMP)
+	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
+
+test: system-deps-test $(STAMP) peers
+	$(BIN)/ruff check essplanner tests bench tools
+	$(BIN)/mypy
+	ESSPLANNER_REQUIRE_PEERS=1 SHARED_DIR=$(SHARED) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check essplanner tests bench tools
+	$(BIN)/mypy
+
+bench: $(STAMP) system-deps-test
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	@touch $(STAMP)
+
+# Debian packages Qt needs (recipes/STACK.md §2). As root with apt-get they are
+# installed; otherwise the exact command is printed and the target fails only
+# when something is missing.
+system-deps:
+	@tools/system-deps.sh run
+
+system-deps-test:
+	@tools/system-deps.sh test
+
+peers:
+	@if [ -x "$(SHARED)/peers/bluesky-pds/install.sh" ]; then \
+	  "$(SHARED)/peers/bluesky-pds/install.sh" "$(PEERS)/bluesky-pds" >/dev/null; \
+	else echo "make: $(SHARED)/peers/bluesky-pds not found (set SHARED=...)" >&2; exit 1; fi
+
+translations: $(STAMP)
+	$(BIN)/python tools/update_translations.py
+
+screenshots: $(STAMP)
+	tools/screenshots.sh
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""Allow ``python -m essplanner``."""
+
+import sys
+
+from essplanner.cli import main
+
+sys.exit(main())

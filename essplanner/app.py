@@ -1,0 +1,158 @@
+"""The desktop app's composition root: builds everything in a logged order, shuts down in order.
+
+Unexpected errors (our bugs) are logged with their traceback and shown in a dialog
+that names the log file, instead of a silent exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import traceback
+from types import TracebackType
+
+from essplanner import APP_DISPLAY_NAME, APP_NAME, __version__
+from essplanner.errors import EssPlannerError
+from essplanner.i18n import _, language, set_language
+from essplanner.settings import Paths, Settings
+
+log = logging.getLogger(__name__)
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None (Linux with no display at all)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return _("No display: run the app from a desktop session (DISPLAY or WAYLAND_DISPLAY "
+                 "is not set), or on a virtual display with xvfb-run.")
+    return None
+
+
+def install_translators(app: object, lang: str) -> list[object]:
+    """Qt's own strings and ours in ``lang``; returns the translators (keep them alive)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale("fr_FR" if lang == "fr" else "en_GB"))
+    translators: list[object] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), (APP_NAME, str(translations_dir()))):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def translations_dir() -> os.PathLike[str]:
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1] / "resources" / "i18n"
+
+
+class ErrorReporter:
+    """Logs unexpected exceptions and shows them in a dialog on the main thread."""
+
+    def __init__(self, log_file: os.PathLike[str]) -> None:
+        self.log_file = log_file
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self.on_exception
+        threading.excepthook = self.on_thread_exception
+
+    def on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        self.on_exception(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def on_exception(self, exc_type: type[BaseException], exc: BaseException,
+                     tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, EssPlannerError):
+            log.warning("%s", exc)
+        else:
+            log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        from PySide6.QtCore import QThread, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is None:
+            return
+        if QThread.currentThread() is not app.thread():
+            QTimer.singleShot(0, app, lambda: self._show(exc))
+            return
+        self._show(exc)
+
+    def _show(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            if isinstance(exc, EssPlannerError):
+                QMessageBox.warning(None, APP_DISPLAY_NAME, str(exc))
+            else:
+                QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+                    "Something went wrong inside ESS Planner: {error}\n\nYour data is safe. "
+                    "The details are in the log file:\n{log}",
+                    error=f"{type(exc).__name__}: {exc}", log=str(self.log_file)))
+        finally:
+            self._showing = False
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the desktop app (``essplanner`` with no command)."""
+    problem = display_problem()
+    if problem:
+        print(f"essplanner: {problem}", file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from essplanner.ui.bridge import Bridge
+    from essplanner.ui.mainwindow import MainWindow
+    from essplanner.workspace import Workspace
+
+    paths = Paths.resolve(args.data_dir)
+    log.info("starting %s %s (data: %s)", APP_DISPLAY_NAME, __version__, paths.data_dir)
+    settings = Settings.load(paths.settings_file)
+    lang = set_language(args.lang or settings.language)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    translators = install_translators(app, lang)
+    log.info("language %s (%d translators)", language(), len(translators))
+    reporter = ErrorReporter(paths.log_file)
+    reporter.install()
+
+    try:
+        workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
+    except EssPlannerError as exc:
+        log.error("cannot open the workspace: %s", exc)
+        QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+            "The workspace cannot be opened: {error}\n\nDetails: {log}",
+            error=str(exc), log=str(paths.log_file)))
+        return 1
+    if workspace.backup is not None:
+        log.info("database upgraded; backup at %s", workspace.backup)
+    bridge = Bridge()
+    workspace.subscribe(bridge.emit_change)
+    window = MainWindow(workspace, bridge)
+    window.show()
+    log.info("main window shown")
+    try:
+        return int(app.exec())
+    finally:
+        log.info("shutting down")
+        workspace.close()

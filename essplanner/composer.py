@@ -1,0 +1,159 @@
+"""From a post and an account to the exact text and request a publisher receives.
+
+The editor's counters, the preview, the validation before scheduling and the
+publishing service all go through :func:`build_request`, so what is checked is
+what is sent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from essplanner import domain
+from essplanner.publishers.base import (
+    AccountInfo,
+    MediaFile,
+    PlatformRules,
+    Problem,
+    Publisher,
+    PublishRequest,
+    validate_with_rules,
+)
+from essplanner.publishers.registry import PluginError, Registry
+from essplanner.publishers.text import find_hashtags
+
+UTM_MEDIUM = "social"
+
+
+def account_info(account: domain.Account) -> AccountInfo:
+    return AccountInfo(
+        id=account.id,
+        platform=account.platform,
+        name=account.name,
+        handle=account.handle,
+        api_url=account.api_url,
+        settings=dict(account.settings),
+    )
+
+
+def campaign_slug(name: str) -> str:
+    """An objective name as a ``utm_campaign`` value: lower case, ASCII, dashes."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_name.lower()).split()
+    return "-".join(words) or "post"
+
+
+def tag_link(url: str, *, source: str, campaign: str, medium: str = UTM_MEDIUM) -> str:
+    """``url`` with UTM parameters added; parameters already there are kept, never doubled."""
+    if not url:
+        return url
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {k.lower() for k, _ in query}
+    additions = [
+        (k, v)
+        for k, v in (("utm_source", source), ("utm_medium", medium), ("utm_campaign", campaign))
+        if k not in present and v
+    ]
+    if not additions:
+        return url
+    return urlunsplit(parts._replace(query=urlencode(query + additions)))
+
+
+def compose_text(post: domain.Post, *, variant: str | None, link: str) -> str:
+    """The text as published: the account's variant (or the body), then the call to action
+    with its link, then the hashtags not already in the text."""
+    text = (variant if variant is not None and variant.strip() else post.body).rstrip()
+    tail: list[str] = []
+    if link and link not in text and post.link_url not in text:
+        tail.append(f"{post.call_to_action} → {link}" if post.call_to_action else link)
+    present = {h.value.casefold() for h in find_hashtags(text)}
+    tags = [
+        f"#{t.lstrip('#')}" for t in post.hashtags
+        if t.strip("# ") and t.lstrip("#").casefold() not in present
+    ]
+    if tags:
+        tail.append(" ".join(tags))
+    return "\n\n".join([text, *tail]) if text else "\n\n".join(tail)
+
+
+def link_for(post: domain.Post, account: domain.Account) -> str:
+    """The post's link, UTM-tagged for this platform and the post's first objective."""
+    if not post.link_url:
+        return ""
+    if account.settings.get("utm") is False:
+        return post.link_url
+    campaign = campaign_slug(post.objectives[0].name) if post.objectives else ""
+    source = str(account.settings.get("mimic") or account.platform)
+    return tag_link(post.link_url, source=source, campaign=campaign)
+
+
+def build_request(
+    post: domain.Post,
+    account: domain.Account,
+    *,
+    target_id: int = 0,
+    idempotency_key: str = "",
+    variant: str | None = None,
+    options: dict[str, object] | None = None,
+) -> PublishRequest:
+    link = link_for(post, account)
+    return PublishRequest(
+        target_id=target_id,
+        post_id=post.id,
+        account=account_info(account),
+        text=compose_text(post, variant=variant, link=link),
+        idempotency_key=idempotency_key,
+        link=link,
+        media=tuple(
+            MediaFile(
+                path=Path(m.path),
+                mime_type=m.mime_type,
+                alt_text=m.alt_text,
+                size=m.size,
+                width=m.width,
+                height=m.height,
+                checksum=m.checksum,
+            )
+            for m in post.media
+        ),
+        language=post.language,
+        title=post.title,
+        scheduled_at=post.scheduled_at,
+        options=dict(options or {}),
+    )
+
+
+class Validator:
+    """Checks content for accounts through their publishers (and dry-run ``mimic`` rules)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    def publisher(self, platform: str) -> Publisher:
+        return self.registry.get(platform)
+
+    def rules_for(self, account: domain.Account) -> PlatformRules | None:
+        info = account_info(account)
+        mimic = str(account.settings.get("mimic") or "")
+        try:
+            if mimic:
+                return self.registry.get(mimic).rules(None)
+            return self.registry.get(account.platform).rules(info)
+        except PluginError:
+            return None
+
+    def validate(self, request: PublishRequest, account: domain.Account) -> list[Problem]:
+        try:
+            publisher = self.registry.get(account.platform)
+        except PluginError as exc:
+            return [Problem("plugin_missing", str(exc), None)]
+        mimic = str(account.settings.get("mimic") or "")
+        if mimic:
+            rules = self.rules_for(account)
+            if rules is not None:
+                return validate_with_rules(rules, request)
+        return publisher.validate(request)

@@ -1,0 +1,302 @@
+"""Frozen dataclasses and enums that cross layers (UI, services, scheduler, CLI).
+
+No ORM instance ever leaves a service: services return these.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class EditorialState(enum.StrEnum):
+    """Where a post stands in the team's editorial process."""
+
+    IDEA = "idea"
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+
+
+class DeliveryState(enum.StrEnum):
+    """Delivery state of one post on one account (DESIGN.md §4)."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHING = "publishing"
+    PUBLISHED = "published"
+    FAILED = "failed"
+    UNCONFIRMED = "unconfirmed"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+    @property
+    def needs_attention(self) -> bool:
+        return self in NEEDS_ATTENTION
+
+
+NEEDS_ATTENTION = frozenset(
+    {DeliveryState.FAILED, DeliveryState.UNCONFIRMED, DeliveryState.MISSED}
+)
+
+
+class PostStatus(enum.StrEnum):
+    """One word for a whole post, derived from its targets, for calendar chips and filters."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    ATTENTION = "attention"
+    CANCELLED = "cancelled"
+
+
+class Segment(enum.StrEnum):
+    """Audience segments that social-economy communication guides name."""
+
+    VOLUNTEERS = "volunteers"
+    DONORS = "donors"
+    BENEFICIARIES = "beneficiaries"
+    PARTNERS = "partners"
+    GENERAL = "general"
+
+
+class ObjectiveKind(enum.StrEnum):
+    """The purposes a post can serve, beyond "being present"."""
+
+    DONATIONS = "donations"
+    VOLUNTEERS = "volunteers"
+    AWARENESS = "awareness"
+    PRODUCTS = "products"
+    OTHER = "other"
+
+
+class Period(enum.StrEnum):
+    """Period over which a KPI target is measured."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    CAMPAIGN = "campaign"
+
+
+class KpiSource(enum.StrEnum):
+    """Where a KPI's values come from."""
+
+    METRICS = "metrics"  # platform metrics of published posts
+    OUTCOMES = "outcomes"  # entries typed in by the team
+    VISITS = "visits"  # clicks on UTM-tagged links (imported web analytics)
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: int
+    name: str
+    age: int | None = None
+    segment: Segment | None = None
+    motivation: str = ""
+    networks: tuple[str, ...] = ()
+    expected_content: str = ""
+
+    def uses_platform(self, platform: str) -> bool:
+        """Whether this persona is on ``platform`` (ids such as "facebook")."""
+        wanted = platform.lower()
+        return any(n.lower() == wanted for n in self.networks)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: int
+    objective_id: int
+    name: str
+    target_value: float
+    unit: str = ""
+    period: Period = Period.MONTH
+    source: KpiSource = KpiSource.OUTCOMES
+    metric: str | None = None  # for METRICS: e.g. "likes", "reposts", "replies"
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: int
+    name: str
+    kind: ObjectiveKind = ObjectiveKind.OTHER
+    description: str = ""
+    kpis: tuple[Kpi, ...] = ()
+
+    @property
+    def main_kpi(self) -> Kpi | None:
+        return self.kpis[0] if self.kpis else None
+
+
+@dataclass(frozen=True)
+class Account:
+    """A connected channel. Its secret is in the keyring, never here."""
+
+    id: int
+    platform: str
+    name: str
+    handle: str = ""
+    api_url: str = ""
+    settings: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    connected_by: str = ""
+    connected_at: datetime | None = None
+    token_expires_at: datetime | None = None
+    needs_reconnect: bool = False
+    reconnect_reason: str = ""
+    grace_minutes: int = 60
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    id: int
+    position: int
+    path: str
+    original_name: str
+    checksum: str
+    mime_type: str
+    size: int
+    alt_text: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    target_id: int
+    started_at: datetime
+    duration_ms: int | None
+    http_status: int | None
+    outcome: str
+    error: str = ""
+    worker: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A post on one account, with its own delivery state."""
+
+    id: int
+    post_id: int
+    account_id: int
+    account_name: str
+    platform: str
+    state: DeliveryState
+    text_variant: str | None = None
+    next_attempt_at: datetime | None = None
+    attempt_count: int = 0
+    remote_id: str | None = None
+    remote_url: str | None = None
+    last_error: str = ""
+    published_at: datetime | None = None
+    attempts: tuple[Attempt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Post:
+    id: int
+    title: str
+    body: str
+    editorial_state: EditorialState
+    scheduled_at: datetime | None
+    version: int
+    link_url: str = ""
+    call_to_action: str = ""
+    hashtags: tuple[str, ...] = ()
+    language: str = ""
+    personas: tuple[Persona, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    media: tuple[MediaItem, ...] = ()
+    targets: tuple[Target, ...] = ()
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def status(self) -> PostStatus:
+        """One state for the whole post (chips, filters): attention wins, then progress."""
+        states = {t.state for t in self.targets}
+        if states & NEEDS_ATTENTION:
+            return PostStatus.ATTENTION
+        if not states:
+            return PostStatus.DRAFT
+        if states == {DeliveryState.CANCELLED}:
+            return PostStatus.CANCELLED
+        live = states - {DeliveryState.CANCELLED}
+        if live == {DeliveryState.PUBLISHED}:
+            return PostStatus.PUBLISHED
+        if live & {DeliveryState.SCHEDULED, DeliveryState.PUBLISHING, DeliveryState.PUBLISHED}:
+            return PostStatus.SCHEDULED
+        return PostStatus.DRAFT
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        first_line = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        return first_line[:60]
+
+
+@dataclass(frozen=True)
+class PostDraft:
+    """What an editor (UI or CLI) submits to create or edit a post."""
+
+    title: str = ""
+    body: str = ""
+    link_url: str = ""
+    call_to_action: str = ""
+    hashtags: tuple[str, ...] = ()
+    language: str = ""
+    editorial_state: EditorialState = EditorialState.DRAFT
+    persona_ids: tuple[int, ...] = ()
+    objective_ids: tuple[int, ...] = ()
+    account_ids: tuple[int, ...] = ()
+    text_variants: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
+    media: tuple[MediaInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class MediaInput:
+    """An image to attach: a file on disk (copied into the data folder) and its alt text."""
+
+    path: str
+    alt_text: str
+    media_id: int | None = None  # an already stored item being kept
+
+
+@dataclass(frozen=True)
+class PostQuery:
+    """Filters for a date-range query of the calendar."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    persona_ids: frozenset[int] = frozenset()
+    objective_ids: frozenset[int] = frozenset()
+    account_ids: frozenset[int] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    statuses: frozenset[PostStatus] = frozenset()
+    delivery_states: frozenset[DeliveryState] = frozenset()
+    include_unscheduled: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a mutation changed, so that each view decides what to redraw."""
+
+    posts: frozenset[int] = frozenset()
+    personas: bool = False
+    objectives: bool = False
+    accounts: bool = False
+    measurements: bool = False
+
+    def __or__(self, other: Change) -> Change:
+        return Change(
+            posts=self.posts | other.posts,
+            personas=self.personas or other.personas,
+            objectives=self.objectives or other.objectives,
+            accounts=self.accounts or other.accounts,
+            measurements=self.measurements or other.measurements,
+        )

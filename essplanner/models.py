@@ -1,0 +1,315 @@
+"""SQLAlchemy 2 typed ORM. The database is the only source of truth.
+
+No column ever holds a secret: credentials live in the operating system keyring
+(see :mod:`essplanner.credentials`). Every datetime column is :class:`UTCDateTime`,
+which refuses naive values.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC; naive values are refused, loaded values are aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} refused: store aware UTC")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            # SQLite has no time zone type: store naive UTC so text ordering is time ordering.
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+
+
+post_persona = Table(
+    "post_persona",
+    Base.metadata,
+    Column("post_id", ForeignKey("post.id", ondelete="CASCADE"), primary_key=True),
+    Column("persona_id", ForeignKey("persona.id", ondelete="CASCADE"), primary_key=True),
+)
+
+post_objective = Table(
+    "post_objective",
+    Base.metadata,
+    Column("post_id", ForeignKey("post.id", ondelete="CASCADE"), primary_key=True),
+    Column("objective_id", ForeignKey("objective.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Persona(Base):
+    __tablename__ = "persona"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    age: Mapped[int | None]
+    segment: Mapped[str | None] = mapped_column(String(32))
+    motivation: Mapped[str] = mapped_column(Text, default="")
+    networks: Mapped[list[str]] = mapped_column(default=list)
+    expected_content: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Objective(Base):
+    __tablename__ = "objective"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    kpis: Mapped[list[Kpi]] = relationship(
+        back_populates="objective", cascade="all, delete-orphan", order_by="Kpi.position"
+    )
+
+
+class Kpi(Base):
+    """A measurable indicator of an objective: a target value over a period."""
+
+    __tablename__ = "kpi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    objective_id: Mapped[int] = mapped_column(ForeignKey("objective.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(120))
+    target_value: Mapped[float] = mapped_column(Float, default=0.0)
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    period: Mapped[str] = mapped_column(String(16), default="month")
+    source: Mapped[str] = mapped_column(String(16), default="outcomes")
+    metric: Mapped[str | None] = mapped_column(String(40))
+
+    objective: Mapped[Objective] = relationship(back_populates="kpis")
+
+
+class Account(Base):
+    """A connected channel. The secret is in the keyring under this row's id."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    handle: Mapped[str] = mapped_column(String(255), default="")
+    api_url: Mapped[str] = mapped_column(String(500), default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    connected_by: Mapped[str] = mapped_column(String(120), default="")
+    connected_at: Mapped[datetime | None]
+    token_expires_at: Mapped[datetime | None]
+    needs_reconnect: Mapped[bool] = mapped_column(Boolean, default=False)
+    reconnect_reason: Mapped[str] = mapped_column(Text, default="")
+    grace_minutes: Mapped[int] = mapped_column(default=60)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Post(Base):
+    __tablename__ = "post"
+    __table_args__ = (Index("ix_post_scheduled_at", "scheduled_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    link_url: Mapped[str] = mapped_column(String(2000), default="")
+    call_to_action: Mapped[str] = mapped_column(String(120), default="")
+    hashtags: Mapped[list[str]] = mapped_column(default=list)
+    language: Mapped[str] = mapped_column(String(8), default="")
+    editorial_state: Mapped[str] = mapped_column(String(16), default="draft")
+    scheduled_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    personas: Mapped[list[Persona]] = relationship(secondary=post_persona, order_by=Persona.name)
+    objectives: Mapped[list[Objective]] = relationship(
+        secondary=post_objective, order_by=Objective.name
+    )
+    media: Mapped[list[Media]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="Media.position"
+    )
+    targets: Mapped[list[Target]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="Target.id"
+    )
+
+    # Optimistic locking: every UPDATE says WHERE version = <the version read>.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Media(Base):
+    """An image of a post: a copy in the data folder, its checksum and alt text."""
+
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    path: Mapped[str] = mapped_column(String(1000))
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    checksum: Mapped[str] = mapped_column(String(64))
+    mime_type: Mapped[str] = mapped_column(String(80))
+    size: Mapped[int]
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    consent_note: Mapped[str] = mapped_column(Text, default="")
+
+    post: Mapped[Post] = relationship(back_populates="media")
+
+
+class Target(Base):
+    """A post on one account: its text variant and its delivery state machine."""
+
+    __tablename__ = "target"
+    __table_args__ = (
+        UniqueConstraint("post_id", "account_id", name="uq_target_post_account"),
+        Index("ix_target_due", "state", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    text_variant: Mapped[str | None] = mapped_column(Text)
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    # When the service should next look at it: scheduled time, then back-off times.
+    next_attempt_at: Mapped[datetime | None]
+    attempt_count: Mapped[int] = mapped_column(default=0)
+    # Lease of a claim: who sends it and until when the claim holds.
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None]
+    # Chosen once, reused on every retry: Idempotency-Key, Bluesky record key...
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    remote_id: Mapped[str | None] = mapped_column(String(500))
+    remote_url: Mapped[str | None] = mapped_column(String(2000))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    post: Mapped[Post] = relationship(back_populates="targets")
+    account: Mapped[Account] = relationship()
+    attempts: Mapped[list[PublishAttempt]] = relationship(
+        back_populates="target", cascade="all, delete-orphan", order_by="PublishAttempt.id"
+    )
+
+
+class PublishAttempt(Base):
+    """One try at sending a target: when, how long, what the server said."""
+
+    __tablename__ = "publish_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("target.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    duration_ms: Mapped[int | None]
+    http_status: Mapped[int | None]
+    outcome: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str] = mapped_column(Text, default="")
+    worker: Mapped[str] = mapped_column(String(120), default="")
+
+    target: Mapped[Target] = relationship(back_populates="attempts")
+
+
+# ---- measurements (migration 0002) ----
+
+
+class TargetMetric(Base):
+    """A platform metric of a published target, as read at ``read_at``."""
+
+    __tablename__ = "target_metric"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("target.id", ondelete="CASCADE"), index=True)
+    read_at: Mapped[datetime]
+    name: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float] = mapped_column(Float)
+
+
+class OutcomeEntry(Base):
+    """A result typed in by the team: donations received, volunteer sign-ups, help requests."""
+
+    __tablename__ = "outcome_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kpi_id: Mapped[int] = mapped_column(ForeignKey("kpi.id", ondelete="CASCADE"), index=True)
+    occurred_at: Mapped[datetime]
+    amount: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LinkVisit(Base):
+    """Visits of UTM-tagged links, imported from the association's web analytics."""
+
+    __tablename__ = "link_visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[datetime]
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    utm_source: Mapped[str] = mapped_column(String(80), default="")
+    utm_medium: Mapped[str] = mapped_column(String(80), default="")
+    utm_campaign: Mapped[str] = mapped_column(String(200), default="")
+    visits: Mapped[int] = mapped_column(default=0)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HashtagSet(Base):
+    """A named, reusable set of hashtags for the editor."""
+
+    __tablename__ = "hashtag_set"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    tags: Mapped[list[str]] = mapped_column(default=list)

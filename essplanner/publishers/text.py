@@ -1,0 +1,116 @@
+"""Counting text the way platforms do, and finding links, hashtags and mentions in it."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# A URL as users type them: with a scheme, or a bare www. address.
+URL_RE = regex.compile(
+    r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"]+[^\s<>\"'.,;:!?)\]}»…]", regex.IGNORECASE
+)
+HASHTAG_RE = regex.compile(r"(?<![\w#&])#([\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*)")
+MENTION_RE = regex.compile(
+    r"(?<![\w@])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)"
+)
+_GRAPHEME = regex.compile(r"\X")
+
+
+def count_graphemes(text: str) -> int:
+    """User-perceived characters (extended grapheme clusters): "👨‍👩‍👧" is one."""
+    return len(_GRAPHEME.findall(text))
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units (Telegram entities, TikTok captions)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _weight(char: str) -> int:
+    # X (twitter-text v3): these ranges weigh 1, everything else 2.
+    cp = ord(char)
+    light = (
+        (0x0000, 0x10FF),
+        (0x2000, 0x200D),
+        (0x2010, 0x201F),
+        (0x2032, 0x2037),
+    )
+    return 1 if any(lo <= cp <= hi for lo, hi in light) else 2
+
+
+def count_weighted(text: str) -> int:
+    """X's weighted length: NFC text, most Latin characters 1, CJK and emoji 2."""
+    total = 0
+    for cluster in _GRAPHEME.findall(unicodedata.normalize("NFC", text)):
+        if _is_emoji_cluster(cluster):
+            total += 2
+        else:
+            total += sum(_weight(c) for c in cluster)
+    return total
+
+
+def _is_emoji_cluster(cluster: str) -> bool:
+    return any(
+        unicodedata.category(c) == "So" and ord(c) > 0x2000 for c in cluster
+    ) or "\u200d" in cluster or any(0x1F1E6 <= ord(c) <= 0x1F1FF for c in cluster)
+
+
+def replace_urls(text: str, replacement: str) -> str:
+    return str(URL_RE.sub(replacement, text))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text found by a scanner, with offsets in characters (code points)."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # the URL, the tag without '#', the handle without '@'
+
+
+def find_urls(text: str) -> list[Span]:
+    spans = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0)
+        full = url if url.lower().startswith("http") else f"https://{url}"
+        spans.append(Span(m.start(), m.end(), url, full))
+    return spans
+
+
+def find_hashtags(text: str) -> list[Span]:
+    urls = find_urls(text)
+    spans = []
+    for m in HASHTAG_RE.finditer(text):
+        if any(u.start <= m.start() < u.end for u in urls):
+            continue  # the fragment of a link (#section) is not a hashtag
+        tag = m.group(1)
+        if tag.isdigit():
+            continue  # "#1" is not a tag on any platform
+        spans.append(Span(m.start(), m.end(), m.group(0), tag))
+    return spans
+
+
+def find_mentions(text: str) -> list[Span]:
+    """Mentions of full handles (``@alice.bsky.social``)."""
+    urls = find_urls(text)
+    return [
+        Span(m.start(), m.end(), m.group(0), m.group(1))
+        for m in MENTION_RE.finditer(text)
+        if not any(u.start <= m.start() < u.end for u in urls)
+    ]
+
+
+def byte_offsets(text: str, start: int, end: int) -> tuple[int, int]:
+    """UTF-8 byte offsets of the code-point span [start, end) (Bluesky facets)."""
+    return len(text[:start].encode("utf-8")), len(text[:end].encode("utf-8"))
+
+
+def truncate_graphemes(text: str, limit: int, ellipsis: str = "…") -> str:
+    """``text`` cut to ``limit`` graphemes, ending with ``ellipsis`` when cut (previews)."""
+    clusters = _GRAPHEME.findall(text)
+    if len(clusters) <= limit:
+        return text
+    return "".join(clusters[: max(0, limit - len(ellipsis))]) + ellipsis

@@ -1,0 +1,242 @@
+"""Session in, domain dataclasses out. Repositories never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from essplanner import domain, models
+from essplanner.errors import NotFoundError
+from essplanner.i18n import _
+
+# ---- conversions ----
+
+
+def to_persona(row: models.Persona) -> domain.Persona:
+    return domain.Persona(
+        id=row.id,
+        name=row.name,
+        age=row.age,
+        segment=domain.Segment(row.segment) if row.segment else None,
+        motivation=row.motivation,
+        networks=tuple(row.networks or ()),
+        expected_content=row.expected_content,
+    )
+
+
+def to_kpi(row: models.Kpi) -> domain.Kpi:
+    return domain.Kpi(
+        id=row.id,
+        objective_id=row.objective_id,
+        name=row.name,
+        target_value=row.target_value,
+        unit=row.unit,
+        period=domain.Period(row.period),
+        source=domain.KpiSource(row.source),
+        metric=row.metric,
+    )
+
+
+def to_objective(row: models.Objective) -> domain.Objective:
+    return domain.Objective(
+        id=row.id,
+        name=row.name,
+        kind=domain.ObjectiveKind(row.kind),
+        description=row.description,
+        kpis=tuple(to_kpi(k) for k in row.kpis),
+    )
+
+
+def to_account(row: models.Account) -> domain.Account:
+    return domain.Account(
+        id=row.id,
+        platform=row.platform,
+        name=row.name,
+        handle=row.handle,
+        api_url=row.api_url,
+        settings=dict(row.settings or {}),
+        connected_by=row.connected_by,
+        connected_at=row.connected_at,
+        token_expires_at=row.token_expires_at,
+        needs_reconnect=row.needs_reconnect,
+        reconnect_reason=row.reconnect_reason,
+        grace_minutes=row.grace_minutes,
+        enabled=row.enabled,
+    )
+
+
+def to_media(row: models.Media) -> domain.MediaItem:
+    return domain.MediaItem(
+        id=row.id,
+        position=row.position,
+        path=row.path,
+        original_name=row.original_name,
+        checksum=row.checksum,
+        mime_type=row.mime_type,
+        size=row.size,
+        alt_text=row.alt_text,
+        width=row.width,
+        height=row.height,
+    )
+
+
+def to_attempt(row: models.PublishAttempt) -> domain.Attempt:
+    return domain.Attempt(
+        id=row.id,
+        target_id=row.target_id,
+        started_at=row.started_at,
+        duration_ms=row.duration_ms,
+        http_status=row.http_status,
+        outcome=row.outcome,
+        error=row.error,
+        worker=row.worker,
+    )
+
+
+def to_target(row: models.Target, *, with_attempts: bool = False) -> domain.Target:
+    return domain.Target(
+        id=row.id,
+        post_id=row.post_id,
+        account_id=row.account_id,
+        account_name=row.account.name,
+        platform=row.account.platform,
+        state=domain.DeliveryState(row.state),
+        text_variant=row.text_variant,
+        next_attempt_at=row.next_attempt_at,
+        attempt_count=row.attempt_count,
+        remote_id=row.remote_id,
+        remote_url=row.remote_url,
+        last_error=row.last_error,
+        published_at=row.published_at,
+        attempts=tuple(to_attempt(a) for a in row.attempts) if with_attempts else (),
+    )
+
+
+def to_post(row: models.Post, *, with_attempts: bool = False) -> domain.Post:
+    return domain.Post(
+        id=row.id,
+        title=row.title,
+        body=row.body,
+        editorial_state=domain.EditorialState(row.editorial_state),
+        scheduled_at=row.scheduled_at,
+        version=row.version,
+        link_url=row.link_url,
+        call_to_action=row.call_to_action,
+        hashtags=tuple(row.hashtags or ()),
+        language=row.language,
+        personas=tuple(to_persona(p) for p in row.personas),
+        objectives=tuple(to_objective(o) for o in row.objectives),
+        media=tuple(to_media(m) for m in row.media),
+        targets=tuple(to_target(t, with_attempts=with_attempts) for t in row.targets),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+# ---- queries ----
+
+
+def _post_loading(stmt: Select[models.Post], *, attempts: bool) -> Select[models.Post]:
+    target_load = selectinload(models.Post.targets)
+    options = [
+        selectinload(models.Post.personas),
+        selectinload(models.Post.objectives).selectinload(models.Objective.kpis),
+        selectinload(models.Post.media),
+        target_load.selectinload(models.Target.account),
+    ]
+    if attempts:
+        options.append(selectinload(models.Post.targets).selectinload(models.Target.attempts))
+    return stmt.options(*options)
+
+
+def get_post_row(session: Session, post_id: int) -> models.Post:
+    row = session.get(models.Post, post_id)
+    if row is None:
+        raise NotFoundError(_("There is no post number {id}.", id=post_id))
+    return row
+
+
+def load_post(session: Session, post_id: int, *, attempts: bool = True) -> domain.Post:
+    stmt = _post_loading(select(models.Post).where(models.Post.id == post_id), attempts=attempts)
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        raise NotFoundError(_("There is no post number {id}.", id=post_id))
+    return to_post(row, with_attempts=attempts)
+
+
+def query_posts(session: Session, query: domain.PostQuery) -> list[domain.Post]:
+    """Posts in a date range, filtered in SQL where the filter is stored, in time order."""
+    post = models.Post
+    stmt = select(post)
+    if query.start is not None or query.end is not None:
+        cond = []
+        if query.start is not None:
+            cond.append(post.scheduled_at >= query.start)
+        if query.end is not None:
+            cond.append(post.scheduled_at < query.end)
+        if query.include_unscheduled:
+            from sqlalchemy import and_, or_
+
+            stmt = stmt.where(or_(and_(*cond), post.scheduled_at.is_(None)))
+        else:
+            stmt = stmt.where(*cond)
+    elif not query.include_unscheduled:
+        stmt = stmt.where(post.scheduled_at.is_not(None))
+    if query.persona_ids:
+        stmt = stmt.where(post.personas.any(models.Persona.id.in_(query.persona_ids)))
+    if query.objective_ids:
+        stmt = stmt.where(post.objectives.any(models.Objective.id.in_(query.objective_ids)))
+    if query.account_ids:
+        stmt = stmt.where(post.targets.any(models.Target.account_id.in_(query.account_ids)))
+    if query.platforms:
+        stmt = stmt.where(
+            post.targets.any(models.Target.account.has(models.Account.platform.in_(query.platforms)))
+        )
+    if query.delivery_states:
+        stmt = stmt.where(
+            post.targets.any(models.Target.state.in_([s.value for s in query.delivery_states]))
+        )
+    stmt = _post_loading(stmt.order_by(post.scheduled_at, post.id), attempts=False)
+    posts = [to_post(row) for row in session.scalars(stmt)]
+    if query.statuses:
+        posts = [p for p in posts if p.status in query.statuses]
+    return posts
+
+
+def personas_by_names(session: Session, names: Iterable[str]) -> list[models.Persona]:
+    return _by_names(session, models.Persona, names, _("persona"))
+
+
+def objectives_by_names(session: Session, names: Iterable[str]) -> list[models.Objective]:
+    return _by_names(session, models.Objective, names, _("objective"))
+
+
+def accounts_by_names(session: Session, names: Iterable[str]) -> list[models.Account]:
+    return _by_names(session, models.Account, names, _("account"))
+
+
+_Named = TypeVar("_Named", models.Persona, models.Objective, models.Account)
+
+
+def _by_names(
+    session: Session, model: type[_Named], names: Iterable[str], label: str
+) -> list[_Named]:
+    """Rows by name (case-insensitive, then unique prefix); unknown names list the known ones."""
+    rows: Sequence[_Named] = session.scalars(select(model).order_by(model.name)).all()
+    found: list[_Named] = []
+    for name in names:
+        wanted = name.strip().casefold()
+        exact = [r for r in rows if r.name.casefold() == wanted]
+        prefix = [r for r in rows if r.name.casefold().startswith(wanted)]
+        matches = exact or (prefix if len(prefix) == 1 else [])
+        if not matches:
+            known = ", ".join(r.name for r in rows) or _("none yet")
+            raise NotFoundError(
+                _("Unknown {kind} {name!r}. Known: {known}.", kind=label, name=name, known=known)
+            )
+        if matches[0] not in found:
+            found.append(matches[0])
+    return found

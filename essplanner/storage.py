@@ -1,0 +1,218 @@
+"""Engine factory, units of work and schema upgrades.
+
+SQLite (the default, on the laptop) runs in WAL mode with foreign keys and a busy
+timeout; read-modify-write transactions use ``BEGIN IMMEDIATE`` so that two
+processes never fail half-way with "database is locked" (recipes/STACK.md §7).
+PostgreSQL is used when a team shares one database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from essplanner.errors import StorageError
+from essplanner.i18n import _
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for ``url``; SQLite connections get WAL, foreign keys and a busy timeout."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("essplanner_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """The connection to the one source of truth, and its units of work."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        writer_engine = self.engine.execution_options(essplanner_begin="IMMEDIATE")
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(writer_engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = self.engine.url.database
+        return Path(database) if database and database != ":memory:" else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; nothing it does is committed."""
+        with _storage_errors(), self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A read-modify-write transaction (BEGIN IMMEDIATE on SQLite), committed at the end."""
+        with _storage_errors(), self._write() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        """The URL with any password hidden, for messages and logs."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise StorageError(describe_db_error(exc)) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise StorageError(describe_db_error(exc)) from exc
+        raise
+
+
+def describe_db_error(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "no space" in text or "database or disk is full" in text:
+        return _("The disk is full: nothing was saved. Free some space and try again.")
+    if "locked" in text or "busy" in text:
+        return _("The database is busy (another program is writing to it). Try again.")
+    if "readonly" in text or "read-only" in text:
+        return _("The database file is read-only: nothing was saved.")
+    if "unable to open" in text or "not a database" in text or "malformed" in text:
+        return _("The database file cannot be opened or is damaged.")
+    if "connection" in text or "could not connect" in text:
+        return _("Cannot reach the database server: {detail}", detail=text.splitlines()[0])
+    return _("Database error: {detail}", detail=text.splitlines()[0] if text else "?")
+
+
+# ---- schema: Alembic ----
+
+
+def alembic_config(db: Database) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision(db: Database) -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return not inspect(conn).get_table_names()
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Run Alembic migrations up to ``revision`` (a fresh database is created this way too)."""
+    from alembic import command
+
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
+    """Copy the SQLite database (WAL included) with SQLite's backup API."""
+    source_path = db.sqlite_path
+    if source_path is None or not source_path.exists():
+        return None
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    dest = backup_dir / f"{source_path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(str(source_path))
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def ensure_schema(db: Database, backup_dir: Path) -> Path | None:
+    """Create or upgrade the schema; an older database is backed up first. Returns the backup."""
+    try:
+        current = current_revision(db)
+        head = head_revision(db)
+        if current == head:
+            return None
+        backup = None
+        if current is not None or not is_empty(db):
+            backup = backup_sqlite(db, backup_dir, f"before-{head}")
+            if backup is not None:
+                log.info("database backed up to %s before upgrading from %s", backup, current)
+            elif not db.is_sqlite:
+                log.warning("upgrading %s from %s to %s; back it up with pg_dump first",
+                            db.describe(), current, head)
+        log.info("upgrading schema of %s from %s to %s", db.describe(), current, head)
+        upgrade(db)
+        return backup
+    except OperationalError as exc:
+        raise StorageError(describe_db_error(exc)) from exc

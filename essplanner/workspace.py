@@ -1,0 +1,92 @@
+"""The headless composition root: database, schema, services, publishers, secrets.
+
+The desktop app (``app.py``) and the command line both start from a
+:class:`Workspace`; neither builds services any other way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from essplanner.composer import Validator
+from essplanner.credentials import KeyringStore, SecretStore
+from essplanner.domain import Change
+from essplanner.media import MediaStore
+from essplanner.publishers.registry import Registry
+from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
+from essplanner.settings import Paths, Settings, database_url
+from essplanner.storage import Database, ensure_schema
+from essplanner.timeutil import Clock
+
+log = logging.getLogger(__name__)
+
+ChangeListener = Callable[[Change], None]
+
+
+@dataclass
+class Workspace:
+    """Everything a front end (desktop, command line, headless service) needs."""
+
+    paths: Paths
+    settings: Settings
+    db: Database
+    clock: Clock
+    registry: Registry
+    secrets: SecretStore
+    personas: PersonaService
+    objectives: ObjectiveService
+    accounts: AccountService
+    posts: PostService
+    backup: Path | None = None
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        paths: Paths,
+        db_url: str | None = None,
+        settings: Settings | None = None,
+        clock: Clock | None = None,
+        registry: Registry | None = None,
+        secrets: SecretStore | None = None,
+        upgrade: bool = True,
+    ) -> Workspace:
+        """Open (creating or upgrading, after a backup) the workspace's database."""
+        paths.ensure()
+        settings = settings or Settings.load(paths.settings_file)
+        url = database_url(paths, db_url)
+        db = Database(url)
+        backup = ensure_schema(db, paths.backup_dir) if upgrade else None
+        clock = clock or Clock()
+        registry = registry or Registry()
+        secrets = secrets or KeyringStore()
+        log.info("workspace opened: %s", db.describe())
+        return cls(
+            paths=paths,
+            settings=settings,
+            db=db,
+            clock=clock,
+            registry=registry,
+            secrets=secrets,
+            personas=PersonaService(db, clock=clock),
+            objectives=ObjectiveService(db, clock=clock),
+            accounts=AccountService(db, secrets, clock=clock),
+            posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
+            backup=backup,
+        )
+
+    def subscribe(self, listener: ChangeListener) -> None:
+        """Hear about every change any service makes (the UI bridge subscribes here)."""
+        for service in (self.personas, self.objectives, self.accounts, self.posts):
+            service.subscribe(listener)
+
+    @property
+    def timezone(self) -> str | None:
+        return self.settings.timezone
+
+    def close(self) -> None:
+        self.db.dispose()
+

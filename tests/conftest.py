@@ -1,0 +1,63 @@
+"""Shared fixtures. Qt runs offscreen unless a test starts a real display."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the developer's real data, keyring or settings from a test.
+os.environ.pop("ESSPLANNER_DATABASE_URL", None)
+os.environ.pop("ESSPLANNER_DATA_DIR", None)
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from essplanner.credentials import MemoryStore
+from essplanner.i18n import set_language
+from essplanner.settings import Paths, Settings
+from essplanner.timeutil import FakeClock
+from essplanner.workspace import Workspace
+
+REQUIRE_PEERS = os.environ.get("ESSPLANNER_REQUIRE_PEERS") == "1"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when a real component is missing, except under ``make test``, where it fails."""
+    if condition:
+        return
+    if REQUIRE_PEERS:
+        pytest.fail(f"required component missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _english_core() -> Iterator[None]:
+    """Core messages in English unless a test selects French."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths.resolve(tmp_path / "data")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def workspace(paths: Paths, clock: FakeClock) -> Iterator[Workspace]:
+    ws = Workspace.open(
+        paths=paths,
+        settings=Settings(timezone="Europe/Paris"),
+        clock=clock,
+        secrets=MemoryStore(),
+    )
+    yield ws
+    ws.close()
