@@ -98,18 +98,21 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.action_next)
         self.addToolBar(toolbar)
 
+        # Feature modules (accounts, dashboard, publishing service...) add their actions to
+        # these menus from their own ``install(window, ...)`` functions, called by app.py.
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.action_load_example)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.action_today)
-        view_menu.addAction(self.action_previous)
-        view_menu.addAction(self.action_next)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.action_open_logs)
-        help_menu.addAction(self.action_about)
+        self.menu_file = menu.addMenu(self.tr("&File"))
+        self.menu_file.addAction(self.action_load_example)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_quit)
+        self.menu_view = menu.addMenu(self.tr("&View"))
+        self.menu_view.addAction(self.action_today)
+        self.menu_view.addAction(self.action_previous)
+        self.menu_view.addAction(self.action_next)
+        self.menu_tools = menu.addMenu(self.tr("&Tools"))
+        self.menu_help = menu.addMenu(self.tr("&Help"))
+        self.menu_help.addAction(self.action_open_logs)
+        self.menu_help.addAction(self.action_about)
 
     def _connect(self) -> None:
         """All signal wiring of the window, in one place."""
