@@ -484,16 +484,13 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(p)
     p.set_defaults(handler=cmd_demo_load)
 
-    # Verbs added by their own modules: account, service, screenshot, import, export,
-    # report, kpi, outcome. Each registers itself here.
-    for register in _extensions():
+    # Verbs that live in their own modules (account, service, screenshot, import, export,
+    # report, kpi, outcome): essplanner/commands/<group>.py, each with register(sub).
+    from essplanner.commands import registrars
+
+    for register in registrars():
         register(sub)
     return parser
-
-
-def _extensions() -> list[Callable[[Any], None]]:
-    """``register(subparsers)`` functions of the verb groups that live in other modules."""
-    return []
 
 
 # ---------------------------------------------------------------------- main ---
