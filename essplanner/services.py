@@ -540,6 +540,39 @@ class PostService(_Service):
         self._notify(Change(posts=frozenset({post_id})))
         return result
 
+    def restore(self, snapshot: domain.Post, *,
+                expected_version: int | None = None) -> domain.Post:
+        """Put a post back as ``snapshot`` (undo and redo of an edit, a move, a delete).
+
+        An existing post must still be at ``expected_version``. A deleted one is
+        recreated under its old number, with its targets' states, idempotency keys and
+        attempts. Targets being sent or published since keep their state: undo never
+        sends anything twice (see :mod:`essplanner.restore`).
+        """
+        from essplanner.restore import recreate_post, revert_post
+
+        try:
+            with self.db.write() as s:
+                row = s.scalars(select(models.Post).where(models.Post.id == snapshot.id)
+                                .options(selectinload(models.Post.targets),
+                                         selectinload(models.Post.media))).one_or_none()
+                if row is None:
+                    row = recreate_post(s, snapshot, self.clock.now(), new_idempotency_key)
+                else:
+                    if expected_version is not None and row.version != expected_version:
+                        raise _conflict()
+                    if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                        raise ConflictError(_("This post is being sent right now; try again "
+                                              "in a moment."))
+                    revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
+                    row.updated_at = self.clock.now()
+                s.flush()
+                result = repo.load_post(s, row.id)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({result.id})))
+        return result
+
     def validate(self, post: domain.Post, accounts: Sequence[domain.Account] | None = None,
                  ) -> list[ProblemInfo]:
         """Problems of ``post`` for each of its accounts (or ``accounts``), without network."""

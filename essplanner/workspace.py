@@ -14,6 +14,7 @@ from pathlib import Path
 from essplanner.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
+from essplanner.hashtags import HashtagSetService
 from essplanner.media import MediaStore
 from essplanner.publishers.registry import Registry
 from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
@@ -40,6 +41,7 @@ class Workspace:
     objectives: ObjectiveService
     accounts: AccountService
     posts: PostService
+    hashtags: HashtagSetService
     backup: Path | None = None
 
     @classmethod
@@ -75,6 +77,7 @@ class Workspace:
             objectives=ObjectiveService(db, clock=clock),
             accounts=AccountService(db, secrets, clock=clock),
             posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
+            hashtags=HashtagSetService(db, clock=clock),
             backup=backup,
         )
 
