@@ -110,6 +110,13 @@ class ErrorReporter:
             self._showing = False
 
 
+def run_screenshot(workspace: object, **options: object) -> bool:
+    """``essplanner screenshot``: render a view to a PNG (see essplanner/ui/screenshot.py)."""
+    from essplanner.ui.screenshot import take
+
+    return take(workspace, **options)  # type: ignore[arg-type]
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (``essplanner`` with no command)."""
     problem = display_problem()

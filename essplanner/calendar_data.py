@@ -19,7 +19,13 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from essplanner import models
-from essplanner.domain import DeliveryState, EditorialState, PostStatus, status_of
+from essplanner.domain import (
+    NEEDS_ATTENTION,
+    DeliveryState,
+    EditorialState,
+    PostStatus,
+    status_of,
+)
 from essplanner.storage import Database
 
 #: characters of the body kept for chips and tooltips
@@ -163,3 +169,45 @@ def _pairs(s: Session, post_col: Any, other_col: Any, cond: ColumnElement[bool],
         out.setdefault(post_id, []).append(other_id)
     return out
 
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """A target that failed, may or may not have gone out, or was missed."""
+
+    target_id: int
+    post_id: int
+    post_version: int
+    title: str
+    account_name: str
+    platform: str  # as shown (``mimic`` for dry-run accounts)
+    state: DeliveryState
+    scheduled_at: datetime | None
+    next_attempt_at: datetime | None
+    attempt_count: int
+    last_error: str
+
+
+def attention_items(db: Database) -> list[AttentionItem]:
+    """Every target needing the user's answer, oldest first (walks the state index)."""
+    post, target, account = models.Post, models.Target, models.Account
+    stmt = (
+        select(target.id, target.post_id, post.version, post.title,
+               func.substr(post.body, 1, 120), account.name, account.platform,
+               account.settings, target.state, post.scheduled_at, target.next_attempt_at,
+               target.attempt_count, target.last_error)
+        .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
+        .where(target.state.in_([s.value for s in NEEDS_ATTENTION]))
+        .order_by(post.scheduled_at, target.id)
+    )
+    with db.read() as s:
+        items = []
+        for r in s.execute(stmt):
+            body = (r[4] or "").strip()
+            title = r[3] or (body.splitlines()[0][:60] if body else "")
+            items.append(AttentionItem(
+                target_id=r[0], post_id=r[1], post_version=r[2], title=title,
+                account_name=r[5], platform=shown_platform(r[6], r[7]),
+                state=DeliveryState(r[8]), scheduled_at=r[9], next_attempt_at=r[10],
+                attempt_count=r[11] or 0, last_error=r[12] or ""))
+        return items

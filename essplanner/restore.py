@@ -51,9 +51,11 @@ def revert_post(s: Session, row: models.Post, snapshot: domain.Post, now: dateti
     row.targets = targets
 
 
-def recreate_post(s: Session, snapshot: domain.Post, now: datetime, new_key: Any) -> models.Post:
-    """Insert a deleted post again, under its old number (the caller checked it is free)."""
-    row = models.Post(id=snapshot.id, created_at=snapshot.created_at or now, updated_at=now)
+def recreate_post(s: Session, snapshot: domain.Post, now: datetime, new_key: Any, *,
+                  keep_id: bool) -> models.Post:
+    """Insert a deleted post again; under its old number with ``keep_id`` (checked free)."""
+    row = models.Post(id=snapshot.id if keep_id else None,
+                      created_at=snapshot.created_at or now, updated_at=now)
     _copy_content(s, row, snapshot)
     row.media = [_new_media(item) for item in snapshot.media]
     existing_accounts = _existing_ids(s, models.Account, (t.account_id for t in snapshot.targets))

@@ -1,37 +1,93 @@
-"""The main window: the calendar of stored posts, navigation, menus."""
+"""The main window: month, week and agenda views of the posts, filters, needs attention, menus.
+
+Feature modules (accounts, dashboard, publishing service...) add their actions to
+``menu_file``, ``menu_view``, ``menu_tools`` and ``menu_help`` from their own
+``install(window, ...)`` functions, called by app.py. ``bridge.changed(Change)``
+is the one redraw signal.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QComboBox,
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QPushButton,
-    QToolBar,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from essplanner import APP_DISPLAY_NAME, __version__
-from essplanner.domain import Change, Post, PostQuery
+from essplanner.calendar_data import attention_items, entries, entries_by_id, has_posts
+from essplanner.domain import Change, Post
 from essplanner.errors import EssPlannerError
-from essplanner.timeutil import get_zone
+from essplanner.timeutil import day_bounds, get_zone
+from essplanner.ui.agenda_model import AgendaModel
+from essplanner.ui.agenda_view import AgendaView
+from essplanner.ui.attention import AttentionModel, AttentionPanel
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import MonthModel
+from essplanner.ui.calendar_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar_view import MonthView
+from essplanner.ui.filters import FilterPanel
+from essplanner.ui.labels import month_title, qdate, week_title
+from essplanner.ui.post_actions import PostActions
+from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
+from essplanner.ui.week_view import WeekView
+from essplanner.ui.window_parts import Banners, build_actions
 from essplanner.workspace import Workspace
+
+if TYPE_CHECKING:
+    from essplanner.ui.editor import PostEditor
+
+VIEWS = ("month", "week", "agenda")
+#: how often the calendar re-reads the database for changes made by other programs
+REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """The calendar window. Signals: ``month_changed(date)``."""
+    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``."""
 
     month_changed = Signal(object)
+    view_changed = Signal(str)
+
+    # built by window_parts.build_actions
+    action_new: QAction
+    action_load_example: QAction
+    action_quit: QAction
+    action_undo: QAction
+    action_redo: QAction
+    action_open: QAction
+    action_delete: QAction
+    action_later: QAction
+    action_earlier: QAction
+    action_today: QAction
+    action_previous: QAction
+    action_next: QAction
+    action_goto: QAction
+    action_search: QAction
+    action_personas: QAction
+    action_objectives: QAction
+    action_attention: QAction
+    action_shortcuts: QAction
+    action_open_logs: QAction
+    action_about: QAction
+    view_actions: dict[str, QAction]
+    colour_actions: dict[str, QAction]
+    colour_combo: QComboBox
+    menu_file: QMenu
+    menu_edit: QMenu
+    menu_view: QMenu
+    menu_tools: QMenu
+    menu_help: QMenu
 
     def __init__(self, workspace: Workspace, bridge: Bridge,
                  parent: QWidget | None = None) -> None:
@@ -40,12 +96,35 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.resize(1200, 800)
+        self.resize(1280, 820)
+        self.view_kind = "month"
+        self.anchor = self._today()
+        self.editors: list[PostEditor] = []
 
-        self.month_model = MonthModel(self._load_posts, self.zone, today=self._today, parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.actions_ = PostActions(workspace, self.zone, self.undo_stack, self,
+                                    self._status)
+        self.post_model = PostListModel(
+            lambda start, end, undated: entries(workspace.db, start, end,
+                                                include_unscheduled=undated),
+            lambda ids: entries_by_id(workspace.db, ids), self.zone, self)
+        self.proxy = PostFilterProxy(self)
+        self.proxy.setSourceModel(self.post_model)
+        self.month_model = MonthModel(self.proxy, today=self._today, parent=self)
+        self.agenda_model = AgendaModel(self.proxy, today=self._today, parent=self)
+        self.attention_model = AttentionModel(lambda: attention_items(workspace.db), self.zone,
+                                              self)
+
         self.month_view = MonthView(self)
         self.month_view.setModel(self.month_model)
-        self.month_view.delegate.colour_by = workspace.settings.calendar_colour_by
+        self.week_view = WeekView(self)
+        self.week_view.setModel(self.proxy)
+        self.agenda_view = AgendaView(self)
+        self.agenda_view.setModel(self.agenda_model)
+        self.set_colour_by(workspace.settings.calendar_colour_by, save=False)
+        self.stack = QStackedWidget(self)
+        for view in (self.month_view, self.week_view, self.agenda_view):
+            self.stack.addWidget(view)
 
         self.title = QLabel(self)
         self.title.setObjectName("monthTitle")
@@ -53,110 +132,295 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-
-        self.empty_banner = QWidget(self)
-        banner_layout = QHBoxLayout(self.empty_banner)
-        banner_layout.addWidget(QLabel(self.tr(
-            "No posts yet. Load the example workspace to see how an association plans a month."),
-            self.empty_banner))
-        self.load_example_button = QPushButton(self.tr("Load the example workspace"),
-                                               self.empty_banner)
-        banner_layout.addWidget(self.load_example_button)
-        banner_layout.addStretch(1)
+        self.banners = Banners(self)
+        self.empty_banner = self.banners.empty
+        self.load_example_button = self.banners.load_example_button
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.banners.recovery)
         layout.addWidget(self.empty_banner)
-        layout.addWidget(self.month_view, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
+        self.filters = FilterPanel(self)
+        self.filters_dock = QDockWidget(self.tr("Filters"), self)
+        self.filters_dock.setObjectName("filters")
+        self.filters_dock.setWidget(self.filters)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filters_dock)
+        self.attention = AttentionPanel(workspace, self.attention_model, self.zone, self)
+        self.attention_dock = QDockWidget(self.tr("Needs attention"), self)
+        self.attention_dock.setObjectName("attention")
+        self.attention_dock.setWidget(self.attention)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attention_dock)
+        self.attention_dock.hide()
+
+        build_actions(self)
         self._connect()
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", workspace.db.describe()))
-        self.show_month(self._today())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+        self._attention_timer = QTimer(self)
+        self._attention_timer.setSingleShot(True)
+        self._attention_timer.setInterval(0)
+        self._attention_timer.timeout.connect(self.attention_model.reload)
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1",
+                                                                     workspace.db.describe()))
+        self.show_date(self.anchor)
+        # What the first paint does not need waits until the calendar is on screen.
+        QTimer.singleShot(0, self.after_first_paint)
 
-    # ---- building
-    def _build_actions(self) -> None:
-        self.action_today = QAction(self.tr("&Today"), self)
-        self.action_today.setShortcut(QKeySequence("Ctrl+T"))
-        self.action_previous = QAction(self.tr("&Previous month"), self)
-        self.action_previous.setShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage))
-        self.action_next = QAction(self.tr("&Next month"), self)
-        self.action_next.setShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage))
-        self.action_load_example = QAction(self.tr("Load the &example workspace"), self)
-        self.action_open_logs = QAction(self.tr("Open the &log folder"), self)
-        self.action_about = QAction(self.tr("&About ESS Planner"), self)
-        self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-
-        toolbar = QToolBar(self.tr("Navigation"), self)
-        toolbar.setObjectName("navigation")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.action_today)
-        toolbar.addAction(self.action_previous)
-        toolbar.addAction(self.action_next)
-        self.addToolBar(toolbar)
-
-        # Feature modules (accounts, dashboard, publishing service...) add their actions to
-        # these menus from their own ``install(window, ...)`` functions, called by app.py.
-        menu = self.menuBar()
-        self.menu_file = menu.addMenu(self.tr("&File"))
-        self.menu_file.addAction(self.action_load_example)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.action_quit)
-        self.menu_view = menu.addMenu(self.tr("&View"))
-        self.menu_view.addAction(self.action_today)
-        self.menu_view.addAction(self.action_previous)
-        self.menu_view.addAction(self.action_next)
-        self.menu_tools = menu.addMenu(self.tr("&Tools"))
-        self.menu_help = menu.addMenu(self.tr("&Help"))
-        self.menu_help.addAction(self.action_open_logs)
-        self.menu_help.addAction(self.action_about)
-
+    # ---- wiring
     def _connect(self) -> None:
         """All signal wiring of the window, in one place."""
-        self.action_today.triggered.connect(lambda: self.show_month(self._today()))
-        self.action_previous.triggered.connect(lambda: self.step_month(-1))
-        self.action_next.triggered.connect(lambda: self.step_month(1))
-        self.action_load_example.triggered.connect(self.on_load_example)
-        self.load_example_button.clicked.connect(self.on_load_example)
-        self.action_open_logs.triggered.connect(self.on_open_logs)
-        self.action_about.triggered.connect(self.on_about)
-        self.action_quit.triggered.connect(self.close)
         self.bridge.changed.connect(self.on_changed)
+        self.filters.filter_changed.connect(self.proxy.set_filter)
+        for model in (self.month_model, self.agenda_model):
+            model.move_requested.connect(self.actions_.move)
+        self.week_view.move_requested.connect(self.actions_.move)
+        self.month_view.post_activated.connect(self.open_post)
+        self.month_view.day_activated.connect(lambda day: self.new_post(day=day))
+        self.month_view.navigate_requested.connect(self._navigate_to)
+        self.month_view.more_clicked.connect(lambda day: self.set_view("week", day))
+        self.week_view.activated.connect(self._open_index)
+        self.week_view.doubleClicked.connect(self._open_index)
+        self.week_view.slot_activated.connect(lambda when: self.new_post(when=when))
+        self.agenda_view.activated.connect(self._open_index)
+        self.agenda_view.doubleClicked.connect(self._open_index)
+        self.attention.open_post.connect(self.open_post)
+        self.attention.count_changed.connect(self.banners.set_attention_count)
+        self.banners.attention_button.clicked.connect(self.show_attention)
+        self.banners.open_recovered.connect(self.open_recovered)
+        self.load_example_button.clicked.connect(self.on_load_example)
+
+    def after_first_paint(self) -> None:
+        self.reload_choices()
+        self.attention_model.reload()
+        self.banners.check_recovery(self.ws.paths.autosave_dir)
 
     # ---- data
     def _today(self) -> date:
         return self.ws.clock.now().astimezone(self.zone).date()
 
-    def _load_posts(self, start: datetime, end: datetime) -> list[Post]:
-        return self.ws.posts.query(PostQuery(start=start, end=end))
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def reload_choices(self) -> None:
+        self.filters.set_choices(self.ws.personas.all(), self.ws.objectives.all(),
+                                 self.ws.accounts.all())
+
+    def refresh(self) -> None:
+        """Re-read the visible period (other programs may have changed it)."""
+        self.post_model.refresh()
+        self.attention_model.reload()
+        self._update_empty_banner()
+
+    def on_changed(self, change: Change) -> None:
+        self.post_model.apply_change(change)
+        self._attention_timer.start()
+        if change.personas or change.objectives or change.accounts:
+            self.reload_choices()
+        self._update_empty_banner()
+
+    def _update_empty_banner(self) -> None:
+        self.empty_banner.setVisible(not has_posts(self.ws.db))
+
+    # ---- navigation
+    def set_view(self, kind: str, day: date | None = None) -> None:
+        if kind not in VIEWS:
+            raise ValueError(kind)
+        self.view_kind = kind
+        self.stack.setCurrentIndex(VIEWS.index(kind))
+        self.view_actions[kind].setChecked(True)
+        self.show_date(day or self.anchor)
+        self.view_changed.emit(kind)
+
+    def show_date(self, day: date) -> None:
+        """Show the period of the current view that contains ``day``."""
+        self.anchor = day
+        today = self._today()
+        if self.view_kind == "week":
+            start = first_day_of_week(day)
+            self._load(start, start + timedelta(days=7))
+            self.week_view.set_week(start, today=today,
+                                    now=self.ws.clock.now().astimezone(self.zone))
+            self.title.setText(week_title(start))
+            self.action_previous.setText(self.tr("&Previous week"))
+            self.action_next.setText(self.tr("&Next week"))
+        else:
+            self.month_model.set_month(day)
+            month = self.month_model.month
+            if self.view_kind == "month":
+                self._load(self.month_model.grid_start, self.month_model.grid_end)
+                self.month_view.select_date(day)
+            else:
+                following = (month + timedelta(days=32)).replace(day=1)
+                self._load(month, following, undated=True)
+                index = self.agenda_model.index_of_day(day)
+                if index.isValid():
+                    self.agenda_view.scrollTo(index)
+                    self.agenda_view.setCurrentIndex(index)
+            self.title.setText(month_title(month))
+            self.action_previous.setText(self.tr("&Previous month"))
+            self.action_next.setText(self.tr("&Next month"))
+        self._update_empty_banner()
+        self.month_changed.emit(self.month_model.month)
+
+    def _load(self, start: date, end: date, *, undated: bool = False) -> None:
+        self.post_model.set_range(day_bounds(start, self.zone)[0],
+                                  day_bounds(end, self.zone)[0], undated=undated)
 
     def show_month(self, day: date) -> None:
-        self.month_model.set_month(day)
-        month = self.month_model.month
-        locale = QLocale()
-        name = locale.standaloneMonthName(month.month, QLocale.FormatType.LongFormat)
-        self.title.setText(f"{name[:1].upper()}{name[1:]} {month.year}")
-        self.month_view.setCurrentIndex(self.month_model.index_of(day))
-        self._update_empty_banner()
-        self.month_changed.emit(month)
+        if self.view_kind == "week":
+            self.set_view("month", day)
+        else:
+            self.show_date(day)
+
+    def step(self, delta: int) -> None:
+        if self.view_kind == "week":
+            self.show_date(self.anchor + timedelta(days=7 * delta))
+        else:
+            self.step_month(delta)
 
     def step_month(self, delta: int) -> None:
         month = self.month_model.month
         total = month.year * 12 + month.month - 1 + delta
-        self.show_month(date(total // 12, total % 12 + 1, 1))
+        self.show_date(date(total // 12, total % 12 + 1, 1))
 
-    def _update_empty_banner(self) -> None:
-        has_posts = bool(self.ws.posts.query(PostQuery(include_unscheduled=True)))
-        self.empty_banner.setVisible(not has_posts)
+    def go_today(self) -> None:
+        self.show_date(self._today())
+        if self.view_kind == "week":
+            self.week_view.scroll_to_time(self.ws.clock.now().astimezone(self.zone).time())
 
-    # ---- slots
-    def on_changed(self, change: Change) -> None:
-        self.month_model.reload()
-        self._update_empty_banner()
+    def _navigate_to(self, day: date) -> None:
+        self.show_date(day)
 
+    def go_to_date(self) -> None:
+        from essplanner.ui.when_dialog import DateDialog
+
+        dialog = DateDialog(self.anchor, self)
+        if dialog.exec() == DateDialog.DialogCode.Accepted:
+            self.show_date(dialog.day())
+
+    def selected_date(self) -> date | None:
+        if self.view_kind == "month":
+            return self.month_view.current_date()
+        return self.anchor
+
+    # ---- posts
+    def current_post_id(self) -> int | None:
+        if self.view_kind == "month":
+            return self.month_view.current_post_id
+        if self.view_kind == "week":
+            index = self.week_view.currentIndex()
+            value = index.data(PostRole.POST_ID) if index.isValid() else None
+            return value if isinstance(value, int) else None
+        return self.agenda_view.current_post_id()
+
+    def _open_index(self, index: object) -> None:
+        post_id = index.data(PostRole.POST_ID) if hasattr(index, "data") else None
+        if isinstance(post_id, int):
+            self.open_post(post_id)
+
+    def open_current(self) -> None:
+        post_id = self.current_post_id()
+        if post_id is not None:
+            self.open_post(post_id)
+
+    def delete_current(self) -> None:
+        post_id = self.current_post_id()
+        if post_id is not None:
+            self.actions_.delete(post_id)
+
+    def move_current(self, days: int) -> None:
+        post_id = self.current_post_id()
+        if post_id is not None:
+            self.actions_.move_by_days(post_id, days)
+
+    def open_post(self, post_id: int) -> None:
+        try:
+            post = self.ws.posts.get(post_id)
+        except EssPlannerError as exc:
+            QMessageBox.warning(self, APP_DISPLAY_NAME, str(exc))
+            return
+        self._show_editor(post_id, post=post)
+
+    def new_post(self, *, day: date | None = None, when: datetime | None = None) -> None:
+        from essplanner.ui.editor import default_start
+
+        start = when or default_start(day or self.selected_date() or self._today(),
+                                      self.ws.clock.now().astimezone(self.zone))
+        self._show_editor(None, start=start)
+
+    def _show_editor(self, key: int | None, *, post: Post | None = None,
+                     start: datetime | None = None, state: dict[str, object] | None = None,
+                     ) -> PostEditor:
+        from essplanner.ui.editor import PostEditor
+
+        existing = next((e for e in self.editors
+                         if key is not None and e.post is not None and e.post.id == key), None)
+        if existing is not None and state is None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        editor = PostEditor(self.ws, self.zone, post=post, start=start, state=state,
+                            parent=self)
+        editor.saved.connect(self.actions_.record_save)
+        editor.saved.connect(self._on_saved)
+        editor.delete_requested.connect(self.actions_.delete)
+        editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _forget_editor(self, editor: PostEditor) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def _on_saved(self, _before: Post | None, after: Post) -> None:
+        if after.scheduled_at is not None:
+            self.show_date(after.scheduled_at.astimezone(self.zone).date())
+
+    def open_recovered(self) -> None:
+        from essplanner.ui.autosave import AutosaveStore
+
+        store = AutosaveStore(self.ws.paths.autosave_dir)
+        for entry in store.pending():
+            post = None
+            if entry.post_id is not None:
+                try:
+                    post = self.ws.posts.get(entry.post_id)
+                except EssPlannerError:
+                    post = None  # deleted since: the draft becomes a new post
+            self._show_editor(None if post is None else post.id, post=post,
+                              state=entry.state)
+            store.discard(entry.path)
+
+    # ---- preferences
+    def set_colour_by(self, value: str, *, save: bool = True) -> None:
+        for painter in (self.month_view.delegate.chips, self.week_view.chips,
+                        self.agenda_view.delegate.chips):
+            painter.colour_by = value
+        for view in (self.month_view, self.week_view, self.agenda_view):
+            view.viewport().update()
+        if save and self.ws.settings.calendar_colour_by != value:
+            self.ws.settings.calendar_colour_by = value
+            self.ws.settings.save(self.ws.paths.settings_file)
+
+    def focus_search(self) -> None:
+        self.filters_dock.show()
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def show_attention(self) -> None:
+        self.attention_dock.show()
+        self.attention_dock.raise_()
+        self.attention.table.setFocus()
+
+    # ---- menus' slots
     def on_load_example(self) -> None:
         from essplanner.demo import load_demo
         from essplanner.i18n import language
@@ -167,7 +431,17 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Example workspace"), str(exc))
             return
         self.bridge.emit_change(change)
-        self.show_month(self._today())
+        self.show_date(self._today())
+
+    def open_personas(self) -> None:
+        from essplanner.ui.personas import PersonasDialog
+
+        PersonasDialog(self.ws, self).exec()
+
+    def open_objectives(self) -> None:
+        from essplanner.ui.objectives import ObjectivesDialog
+
+        ObjectivesDialog(self.ws, self).exec()
 
     def on_open_logs(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.paths.log_dir)))
@@ -177,15 +451,14 @@ class MainWindow(QMainWindow):
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 
-    def selected_date(self) -> date | None:
-        index = self.month_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.month_model.date_at(index.row(), index.column())
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors):
+            if not editor.close():
+                event.ignore()
+                return
+        super().closeEvent(event)
 
     @staticmethod
     def qdate(day: date) -> QDate:
-        return QDate(day.year, day.month, day.day)
+        return qdate(day)
 
-
-__all__ = ["MainWindow"]

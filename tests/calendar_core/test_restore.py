@@ -92,6 +92,19 @@ def test_undo_never_turns_a_published_target_back_into_a_scheduled_one(
     assert states[post.targets[1].id] is DeliveryState.SCHEDULED
 
 
+def test_undo_of_a_delete_never_overwrites_a_post_that_took_the_number(
+        workspace: Workspace, tmp_path: Path) -> None:
+    post = _post(workspace, tmp_path)
+    before = workspace.posts.delete(post.id)
+    # SQLite reuses the highest number: the next post gets the deleted one's
+    other = workspace.posts.create(PostDraft(body="another post"))
+    assert other.id == post.id
+    restored = workspace.posts.restore(before)
+    assert restored.id != other.id
+    assert workspace.posts.get(other.id).body == "another post"
+    assert restored.body == "Soutenez-nous"
+
+
 def test_restore_is_refused_while_a_target_is_being_sent(workspace: Workspace,
                                                          tmp_path: Path) -> None:
     post = _post(workspace, tmp_path)
@@ -99,7 +112,7 @@ def test_restore_is_refused_while_a_target_is_being_sent(workspace: Workspace,
         s.execute(update(models.Target).where(models.Target.id == post.targets[0].id).values(
             state=DeliveryState.PUBLISHING.value))
     with pytest.raises(ConflictError, match="being sent"):
-        workspace.posts.restore(post)
+        workspace.posts.restore(post, expected_version=post.version)
 
 
 def test_a_restored_deleted_post_keeps_its_attempt_history(workspace: Workspace,
@@ -113,3 +126,21 @@ def test_a_restored_deleted_post_keeps_its_attempt_history(workspace: Workspace,
     restored = workspace.posts.restore(before)
     attempts = restored.targets[0].attempts
     assert [(a.http_status, a.error) for a in attempts] == [(503, "Service Unavailable")]
+
+
+def test_update_can_schedule_or_unschedule_in_the_same_transaction(
+        workspace: Workspace, tmp_path: Path) -> None:
+    post = _post(workspace, tmp_path)
+    accounts = tuple(t.account_id for t in post.targets)
+    draft = PostDraft(title="Appel", body="Soutenez-nous", account_ids=accounts)
+    back_to_draft = workspace.posts.update(post.id, draft, expected_version=post.version,
+                                           schedule=False)
+    assert {t.state for t in back_to_draft.targets} == {DeliveryState.DRAFT}
+    again = workspace.posts.update(post.id, draft, expected_version=back_to_draft.version,
+                                   schedule=True)
+    assert {t.state for t in again.targets} == {DeliveryState.SCHEDULED}
+    assert {t.next_attempt_at for t in again.targets} == {WHEN}
+    with pytest.raises(Exception, match="at least one account"):
+        workspace.posts.update(post.id, PostDraft(body="x"), expected_version=again.version,
+                               schedule=True)
+    assert workspace.posts.get(post.id).body == "Soutenez-nous"  # nothing half-saved
