@@ -251,10 +251,12 @@ def check(state: EditorState, *, accounts: Sequence[domain.Account],
         for account in chosen:
             platform = shown_platform(account.platform, account.settings)
             if platform != "dryrun" and not persona.uses_platform(platform):
+                rules = validator.rules_for(account)
+                name = rules.name if rules is not None and rules.display_name \
+                    else platform_label(platform)
                 problems.append(EditorProblem(Level.WARNING, _t(
                     "%1 is not on %2 (networks: %3): this account will not reach this "
-                    "persona.").replace("%1", persona.name).replace(
-                    "%2", platform_label(platform)).replace(
+                    "persona.").replace("%1", persona.name).replace("%2", name).replace(
                     "%3", ", ".join(persona.networks)), "personas", account.id))
     return problems
 
