@@ -55,14 +55,25 @@ class AgendaModel(QAbstractItemModel):
 
     move_requested = Signal(object, object)
 
-    def __init__(self, source: QAbstractItemModel, *, today: Callable[[], date],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: QAbstractItemModel,
+        *,
+        today: Callable[[], date],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
         self._today = today
         self._groups: list[Group] = self._group()
-        for signal in (source.modelReset, source.layoutChanged, source.rowsInserted,
-                       source.rowsRemoved, source.dataChanged, source.rowsMoved):
+        for signal in (
+            source.modelReset,
+            source.layoutChanged,
+            source.rowsInserted,
+            source.rowsRemoved,
+            source.dataChanged,
+            source.rowsMoved,
+        ):
             signal.connect(self._rebuild)
 
     def _group(self) -> list[Group]:
@@ -84,7 +95,8 @@ class AgendaModel(QAbstractItemModel):
     def _rebuild(self, *_args: object) -> None:
         fresh = self._group()
         same_shape = [(d, [c.post_id for c in cs]) for d, cs in fresh] == [
-            (d, [c.post_id for c in cs]) for d, cs in self._groups]
+            (d, [c.post_id for c in cs]) for d, cs in self._groups
+        ]
         if not same_shape:
             self.beginResetModel()
             self._groups = fresh
@@ -125,8 +137,7 @@ class AgendaModel(QAbstractItemModel):
         return QModelIndex()
 
     # ---- Qt model API
-    def index(self, row: int, column: int,
-              parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -203,12 +214,14 @@ class AgendaModel(QAbstractItemModel):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: ModelIndex) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
         return bool(decode_posts(data)) and self.day_of(parent) is not None
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
         posts, day = decode_posts(data), self.day_of(parent)
         if not posts or day is None:
             return False

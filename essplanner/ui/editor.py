@@ -63,17 +63,27 @@ class PostEditor(QDialog):
     delete_requested = Signal(int)
     autosaved = Signal(str)
 
-    def __init__(self, workspace: Workspace, zone: ZoneInfo, *, post: domain.Post | None = None,
-                 start: datetime | None = None, state: dict[str, object] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        zone: ZoneInfo,
+        *,
+        post: domain.Post | None = None,
+        start: datetime | None = None,
+        state: dict[str, object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ws = workspace
         self.zone = zone
         self.post = post
-        self.accounts = [a for a in workspace.accounts.all()
-                         if a.enabled or (post and a.id in {t.account_id for t in post.targets})]
+        self.accounts = [
+            a
+            for a in workspace.accounts.all()
+            if a.enabled or (post and a.id in {t.account_id for t in post.targets})
+        ]
         self.personas = workspace.personas.all()
         self.objectives = workspace.objectives.all()
         self.store = AutosaveStore(workspace.paths.autosave_dir)
@@ -89,14 +99,23 @@ class PostEditor(QDialog):
         layout.addWidget(self.form)
         self.resize(1100, 780)
         f = self.form
-        f.personas.set_items([CheckItem(p.id, p.name, None, ", ".join(p.networks))
-                              for p in self.personas])
-        f.objectives.set_items([CheckItem(o.id, o.name, state_icon(objective_colour(o.id)))
-                                for o in self.objectives])
-        f.accounts.set_items([
-            CheckItem(a.id, a.name, platform_icon(shown_platform(a.platform, a.settings)),
-                      platform_label(shown_platform(a.platform, a.settings)))
-            for a in self.accounts])
+        f.personas.set_items(
+            [CheckItem(p.id, p.name, None, ", ".join(p.networks)) for p in self.personas]
+        )
+        f.objectives.set_items(
+            [CheckItem(o.id, o.name, state_icon(objective_colour(o.id))) for o in self.objectives]
+        )
+        f.accounts.set_items(
+            [
+                CheckItem(
+                    a.id,
+                    a.name,
+                    platform_icon(shown_platform(a.platform, a.settings)),
+                    platform_label(shown_platform(a.platform, a.settings)),
+                )
+                for a in self.accounts
+            ]
+        )
         f.zone_label.setText(self.tr("time zone %1").replace("%1", str(zone)))
         f.delete_button.setVisible(post is not None)
 
@@ -117,10 +136,13 @@ class PostEditor(QDialog):
         elif post is not None:
             initial = EditorState.from_post(post, zone)
         else:
-            when = start or default_start(workspace.clock.now().astimezone(zone).date(),
-                                          workspace.clock.now().astimezone(zone))
-            initial = EditorState(local_when=when.replace(tzinfo=None).isoformat(
-                timespec="minutes"))
+            when = start or default_start(
+                workspace.clock.now().astimezone(zone).date(),
+                workspace.clock.now().astimezone(zone),
+            )
+            initial = EditorState(
+                local_when=when.replace(tzinfo=None).isoformat(timespec="minutes")
+            )
         self.apply_state(initial)
         if state is not None:
             self._mark_dirty()  # recovered text is not saved yet
@@ -156,7 +178,9 @@ class PostEditor(QDialog):
         f.delete_button.clicked.connect(self._delete)
         self._sets_menu.aboutToShow.connect(self._fill_sets_menu)
         save = QAction(self)
-        save.setShortcuts([QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")])
+        save.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")]
+        )
         save.triggered.connect(self.save)
         self.addAction(save)
 
@@ -171,8 +195,10 @@ class PostEditor(QDialog):
         return EditorState(
             post_id=self.post.id if self.post else None,
             base_version=self.post.version if self.post else None,
-            title=f.title_edit.text(), body=f.body_edit.toPlainText(),
-            link_url=f.link_edit.text().strip(), call_to_action=f.cta_combo.currentText(),
+            title=f.title_edit.text(),
+            body=f.body_edit.toPlainText(),
+            link_url=f.link_edit.text().strip(),
+            call_to_action=f.cta_combo.currentText(),
             hashtags=f.hashtags_edit.text(),
             language=self.post.language if self.post else "",
             editorial_state=str(f.state_combo.currentData()),
@@ -263,14 +289,22 @@ class PostEditor(QDialog):
         """Check the post, count each account's text and redraw the preview."""
         state = self.state()
         now = self.ws.clock.now()
-        problems = check(state, accounts=self.accounts, personas=self.personas,
-                         objectives=self.objectives, validator=self.ws.posts.validator,
-                         zone=self.zone, now=now)
+        problems = check(
+            state,
+            accounts=self.accounts,
+            personas=self.personas,
+            objectives=self.objectives,
+            validator=self.ws.posts.validator,
+            zone=self.zone,
+            now=now,
+        )
         self.form.problems.set_problems(problems)
         self.form.no_problems.setVisible(not problems)
         self.form.problems_view.setVisible(bool(problems))
-        self._counters = {c.account_id: c for c in counters(
-            state, self.accounts, self.objectives, self.ws.posts.validator)}
+        self._counters = {
+            c.account_id: c
+            for c in counters(state, self.accounts, self.objectives, self.ws.posts.validator)
+        }
         parts = []
         for account in self.accounts:
             counter = self._counters.get(account.id)
@@ -306,8 +340,13 @@ class PostEditor(QDialog):
         from essplanner.composer import link_for
 
         link = link_for(state.preview_post(self.objectives), account)
-        f.preview.show_post(account, counter, self.ws.posts.validator.rules_for(account),
-                            link=link, media=[(m.path, m.alt_text) for m in state.media])
+        f.preview.show_post(
+            account,
+            counter,
+            self.ws.posts.validator.rules_for(account),
+            link=link,
+            media=[(m.path, m.alt_text) for m in state.media],
+        )
 
     def _update_title(self) -> None:
         name = self.form.title_edit.text().strip() or self.tr("New post")
@@ -319,25 +358,36 @@ class PostEditor(QDialog):
     def add_images(self, paths: list[str] | None = None) -> None:
         if not paths:
             paths, _filter = QFileDialog.getOpenFileNames(
-                self, self.tr("Add images"), str(Path.home()),
-                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+                self,
+                self.tr("Add images"),
+                str(Path.home()),
+                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"),
+            )
         for path in paths:
             try:
                 mime, width, height = identify(Path(path))
             except EssPlannerError as exc:
                 QMessageBox.warning(self, self.tr("Add images"), str(exc))
                 continue
-            row = self.form.media.add(MediaDraft(path=path, mime_type=mime,
-                                                 size=Path(path).stat().st_size, width=width,
-                                                 height=height, original_name=Path(path).name))
+            row = self.form.media.add(
+                MediaDraft(
+                    path=path,
+                    mime_type=mime,
+                    size=Path(path).stat().st_size,
+                    width=width,
+                    height=height,
+                    original_name=Path(path).name,
+                )
+            )
             self.form.media_view.setCurrentIndex(self.form.media.index(row, 0))
             self.form.alt_edit.setFocus()
 
     def _media_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         f = self.form
         f.alt_edit.setEnabled(current.isValid())
-        f.alt_edit.setText(str(current.data(Qt.ItemDataRole.EditRole) or "")
-                           if current.isValid() else "")
+        f.alt_edit.setText(
+            str(current.data(Qt.ItemDataRole.EditRole) or "") if current.isValid() else ""
+        )
 
     def _alt_edited(self, text: str) -> None:
         index = self.form.media_view.currentIndex()
@@ -400,11 +450,17 @@ class PostEditor(QDialog):
         if not self.dirty:
             return
         try:
-            self.store.write(self.autosave_path, post_id=self.post.id if self.post else None,
-                             state=self.state().to_json())
+            self.store.write(
+                self.autosave_path,
+                post_id=self.post.id if self.post else None,
+                state=self.state().to_json(),
+            )
         except OSError as exc:
-            self.form.message.setText(self.tr("The draft could not be autosaved: %1").replace(
-                "%1", exc.strerror or str(exc)))
+            self.form.message.setText(
+                self.tr("The draft could not be autosaved: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
             self.form.message.show()
             return
         self.autosaved.emit(str(self.autosave_path))
@@ -420,30 +476,43 @@ class PostEditor(QDialog):
         state = self.state()
         errors = [p for p in self.problems() if p.level is Level.ERROR]
         if state.schedule and errors:
-            self._show_message(self.tr("Fix the problems listed on the right before "
-                                       "scheduling, or untick “Publish automatically” to save "
-                                       "a draft."))
+            self._show_message(
+                self.tr(
+                    "Fix the problems listed on the right before "
+                    "scheduling, or untick “Publish automatically” to save "
+                    "a draft."
+                )
+            )
             return False
         before = self.post
         try:
             local = state.local_datetime()
             when = localize(local, self.zone).utc if local else None
             if before is None:
-                after = self.ws.posts.create(state.draft(), scheduled_at=when,
-                                             schedule=state.schedule)
+                after = self.ws.posts.create(
+                    state.draft(), scheduled_at=when, schedule=state.schedule
+                )
             else:
                 was_scheduled = EditorState.from_post(before, self.zone).schedule
                 # ticked: schedule what can be; unticked now: back to draft; else leave states
                 schedule = True if state.schedule else (False if was_scheduled else None)
-                after = self.ws.posts.update(before.id, state.draft(),
-                                             expected_version=before.version,
-                                             scheduled_at=when, schedule=schedule)
+                after = self.ws.posts.update(
+                    before.id,
+                    state.draft(),
+                    expected_version=before.version,
+                    scheduled_at=when,
+                    schedule=schedule,
+                )
         except ConflictError as exc:
             self._conflict(str(exc))
             return False
         except ValidationError as exc:
-            extra = [EditorProblem(Level.ERROR, f"{p.account}: {p.message}" if p.account
-                                   else p.message, p.field) for p in exc.problems]
+            extra = [
+                EditorProblem(
+                    Level.ERROR, f"{p.account}: {p.message}" if p.account else p.message, p.field
+                )
+                for p in exc.problems
+            ]
             if extra:
                 self.form.problems.set_problems([*self.problems(), *extra])
                 self.form.problems_view.show()
@@ -465,13 +534,19 @@ class PostEditor(QDialog):
         self.form.message.show()
 
     def _conflict(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed elsewhere"), message,
-                          parent=self)
-        reload_button = box.addButton(self.tr("&Reload the post"),
-                                      QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Changed elsewhere"), message, parent=self
+        )
+        reload_button = box.addButton(
+            self.tr("&Reload the post"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setInformativeText(self.tr("Reloading shows the other person's version; your text "
-                                       "is copied to the clipboard first."))
+        box.setInformativeText(
+            self.tr(
+                "Reloading shows the other person's version; your text "
+                "is copied to the clipboard first."
+            )
+        )
         box.exec()
         if box.clickedButton() is reload_button:
             self.reload_post()
@@ -506,10 +581,13 @@ class PostEditor(QDialog):
         """Esc, Close and the window's close button: asks before losing changes."""
         if self.dirty:
             answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
+                self,
+                self.tr("Unsaved changes"),
                 self.tr("Save the changes to this post before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:

@@ -30,9 +30,7 @@ from essplanner.services import PAST_TOLERANCE
 from essplanner.timeutil import localize
 from essplanner.ui.labels import platform_label
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EditorCheck", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -77,25 +75,41 @@ class EditorState:
     # ---- conversions
     @classmethod
     def from_post(cls, post: domain.Post, zone: ZoneInfo) -> EditorState:
-        when = post.scheduled_at.astimezone(zone).replace(tzinfo=None) if post.scheduled_at \
-            else None
+        when = (
+            post.scheduled_at.astimezone(zone).replace(tzinfo=None) if post.scheduled_at else None
+        )
         return cls(
-            post_id=post.id, base_version=post.version, title=post.title, body=post.body,
-            link_url=post.link_url, call_to_action=post.call_to_action,
-            hashtags=" ".join(f"#{h}" for h in post.hashtags), language=post.language,
+            post_id=post.id,
+            base_version=post.version,
+            title=post.title,
+            body=post.body,
+            link_url=post.link_url,
+            call_to_action=post.call_to_action,
+            hashtags=" ".join(f"#{h}" for h in post.hashtags),
+            language=post.language,
             editorial_state=post.editorial_state.value,
             persona_ids=[p.id for p in post.personas],
             objective_ids=[o.id for o in post.objectives],
             account_ids=[t.account_id for t in post.targets],
             variants={t.account_id: t.text_variant for t in post.targets if t.text_variant},
-            media=[MediaDraft(path=m.path, alt_text=m.alt_text, media_id=m.id,
-                              mime_type=m.mime_type, size=m.size, width=m.width,
-                              height=m.height, original_name=m.original_name)
-                   for m in post.media],
+            media=[
+                MediaDraft(
+                    path=m.path,
+                    alt_text=m.alt_text,
+                    media_id=m.id,
+                    mime_type=m.mime_type,
+                    size=m.size,
+                    width=m.width,
+                    height=m.height,
+                    original_name=m.original_name,
+                )
+                for m in post.media
+            ],
             local_when=when.isoformat(timespec="minutes") if when else "",
-            schedule=any(t.state in (domain.DeliveryState.SCHEDULED,
-                                     domain.DeliveryState.PUBLISHING)
-                         for t in post.targets),
+            schedule=any(
+                t.state in (domain.DeliveryState.SCHEDULED, domain.DeliveryState.PUBLISHING)
+                for t in post.targets
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -122,15 +136,23 @@ class EditorState:
 
     def draft(self) -> domain.PostDraft:
         return domain.PostDraft(
-            title=self.title, body=self.body, link_url=self.link_url,
-            call_to_action=self.call_to_action, hashtags=self.tags(), language=self.language,
+            title=self.title,
+            body=self.body,
+            link_url=self.link_url,
+            call_to_action=self.call_to_action,
+            hashtags=self.tags(),
+            language=self.language,
             editorial_state=domain.EditorialState(self.editorial_state),
-            persona_ids=tuple(self.persona_ids), objective_ids=tuple(self.objective_ids),
+            persona_ids=tuple(self.persona_ids),
+            objective_ids=tuple(self.objective_ids),
             account_ids=tuple(self.account_ids),
-            text_variants={k: v for k, v in self.variants.items()
-                           if k in self.account_ids and v.strip()},
-            media=tuple(domain.MediaInput(path=m.path, alt_text=m.alt_text,
-                                          media_id=m.media_id) for m in self.media),
+            text_variants={
+                k: v for k, v in self.variants.items() if k in self.account_ids and v.strip()
+            },
+            media=tuple(
+                domain.MediaInput(path=m.path, alt_text=m.alt_text, media_id=m.media_id)
+                for m in self.media
+            ),
         )
 
     def preview_post(self, objectives: Sequence[domain.Objective]) -> domain.Post:
@@ -141,16 +163,32 @@ class EditorState:
         if link and "://" not in link:
             link = f"https://{link}"
         return domain.Post(
-            id=self.post_id or 0, title=self.title, body=self.body,
-            editorial_state=domain.EditorialState(self.editorial_state), scheduled_at=None,
-            version=self.base_version or 0, link_url=link,
-            call_to_action=self.call_to_action.strip(), hashtags=self.tags(),
-            language=self.language, objectives=tuple(chosen),
-            media=tuple(domain.MediaItem(id=m.media_id or 0, position=i, path=m.path,
-                                         original_name=m.name, checksum="",
-                                         mime_type=m.mime_type or "image/jpeg", size=m.size,
-                                         alt_text=m.alt_text, width=m.width, height=m.height)
-                        for i, m in enumerate(self.media)),
+            id=self.post_id or 0,
+            title=self.title,
+            body=self.body,
+            editorial_state=domain.EditorialState(self.editorial_state),
+            scheduled_at=None,
+            version=self.base_version or 0,
+            link_url=link,
+            call_to_action=self.call_to_action.strip(),
+            hashtags=self.tags(),
+            language=self.language,
+            objectives=tuple(chosen),
+            media=tuple(
+                domain.MediaItem(
+                    id=m.media_id or 0,
+                    position=i,
+                    path=m.path,
+                    original_name=m.name,
+                    checksum="",
+                    mime_type=m.mime_type or "image/jpeg",
+                    size=m.size,
+                    alt_text=m.alt_text,
+                    width=m.width,
+                    height=m.height,
+                )
+                for i, m in enumerate(self.media)
+            ),
         )
 
 
@@ -183,8 +221,12 @@ class Counter:
         return self.limit is not None and self.count > self.limit
 
 
-def counters(state: EditorState, accounts: Sequence[domain.Account],
-             objectives: Sequence[domain.Objective], validator: Validator) -> list[Counter]:
+def counters(
+    state: EditorState,
+    accounts: Sequence[domain.Account],
+    objectives: Sequence[domain.Objective],
+    validator: Validator,
+) -> list[Counter]:
     post = state.preview_post(objectives)
     out = []
     for account in accounts:
@@ -199,8 +241,11 @@ def counters(state: EditorState, accounts: Sequence[domain.Account],
             count, limit = count_graphemes(text), None
         else:
             count, limit = rules.count(text), rules.limit_for(len(state.media))
-        out.append(Counter(account.id, shown_platform(account.platform, account.settings),
-                           count, limit, text))
+        out.append(
+            Counter(
+                account.id, shown_platform(account.platform, account.settings), count, limit, text
+            )
+        )
     return out
 
 
@@ -212,22 +257,46 @@ def default_start(day: date, now: datetime) -> datetime:
     return datetime.combine(day, time(10, 0))
 
 
-def check(state: EditorState, *, accounts: Sequence[domain.Account],
-          personas: Sequence[domain.Persona], objectives: Sequence[domain.Objective],
-          validator: Validator, zone: ZoneInfo, now: datetime) -> list[EditorProblem]:
+def check(
+    state: EditorState,
+    *,
+    accounts: Sequence[domain.Account],
+    personas: Sequence[domain.Persona],
+    objectives: Sequence[domain.Objective],
+    validator: Validator,
+    zone: ZoneInfo,
+    now: datetime,
+) -> list[EditorProblem]:
     """Problems to show under the editor; errors block scheduling, not saving a draft."""
     problems: list[EditorProblem] = []
     if not (state.title.strip() or state.body.strip() or state.media):
-        problems.append(EditorProblem(Level.ERROR, _t("Write a title or a text."), "text"))
+        problems.append(
+            EditorProblem(Level.ERROR, translate("EditorCheck", "Write a title or a text."), "text")
+        )
     for i, m in enumerate(state.media):
         if not m.alt_text.strip():
-            problems.append(EditorProblem(Level.ERROR, _t(
-                "Image %1 (%2) needs an alternative text: describe it for people who cannot "
-                "see it.").replace("%1", str(i + 1)).replace("%2", m.name), "media"))
+            problems.append(
+                EditorProblem(
+                    Level.ERROR,
+                    translate(
+                        "EditorCheck",
+                        "Image %1 (%2) needs an alternative text: describe it for people who cannot "
+                        "see it.",
+                    )
+                    .replace("%1", str(i + 1))
+                    .replace("%2", m.name),
+                    "media",
+                )
+            )
     problems.extend(_time_problems(state, zone, now))
     if state.schedule and not state.account_ids:
-        problems.append(EditorProblem(Level.ERROR, _t(
-            "Choose at least one account to publish on."), "accounts"))
+        problems.append(
+            EditorProblem(
+                Level.ERROR,
+                translate("EditorCheck", "Choose at least one account to publish on."),
+                "accounts",
+            )
+        )
     try:
         tags = state.tags()
         from essplanner.hashtags import clean_hashtags
@@ -243,8 +312,9 @@ def check(state: EditorState, *, accounts: Sequence[domain.Account],
             if p.code == "alt_text_missing":
                 continue  # said once above, for every platform
             level = Level.ERROR if p.severity is Severity.ERROR else Level.WARNING
-            problems.append(EditorProblem(level, f"{account.name}: {p.message}", p.field,
-                                          account.id))
+            problems.append(
+                EditorProblem(level, f"{account.name}: {p.message}", p.field, account.id)
+            )
     for persona in personas:
         if persona.id not in state.persona_ids or not persona.networks:
             continue
@@ -252,12 +322,26 @@ def check(state: EditorState, *, accounts: Sequence[domain.Account],
             platform = shown_platform(account.platform, account.settings)
             if platform != "dryrun" and not persona.uses_platform(platform):
                 rules = validator.rules_for(account)
-                name = rules.name if rules is not None and rules.display_name \
+                name = (
+                    rules.name
+                    if rules is not None and rules.display_name
                     else platform_label(platform)
-                problems.append(EditorProblem(Level.WARNING, _t(
-                    "%1 is not on %2 (networks: %3): this account will not reach this "
-                    "persona.").replace("%1", persona.name).replace("%2", name).replace(
-                    "%3", ", ".join(persona.networks)), "personas", account.id))
+                )
+                problems.append(
+                    EditorProblem(
+                        Level.WARNING,
+                        translate(
+                            "EditorCheck",
+                            "%1 is not on %2 (networks: %3): this account will not reach this "
+                            "persona.",
+                        )
+                        .replace("%1", persona.name)
+                        .replace("%2", name)
+                        .replace("%3", ", ".join(persona.networks)),
+                        "personas",
+                        account.id,
+                    )
+                )
     return problems
 
 
@@ -265,8 +349,13 @@ def _time_problems(state: EditorState, zone: ZoneInfo, now: datetime) -> list[Ed
     local = state.local_datetime()
     if local is None:
         if state.schedule:
-            return [EditorProblem(Level.ERROR, _t("Choose a date and time to publish."),
-                                  "when")]
+            return [
+                EditorProblem(
+                    Level.ERROR,
+                    translate("EditorCheck", "Choose a date and time to publish."),
+                    "when",
+                )
+            ]
         return []
     try:
         parsed = localize(local, zone)
@@ -276,8 +365,16 @@ def _time_problems(state: EditorState, zone: ZoneInfo, now: datetime) -> list[Ed
     if parsed.note:
         found.append(EditorProblem(Level.NOTE, parsed.note, "when"))
     if state.schedule and parsed.utc < now - PAST_TOLERANCE:
-        found.append(EditorProblem(Level.ERROR, _t(
-            "This time has already passed: choose a time in the future to publish."), "when"))
+        found.append(
+            EditorProblem(
+                Level.ERROR,
+                translate(
+                    "EditorCheck",
+                    "This time has already passed: choose a time in the future to publish.",
+                ),
+                "when",
+            )
+        )
     return found
 
 

@@ -78,8 +78,11 @@ class ObjectiveListModel(QAbstractListModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
 
 class KpiTableModel(QAbstractTableModel):
@@ -100,8 +103,15 @@ class KpiTableModel(QAbstractTableModel):
     def add(self) -> int:
         row = len(self._kpis)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._kpis.append(Kpi(id=0, objective_id=0, name=self.tr("New indicator"),
-                              target_value=0.0, source=KpiSource.OUTCOMES))
+        self._kpis.append(
+            Kpi(
+                id=0,
+                objective_id=0,
+                name=self.tr("New indicator"),
+                target_value=0.0,
+                source=KpiSource.OUTCOMES,
+            )
+        )
         self.endInsertRows()
         return row
 
@@ -117,11 +127,14 @@ class KpiTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return [self.tr("Indicator"), self.tr("Target"), self.tr("Unit"), self.tr("Period")][section]
+        return [self.tr("Indicator"), self.tr("Target"), self.tr("Unit"), self.tr("Period")][
+            section
+        ]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._kpis):
@@ -134,8 +147,9 @@ class KpiTableModel(QAbstractTableModel):
             return [kpi.name, kpi.target_value, kpi.unit, kpi.period.value][column]
         return None
 
-    def setData(self, index: ModelIndex, value: object,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         kpi = self._kpis[index.row()]
@@ -152,22 +166,26 @@ class KpiTableModel(QAbstractTableModel):
         except ValueError:
             return False
         self._kpis[index.row()] = kpi
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
-                                             Qt.ItemDataRole.EditRole])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
 
 class PeriodDelegate(QStyledItemDelegate):
     """A combo box of periods for the KPI table's last column."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: ModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         for period in Period:
             combo.addItem(period_label(period), period.value)
@@ -177,8 +195,7 @@ class PeriodDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: ModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -206,8 +223,7 @@ class ObjectivesDialog(QDialog):
         self.kpi_view = QTableView(self)
         self.kpi_view.setModel(self.kpis)
         self.kpi_view.setItemDelegateForColumn(3, PeriodDelegate(self.kpi_view))
-        self.kpi_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        self.kpi_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.kpi_view.verticalHeader().setVisible(False)
         self.kpi_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_kpi_button = QPushButton(self.tr("Add an &indicator"), self)
@@ -255,8 +271,8 @@ class ObjectivesDialog(QDialog):
         row = self.model.row_of(select) if select is not None else 0
         if self.model.rowCount():
             self.list.selectionModel().setCurrentIndex(
-                self.model.index(max(0, row), 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.model.index(max(0, row), 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         else:
             self.new_objective()
 
@@ -266,8 +282,14 @@ class ObjectivesDialog(QDialog):
     def show_objective(self, objective: Objective | None) -> None:
         self._current = objective
         self.name.setText(objective.name if objective else "")
-        self.kind.setCurrentIndex(max(0, self.kind.findData(
-            objective.kind.value if objective else ObjectiveKind.OTHER.value)))
+        self.kind.setCurrentIndex(
+            max(
+                0,
+                self.kind.findData(
+                    objective.kind.value if objective else ObjectiveKind.OTHER.value
+                ),
+            )
+        )
         self.description.setPlainText(objective.description if objective else "")
         self.kpis.set_kpis(objective.kpis if objective else ())
         self.delete_button.setEnabled(objective is not None)
@@ -295,20 +317,26 @@ class ObjectivesDialog(QDialog):
                 kpis = self.kpis.kpis()
                 first, rest = (kpis[0], kpis[1:]) if kpis else (None, [])
                 saved = self.ws.objectives.add(
-                    name=self.name.text(), kind=kind,
+                    name=self.name.text(),
+                    kind=kind,
                     description=self.description.toPlainText(),
                     kpi_name=first.name if first else "",
                     target_value=first.target_value if first else None,
                     unit=first.unit if first else "",
-                    period=first.period if first else Period.MONTH)
+                    period=first.period if first else Period.MONTH,
+                )
                 if rest:
-                    saved = self.ws.objectives.update(replace(
-                        saved, kpis=(*saved.kpis, *rest)))
+                    saved = self.ws.objectives.update(replace(saved, kpis=(*saved.kpis, *rest)))
             else:
-                saved = self.ws.objectives.update(replace(
-                    self._current, name=self.name.text(), kind=kind,
-                    description=self.description.toPlainText(),
-                    kpis=tuple(self.kpis.kpis())))
+                saved = self.ws.objectives.update(
+                    replace(
+                        self._current,
+                        name=self.name.text(),
+                        kind=kind,
+                        description=self.description.toPlainText(),
+                        kpis=tuple(self.kpis.kpis()),
+                    )
+                )
         except EssPlannerError as exc:
             QMessageBox.warning(self, self.tr("Objectives"), str(exc))
             return
@@ -317,9 +345,16 @@ class ObjectivesDialog(QDialog):
     def delete_objective(self) -> None:
         if self._current is None:
             return
-        if QMessageBox.question(self, self.tr("Delete the objective?"), self.tr(
-                "Delete %1 and its indicators? Posts are no longer tagged with it.").replace(
-                "%1", self._current.name)) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Delete the objective?"),
+                self.tr(
+                    "Delete %1 and its indicators? Posts are no longer tagged with it."
+                ).replace("%1", self._current.name),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             self.ws.objectives.delete(self._current.id)
