@@ -11,8 +11,10 @@ import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from essplanner import APP_DISPLAY_NAME, APP_NAME, __version__
 from essplanner.errors import EssPlannerError
@@ -125,10 +127,14 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from essplanner.settings import database_url
     from essplanner.ui.bridge import Bridge
-    from essplanner.ui.mainwindow import MainWindow
-    from essplanner.workspace import Workspace
+    from essplanner.ui.startup import start_window
 
+    if TYPE_CHECKING:
+        from essplanner.workspace import Workspace
+
+    started = time.monotonic()
     paths = Paths.resolve(args.data_dir)
     log.info("starting %s %s (data: %s)", APP_DISPLAY_NAME, __version__, paths.data_dir)
     settings = Settings.load(paths.settings_file)
@@ -143,23 +149,33 @@ def run_gui(args: argparse.Namespace) -> int:
     reporter = ErrorReporter(paths.log_file)
     reporter.install()
 
-    try:
-        workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
-    except EssPlannerError as exc:
-        log.error("cannot open the workspace: %s", exc)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, _(
-            "The workspace cannot be opened: {error}\n\nDetails: {log}",
-            error=str(exc), log=str(paths.log_file)))
-        return 1
-    if workspace.backup is not None:
-        log.info("database upgraded; backup at %s", workspace.backup)
     bridge = Bridge()
-    workspace.subscribe(bridge.emit_change)
-    window = MainWindow(workspace, bridge)
-    window.show()
+
+    def open_workspace() -> Workspace | None:
+        from essplanner.workspace import Workspace  # after the first paint when possible
+
+        try:
+            workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
+        except EssPlannerError as exc:
+            log.error("cannot open the workspace: %s", exc)
+            QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+                "The workspace cannot be opened: {error}\n\nDetails: {log}",
+                error=str(exc), log=str(paths.log_file)))
+            return None
+        if workspace.backup is not None:
+            log.info("database upgraded; backup at %s", workspace.backup)
+        workspace.subscribe(bridge.emit_change)
+        return workspace
+
+    window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
+                          bridge=bridge, open_workspace=open_workspace, started=started)
+    if window is None:
+        return 1
     log.info("main window shown")
     try:
         return int(app.exec())
     finally:
         log.info("shutting down")
-        workspace.close()
+        close = getattr(window.ws, "close", None)
+        if close is not None:
+            close()

@@ -10,15 +10,12 @@ the database or twenty thousand.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
-
-from essplanner import models
 from essplanner.domain import (
     NEEDS_ATTENTION,
     DeliveryState,
@@ -26,7 +23,15 @@ from essplanner.domain import (
     PostStatus,
     status_of,
 )
-from essplanner.storage import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
+
+    from essplanner.storage import Database
+
+# SQLAlchemy is imported inside the functions: the types above are what the desktop
+# app's first paint needs, before SQLAlchemy is loaded (see essplanner/quickread.py).
 
 #: characters of the body kept for chips and tooltips
 EXCERPT = 600
@@ -61,7 +66,7 @@ class CalendarEntry:
     objective_ids: tuple[int, ...] = ()  # ordered by name, like Post.objectives
     media_count: int = 0
 
-    @property
+    @functools.cached_property
     def status(self) -> PostStatus:
         return status_of(t.state for t in self.targets)
 
@@ -90,6 +95,10 @@ def shown_platform(platform: str, settings: dict[str, Any] | None) -> str:
 def entries(db: Database, start: datetime, end: datetime, *,
             include_unscheduled: bool = False) -> list[CalendarEntry]:
     """Posts planned in [start, end) (and those with no date, if asked), in time order."""
+    from sqlalchemy import and_, or_
+
+    from essplanner import models
+
     post = models.Post
     cond: ColumnElement[bool] = and_(post.scheduled_at >= start, post.scheduled_at < end)
     if include_unscheduled:
@@ -100,6 +109,8 @@ def entries(db: Database, start: datetime, end: datetime, *,
 
 def entries_by_id(db: Database, post_ids: Iterable[int]) -> list[CalendarEntry]:
     """The given posts (those that still exist), in time order."""
+    from essplanner import models
+
     ids = sorted(set(post_ids))
     found: list[CalendarEntry] = []
     with db.read() as s:
@@ -109,11 +120,19 @@ def entries_by_id(db: Database, post_ids: Iterable[int]) -> list[CalendarEntry]:
 
 
 def has_posts(db: Database) -> bool:
+    from sqlalchemy import select
+
+    from essplanner import models
+
     with db.read() as s:
         return s.scalar(select(models.Post.id).limit(1)) is not None
 
 
 def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
+    from sqlalchemy import func, select
+
+    from essplanner import models
+
     post = models.Post
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
@@ -160,6 +179,10 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
 
 def _pairs(s: Session, post_col: Any, other_col: Any, cond: ColumnElement[bool], *,
            order_by: Any, other: Any) -> dict[int, list[int]]:
+    from sqlalchemy import select
+
+    from essplanner import models
+
     out: dict[int, list[int]] = {}
     stmt = (select(post_col, other_col)
             .join(models.Post, models.Post.id == post_col)
@@ -190,6 +213,10 @@ class AttentionItem:
 
 def attention_items(db: Database) -> list[AttentionItem]:
     """Every target needing the user's answer, oldest first (walks the state index)."""
+    from sqlalchemy import func, select
+
+    from essplanner import models
+
     post, target, account = models.Post, models.Target, models.Account
     stmt = (
         select(target.id, target.post_id, post.version, post.title,

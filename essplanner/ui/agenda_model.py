@@ -22,11 +22,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from essplanner.ui.calendar_model import chips_of
 from essplanner.ui.labels import fmt_day_heading
 from essplanner.ui.post_model import (
     POST_MIME,
     Chip,
-    PostRole,
     chip_data,
     decode_posts,
     encode_posts,
@@ -79,10 +79,7 @@ class AgendaModel(QAbstractItemModel):
     def _group(self) -> list[Group]:
         dated: dict[date, list[Chip]] = {}
         undated: list[Chip] = []
-        for row in range(self._source.rowCount()):
-            chip = self._source.index(row, 0).data(PostRole.CHIP)
-            if not isinstance(chip, Chip):
-                continue
+        for chip in chips_of(self._source):
             if chip.local_date is None:
                 undated.append(chip)
             else:

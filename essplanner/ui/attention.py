@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -34,9 +35,12 @@ from essplanner.timeutil import localize
 from essplanner.ui.labels import delivery_label, fmt_datetime
 from essplanner.ui.style import DELIVERY_COLOURS, platform_icon, state_icon
 from essplanner.ui.when_dialog import DateTimeDialog
-from essplanner.workspace import Workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+if TYPE_CHECKING:
+    from essplanner.workspace import Workspace
+
 
 
 class AttentionRole(enum.IntEnum):

@@ -50,12 +50,21 @@ def first_day_of_week(day: date, first_weekday: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
+def chips_of(source: QAbstractItemModel) -> list[Chip]:
+    """The chips of a post model, in its row order."""
+    from essplanner.ui.post_model import PostFilterProxy
+
+    if isinstance(source, PostFilterProxy):
+        return source.chips()  # without a round trip through C++ per row
+    found = (source.index(row, 0).data(PostRole.CHIP) for row in range(source.rowCount()))
+    return [c for c in found if isinstance(c, Chip)]
+
+
 def group_by_day(source: QAbstractItemModel) -> dict[date, tuple[Chip, ...]]:
     """The chips of a (sorted) post model by local day."""
     days: dict[date, list[Chip]] = {}
-    for row in range(source.rowCount()):
-        chip = source.index(row, 0).data(PostRole.CHIP)
-        if isinstance(chip, Chip) and chip.local_date is not None:
+    for chip in chips_of(source):
+        if chip.local_date is not None:
             days.setdefault(chip.local_date, []).append(chip)
     return {d: tuple(c) for d, c in days.items()}
 

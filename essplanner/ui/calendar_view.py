@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -72,11 +71,15 @@ class DayDelegate(QStyledItemDelegate):
     def colour_by(self, value: str) -> None:
         self.chips.colour_by = value
 
-    @staticmethod
-    def small_font(font: QFont) -> QFont:
-        small = QFont(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        return small
+    _small: tuple[QFont, QFont] | None = None
+
+    def small_font(self, font: QFont) -> QFont:
+        """The chips' font: a little smaller than the view's (made once per view font)."""
+        if self._small is None or self._small[0] != font:
+            small = QFont(font)
+            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            self._small = (QFont(font), small)
+        return self._small[1]
 
     @staticmethod
     def header_rect(cell: QRect, font: QFont) -> QRect:
@@ -106,8 +109,13 @@ class DayDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         in_month = bool(index.data(Role.IN_MONTH))
         today = bool(index.data(Role.IS_TODAY))
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+        # Selection and focus come from the view, not option.state: reading QStyle's flags
+        # from Python builds all of QStyle's enums, a cost the first paint need not pay.
+        view = self.parent()
+        selected = isinstance(view, QAbstractItemView) and \
+            view.selectionModel().isSelected(index)
+        focused = isinstance(view, QAbstractItemView) and view.hasFocus() and \
+            view.currentIndex() == index
         base = palette.color(QPalette.ColorRole.Base)
         if not in_month:
             base = palette.color(QPalette.ColorRole.AlternateBase)
@@ -120,7 +128,7 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3,
                                 Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
-        elif state & QStyle.StateFlag.State_HasFocus:
+        elif focused:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
@@ -165,10 +173,12 @@ class MonthView(QTableView):
     Signals: ``day_activated(date)`` (Enter or double-click on a day with no post
     there), ``post_activated(int)`` (open a post), ``current_post_changed(object)``
     (post id or None), ``navigate_requested(date)`` (keyboard moved past the grid),
-    ``more_clicked(date)`` (the "+N more" of a full day).
+    ``more_clicked(date)`` (the "+N more" of a full day), ``painted()`` (after the first
+    paint only: start-up measures itself with it).
     """
 
     day_activated = Signal(object)
+    painted = Signal()
     post_activated = Signal(int)
     current_post_changed = Signal(object)
     navigate_requested = Signal(object)
@@ -196,6 +206,13 @@ class MonthView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(False)
         self._press: tuple[QPoint, Chip] | None = None
+        self._painted_once = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            self.painted.emit()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -330,6 +347,8 @@ class MonthView(QTableView):
             self.day_activated.emit(index.data(Role.DATE))
 
     def start_chip_drag(self, chip: Chip) -> None:
+        from PySide6.QtGui import QDrag
+
         drag = QDrag(self)
         drag.setMimeData(encode_posts([chip]))
         rect = self.chip_rect(chip.post_id) or QRect(0, 0, 140, 19)
@@ -337,7 +356,7 @@ class MonthView(QTableView):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         self.delegate.chips.paint(painter, QRect(QPoint(0, 0), rect.size()), chip,
-                                  font=DayDelegate.small_font(self.font()),
+                                  font=self.delegate.small_font(self.font()),
                                   palette=self.palette())
         painter.end()
         drag.setPixmap(pixmap)

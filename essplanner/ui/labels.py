@@ -7,6 +7,7 @@ text, so that ``pyside6-lupdate`` finds them (tools/update_translations.py).
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
@@ -127,7 +128,12 @@ def pydate(value: QDate) -> date:
 
 def fmt_time(value: time | datetime) -> str:
     """A time of day in the user's locale (the datetime must already be local)."""
-    return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
+    return _fmt_time(value.hour, value.minute, QLocale().name())
+
+
+@lru_cache(maxsize=2048)
+def _fmt_time(hour: int, minute: int, locale_name: str) -> str:
+    return QLocale(locale_name).toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
 
 
 def fmt_date(day: date, *, long: bool = False) -> str:

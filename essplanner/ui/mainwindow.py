@@ -8,11 +8,12 @@ is the one redraw signal.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,35 +21,43 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from essplanner import APP_DISPLAY_NAME, __version__
-from essplanner.calendar_data import attention_items, entries, entries_by_id, has_posts
+from essplanner.calendar_data import (
+    AttentionItem,
+    CalendarEntry,
+    attention_items,
+    entries,
+    entries_by_id,
+    has_posts,
+)
 from essplanner.domain import Change, Post
 from essplanner.errors import EssPlannerError
 from essplanner.timeutil import day_bounds, get_zone
-from essplanner.ui.agenda_model import AgendaModel
-from essplanner.ui.agenda_view import AgendaView
-from essplanner.ui.attention import AttentionModel, AttentionPanel
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.calendar_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar_view import MonthView
-from essplanner.ui.filters import FilterPanel
 from essplanner.ui.labels import month_title, qdate, week_title
-from essplanner.ui.post_actions import PostActions
 from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
-from essplanner.ui.week_view import WeekView
 from essplanner.ui.window_parts import Banners, build_actions
-from essplanner.workspace import Workspace
 
 if TYPE_CHECKING:
+    from essplanner.quickread import QuickReader
+    from essplanner.ui.agenda_model import AgendaModel
+    from essplanner.ui.agenda_view import AgendaView
+    from essplanner.ui.attention import AttentionModel, AttentionPanel
     from essplanner.ui.editor import PostEditor
+    from essplanner.ui.filters import FilterPanel
+    from essplanner.ui.post_actions import PostActions
+    from essplanner.ui.week_view import WeekView
+    from essplanner.workspace import Workspace
 
 VIEWS = ("month", "week", "agenda")
+FILTERS_WIDTH = 210
 #: how often the calendar re-reads the database for changes made by other programs
 REFRESH_MS = 60_000
 
@@ -58,6 +67,8 @@ class MainWindow(QMainWindow):
 
     month_changed = Signal(object)
     view_changed = Signal(str)
+
+    first_paint: QObject | None = None  # set by ui/startup.py
 
     # built by window_parts.build_actions
     action_new: QAction
@@ -91,9 +102,19 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, bridge: Bridge,
                  parent: QWidget | None = None) -> None:
+        """``workspace`` is a full :class:`Workspace`, or, while the app starts, a
+        :class:`~essplanner.ui.startup.StartupWorkspace` that only reads the calendar;
+        :meth:`attach` then hands over the full one."""
         super().__init__(parent)
         self.ws = workspace
         self.bridge = bridge
+        # A SQLite calendar is read with the standard library (fast, same results as
+        # calendar_data through SQLAlchemy, which PostgreSQL uses).
+        self.reader: QuickReader | None = getattr(workspace, "reader", None)
+        if self.reader is None and hasattr(workspace, "db"):
+            from essplanner.quickread import QuickReader
+
+            self.reader = QuickReader.open(workspace.db.url)
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(1280, 820)
@@ -102,29 +123,25 @@ class MainWindow(QMainWindow):
         self.editors: list[PostEditor] = []
 
         self.undo_stack = QUndoStack(self)
-        self.actions_ = PostActions(workspace, self.zone, self.undo_stack, self,
-                                    self._status)
-        self.post_model = PostListModel(
-            lambda start, end, undated: entries(workspace.db, start, end,
-                                                include_unscheduled=undated),
-            lambda ids: entries_by_id(workspace.db, ids), self.zone, self)
+        self.actions_: PostActions | None = None
+        self.post_model = PostListModel(self._read_entries, self._read_entries_by_id,
+                                        self.zone, self)
         self.proxy = PostFilterProxy(self)
         self.proxy.setSourceModel(self.post_model)
         self.month_model = MonthModel(self.proxy, today=self._today, parent=self)
-        self.agenda_model = AgendaModel(self.proxy, today=self._today, parent=self)
-        self.attention_model = AttentionModel(lambda: attention_items(workspace.db), self.zone,
-                                              self)
+        self._attention_model: AttentionModel | None = None
 
         self.month_view = MonthView(self)
         self.month_view.setModel(self.month_model)
-        self.week_view = WeekView(self)
-        self.week_view.setModel(self.proxy)
-        self.agenda_view = AgendaView(self)
-        self.agenda_view.setModel(self.agenda_model)
-        self.set_colour_by(workspace.settings.calendar_colour_by, save=False)
+        # The week and agenda views, and the needs-attention panel, are built the first
+        # time they are shown: nothing hidden delays the first paint of the calendar.
+        self._week_view: WeekView | None = None
+        self._agenda_view: AgendaView | None = None
+        self._agenda_model: AgendaModel | None = None
+        self._attention: AttentionPanel | None = None
         self.stack = QStackedWidget(self)
-        for view in (self.month_view, self.week_view, self.agenda_view):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.month_view)
+        self.set_colour_by(workspace.settings.calendar_colour_by, save=False)
 
         self.title = QLabel(self)
         self.title.setObjectName("monthTitle")
@@ -145,15 +162,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.filters = FilterPanel(self)
+        # The filter panel fills its dock right after the first paint; the placeholder
+        # keeps its width so that the calendar does not move when it arrives.
+        self._filters: FilterPanel | None = None
         self.filters_dock = QDockWidget(self.tr("Filters"), self)
         self.filters_dock.setObjectName("filters")
-        self.filters_dock.setWidget(self.filters)
+        placeholder = QWidget(self.filters_dock)
+        placeholder.setFixedWidth(FILTERS_WIDTH)
+        self.filters_dock.setWidget(placeholder)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filters_dock)
-        self.attention = AttentionPanel(workspace, self.attention_model, self.zone, self)
         self.attention_dock = QDockWidget(self.tr("Needs attention"), self)
         self.attention_dock.setObjectName("attention")
-        self.attention_dock.setWidget(self.attention)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attention_dock)
         self.attention_dock.hide()
 
@@ -166,37 +185,155 @@ class MainWindow(QMainWindow):
         self._attention_timer = QTimer(self)
         self._attention_timer.setSingleShot(True)
         self._attention_timer.setInterval(0)
-        self._attention_timer.timeout.connect(self.attention_model.reload)
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1",
-                                                                     workspace.db.describe()))
+        self._attention_timer.timeout.connect(self._reload_attention)
         self.show_date(self.anchor)
-        # What the first paint does not need waits until the calendar is on screen.
-        QTimer.singleShot(0, self.after_first_paint)
+        if self.ready:
+            self._attached()
+            # What the first paint does not need waits until the calendar is on screen.
+            QTimer.singleShot(0, self.after_first_paint)
+
+    # ---- the workspace
+    @property
+    def ready(self) -> bool:
+        """Whether the full workspace (services) is there, not just the start-up reader."""
+        return hasattr(self.ws, "posts")
+
+    def attach(self, workspace: Workspace) -> None:
+        """Take over the full workspace once it is loaded (after the first paint)."""
+        self.ws = workspace
+        self._attached()
+        self.post_model.refresh()  # anything written since the first read
+        self.after_first_paint()
+
+    def _attached(self) -> None:
+        from essplanner.ui.post_actions import PostActions
+
+        self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
+        if self._attention is not None:
+            self._attention.ws = self.ws
+        self.statusBar().showMessage(self.tr("Database: %1").replace(
+            "%1", self.ws.db.describe()))
+
+    def _read_entries(self, start: datetime, end: datetime, undated: bool,
+                      ) -> list[CalendarEntry]:
+        if self.reader is not None:
+            return self.reader.entries(start, end, include_unscheduled=undated)
+        return entries(self.ws.db, start, end, include_unscheduled=undated)
+
+    def _read_entries_by_id(self, ids: Iterable[int]) -> list[CalendarEntry]:
+        if self.reader is not None:
+            return self.reader.entries_by_id(ids)
+        return entries_by_id(self.ws.db, ids)
+
+    def _read_attention(self) -> list[AttentionItem]:
+        return attention_items(self.ws.db) if self.ready else []
+
+    def _has_posts(self) -> bool:
+        return self.reader.has_posts() if self.reader is not None else has_posts(self.ws.db)
 
     # ---- wiring
     def _connect(self) -> None:
         """All signal wiring of the window, in one place."""
         self.bridge.changed.connect(self.on_changed)
-        self.filters.filter_changed.connect(self.proxy.set_filter)
-        for model in (self.month_model, self.agenda_model):
-            model.move_requested.connect(self.actions_.move)
-        self.week_view.move_requested.connect(self.actions_.move)
+        self.month_model.move_requested.connect(self.move_posts)
         self.month_view.post_activated.connect(self.open_post)
         self.month_view.day_activated.connect(lambda day: self.new_post(day=day))
         self.month_view.navigate_requested.connect(self._navigate_to)
         self.month_view.more_clicked.connect(lambda day: self.set_view("week", day))
-        self.week_view.activated.connect(self._open_index)
-        self.week_view.doubleClicked.connect(self._open_index)
-        self.week_view.slot_activated.connect(lambda when: self.new_post(when=when))
-        self.agenda_view.activated.connect(self._open_index)
-        self.agenda_view.doubleClicked.connect(self._open_index)
-        self.attention.open_post.connect(self.open_post)
-        self.attention.count_changed.connect(self.banners.set_attention_count)
+        self.attention_dock.visibilityChanged.connect(
+            lambda visible: visible and self.attention)
         self.banners.attention_button.clicked.connect(self.show_attention)
         self.banners.open_recovered.connect(self.open_recovered)
         self.load_example_button.clicked.connect(self.on_load_example)
 
+    # ---- views built on first use
+    @property
+    def week_view(self) -> WeekView:
+        if self._week_view is None:
+            from essplanner.ui.week_view import WeekView
+
+            view = WeekView(self)
+            view.chips.colour_by = self.month_view.delegate.colour_by
+            view.setModel(self.proxy)
+            view.move_requested.connect(self.move_posts)
+            view.activated.connect(self._open_index)
+            view.doubleClicked.connect(self._open_index)
+            view.slot_activated.connect(lambda when: self.new_post(when=when))
+            self.stack.addWidget(view)
+            self._week_view = view
+        return self._week_view
+
+    @property
+    def agenda_model(self) -> AgendaModel:
+        if self._agenda_model is None:
+            from essplanner.ui.agenda_model import AgendaModel
+
+            self._agenda_model = AgendaModel(self.proxy, today=self._today, parent=self)
+            self._agenda_model.move_requested.connect(self.move_posts)
+        return self._agenda_model
+
+    @property
+    def agenda_view(self) -> AgendaView:
+        if self._agenda_view is None:
+            from essplanner.ui.agenda_view import AgendaView
+
+            view = AgendaView(self)
+            view.delegate.chips.colour_by = self.month_view.delegate.colour_by
+            view.setModel(self.agenda_model)
+            view.activated.connect(self._open_index)
+            view.doubleClicked.connect(self._open_index)
+            self.stack.addWidget(view)
+            self._agenda_view = view
+        return self._agenda_view
+
+    @property
+    def filters(self) -> FilterPanel:
+        if self._filters is None:
+            from essplanner.ui.filters import FilterPanel
+
+            panel = FilterPanel(self.filters_dock)
+            panel.setMinimumWidth(FILTERS_WIDTH)
+            panel.filter_changed.connect(self.proxy.set_filter)
+            old = self.filters_dock.widget()
+            self.filters_dock.setWidget(panel)
+            if old is not None:
+                old.deleteLater()
+            self._filters = panel
+        return self._filters
+
+    def _reload_attention(self) -> None:
+        self.attention_model.reload()
+
+    @property
+    def attention_model(self) -> AttentionModel:
+        if self._attention_model is None:
+            from essplanner.ui.attention import AttentionModel
+
+            model = AttentionModel(self._read_attention, self.zone, self)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(lambda *_a: self.banners.set_attention_count(
+                    self.attention_model.rowCount()))
+            self._attention_model = model
+        return self._attention_model
+
+    @property
+    def attention(self) -> AttentionPanel:
+        if self._attention is None:
+            from essplanner.ui.attention import AttentionPanel
+
+            panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
+            panel.open_post.connect(self.open_post)
+            self.attention_dock.setWidget(panel)
+            self._attention = panel
+        return self._attention
+
+    def view_widget(self, kind: str) -> QWidget:
+        return {"month": self.month_view, "week": self.week_view,
+                "agenda": self.agenda_view}[kind]
+
     def after_first_paint(self) -> None:
+        if not self.ready:
+            return
         self.reload_choices()
         self.attention_model.reload()
         self.banners.check_recovery(self.ws.paths.autosave_dir)
@@ -219,6 +356,8 @@ class MainWindow(QMainWindow):
         self._update_empty_banner()
 
     def on_changed(self, change: Change) -> None:
+        if not self.ready:
+            return  # attach() reads everything again
         self.post_model.apply_change(change)
         self._attention_timer.start()
         if change.personas or change.objectives or change.accounts:
@@ -226,14 +365,14 @@ class MainWindow(QMainWindow):
         self._update_empty_banner()
 
     def _update_empty_banner(self) -> None:
-        self.empty_banner.setVisible(not has_posts(self.ws.db))
+        self.empty_banner.setVisible(not self._has_posts())
 
     # ---- navigation
     def set_view(self, kind: str, day: date | None = None) -> None:
         if kind not in VIEWS:
             raise ValueError(kind)
         self.view_kind = kind
-        self.stack.setCurrentIndex(VIEWS.index(kind))
+        self.stack.setCurrentWidget(self.view_widget(kind))
         self.view_actions[kind].setChecked(True)
         self.show_date(day or self.anchor)
         self.view_changed.emit(kind)
@@ -330,20 +469,36 @@ class MainWindow(QMainWindow):
         if post_id is not None:
             self.open_post(post_id)
 
+    def _actions(self) -> PostActions | None:
+        if self.actions_ is None:
+            self._status(self.tr("Still opening the workspace; try again in a moment."))
+        return self.actions_
+
+    def move_posts(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
+        actions = self._actions()
+        if actions is not None:
+            actions.move(posts, target)
+
     def delete_current(self) -> None:
         post_id = self.current_post_id()
-        if post_id is not None:
-            self.actions_.delete(post_id)
+        actions = self._actions()
+        if post_id is not None and actions is not None:
+            actions.delete(post_id)
 
     def move_current(self, days: int) -> None:
         post_id = self.current_post_id()
-        if post_id is not None:
-            self.actions_.move_by_days(post_id, days)
+        actions = self._actions()
+        if post_id is not None and actions is not None:
+            actions.move_by_days(post_id, days)
 
     def open_post(self, post_id: int) -> None:
+        if self._actions() is None:
+            return
         try:
             post = self.ws.posts.get(post_id)
         except EssPlannerError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, APP_DISPLAY_NAME, str(exc))
             return
         self._show_editor(post_id, post=post)
@@ -351,6 +506,8 @@ class MainWindow(QMainWindow):
     def new_post(self, *, day: date | None = None, when: datetime | None = None) -> None:
         from essplanner.ui.editor import default_start
 
+        if self._actions() is None:
+            return
         start = when or default_start(day or self.selected_date() or self._today(),
                                       self.ws.clock.now().astimezone(self.zone))
         self._show_editor(None, start=start)
@@ -368,6 +525,7 @@ class MainWindow(QMainWindow):
             return existing
         editor = PostEditor(self.ws, self.zone, post=post, start=start, state=state,
                             parent=self)
+        assert self.actions_ is not None
         editor.saved.connect(self.actions_.record_save)
         editor.saved.connect(self._on_saved)
         editor.delete_requested.connect(self.actions_.delete)
@@ -387,6 +545,8 @@ class MainWindow(QMainWindow):
     def open_recovered(self) -> None:
         from essplanner.ui.autosave import AutosaveStore
 
+        if self._actions() is None:
+            return
         store = AutosaveStore(self.ws.paths.autosave_dir)
         for entry in store.pending():
             post = None
@@ -401,11 +561,16 @@ class MainWindow(QMainWindow):
 
     # ---- preferences
     def set_colour_by(self, value: str, *, save: bool = True) -> None:
-        for painter in (self.month_view.delegate.chips, self.week_view.chips,
-                        self.agenda_view.delegate.chips):
+        painters = [self.month_view.delegate.chips]
+        if self._week_view is not None:
+            painters.append(self._week_view.chips)
+        if self._agenda_view is not None:
+            painters.append(self._agenda_view.delegate.chips)
+        for painter in painters:
             painter.colour_by = value
-        for view in (self.month_view, self.week_view, self.agenda_view):
-            view.viewport().update()
+        for view in (self.month_view, self._week_view, self._agenda_view):
+            if view is not None:
+                view.viewport().update()
         if save and self.ws.settings.calendar_colour_by != value:
             self.ws.settings.calendar_colour_by = value
             self.ws.settings.save(self.ws.paths.settings_file)
@@ -425,9 +590,13 @@ class MainWindow(QMainWindow):
         from essplanner.demo import load_demo
         from essplanner.i18n import language
 
+        if self._actions() is None:
+            return
         try:
             change = load_demo(self.ws, lang=language())
         except EssPlannerError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Example workspace"), str(exc))
             return
         self.bridge.emit_change(change)
@@ -436,17 +605,23 @@ class MainWindow(QMainWindow):
     def open_personas(self) -> None:
         from essplanner.ui.personas import PersonasDialog
 
+        if self._actions() is None:
+            return
         PersonasDialog(self.ws, self).exec()
 
     def open_objectives(self) -> None:
         from essplanner.ui.objectives import ObjectivesDialog
 
+        if self._actions() is None:
+            return
         ObjectivesDialog(self.ws, self).exec()
 
     def on_open_logs(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.paths.log_dir)))
 
     def on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About ESS Planner"), self.tr(
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
@@ -456,6 +631,10 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        self._refresh_timer.stop()
+        if self.reader is not None and self.ready:
+            self.reader.close()
+            self.reader = None  # SQLAlchemy from now on, if anything still asks
         super().closeEvent(event)
 
     @staticmethod

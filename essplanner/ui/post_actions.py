@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
@@ -21,10 +22,13 @@ from essplanner.ui.undo import (
     RescheduleCommand,
     UndoContext,
 )
-from essplanner.workspace import Workspace
 
 #: time given to a post without one when it is dropped on a day
 DEFAULT_TIME = time(10, 0)
+
+if TYPE_CHECKING:
+    from essplanner.workspace import Workspace
+
 
 
 class PostActions(QObject):

@@ -10,7 +10,9 @@ text; the month, week and agenda views all sit on it.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,7 +50,7 @@ class PostRole(enum.IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 24  # PostStatus
     VERSION = Qt.ItemDataRole.UserRole + 25  # int
     MOVABLE = Qt.ItemDataRole.UserRole + 26  # bool
-    SORT_KEY = Qt.ItemDataRole.UserRole + 27  # (has date, timestamp, id)
+    SORT_KEY = Qt.ItemDataRole.UserRole + 27  # float: time order, undated last
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ class Chip:
     def text(self) -> str:
         return self.entry.text
 
+    @functools.cached_property
+    def excerpt(self) -> str:
+        """The text on one line, for chips tall enough to show it."""
+        return " ".join(self.entry.text.split())[:300]
+
     @property
     def status(self) -> PostStatus:
         return self.entry.status
@@ -103,9 +110,16 @@ class Chip:
     def movable(self) -> bool:
         return not any(t.state in _GONE_OUT for t in self.entry.targets)
 
-    def sort_key(self) -> tuple[int, float, int]:
+    def order(self) -> tuple[int, float, int]:
+        """Where the post goes in time order: dated first, by time, then by number."""
         when = self.entry.scheduled_at
-        return (0 if when else 1, when.timestamp() if when else 0.0, self.post_id)
+        return (0, when.timestamp(), self.post_id) if when else (1, 0.0, self.post_id)
+
+    def sort_key(self) -> float:
+        """Seconds since the epoch (undated posts last); a plain number, so that the
+        proxy sorts in C++ without calling back into Python for every comparison."""
+        when = self.entry.scheduled_at
+        return when.timestamp() if when else float("inf")
 
     def tooltip(self) -> str:
         """Rich text: title, time, state, the text, and each account's state."""
@@ -152,7 +166,9 @@ EntryFetcher = Callable[[Iterable[int]], Sequence[CalendarEntry]]
 class PostListModel(QAbstractListModel):
     """The posts planned in [start, end) (plus undated ones if asked), one row each.
 
-    Rows are kept in load order; views sort through :class:`PostFilterProxy`.
+    Rows are kept in time order (undated last): a moved post's row moves
+    (``rowsMoved``), a new one is inserted in its place. Sorting here rather than in
+    the proxy spares a call into Python for every comparison of a sort.
     """
 
     def __init__(self, loader: EntryLoader, fetcher: EntryFetcher, zone: ZoneInfo,
@@ -176,7 +192,8 @@ class PostListModel(QAbstractListModel):
             return
         self.beginResetModel()
         self._start, self._end, self._undated = start, end, undated
-        self._chips = [Chip.of(e, self._zone) for e in self._loader(start, end, undated)]
+        self._chips = sorted((Chip.of(e, self._zone) for e in self._loader(start, end, undated)),
+                             key=Chip.order)
         self.endResetModel()
 
     def set_zone(self, zone: ZoneInfo) -> None:
@@ -210,26 +227,49 @@ class PostListModel(QAbstractListModel):
         return self._start <= entry.scheduled_at < self._end
 
     def _merge(self, fresh: Sequence[CalendarEntry], *, drop_missing: bool) -> None:
-        rows = {c.post_id: i for i, c in enumerate(self._chips)}
+        known = {c.post_id for c in self._chips}
         seen: set[int] = set()
-        added: list[Chip] = []
         for entry in fresh:
             seen.add(entry.post_id)
             chip = Chip.of(entry, self._zone)
-            row = rows.get(entry.post_id)
-            if row is None:
-                added.append(chip)
-            elif self._chips[row] != chip:
-                self._chips[row] = chip
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index)
+            if entry.post_id in known:
+                self._replace(chip)
+            else:
+                self._insert(chip)
         if drop_missing:
-            self._remove(set(rows) - seen)
-        if added:
-            first = len(self._chips)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._chips.extend(added)
-            self.endInsertRows()
+            self._remove(known - seen)
+
+    def _position(self, chip: Chip) -> int:
+        return bisect.bisect_left([c.order() for c in self._chips], chip.order())
+
+    def _insert(self, chip: Chip) -> None:
+        row = self._position(chip)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._chips.insert(row, chip)
+        self.endInsertRows()
+
+    def _replace(self, chip: Chip) -> None:
+        row = self.row_of(chip.post_id)
+        assert row is not None
+        old = self._chips[row]
+        if old == chip:
+            return
+        if old.order() != chip.order():
+            del self._chips[row]
+            target = self._position(chip)
+            self._chips.insert(row, old)
+            if target != row:
+                # Qt's destination is the row before which the moved row lands, counted
+                # in the list as it is before the move.
+                destination = target + 1 if target > row else target
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+                del self._chips[row]
+                self._chips.insert(target, old)
+                self.endMoveRows()
+                row = target
+        self._chips[row] = chip
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
 
     def _remove(self, post_ids: set[int]) -> None:
         for row in sorted((i for i, c in enumerate(self._chips) if c.post_id in post_ids),
@@ -344,14 +384,12 @@ class PostFilter:
 
 
 class PostFilterProxy(QSortFilterProxyModel):
-    """Posts that pass the user's :class:`PostFilter`, in time order."""
+    """Posts that pass the user's :class:`PostFilter`, in the source's (time) order."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._filter = PostFilter()
-        self.setSortRole(PostRole.SORT_KEY)
-        self.setDynamicSortFilter(True)
-        self.sort(0)
+        self.setDynamicSortFilter(True)  # re-filter changed rows; never sorts (no sort())
 
     @property
     def post_filter(self) -> PostFilter:
@@ -365,14 +403,19 @@ class PostFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        chip = self.sourceModel().index(source_row, 0, source_parent).data(PostRole.CHIP)
+        if not self._filter.active:
+            return True
+        source = self.sourceModel()
+        if isinstance(source, PostListModel):
+            return self._filter.accepts(source.chip(source_row))
+        chip = source.index(source_row, 0, source_parent).data(PostRole.CHIP)
         return isinstance(chip, Chip) and self._filter.accepts(chip)
 
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        a = left.data(PostRole.SORT_KEY)
-        b = right.data(PostRole.SORT_KEY)
-        return bool(a < b)
-
     def chips(self) -> list[Chip]:
-        """Every visible post, in time order."""
+        """Every visible post, in time order (ties: in the order they were loaded, which is
+        time then number)."""
+        source = self.sourceModel()
+        if isinstance(source, PostListModel):
+            return [source.chip(self.mapToSource(self.index(r, 0)).row())
+                    for r in range(self.rowCount())]
         return [self.index(r, 0).data(PostRole.CHIP) for r in range(self.rowCount())]

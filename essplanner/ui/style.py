@@ -8,11 +8,17 @@ need no licence, and a plugin's new platform gets one for free.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
 from essplanner.domain import DeliveryState, PostStatus
+
+if TYPE_CHECKING:
+    # QIcon is imported where icons are made: the first paint of the calendar needs none,
+    # and loading the class builds its large enums.
+    from PySide6.QtGui import QIcon
 
 STATUS_COLOURS = {
     PostStatus.DRAFT: QColor("#9e9e9e"),
@@ -101,8 +107,8 @@ def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
     painter.setPen(QColor("white"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, platform_short(platform))
     if state is not None and state in DELIVERY_MARKS:
-        size = max(6.0, box.width() * 0.6)
-        mark = QRectF(box.right() - size * 0.6, box.top() - size * 0.35, size, size)
+        size = max(6.0, box.width() * 0.62)
+        mark = QRectF(box.right() - size, box.bottom() - size, size, size)
         painter.setBrush(DELIVERY_COLOURS[state])
         painter.setPen(QPen(QColor("white"), 1))
         painter.drawEllipse(mark)
@@ -112,8 +118,23 @@ def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
     painter.restore()
 
 
+@lru_cache(maxsize=256)
+def platform_pixmap(platform: str, state: DeliveryState | None, size: int,
+                    ratio: float = 1.0) -> QPixmap:
+    """The icon with its state mark, drawn once and reused (chips paint many of them)."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_platform_icon(painter, QRect(0, 0, size, size), platform, state)
+    painter.end()
+    return pixmap
+
+
 @lru_cache(maxsize=64)
 def platform_icon(platform: str, size: int = 16) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -123,6 +144,8 @@ def platform_icon(platform: str, size: int = 16) -> QIcon:
 
 
 def state_icon(colour: QColor, size: int = 12) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

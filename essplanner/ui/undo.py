@@ -13,12 +13,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from essplanner.domain import Post
 from essplanner.errors import EssPlannerError
-from essplanner.services import PostService
+
+if TYPE_CHECKING:
+    from essplanner.services import PostService
+
 
 
 @dataclasses.dataclass
