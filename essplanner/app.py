@@ -151,24 +151,24 @@ def run_gui(args: argparse.Namespace) -> int:
 
     bridge = Bridge()
 
-    def open_workspace() -> Workspace | None:
-        from essplanner.workspace import Workspace  # after the first paint when possible
+    def load_workspace() -> Workspace:
+        # runs on a worker thread after the first paint when possible: no Qt here
+        from essplanner.workspace import Workspace
 
-        try:
-            workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
-        except EssPlannerError as exc:
-            log.error("cannot open the workspace: %s", exc)
-            QMessageBox.critical(None, APP_DISPLAY_NAME, _(
-                "The workspace cannot be opened: {error}\n\nDetails: {log}",
-                error=str(exc), log=str(paths.log_file)))
-            return None
+        workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
         if workspace.backup is not None:
             log.info("database upgraded; backup at %s", workspace.backup)
-        workspace.subscribe(bridge.emit_change)
         return workspace
 
+    def report(exc: EssPlannerError) -> None:
+        log.error("cannot open the workspace: %s", exc)
+        QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+            "The workspace cannot be opened: {error}\n\nDetails: {log}",
+            error=str(exc), log=str(paths.log_file)))
+
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
-                          bridge=bridge, open_workspace=open_workspace, started=started)
+                          bridge=bridge, load_workspace=load_workspace, report=report,
+                          started=started)
     if window is None:
         return 1
     log.info("main window shown")

@@ -2,21 +2,24 @@
 
 With a current SQLite database, the first page of the calendar is read with the
 standard library (:mod:`essplanner.quickread`) and painted before SQLAlchemy,
-Alembic and the services are even imported; the full :class:`Workspace` is then
-opened and handed to the window (:meth:`MainWindow.attach`). Otherwise (first run,
-pending schema upgrade, PostgreSQL) the workspace is opened first, as usual.
+Alembic and the services are even imported. The full :class:`Workspace` is then
+opened on a worker thread (the window stays responsive meanwhile) and handed to the
+window on the main thread (:meth:`MainWindow.attach`). Otherwise (first run, pending
+schema upgrade, PostgreSQL) the workspace is opened first, as usual.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from essplanner.errors import EssPlannerError
 from essplanner.quickread import QuickReader
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import Clock
@@ -45,15 +48,46 @@ class StartupWorkspace:
         return self.settings.timezone
 
 
+class _Loader(QObject):
+    """Opens the workspace on a worker thread. Signals (queued to the main thread):
+    ``loaded(Workspace)``, ``failed(EssPlannerError)``."""
+
+    loaded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, load: Callable[[], Workspace], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="open-workspace", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            workspace = self._load()
+        except EssPlannerError as exc:
+            self.failed.emit(exc)
+            return
+        self.loaded.emit(workspace)
+
+
 def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridge,
-                 open_workspace: Callable[[], Workspace | None],
+                 load_workspace: Callable[[], Workspace],
+                 report: Callable[[EssPlannerError], None],
                  started: float) -> MainWindow | None:
-    """Show the main window; None if the workspace cannot be opened (already reported)."""
+    """Show the main window; None if the workspace cannot be opened (``report`` told why).
+
+    ``load_workspace`` opens the workspace and raises :class:`EssPlannerError` when it
+    cannot (it may run on a worker thread: no Qt in it); ``report`` shows the error.
+    """
     reader = QuickReader.open(db_url)
     if reader is None:
-        workspace = open_workspace()
-        if workspace is None:
+        try:
+            workspace = load_workspace()
+        except EssPlannerError as exc:
+            report(exc)
             return None
+        workspace.subscribe(bridge.emit_change)
         window = MainWindow(workspace, bridge)
         window.show()
         window.first_paint = watch(window.month_view, started)
@@ -64,18 +98,22 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     window.show()
     probe = watch(window.month_view, started)
     window.first_paint = probe
+    loader = _Loader(load_workspace, window)
 
-    def finish() -> None:
-        workspace = open_workspace()
-        if workspace is None:
-            reader.close()
-            window.close()
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.exit(1)
-            return
+    def loaded(workspace: Workspace) -> None:
+        workspace.subscribe(bridge.emit_change)
         window.attach(workspace)
         log.info("workspace ready %.0f ms after start", (time.monotonic() - started) * 1000)
 
-    probe.painted.connect(lambda: QTimer.singleShot(0, finish))
+    def failed(exc: EssPlannerError) -> None:
+        report(exc)
+        reader.close()
+        window.close()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.exit(1)
+
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    probe.painted.connect(loader.start)
     return window
