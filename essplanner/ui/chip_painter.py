@@ -89,7 +89,7 @@ class ChipPainter:
         size = min(icon_size, rect.height() - 4)
         right = rect.right() - 3
         x = right - size
-        top = rect.top() + (min(rect.height(), 24) - size) // 2
+        top = rect.top() + (min(rect.height(), self._line_height(font)) - size) // 2
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         for badge in reversed(chip.targets[:5]):
@@ -98,7 +98,7 @@ class ChipPainter:
 
         metrics, bold, bold_metrics = self._fonts(font)
         left = rect.left() + 7
-        height = min(rect.height(), 24)
+        height = min(rect.height(), metrics.height() + 6)
         painter.setPen(text_colour)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if show_time and chip.local_start is not None:
@@ -119,6 +119,9 @@ class ChipPainter:
             painter.setPen(_EXCERPT)
             painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWordWrap, chip.excerpt)
+
+    def _line_height(self, font: QFont) -> int:
+        return self._fonts(font)[0].height() + 6
 
     def _time_pixmap(self, text: str, font: QFont, metrics: QFontMetrics, colour: QColor,
                      ratio: float) -> QPixmap:

@@ -42,7 +42,8 @@ class EditorForm(QWidget):
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setPlaceholderText(self.tr("The text of the post…"))
         self.body_edit.setTabChangesFocus(True)
-        self.body_edit.setMinimumHeight(110)
+        self.body_edit.setMinimumHeight(100)
+        self.body_edit.setMaximumHeight(170)
         self.counters = QLabel(self)
         self.counters.setWordWrap(True)
         self.counters.setObjectName("counters")
@@ -65,7 +66,7 @@ class EditorForm(QWidget):
         self.media_view = QListView(self)
         self.media_view.setModel(self.media)
         self.media_view.setIconSize(QSize(48, 48))
-        self.media_view.setMaximumHeight(140)
+        self.media_view.setMaximumHeight(86)
         self.media_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.alt_edit = QLineEdit(self)
         self.alt_edit.setPlaceholderText(self.tr("Describe the image for people who cannot "
@@ -130,7 +131,7 @@ class EditorForm(QWidget):
         view = QListView(self)
         view.setModel(model)
         view.setAccessibleName(name)
-        view.setMaximumHeight(110)
+        view.setMaximumHeight(96)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return view
 

@@ -92,29 +92,34 @@ def platform_short(platform: str) -> str:
 
 def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
                         state: DeliveryState | None = None) -> None:
-    """The platform's square; a coloured ring and mark tell the target's delivery state."""
+    """The platform's square with its initials; a target's delivery state is a dot in the
+    top right corner (with a mark inside when the icon is big enough to read it)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = QRectF(rect)
+    marked = state is not None and state in DELIVERY_MARKS
+    dot = max(5.0, box.width() * 0.42)
+    square = box.adjusted(0, dot * 0.35, -dot * 0.35, 0) if marked else box
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(platform_colour(platform))
-    radius = box.width() * 0.25
-    painter.drawRoundedRect(box, radius, radius)
+    radius = square.width() * 0.22
+    painter.drawRoundedRect(square, radius, radius)
     font = QFont(painter.font())
     font.setBold(True)
-    font.setPixelSize(max(6, int(box.height() * 0.62)))
+    font.setPixelSize(max(6, int(square.height() * 0.6)))
     painter.setFont(font)
     painter.setPen(QColor("white"))
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, platform_short(platform))
-    if state is not None and state in DELIVERY_MARKS:
-        size = max(6.0, box.width() * 0.62)
-        mark = QRectF(box.right() - size, box.bottom() - size, size, size)
+    painter.drawText(square, Qt.AlignmentFlag.AlignCenter, platform_short(platform))
+    if marked:
+        assert state is not None
+        mark = QRectF(box.right() - dot, box.top(), dot, dot)
         painter.setBrush(DELIVERY_COLOURS[state])
         painter.setPen(QPen(QColor("white"), 1))
         painter.drawEllipse(mark)
-        font.setPixelSize(max(5, int(size * 0.8)))
-        painter.setFont(font)
-        painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, DELIVERY_MARKS[state])
+        if dot >= 8:
+            font.setPixelSize(max(5, int(dot * 0.75)))
+            painter.setFont(font)
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, DELIVERY_MARKS[state])
     painter.restore()
 
 
