@@ -64,7 +64,7 @@ class AgendaModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self._source = source
-        self._today = today
+        self.today = today
         self._groups: list[Group] = self._group()
         for signal in (
             source.modelReset,
@@ -181,7 +181,7 @@ class AgendaModel(QAbstractItemModel):
         if role == AgendaRole.IS_DAY:
             return True
         if role == AgendaRole.IS_TODAY:
-            return day is not None and day == self._today()
+            return day is not None and day == self.today()
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

@@ -82,7 +82,7 @@ class MonthModel(QAbstractTableModel):
                  first_weekday: int = 0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._today = today
+        self.today = today
         self._first_weekday = first_weekday
         self._month = today().replace(day=1)
         self._chips: dict[date, tuple[Chip, ...]] = {}
@@ -158,7 +158,7 @@ class MonthModel(QAbstractTableModel):
         if role == Role.IN_MONTH:
             return day.month == self._month.month and day.year == self._month.year
         if role == Role.IS_TODAY:
-            return day == self._today()
+            return day == self.today()
         if role == Qt.ItemDataRole.ToolTipRole:
             chips = self._chips.get(day, ())
             if not chips:

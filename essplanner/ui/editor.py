@@ -10,17 +10,13 @@ overwrite.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
-    QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,11 +26,11 @@ from PySide6.QtWidgets import (
 from essplanner import domain
 from essplanner.calendar_data import shown_platform
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
-from essplanner.media import identify
 from essplanner.timeutil import localize
 from essplanner.ui.autosave import AutosaveStore
 from essplanner.ui.check_model import CheckItem
 from essplanner.ui.editor_form import EditorForm
+from essplanner.ui.editor_parts import HashtagSets, ImageList
 from essplanner.ui.editor_state import (
     Counter,
     EditorProblem,
@@ -127,8 +123,8 @@ class PostEditor(QDialog):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.write_autosave)
-        self._sets_menu = QMenu(self)
-        f.sets_button.setMenu(self._sets_menu)
+        self.images = ImageList(f, self)
+        self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
         self._connect()
 
         if state is not None:
@@ -166,17 +162,10 @@ class PostEditor(QDialog):
         f.media.rowsInserted.connect(self._changed)
         f.media.rowsRemoved.connect(self._changed)
         f.media.rowsMoved.connect(self._changed)
-        f.media_view.selectionModel().currentChanged.connect(self._media_selected)
-        f.alt_edit.textEdited.connect(self._alt_edited)
-        f.add_media_button.clicked.connect(self.add_images)
-        f.remove_media_button.clicked.connect(self._remove_image)
-        f.media_up_button.clicked.connect(lambda: self._move_image(-1))
-        f.media_down_button.clicked.connect(lambda: self._move_image(1))
         f.preview_combo.currentIndexChanged.connect(self._update_preview)
         f.save_button.clicked.connect(self.save)
         f.close_button.clicked.connect(self.reject)
         f.delete_button.clicked.connect(self._delete)
-        self._sets_menu.aboutToShow.connect(self._fill_sets_menu)
         save = QAction(self)
         save.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")]
@@ -354,96 +343,12 @@ class PostEditor(QDialog):
             name = self.post.display_title
         self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — ESS Planner")
 
-    # ---- images
+    # ---- images and hashtag sets (essplanner/ui/editor_parts.py)
     def add_images(self, paths: list[str] | None = None) -> None:
-        if not paths:
-            paths, _filter = QFileDialog.getOpenFileNames(
-                self,
-                self.tr("Add images"),
-                str(Path.home()),
-                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"),
-            )
-        for path in paths:
-            try:
-                mime, width, height = identify(Path(path))
-            except EssPlannerError as exc:
-                QMessageBox.warning(self, self.tr("Add images"), str(exc))
-                continue
-            row = self.form.media.add(
-                MediaDraft(
-                    path=path,
-                    mime_type=mime,
-                    size=Path(path).stat().st_size,
-                    width=width,
-                    height=height,
-                    original_name=Path(path).name,
-                )
-            )
-            self.form.media_view.setCurrentIndex(self.form.media.index(row, 0))
-            self.form.alt_edit.setFocus()
-
-    def _media_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        f = self.form
-        f.alt_edit.setEnabled(current.isValid())
-        f.alt_edit.setText(
-            str(current.data(Qt.ItemDataRole.EditRole) or "") if current.isValid() else ""
-        )
-
-    def _alt_edited(self, text: str) -> None:
-        index = self.form.media_view.currentIndex()
-        if index.isValid():
-            self.form.media.setData(index, text)
-
-    def _remove_image(self) -> None:
-        index = self.form.media_view.currentIndex()
-        if index.isValid():
-            self.form.media.remove(index.row())
-
-    def _move_image(self, step: int) -> None:
-        index = self.form.media_view.currentIndex()
-        if index.isValid():
-            row = self.form.media.move(index.row(), step)
-            self.form.media_view.setCurrentIndex(self.form.media.index(row, 0))
-
-    # ---- hashtag sets
-    def _fill_sets_menu(self) -> None:
-        menu = self._sets_menu
-        menu.clear()
-        sets = self.ws.hashtags.all()
-        for tag_set in sets:
-            label = f"{tag_set.name}  ({' '.join('#' + t for t in tag_set.tags)})"
-            action = menu.addAction(label)
-            action.triggered.connect(lambda _c=False, s=tag_set: self.insert_tags(s.tags))
-        if not sets:
-            menu.addAction(self.tr("No hashtag set yet")).setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.tr("Save these hashtags as a set…"), self._save_set)
-        if sets:
-            delete = menu.addMenu(self.tr("Delete a set"))
-            for tag_set in sets:
-                action = delete.addAction(tag_set.name)
-                action.triggered.connect(lambda _c=False, s=tag_set: self._delete_set(s))
+        self.images.add(paths)
 
     def insert_tags(self, tags: tuple[str, ...]) -> None:
-        present = {t.casefold() for t in self.state().tags()}
-        extra = [f"#{t}" for t in tags if t.casefold() not in present]
-        text = self.form.hashtags_edit.text().strip()
-        self.form.hashtags_edit.setText(" ".join([text, *extra]).strip())
-
-    def _save_set(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Hashtag set"), self.tr("Name of the set:"))
-        if not ok:
-            return
-        try:
-            self.ws.hashtags.save(name, self.state().tags())
-        except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Hashtag set"), str(exc))
-
-    def _delete_set(self, tag_set: domain.HashtagSet) -> None:
-        try:
-            self.ws.hashtags.delete(tag_set.id)
-        except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Hashtag set"), str(exc))
+        self.hashtag_sets.insert(tags)
 
     # ---- autosave
     def write_autosave(self) -> None:

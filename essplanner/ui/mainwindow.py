@@ -35,12 +35,13 @@ from essplanner.calendar_data import (
     entries_by_id,
     has_posts,
 )
-from essplanner.domain import Change, Post
+from essplanner.domain import Change
 from essplanner.errors import EssPlannerError
 from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.calendar_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar_view import MonthView
+from essplanner.ui.editor_host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
 from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.window_parts import Banners, build_actions
@@ -119,8 +120,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(1280, 820)
         self.view_kind = "month"
-        self.anchor = self._today()
-        self.editors: list[PostEditor] = []
+        self.anchor = self.today()
+        self.editor_host = EditorHost(self)
 
         self.undo_stack = QUndoStack(self)
         self.actions_: PostActions | None = None
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
                                         self.zone, self)
         self.proxy = PostFilterProxy(self)
         self.proxy.setSourceModel(self.post_model)
-        self.month_model = MonthModel(self.proxy, today=self._today, parent=self)
+        self.month_model = MonthModel(self.proxy, today=self.today, parent=self)
         self._attention_model: AttentionModel | None = None
 
         self.month_view = MonthView(self)
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         if self._agenda_model is None:
             from essplanner.ui.agenda_model import AgendaModel
 
-            self._agenda_model = AgendaModel(self.proxy, today=self._today, parent=self)
+            self._agenda_model = AgendaModel(self.proxy, today=self.today, parent=self)
             self._agenda_model.move_requested.connect(self.move_posts)
         return self._agenda_model
 
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
         self.banners.check_recovery(self.ws.paths.autosave_dir)
 
     # ---- data
-    def _today(self) -> date:
+    def today(self) -> date:
         return self.ws.clock.now().astimezone(self.zone).date()
 
     def _status(self, text: str) -> None:
@@ -380,7 +381,7 @@ class MainWindow(QMainWindow):
     def show_date(self, day: date) -> None:
         """Show the period of the current view that contains ``day``."""
         self.anchor = day
-        today = self._today()
+        today = self.today()
         if self.view_kind == "week":
             start = first_day_of_week(day)
             self._load(start, start + timedelta(days=7))
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
         self.show_date(date(total // 12, total % 12 + 1, 1))
 
     def go_today(self) -> None:
-        self.show_date(self._today())
+        self.show_date(self.today())
         if self.view_kind == "week":
             self.week_view.scroll_to_time(self.ws.clock.now().astimezone(self.zone).time())
 
@@ -469,95 +470,41 @@ class MainWindow(QMainWindow):
         if post_id is not None:
             self.open_post(post_id)
 
-    def _actions(self) -> PostActions | None:
+    def require_actions(self) -> PostActions | None:
         if self.actions_ is None:
             self._status(self.tr("Still opening the workspace; try again in a moment."))
         return self.actions_
 
     def move_posts(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
-        actions = self._actions()
+        actions = self.require_actions()
         if actions is not None:
             actions.move(posts, target)
 
     def delete_current(self) -> None:
         post_id = self.current_post_id()
-        actions = self._actions()
+        actions = self.require_actions()
         if post_id is not None and actions is not None:
             actions.delete(post_id)
 
     def move_current(self, days: int) -> None:
         post_id = self.current_post_id()
-        actions = self._actions()
+        actions = self.require_actions()
         if post_id is not None and actions is not None:
             actions.move_by_days(post_id, days)
 
     def open_post(self, post_id: int) -> None:
-        if self._actions() is None:
-            return
-        try:
-            post = self.ws.posts.get(post_id)
-        except EssPlannerError as exc:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, APP_DISPLAY_NAME, str(exc))
-            return
-        self._show_editor(post_id, post=post)
+        self.editor_host.open_post(post_id)
 
     def new_post(self, *, day: date | None = None, when: datetime | None = None) -> None:
-        from essplanner.ui.editor import default_start
-
-        if self._actions() is None:
-            return
-        start = when or default_start(day or self.selected_date() or self._today(),
-                                      self.ws.clock.now().astimezone(self.zone))
-        self._show_editor(None, start=start)
-
-    def _show_editor(self, key: int | None, *, post: Post | None = None,
-                     start: datetime | None = None, state: dict[str, object] | None = None,
-                     ) -> PostEditor:
-        from essplanner.ui.editor import PostEditor
-
-        existing = next((e for e in self.editors
-                         if key is not None and e.post is not None and e.post.id == key), None)
-        if existing is not None and state is None:
-            existing.raise_()
-            existing.activateWindow()
-            return existing
-        editor = PostEditor(self.ws, self.zone, post=post, start=start, state=state,
-                            parent=self)
-        assert self.actions_ is not None
-        editor.saved.connect(self.actions_.record_save)
-        editor.saved.connect(self._on_saved)
-        editor.delete_requested.connect(self.actions_.delete)
-        editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
-        self.editors.append(editor)
-        editor.show()
-        return editor
-
-    def _forget_editor(self, editor: PostEditor) -> None:
-        if editor in self.editors:
-            self.editors.remove(editor)
-
-    def _on_saved(self, _before: Post | None, after: Post) -> None:
-        if after.scheduled_at is not None:
-            self.show_date(after.scheduled_at.astimezone(self.zone).date())
+        self.editor_host.new_post(day=day, when=when)
 
     def open_recovered(self) -> None:
-        from essplanner.ui.autosave import AutosaveStore
+        self.editor_host.open_recovered()
 
-        if self._actions() is None:
-            return
-        store = AutosaveStore(self.ws.paths.autosave_dir)
-        for entry in store.pending():
-            post = None
-            if entry.post_id is not None:
-                try:
-                    post = self.ws.posts.get(entry.post_id)
-                except EssPlannerError:
-                    post = None  # deleted since: the draft becomes a new post
-            self._show_editor(None if post is None else post.id, post=post,
-                              state=entry.state)
-            store.discard(entry.path)
+    @property
+    def editors(self) -> list[PostEditor]:
+        """The editors open now."""
+        return self.editor_host.editors
 
     # ---- preferences
     def set_colour_by(self, value: str, *, save: bool = True) -> None:
@@ -590,7 +537,7 @@ class MainWindow(QMainWindow):
         from essplanner.demo import load_demo
         from essplanner.i18n import language
 
-        if self._actions() is None:
+        if self.require_actions() is None:
             return
         try:
             change = load_demo(self.ws, lang=language())
@@ -600,19 +547,19 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Example workspace"), str(exc))
             return
         self.bridge.emit_change(change)
-        self.show_date(self._today())
+        self.show_date(self.today())
 
     def open_personas(self) -> None:
         from essplanner.ui.personas import PersonasDialog
 
-        if self._actions() is None:
+        if self.require_actions() is None:
             return
         PersonasDialog(self.ws, self).exec()
 
     def open_objectives(self) -> None:
         from essplanner.ui.objectives import ObjectivesDialog
 
-        if self._actions() is None:
+        if self.require_actions() is None:
             return
         ObjectivesDialog(self.ws, self).exec()
 

@@ -65,7 +65,7 @@ class WeekView(QAbstractItemView):
         super().__init__(parent)
         self.chips = ChipPainter()
         self._week = date.today()
-        self._today = date.today()
+        self.today = date.today()
         self._now: datetime | None = None
         self._rects: dict[int, QRect] = {}  # proxy row -> rect in content coordinates
         self._drop_slot: tuple[date, time] | None = None
@@ -88,7 +88,7 @@ class WeekView(QAbstractItemView):
 
     def set_week(self, start: date, *, today: date, now: datetime | None = None) -> None:
         changed = start != self._week
-        self._week, self._today, self._now = start, today, now
+        self._week, self.today, self._now = start, today, now
         self._relayout()
         if changed or not self._scrolled:
             self._scrolled = True
@@ -367,7 +367,7 @@ class WeekView(QAbstractItemView):
         grid = palette.color(QPalette.ColorRole.Midlight)
         for i, day in enumerate(self.days()):
             left = GUTTER_W + round(i * width)
-            if day == self._today:
+            if day == self.today:
                 tint = QColor(palette.color(QPalette.ColorRole.Highlight))
                 tint.setAlpha(22)
                 painter.fillRect(QRect(left, 0, round(width), view.height()), tint)
@@ -434,9 +434,9 @@ class WeekView(QAbstractItemView):
         for i, day in enumerate(self.days()):
             rect = QRect(GUTTER_W + round(i * width), 0, round(width), HEADER_H)
             font = QFont(self.font())
-            font.setBold(day == self._today)
+            font.setBold(day == self.today)
             painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight if day == self._today
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight if day == self.today
                                          else QPalette.ColorRole.WindowText))
             text = fmt_week_day(day)
             painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter,

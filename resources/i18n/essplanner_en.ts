@@ -371,6 +371,40 @@
         </message>
     </context>
     <context>
+        <name>HashtagSets</name>
+        <message>
+            <source>No hashtag set yet</source>
+            <translation>No hashtag set yet</translation>
+        </message>
+        <message>
+            <source>Save these hashtags as a set…</source>
+            <translation>Save these hashtags as a set…</translation>
+        </message>
+        <message>
+            <source>Delete a set</source>
+            <translation>Delete a set</translation>
+        </message>
+        <message>
+            <source>Hashtag set</source>
+            <translation>Hashtag set</translation>
+        </message>
+        <message>
+            <source>Name of the set:</source>
+            <translation>Name of the set:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageList</name>
+        <message>
+            <source>Add images</source>
+            <translation>Add images</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+        </message>
+    </context>
+    <context>
         <name>KpiTableModel</name>
         <message>
             <source>New indicator</source>
@@ -943,34 +977,6 @@
         <message>
             <source>New post</source>
             <translation>New post</translation>
-        </message>
-        <message>
-            <source>Add images</source>
-            <translation>Add images</translation>
-        </message>
-        <message>
-            <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
-            <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
-        </message>
-        <message>
-            <source>No hashtag set yet</source>
-            <translation>No hashtag set yet</translation>
-        </message>
-        <message>
-            <source>Save these hashtags as a set…</source>
-            <translation>Save these hashtags as a set…</translation>
-        </message>
-        <message>
-            <source>Delete a set</source>
-            <translation>Delete a set</translation>
-        </message>
-        <message>
-            <source>Hashtag set</source>
-            <translation>Hashtag set</translation>
-        </message>
-        <message>
-            <source>Name of the set:</source>
-            <translation>Name of the set:</translation>
         </message>
         <message>
             <source>The draft could not be autosaved: %1</source>

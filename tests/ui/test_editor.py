@@ -191,12 +191,12 @@ def test_hashtag_sets_are_saved_and_inserted(qtbot: QtBot, window: MainWindow,
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Base", True)))
-    editor._save_set()
+    editor.hashtag_sets.save()
     assert [(s.name, s.tags) for s in workspace.hashtags.all()] == [
         ("Base", ("ESS", "Solidarité"))]
     editor.form.hashtags_edit.setText("#ess #Énergie")
-    editor._fill_sets_menu()
-    first = editor._sets_menu.actions()[0]
+    editor.hashtag_sets.fill()
+    first = editor.hashtag_sets.menu.actions()[0]
     assert first.text().startswith("Base")
     first.trigger()
     assert editor.form.hashtags_edit.text() == "#ess #Énergie #Solidarité"
