@@ -75,6 +75,11 @@ class PostEditor(QDialog):
         self.ws = workspace
         self.zone = zone
         self.post = post
+        # The version this text was written on: a recovered draft keeps the one it had, so
+        # a post changed elsewhere since the crash gives a conflict, never an overwrite.
+        self.expected_version: int | None = post.version if post is not None else None
+        if post is not None and state is not None and state.get("base_version") is not None:
+            self.expected_version = int(state["base_version"])  # type: ignore[call-overload]
         self.accounts = [
             a
             for a in workspace.accounts.all()
@@ -183,7 +188,7 @@ class PostEditor(QDialog):
             self._variant_texts[account_id] = edit.toPlainText()
         return EditorState(
             post_id=self.post.id if self.post else None,
-            base_version=self.post.version if self.post else None,
+            base_version=self.expected_version,
             title=f.title_edit.text(),
             body=f.body_edit.toPlainText(),
             link_url=f.link_edit.text().strip(),
@@ -404,7 +409,7 @@ class PostEditor(QDialog):
                 after = self.ws.posts.update(
                     before.id,
                     state.draft(),
-                    expected_version=before.version,
+                    expected_version=self.expected_version or before.version,
                     scheduled_at=when,
                     schedule=schedule,
                 )
@@ -430,6 +435,7 @@ class PostEditor(QDialog):
         self._forget_autosave()
         self.dirty = False
         self.post = after
+        self.expected_version = after.version
         self.saved.emit(before, after)
         self.accept()
         return True
@@ -463,6 +469,7 @@ class PostEditor(QDialog):
         QGuiApplication.clipboard().setText(self.form.body_edit.toPlainText())
         try:
             self.post = self.ws.posts.get(self.post.id)
+            self.expected_version = self.post.version
         except EssPlannerError as exc:
             self._show_message(str(exc))
             return

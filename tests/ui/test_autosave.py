@@ -80,3 +80,27 @@ def test_drafts_of_running_editors_are_not_offered(tmp_path: Path) -> None:
     pending = store.pending()
     assert [e.path for e in pending] == [orphan]
     assert pending[0].state == {"title": "en cours"}
+
+
+def test_a_recovered_draft_of_a_post_changed_since_gives_a_conflict(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    from essplanner.timeutil import get_zone
+    from essplanner.ui.autosave import AutosaveStore
+    from essplanner.ui.editor import PostEditor
+    from essplanner.ui.editor_state import EditorState
+
+    post = workspace.posts.create(domain.PostDraft(body="version 1"))
+    zone = get_zone("Europe/Paris")
+    state = EditorState.from_post(post, zone)
+    state.body = "typed before the crash"
+    workspace.posts.update(post.id, domain.PostDraft(body="a colleague's version 2"),
+                           expected_version=post.version)
+    editor = PostEditor(workspace, zone, post=workspace.posts.get(post.id),
+                        state=state.to_json())
+    qtbot.addWidget(editor)
+    conflicts: list[str] = []
+    editor._conflict = conflicts.append  # type: ignore[method-assign]
+    assert not editor.save()
+    assert conflicts and workspace.posts.get(post.id).body == "a colleague's version 2"
+    editor.dirty = False
+    assert AutosaveStore(workspace.paths.autosave_dir).pending() == []

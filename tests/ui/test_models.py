@@ -128,3 +128,26 @@ def test_the_post_model_reloads_only_the_posts_a_change_names(
     assert window.month_model.month == date(2027, 3, 1)
     assert window.post_model.range[0] is not None
     assert window.post_model.range[1] - window.post_model.range[0] >= timedelta(days=41)
+
+
+def test_the_post_model_keeps_time_order_by_moving_rows(window: MainWindow,
+                                                        workspace: Workspace,
+                                                        make_post) -> None:
+    a = make_post("a", at=paris(2026, 11, 10, 9))
+    b = make_post("b", at=paris(2026, 11, 11, 9))
+    c = make_post("c", at=paris(2026, 11, 12, 9))
+    model = window.post_model
+
+    def order() -> list[int]:
+        return [model.chip(r).post_id for r in range(model.rowCount())]
+
+    assert order() == [a.id, b.id, c.id]
+    moves: list[tuple[int, int]] = []
+    model.rowsMoved.connect(lambda _p, start, _end, _dp, row: moves.append((start, row)))
+    workspace.posts.reschedule(a.id, paris(2026, 11, 11, 12))
+    assert order() == [b.id, a.id, c.id]
+    assert moves == [(0, 2)]  # Qt counts the destination before the move
+    workspace.posts.reschedule(c.id, paris(2026, 11, 1, 8))
+    assert order() == [c.id, b.id, a.id]
+    # the filtered, visible order follows
+    assert [ch.post_id for ch in window.proxy.chips()] == [c.id, b.id, a.id]
