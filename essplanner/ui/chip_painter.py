@@ -18,6 +18,7 @@ from essplanner.ui.style import (
 
 COLOUR_BY = ("objective", "platform")
 _EXCERPT = QColor("#424242")
+_NO_HIGHLIGHT = QColor()
 
 
 class ChipPainter:
@@ -28,7 +29,7 @@ class ChipPainter:
         self._last_font: tuple[QFont, tuple[QFontMetrics, QFont, QFontMetrics]] | None = None
         self._times: dict[tuple[str, int, float], QPixmap] = {}
         self._elisions: dict[tuple[str, int], str] = {}
-        self._looks: dict[tuple[int, PostStatus, bool, int],
+        self._looks: dict[tuple[object, bool, PostStatus, bool, int],
                           tuple[QColor, QPen | None, QColor, QColor]] = {}
 
     def _fonts(self, font: QFont) -> tuple[QFontMetrics, QFont, QFontMetrics]:
@@ -52,10 +53,12 @@ class ChipPainter:
               ) -> tuple[QColor, QPen | None, QColor, QColor]:
         """Background, outline, state bar and text colours of a chip (cached: a calendar
         page paints hundreds of chips with a handful of looks)."""
-        accent = self.accent(chip)
-        key = (accent.rgb(), chip.status, selected, highlight.rgb())
+        by_platform = self.colour_by == "platform" and bool(chip.platforms)
+        key = (chip.platforms[0] if by_platform else chip.objective_id, by_platform,
+               chip.status, selected, highlight.rgb() if selected else 0)
         look = self._looks.get(key)
         if look is None:
+            accent = self.accent(chip)
             background = QColor(accent)
             background.setAlpha(55 if chip.status is not PostStatus.CANCELLED else 25)
             pen: QPen | None = None
@@ -74,8 +77,8 @@ class ChipPainter:
               icon_size: int = 12) -> None:
         """Paint one chip. Leaves the painter's pen, brush and font changed (callers paint
         many chips in a row and set what they need themselves)."""
-        background, pen, bar, text_colour = self._look(
-            chip, selected, palette.color(QPalette.ColorRole.Highlight))
+        highlight = palette.color(QPalette.ColorRole.Highlight) if selected else _NO_HIGHLIGHT
+        background, pen, bar, text_colour = self._look(chip, selected, highlight)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(background)
         if pen is None:
