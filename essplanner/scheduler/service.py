@@ -1,0 +1,486 @@
+"""The publishing service (DESIGN.md §4-5): each due target sent once, on time.
+
+The database is the truth; APScheduler only decides *when* to look at it. One
+``BackgroundScheduler`` (memory job store, UTC, ``coalesce``, ``max_instances=1``,
+no misfire limit) holds stable jobs:
+
+- ``wakeup``: a date job at the next time something falls due, replaced whenever
+  the schedule changes;
+- ``sweep``: every 30 s, changes made by other processes, leases of stopped
+  services, missed targets, accounts waiting for reconnection;
+- ``lease-renewal``: keeps the claims of long sends alive;
+- extra interval jobs given by the caller (the metrics reader).
+
+Sends run in a bounded thread pool behind :class:`~.throttle.Throttle`. Every
+state change is a compare-and-set in :class:`~.store.DeliveryStore`, so several
+services on one database (two laptops and a server of one team) never send a
+target twice. Listeners get a :class:`~.outcome.PublishEvent` for every change
+of delivery state, from the service's threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from essplanner.domain import Change, DeliveryState
+from essplanner.errors import EssPlannerError
+from essplanner.i18n import _
+from essplanner.scheduler.config import ServiceConfig
+from essplanner.scheduler.outcome import Claim, DueTarget, Outcome, PublishEvent, Result
+from essplanner.scheduler.sender import Sender
+from essplanner.scheduler.store import DeliveryStore
+from essplanner.scheduler.throttle import Throttle
+from essplanner.timeutil import get_zone
+
+if TYPE_CHECKING:
+    from essplanner.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[PublishEvent], None]
+ExtraJob = tuple[str, float, Callable[[], None]]
+
+WAKEUP, SWEEP, RENEWAL, RECONCILE = "wakeup", "sweep", "lease-renewal", "reconcile"
+TERMINAL = frozenset({DeliveryState.PUBLISHED, DeliveryState.FAILED, DeliveryState.UNCONFIRMED})
+
+
+def default_worker_id() -> str:
+    """Who holds a lease: host, process and a random part (several services per process)."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+class PublishingService:
+    """Sends due targets through their publishers. Thread-safe; start once, stop once."""
+
+    def __init__(self, workspace: Workspace, *, config: ServiceConfig | None = None,
+                 worker_id: str | None = None, extra_jobs: Sequence[ExtraJob] = ()) -> None:
+        self.ws = workspace
+        self.config = config or ServiceConfig.from_mapping(workspace.settings.extra.get("service"))
+        self.clock = workspace.clock
+        self.owner = worker_id or default_worker_id()
+        self.store = DeliveryStore(workspace.db, owner=self.owner)
+        self.throttle = Throttle(self.config, self.clock)
+        self.sender = Sender(
+            registry=workspace.registry, validator=workspace.posts.validator,
+            secrets=workspace.secrets, clock=self.clock,
+            data_dir=workspace.paths.plugin_data_dir, config=self.config,
+            throttle=self.throttle, save_settings=self._save_account_settings,
+        )
+        #: what this service did: attempt results by name, and "missed"
+        self.counts: Counter[str] = Counter()
+        self._extra_jobs = list(extra_jobs)
+        self._pool = ThreadPoolExecutor(max_workers=self.config.workers,
+                                        thread_name_prefix="publish")
+        self._listeners: list[Listener] = []
+        self._lock = threading.Condition()
+        self._inflight: dict[int, Claim] = {}
+        self._seen: dict[int, datetime] = {}  # target -> the due time we saw in time
+        self._pending = False
+        self._dispatching = False
+        self._stopping = False
+        self._scheduler: Any = None
+        self._wakeup_at: datetime | None = None
+        self._subscribed = False
+
+    # ---- public API
+    def subscribe(self, listener: Listener) -> None:
+        """Hear about every delivery state change (called from the service's threads)."""
+        self._listeners.append(listener)
+
+    @property
+    def running(self) -> bool:
+        return self._scheduler is not None and not self._stopping
+
+    def in_flight(self) -> list[int]:
+        with self._lock:
+            return sorted(self._inflight)
+
+    def start(self) -> None:
+        """Start paused, rebuild the jobs from the database, resume (STYLE habit 12)."""
+        self._start_scheduler(full=True)
+        if not self._subscribed:
+            self.ws.subscribe(self._on_change)
+            self._subscribed = True
+        log.info("publishing service %s started on %s", self.owner, self.ws.db.describe())
+
+    def run_once(self, *, timeout: float | None = None) -> Counter[str]:
+        """Send what is due now, wait for the sends, stop. Returns the results of this run."""
+        self._start_scheduler(full=False)  # lease renewal only
+        try:
+            self.recover()
+            self.note_blocked()
+            self.dispatch()
+            self.wait_idle(timeout)
+        finally:
+            self.stop(wait=True, timeout=timeout)
+        return Counter(self.counts)
+
+    def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
+        """Claim nothing more; with ``wait``, let the sends in flight finish. True if idle."""
+        self._stopping = True
+        idle = self.wait_idle(timeout) if wait else not self._inflight
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None:
+            scheduler.shutdown(wait=wait)
+        self._pool.shutdown(wait=wait and idle, cancel_futures=not idle)
+        if idle:
+            self.sender.close()
+        log.info("publishing service %s stopped (%s)", self.owner,
+                 "idle" if idle else f"{len(self._inflight)} sends still in flight")
+        return idle
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until no send is in flight and no dispatch is running."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            while self._inflight or self._dispatching:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return False
+                self._lock.wait(remaining if remaining is not None else 1.0)
+            return True
+
+    def wake(self) -> None:
+        """Look at the database now (after a change, or "publish due posts now")."""
+        scheduler = self._scheduler
+        if scheduler is not None and not self._stopping:
+            scheduler.add_job(self._reconcile, "date", id=RECONCILE, replace_existing=True)
+        else:
+            self.dispatch()
+
+    # ---- one round: claim what is due and start sending it
+    def dispatch(self) -> int:
+        """Claim due targets this service may send now and start them; returns how many.
+
+        Safe to call from any thread; calls made during a round make one more round.
+        """
+        with self._lock:
+            self._pending = True
+            if self._dispatching:
+                return 0
+            self._dispatching = True
+        started = 0
+        try:
+            while True:
+                with self._lock:
+                    if not self._pending or self._stopping:
+                        break
+                    self._pending = False
+                started += self._dispatch_round()
+        finally:
+            with self._lock:
+                self._dispatching = False
+                self._lock.notify_all()
+        return started
+
+    def _dispatch_round(self) -> int:
+        now = self.clock.now()
+        try:
+            due = self.store.due(now, exclude_accounts=self.throttle.busy_accounts(),
+                                 limit=self.config.batch_size)
+        except EssPlannerError as exc:
+            log.warning("cannot read due posts: %s", exc)
+            return 0
+        missed: list[tuple[DueTarget, str]] = []
+        wanted: list[DueTarget] = []
+        for item in due:
+            if item.due_at is None or item.target_id in self._inflight:
+                continue
+            if (self._seen.get(item.target_id) != item.due_at
+                    and now - item.due_at > timedelta(minutes=item.grace_minutes)):
+                missed.append((item, self._missed_message(item, now)))
+                continue
+            self._seen[item.target_id] = item.due_at
+            if self.throttle.try_acquire(item.account_id, item.platform):
+                wanted.append(item)
+        if missed:
+            self._mark_missed(missed, now)
+        if not wanted:
+            self._arm_wakeup_for_throttle()
+            return 0
+        try:
+            claims = self.store.claim(wanted, now, now + timedelta(seconds=self.config.lease_seconds))
+        except EssPlannerError as exc:
+            log.warning("cannot claim due posts: %s", exc)
+            claims = []
+        self._start(wanted, claims)
+        return len(claims)
+
+    def recover(self) -> int:
+        """Take over targets left ``publishing`` by a stopped service, to look them up."""
+        now = self.clock.now()
+        try:
+            expired = [e for e in self.store.expired(now) if e.target_id not in self._inflight]
+        except EssPlannerError as exc:
+            log.warning("cannot read interrupted sends: %s", exc)
+            return 0
+        wanted = [e for e in expired if self.throttle.try_acquire(e.account_id, e.platform)]
+        if not wanted:
+            return 0
+        try:
+            claims = self.store.recover(wanted, now,
+                                        now + timedelta(seconds=self.config.lease_seconds))
+        except EssPlannerError as exc:
+            log.warning("cannot take over interrupted sends: %s", exc)
+            claims = []
+        for claim in claims:
+            log.warning("target %s (post %s) was being sent by a service that stopped; "
+                        "checking with %s", claim.target_id, claim.post.id, claim.platform)
+        self._start(wanted, claims)
+        return len(claims)
+
+    def note_blocked(self) -> None:
+        """Due targets of accounts needing reconnection wait, saying why."""
+        now = self.clock.now()
+        try:
+            blocked = self.store.blocked(now)
+            notes = [(item, self._blocked_message(item)) for item in blocked]
+            noted = self.store.note(notes, now)
+        except EssPlannerError as exc:
+            log.warning("cannot note waiting posts: %s", exc)
+            return
+        for item in noted:
+            self._emit(_event_for(item, DeliveryState.SCHEDULED, self._blocked_message(item)))
+
+    def _start(self, wanted: Sequence[DueTarget], claims: Sequence[Claim]) -> None:
+        won = {c.target_id for c in claims}
+        for item in wanted:
+            if item.target_id not in won:  # another service was quicker
+                self.throttle.release(item.account_id, item.platform)
+        for claim in claims:
+            with self._lock:
+                self._inflight[claim.target_id] = claim
+            self._pool.submit(self._run, claim)
+
+    # ---- one send
+    def _run(self, claim: Claim) -> None:
+        outcome = self._send(claim)
+        recorded = False
+        try:
+            recorded = self._record(claim, outcome)
+        except Exception:
+            log.exception("recording the outcome of target %s failed", claim.target_id)
+        finally:
+            self.throttle.release(claim.account.id, claim.platform)
+            with self._lock:
+                self._inflight.pop(claim.target_id, None)
+                if outcome.state in TERMINAL:
+                    self._seen.pop(claim.target_id, None)
+                self._lock.notify_all()
+        if recorded:
+            self.counts[outcome.result.value] += 1
+            self._log_outcome(claim, outcome)
+            self._emit(PublishEvent(
+                target_id=claim.target_id, post_id=claim.post.id,
+                post_title=claim.post.display_title, account_name=claim.account.name,
+                platform=claim.platform, state=outcome.state, message=outcome.message,
+                remote_url=outcome.receipt.remote_url if outcome.receipt else None,
+                account_flagged=outcome.reconnect_reason is not None,
+            ))
+            later = outcome.next_attempt_at or outcome.verify_again_at
+            if later is not None:
+                self._arm_wakeup(later)
+        if not self._stopping:
+            self.dispatch()
+
+    def _send(self, claim: Claim) -> Outcome:
+        try:
+            return self.sender.send(claim)
+        except Exception as exc:  # our bug, after the request may have left: never re-send
+            log.exception("sending target %s failed unexpectedly", claim.target_id)
+            return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _(
+                "Internal error while sending ({error}): check the account, then mark the "
+                "post as published or retry.", error=f"{type(exc).__name__}: {exc}"))
+
+    def _record(self, claim: Claim, outcome: Outcome) -> bool:
+        """Write the outcome, retrying while the database is unavailable."""
+        deadline = time.monotonic() + self.config.record_retry_seconds
+        delay = 0.2
+        while True:
+            try:
+                if self.store.finish(claim, outcome, self.clock.now()):
+                    return True
+                log.error("target %s: the lease was lost before the outcome (%s) could be "
+                          "recorded; another service took it over", claim.target_id,
+                          outcome.result.value)
+                return False
+            except EssPlannerError as exc:
+                if time.monotonic() >= deadline:
+                    log.error("target %s: outcome %s could not be recorded (%s); it will be "
+                              "checked again when its lease runs out", claim.target_id,
+                              outcome.result.value, exc)
+                    return False
+                log.warning("recording the outcome of target %s failed (%s); retrying",
+                            claim.target_id, exc)
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    # ---- jobs
+    def _start_scheduler(self, *, full: bool) -> None:
+        from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
+        from apscheduler.jobstores.memory import MemoryJobStore
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        if self._scheduler is not None:
+            raise RuntimeError("the publishing service is already running")
+        self._stopping = False
+        scheduler = BackgroundScheduler(
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": JobExecutor(4)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=UTC,
+        )
+        scheduler.start(paused=True)
+        self._scheduler = scheduler
+        scheduler.add_job(self._renew_leases, "interval", seconds=self.config.renew_seconds,
+                          id=RENEWAL)
+        if full:
+            # The first sweep runs as soon as the scheduler resumes: interrupted sends,
+            # missed targets, what is due now; it then sets the wake-up job.
+            scheduler.add_job(self._sweep, "interval", seconds=self.config.sweep_seconds,
+                              id=SWEEP, next_run_time=datetime.now(UTC))
+            for job_id, seconds, func in self._extra_jobs:
+                scheduler.add_job(func, "interval", seconds=seconds, id=job_id)
+            self._reconcile_wakeup()
+        scheduler.resume()
+
+    def _sweep(self) -> None:
+        self.recover()
+        self.note_blocked()
+        self._reconcile()
+        self._prune_seen()
+
+    def _reconcile(self) -> None:
+        self.dispatch()
+        self._reconcile_wakeup()
+
+    def _on_wakeup(self) -> None:
+        with self._lock:
+            self._wakeup_at = None
+        self._reconcile()
+
+    def _renew_leases(self) -> None:
+        ids = self.in_flight()
+        if not ids:
+            return
+        until = self.clock.now() + timedelta(seconds=self.config.lease_seconds)
+        try:
+            kept = self.store.renew(ids, until)
+        except EssPlannerError as exc:
+            log.warning("cannot renew the leases of %d sends: %s", len(ids), exc)
+            return
+        if kept < len(ids):
+            log.warning("%d of %d leases were not ours any more", len(ids) - kept, len(ids))
+
+    def _reconcile_wakeup(self) -> None:
+        """Set the wake-up job from the database (the truth) and the throttle."""
+        try:
+            when = self.store.next_wakeup(self.clock.now())
+        except EssPlannerError as exc:
+            log.warning("cannot read the next due time: %s", exc)
+            return
+        ready = self.throttle.next_ready()
+        times = [t for t in (when, ready) if t is not None]
+        self._arm_wakeup(min(times) if times else None, replace=True)
+
+    def _arm_wakeup_for_throttle(self) -> None:
+        ready = self.throttle.next_ready()
+        if ready is not None:
+            self._arm_wakeup(ready)
+
+    def _arm_wakeup(self, when: datetime | None, *, replace: bool = False) -> None:
+        """Wake up at ``when`` (service clock), unless an earlier wake-up is already set."""
+        scheduler = self._scheduler
+        if scheduler is None or self._stopping:
+            return
+        with self._lock:
+            if not replace and (when is None or (self._wakeup_at is not None
+                                                 and self._wakeup_at <= when)):
+                return
+            self._wakeup_at = when
+        if when is None:
+            if scheduler.get_job(WAKEUP) is not None:
+                scheduler.remove_job(WAKEUP)
+            return
+        delay = max(0.0, (when - self.clock.now()).total_seconds())
+        run_date = datetime.now(UTC) + timedelta(seconds=delay)
+        scheduler.add_job(self._on_wakeup, "date", run_date=run_date, id=WAKEUP,
+                          replace_existing=True)
+
+    def _on_change(self, change: Change) -> None:
+        """A user's edit (any front end in this process): look again, off the caller's thread."""
+        if (change.posts or change.accounts) and self.running:
+            self.wake()
+
+    # ---- helpers
+    def _mark_missed(self, items: list[tuple[DueTarget, str]], now: datetime) -> None:
+        try:
+            marked = self.store.mark_missed(items, now)
+        except EssPlannerError as exc:
+            log.warning("cannot mark missed posts: %s", exc)
+            return
+        messages = {item.target_id: message for item, message in items}
+        self.counts["missed"] += len(marked)
+        for item in marked:
+            log.warning("target %s (post %s, %s) missed: due %s", item.target_id, item.post_id,
+                        item.account_name, item.due_at)
+            self._emit(_event_for(item, DeliveryState.MISSED, messages[item.target_id]))
+
+    def _missed_message(self, item: DueTarget, now: datetime) -> str:
+        zone = get_zone(self.ws.settings.timezone)
+        due = item.due_at.astimezone(zone) if item.due_at else now
+        seen = now.astimezone(zone)
+        return _("Not sent: it was due at {due} but no publishing service was running until "
+                 "{now}, more than the {grace} minutes allowed. Publish it now, reschedule it "
+                 "or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"),
+                 now=seen.strftime("%Y-%m-%d %H:%M"), grace=item.grace_minutes)
+
+    def _blocked_message(self, item: DueTarget) -> str:
+        if item.blocked_reason == "disabled":
+            return _("Waiting: the account {account} is disabled.", account=item.account_name)
+        return _("Waiting: the account {account} must be reconnected ({reason}).",
+                 account=item.account_name, reason=item.blocked_reason)
+
+    def _prune_seen(self) -> None:
+        horizon = self.clock.now() - timedelta(days=2)
+        with self._lock:
+            for target_id in [t for t, due in self._seen.items() if due < horizon]:
+                del self._seen[target_id]
+
+    def _save_account_settings(self, account_id: int, values: Mapping[str, Any]) -> None:
+        account = self.ws.accounts.get(account_id)
+        self.ws.accounts.update(account_id, settings={**account.settings, **dict(values)})
+
+    def _emit(self, event: PublishEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("publish event listener failed")
+
+    def _log_outcome(self, claim: Claim, outcome: Outcome) -> None:
+        what = f"target {claim.target_id} (post {claim.post.id}) on {claim.account.name}"
+        if outcome.state is DeliveryState.PUBLISHED:
+            url = outcome.receipt.remote_url if outcome.receipt else None
+            log.info("%s published%s", what, f": {url}" if url else "")
+        elif outcome.state is DeliveryState.SCHEDULED:
+            log.info("%s not published (%s); next try at %s", what, outcome.message,
+                     outcome.next_attempt_at)
+        else:
+            log.warning("%s %s: %s", what, outcome.state.value, outcome.message)
+
+
+def _event_for(item: DueTarget, state: DeliveryState, message: str) -> PublishEvent:
+    return PublishEvent(target_id=item.target_id, post_id=item.post_id,
+                        post_title=f"#{item.post_id}", account_name=item.account_name,
+                        platform=item.platform, state=state, message=message)
