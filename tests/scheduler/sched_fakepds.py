@@ -83,6 +83,9 @@ class _State:
     faults: deque[Fault] = field(default_factory=deque)
     sessions_created: int = 0
     remaining: int = LIMIT
+    active: dict[str, int] = field(default_factory=dict)  # createRecord in progress, by did
+    max_active: int = 0  # at once, all accounts
+    max_active_per_did: int = 0
 
 
 class FakePds:
@@ -277,14 +280,26 @@ def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
                              "did": account.did, "handle": account.handle, "active": True})
 
         def _create_record(self) -> None:
+            did = self._auth() or ""
+            try:
+                self._create_record_as(did)
+            finally:
+                with pds.lock:
+                    pds.state.active[did] -= 1
+
+        def _create_record_as(self, known: str) -> None:
             body = self._body()
-            did = self._auth()
+            did = known or None
             record = body.get("record") if isinstance(body.get("record"), dict) else {}
-            call = CreateCall(did=did or "", rkey=str(body.get("rkey", "")),
+            call = CreateCall(did=known, rkey=str(body.get("rkey", "")),
                               text=str((record or {}).get("text", "")),
                               received_at=time.monotonic())
             with pds.lock:
                 pds.state.creates.append(call)
+                state = pds.state
+                state.active[call.did] = state.active.get(call.did, 0) + 1
+                state.max_active = max(state.max_active, sum(state.active.values()))
+                state.max_active_per_did = max(state.max_active_per_did, state.active[call.did])
                 fault = None
                 for candidate in pds.state.faults:
                     if candidate.did in (None, did):

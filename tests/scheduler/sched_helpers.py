@@ -16,13 +16,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from essplanner import domain, models
-from essplanner.domain import DeliveryState
+from essplanner.domain import DeliveryState, PostDraft
+from essplanner.scheduler import PublishingService
 from essplanner.services import new_idempotency_key
 from essplanner.workspace import Workspace
 
@@ -103,6 +104,25 @@ def target_rows(ws: Workspace) -> list[TargetRow]:
 def attempt_workers(ws: Workspace) -> set[str]:
     with ws.db.read() as s:
         return {w.split(":")[1] for w in s.scalars(select(models.PublishAttempt.worker)) if w}
+
+
+def run_due(service: PublishingService) -> None:
+    """What the wake-up and sweep jobs do, synchronously."""
+    service.recover()
+    service.note_blocked()
+    service.dispatch()
+    assert service.wait_idle(20), "sends did not finish"
+
+
+def schedule(ws: Workspace, *accounts: domain.Account, text: str = "Bonjour",
+             minutes: float = 0) -> domain.Post:
+    when = ws.clock.now() + timedelta(minutes=minutes)
+    return ws.posts.create(PostDraft(body=text, account_ids=tuple(a.id for a in accounts)),
+                           scheduled_at=when, schedule=True)
+
+
+def target(ws: Workspace, post: domain.Post, index: int = 0) -> domain.Target:
+    return ws.posts.get(post.id).targets[index]
 
 
 # ---- service subprocesses

@@ -10,32 +10,12 @@ from datetime import timedelta
 
 import pytest
 from sched_fakepds import FakePds, Fault
-from sched_helpers import add_account
+from sched_helpers import add_account, run_due, schedule, target
 
-from essplanner import domain
-from essplanner.domain import DeliveryState, PostDraft
+from essplanner.domain import DeliveryState
 from essplanner.scheduler import PublishingService
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
-
-
-def run_due(service: PublishingService) -> None:
-    """What the wake-up and sweep jobs do, synchronously."""
-    service.recover()
-    service.note_blocked()
-    service.dispatch()
-    assert service.wait_idle(20), "sends did not finish"
-
-
-def schedule(ws: Workspace, *accounts: domain.Account, text: str = "Bonjour",
-             minutes: float = 0) -> domain.Post:
-    when = ws.clock.now() + timedelta(minutes=minutes)
-    return ws.posts.create(PostDraft(body=text, account_ids=tuple(a.id for a in accounts)),
-                           scheduled_at=when, schedule=True)
-
-
-def target(ws: Workspace, post: domain.Post, index: int = 0) -> domain.Target:
-    return ws.posts.get(post.id).targets[index]
 
 
 def test_a_due_post_is_published_with_its_remote_id_and_the_attempt_recorded(
