@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[PublishEvent], None]
 ExtraJob = tuple[str, float, Callable[[], None]]
 
-WAKEUP, SWEEP, RENEWAL, RECONCILE = "wakeup", "sweep", "lease-renewal", "reconcile"
+WAKEUP, SWEEP, RENEWAL = "wakeup", "sweep", "lease-renewal"
 TERMINAL = frozenset({DeliveryState.PUBLISHED, DeliveryState.FAILED, DeliveryState.UNCONFIRMED})
 
 
@@ -81,9 +81,12 @@ class PublishingService:
         self._extra_jobs = list(extra_jobs)
         self._pool = ThreadPoolExecutor(max_workers=self.config.workers,
                                         thread_name_prefix="publish")
+        self._dispatcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dispatch")
+        self._kicked = False
         self._listeners: list[Listener] = []
         self._lock = threading.Condition()
-        self._inflight: dict[int, Claim] = {}
+        self._inflight: dict[int, Claim] = {}  # claimed by this service, lease to renew
+        self._active = 0  # sends running (a send ends after its follow-up dispatch)
         self._seen: dict[int, datetime] = {}  # target -> the due time we saw in time
         self._pending = False
         self._dispatching = False
@@ -128,10 +131,11 @@ class PublishingService:
     def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
         """Claim nothing more; with ``wait``, let the sends in flight finish. True if idle."""
         self._stopping = True
-        idle = self.wait_idle(timeout) if wait else not self._inflight
+        idle = self.wait_idle(timeout) if wait else not self._active
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None:
             scheduler.shutdown(wait=wait)
+        self._dispatcher.shutdown(wait=wait, cancel_futures=True)
         self._pool.shutdown(wait=wait and idle, cancel_futures=not idle)
         if idle:
             self.sender.close()
@@ -143,7 +147,7 @@ class PublishingService:
         """Wait until no send is in flight and no dispatch is running."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
-            while self._inflight or self._dispatching:
+            while self._active or self._dispatching:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     return False
@@ -151,12 +155,35 @@ class PublishingService:
             return True
 
     def wake(self) -> None:
-        """Look at the database now (after a change, or "publish due posts now")."""
-        scheduler = self._scheduler
-        if scheduler is not None and not self._stopping:
-            scheduler.add_job(self._reconcile, "date", id=RECONCILE, replace_existing=True)
+        """Look at the database now (after a change, or "publish due posts now").
+
+        Running, it returns at once: the work happens on the dispatcher thread.
+        """
+        if self.running:
+            self._kick()
         else:
             self.dispatch()
+
+    def _kick(self) -> None:
+        """Reconcile soon on the dispatcher thread; jobs and listeners never wait for it.
+
+        The wake-up job only kicks, so it is never still running when it is re-armed
+        (APScheduler would skip the new run: ``max_instances`` is 1).
+        """
+        with self._lock:
+            if self._kicked or self._stopping:
+                return
+            self._kicked = True
+        try:
+            self._dispatcher.submit(self._kicked_reconcile)
+        except RuntimeError:  # stopped meanwhile
+            with self._lock:
+                self._kicked = False
+
+    def _kicked_reconcile(self) -> None:
+        with self._lock:
+            self._kicked = False
+        self._reconcile()
 
     # ---- one round: claim what is due and start sending it
     def dispatch(self) -> int:
@@ -260,38 +287,56 @@ class PublishingService:
         for claim in claims:
             with self._lock:
                 self._inflight[claim.target_id] = claim
-            self._pool.submit(self._run, claim)
+                self._active += 1
+            try:
+                self._pool.submit(self._run, claim)
+            except RuntimeError:  # stopped meanwhile: the lease runs out, the next service checks
+                log.warning("target %s claimed while stopping; left for the next service",
+                            claim.target_id)
+                self.throttle.release(claim.account.id, claim.platform)
+                with self._lock:
+                    self._inflight.pop(claim.target_id, None)
+                    self._active -= 1
+                    self._lock.notify_all()
 
     # ---- one send
     def _run(self, claim: Claim) -> None:
-        outcome = self._send(claim)
-        recorded = False
         try:
-            recorded = self._record(claim, outcome)
-        except Exception:
-            log.exception("recording the outcome of target %s failed", claim.target_id)
-        finally:
+            outcome = self._send(claim)
+            recorded = False
+            try:
+                recorded = self._record(claim, outcome)
+            except Exception:
+                log.exception("recording the outcome of target %s failed", claim.target_id)
             self.throttle.release(claim.account.id, claim.platform)
             with self._lock:
                 self._inflight.pop(claim.target_id, None)
                 if outcome.state in TERMINAL:
                     self._seen.pop(claim.target_id, None)
+            if recorded:
+                self._report(claim, outcome)
+            # The account is free: its next due post (or this one, due again) goes now. This
+            # run still counts as active, so that nobody sees the service idle in between.
+            if not self._stopping:
+                self.dispatch()
+        finally:
+            with self._lock:
+                self._active -= 1
                 self._lock.notify_all()
-        if recorded:
-            self.counts[outcome.result.value] += 1
-            self._log_outcome(claim, outcome)
-            self._emit(PublishEvent(
-                target_id=claim.target_id, post_id=claim.post.id,
-                post_title=claim.post.display_title, account_name=claim.account.name,
-                platform=claim.platform, state=outcome.state, message=outcome.message,
-                remote_url=outcome.receipt.remote_url if outcome.receipt else None,
-                account_flagged=outcome.reconnect_reason is not None,
-            ))
-            later = outcome.next_attempt_at or outcome.verify_again_at
-            if later is not None:
-                self._arm_wakeup(later)
-        if not self._stopping:
-            self.dispatch()
+
+    def _report(self, claim: Claim, outcome: Outcome) -> None:
+        self.counts[outcome.result.value] += 1
+        self._log_outcome(claim, outcome)
+        self._emit(PublishEvent(
+            target_id=claim.target_id, post_id=claim.post.id,
+            post_title=claim.post.display_title, account_name=claim.account.name,
+            platform=claim.platform, state=outcome.state, message=outcome.message,
+            remote_url=outcome.receipt.remote_url if outcome.receipt else None,
+            account_flagged=outcome.reconnect_reason is not None,
+        ))
+        later = outcome.next_attempt_at or outcome.verify_again_at
+        if later is not None:
+            self._arm_wakeup(later)
 
     def _send(self, claim: Claim) -> Outcome:
         try:
@@ -367,7 +412,7 @@ class PublishingService:
     def _on_wakeup(self) -> None:
         with self._lock:
             self._wakeup_at = None
-        self._reconcile()
+        self._kick()
 
     def _renew_leases(self) -> None:
         ids = self.in_flight()
@@ -379,8 +424,8 @@ class PublishingService:
         except EssPlannerError as exc:
             log.warning("cannot renew the leases of %d sends: %s", len(ids), exc)
             return
-        if kept < len(ids):
-            log.warning("%d of %d leases were not ours any more", len(ids) - kept, len(ids))
+        if kept < len(ids):  # usually sends that ended meanwhile; a lost lease logs at finish
+            log.debug("%d of %d leases not renewed", len(ids) - kept, len(ids))
 
     def _reconcile_wakeup(self) -> None:
         """Set the wake-up job from the database (the truth) and the throttle."""
@@ -412,7 +457,12 @@ class PublishingService:
             if scheduler.get_job(WAKEUP) is not None:
                 scheduler.remove_job(WAKEUP)
             return
-        delay = max(0.0, (when - self.clock.now()).total_seconds())
+        delay = (when - self.clock.now()).total_seconds()
+        if delay <= 0:
+            with self._lock:
+                self._wakeup_at = None
+            self._kick()
+            return
         run_date = datetime.now(UTC) + timedelta(seconds=delay)
         scheduler.add_job(self._on_wakeup, "date", run_date=run_date, id=WAKEUP,
                           replace_existing=True)
@@ -420,7 +470,7 @@ class PublishingService:
     def _on_change(self, change: Change) -> None:
         """A user's edit (any front end in this process): look again, off the caller's thread."""
         if (change.posts or change.accounts) and self.running:
-            self.wake()
+            self._kick()
 
     # ---- helpers
     def _mark_missed(self, items: list[tuple[DueTarget, str]], now: datetime) -> None:
