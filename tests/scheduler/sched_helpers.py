@@ -162,7 +162,7 @@ def start_service(*, data_dir: Path, db_url: str, env: dict[str, str], once: boo
             "--db", db_url, "service"]
     if once:
         args.append("--once")
-    out = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
+    out = open(log, "ab") if log is not None else subprocess.DEVNULL
     try:
         return subprocess.Popen(args, env=env, stdout=out, stderr=out)
     finally:

@@ -49,9 +49,8 @@ def test_services_racing_in_threads_send_each_target_once(pg_ws: Workspace) -> N
 
         def race(service: PublishingService) -> None:
             barrier.wait()
-            while service.dispatch() or service.wait_idle(10) and any(
-                    r.state == "scheduled" for r in target_rows(pg_ws)):
-                pass
+            wait_until(lambda: not service.dispatch() and service.wait_idle(10)
+                       and all(r.state != "scheduled" for r in target_rows(pg_ws)), 60)
 
         threads = [threading.Thread(target=race, args=(s,)) for s in services]
         for t in threads:
