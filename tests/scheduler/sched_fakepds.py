@@ -53,6 +53,7 @@ class CreateCall:
     rkey: str
     text: str
     received_at: float
+    received_wall: float = 0.0  # time.time(), to compare with due times
     status: int = 0
     created: bool = False
     duplicate: bool = False
@@ -205,6 +206,9 @@ def _tid_like(rkey: str) -> bool:
 def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body are two writes: without TCP_NODELAY, Nagle's algorithm and the
+        # client's delayed ACK add 40 ms to every answer on a kept-alive connection.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -261,6 +265,11 @@ def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             if parts.path == "/xrpc/com.atproto.repo.getRecord":
                 self._get_record(parse_qs(parts.query))
+            elif parts.path == "/_fake/creates":  # for a test in another process
+                self._send(200, {"creates": [
+                    {"rkey": c.rkey, "did": c.did, "created": c.created,
+                     "duplicate": c.duplicate, "received_wall": c.received_wall}
+                    for c in pds.creates()]})
             else:
                 self._error(404, "MethodNotImplemented", "Method Not Implemented")
 
@@ -293,7 +302,7 @@ def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
             record = body.get("record") if isinstance(body.get("record"), dict) else {}
             call = CreateCall(did=known, rkey=str(body.get("rkey", "")),
                               text=str((record or {}).get("text", "")),
-                              received_at=time.monotonic())
+                              received_at=time.monotonic(), received_wall=time.time())
             with pds.lock:
                 pds.state.creates.append(call)
                 state = pds.state
@@ -390,3 +399,25 @@ def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
             self._send(200, {"uri": uri, "cid": record.cid, "value": record.value})
 
     return Handler
+
+
+def main() -> None:
+    """Serve in a process of its own: ``python sched_fakepds.py ACCOUNTS [LATENCY]``.
+
+    Prints ``{"url": ..., "accounts": [[handle, password], ...]}`` and serves until
+    stdin is closed.
+    """
+    import sys
+
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    pds = FakePds(latency=float(sys.argv[2]) if len(sys.argv) > 2 else 0.0).start()
+    accounts = [(f"a{i}.test", f"pw-{i}-secret") for i in range(count)]
+    for handle, password in accounts:
+        pds.add_account(handle, password)
+    print(json.dumps({"url": pds.url, "accounts": accounts}), flush=True)
+    sys.stdin.read()
+    pds.stop()
+
+
+if __name__ == "__main__":
+    main()
