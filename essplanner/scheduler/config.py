@@ -47,6 +47,8 @@ class ServiceConfig:
     record_retry_seconds: float = 60.0
     #: due targets read per dispatch round
     batch_size: int = 100
+    #: due targets of one account claimed together, then sent one after the other
+    account_prefetch: int = 8
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> ServiceConfig:

@@ -26,7 +26,7 @@ import secrets
 import socket
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -37,6 +37,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
 from essplanner.scheduler.config import ServiceConfig
 from essplanner.scheduler.outcome import Claim, DueTarget, Outcome, PublishEvent, Result
+from essplanner.scheduler.recorder import Recorder
 from essplanner.scheduler.sender import Sender
 from essplanner.scheduler.store import DeliveryStore
 from essplanner.scheduler.throttle import Throttle
@@ -70,6 +71,9 @@ class PublishingService:
         self.owner = worker_id or default_worker_id()
         self.store = DeliveryStore(workspace.db, owner=self.owner)
         self.throttle = Throttle(self.config, self.clock)
+        self._recorder = Recorder(self.store, self.clock,
+                                  retry_seconds=self.config.record_retry_seconds,
+                                  on_recorded=self._on_recorded)
         self.sender = Sender(
             registry=workspace.registry, validator=workspace.posts.validator,
             secrets=workspace.secrets, clock=self.clock,
@@ -85,8 +89,10 @@ class PublishingService:
         self._kicked = False
         self._listeners: list[Listener] = []
         self._lock = threading.Condition()
-        self._inflight: dict[int, Claim] = {}  # claimed by this service, lease to renew
-        self._active = 0  # sends running (a send ends after its follow-up dispatch)
+        self._inflight: dict[int, Claim] = {}  # claimed by this service: leases to renew
+        self._queues: dict[int, deque[Claim]] = {}  # account -> its claims, sent in order
+        self._runners: set[int] = set()  # accounts whose claims are being sent
+        self._active = 0  # runners (a runner ends after its follow-up dispatch)
         self._seen: dict[int, datetime] = {}  # target -> the due time we saw in time
         self._pending = False
         self._dispatching = False
@@ -128,14 +134,21 @@ class PublishingService:
             self.stop(wait=True, timeout=timeout)
         return Counter(self.counts)
 
-    def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
-        """Claim nothing more; with ``wait``, let the sends in flight finish. True if idle."""
+    def request_stop(self) -> None:
+        """Claim nothing more; each account finishes the post it is sending and gives back
+        the others it had claimed."""
         self._stopping = True
+
+    def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
+        """Stop; with ``wait``, let the sends in flight finish first. True if idle."""
+        self.request_stop()
         idle = self.wait_idle(timeout) if wait else not self._active
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None:
             scheduler.shutdown(wait=wait)
         self._dispatcher.shutdown(wait=wait, cancel_futures=True)
+        if idle:
+            self._recorder.close()
         self._pool.shutdown(wait=wait and idle, cancel_futures=not idle)
         if idle:
             self.sender.close()
@@ -212,14 +225,19 @@ class PublishingService:
 
     def _dispatch_round(self) -> int:
         now = self.clock.now()
+        with self._lock:
+            busy = set(self._runners)
         try:
-            due = self.store.due(now, exclude_accounts=self.throttle.busy_accounts(),
+            due = self.store.due(now, exclude_accounts=busy,
+                                 per_account=self.config.account_prefetch,
                                  limit=self.config.batch_size)
         except EssPlannerError as exc:
             log.warning("cannot read due posts: %s", exc)
             return 0
         missed: list[tuple[DueTarget, str]] = []
         wanted: list[DueTarget] = []
+        starting: dict[int, str] = {}
+        refused: set[int] = set()
         for item in due:
             if item.due_at is None or item.target_id in self._inflight:
                 continue
@@ -228,10 +246,11 @@ class PublishingService:
                 missed.append((item, self._missed_message(item, now)))
                 continue
             self._seen[item.target_id] = item.due_at
-            if self.throttle.try_acquire(item.account_id, item.platform):
+            if self._admit(item, busy, starting, refused):
                 wanted.append(item)
-        if missed:
-            self._mark_missed(missed, now)
+        if missed and self._mark_missed(missed, now):
+            with self._lock:
+                self._pending = True  # more may wait behind the missed ones
         if not wanted:
             self._arm_wakeup_for_throttle()
             return 0
@@ -240,8 +259,22 @@ class PublishingService:
         except EssPlannerError as exc:
             log.warning("cannot claim due posts: %s", exc)
             claims = []
-        self._start(wanted, claims)
+        self._start_runners(starting, claims)
         return len(claims)
+
+    def _admit(self, item: DueTarget, busy: set[int], starting: dict[int, str],
+               refused: set[int]) -> bool:
+        """Whether ``item``'s account may start sending now (one runner per account)."""
+        account = item.account_id
+        if account in starting:
+            return True
+        if account in busy or account in refused:
+            return False
+        if not self.throttle.try_acquire(account, item.platform):
+            refused.add(account)
+            return False
+        starting[account] = item.platform
+        return True
 
     def recover(self) -> int:
         """Take over targets left ``publishing`` by a stopped service, to look them up."""
@@ -251,7 +284,11 @@ class PublishingService:
         except EssPlannerError as exc:
             log.warning("cannot read interrupted sends: %s", exc)
             return 0
-        wanted = [e for e in expired if self.throttle.try_acquire(e.account_id, e.platform)]
+        with self._lock:
+            busy = set(self._runners)
+        starting: dict[int, str] = {}
+        refused: set[int] = set()
+        wanted = [e for e in expired if self._admit(e, busy, starting, refused)]
         if not wanted:
             return 0
         try:
@@ -263,7 +300,7 @@ class PublishingService:
         for claim in claims:
             log.warning("target %s (post %s) was being sent by a service that stopped; "
                         "checking with %s", claim.target_id, claim.post.id, claim.platform)
-        self._start(wanted, claims)
+        self._start_runners(starting, claims)
         return len(claims)
 
     def note_blocked(self) -> None:
@@ -279,49 +316,122 @@ class PublishingService:
         for item in noted:
             self._emit(_event_for(item, DeliveryState.SCHEDULED, self._blocked_message(item)))
 
-    def _start(self, wanted: Sequence[DueTarget], claims: Sequence[Claim]) -> None:
-        won = {c.target_id for c in claims}
-        for item in wanted:
-            if item.target_id not in won:  # another service was quicker
-                self.throttle.release(item.account_id, item.platform)
+    def _start_runners(self, starting: dict[int, str], claims: Sequence[Claim]) -> None:
+        """One runner per account sends its claims in order (one at a time per account)."""
+        by_account: dict[int, list[Claim]] = {}
         for claim in claims:
+            by_account.setdefault(claim.account.id, []).append(claim)
+        for account, platform in starting.items():
+            mine = by_account.get(account)
+            if not mine:  # another service was quicker
+                self.throttle.release(account, platform)
+                continue
+            mine.sort(key=lambda c: (c.due_at is None, c.due_at, c.target_id))
             with self._lock:
-                self._inflight[claim.target_id] = claim
+                self._queues[account] = deque(mine)
+                for claim in mine:
+                    self._inflight[claim.target_id] = claim
+                self._runners.add(account)
                 self._active += 1
             try:
-                self._pool.submit(self._run, claim)
-            except RuntimeError:  # stopped meanwhile: the lease runs out, the next service checks
-                log.warning("target %s claimed while stopping; left for the next service",
-                            claim.target_id)
-                self.throttle.release(claim.account.id, claim.platform)
-                with self._lock:
-                    self._inflight.pop(claim.target_id, None)
-                    self._active -= 1
-                    self._lock.notify_all()
+                self._pool.submit(self._run_account, account, platform)
+            except RuntimeError:  # stopped meanwhile
+                self._end_runner(account, platform)
 
-    # ---- one send
-    def _run(self, claim: Claim) -> None:
+    # ---- one account's sends
+    def _run_account(self, account: int, platform: str) -> None:
+        first = True
         try:
-            outcome = self._send(claim)
-            recorded = False
-            try:
-                recorded = self._record(claim, outcome)
-            except Exception:
-                log.exception("recording the outcome of target %s failed", claim.target_id)
-            self.throttle.release(claim.account.id, claim.platform)
+            while True:
+                with self._lock:
+                    queue = self._queues.get(account)
+                    claim = queue.popleft() if queue else None
+                if claim is None:
+                    break
+                if self._stopping or (not first and not self.throttle.take(account, platform)):
+                    self._give_back(account, [claim])  # it waits for its turn (or next start)
+                    break
+                first = False
+                outcome = self._send(claim)
+                with self._lock:
+                    self._active += 1  # until recorded
+                flagged = outcome.reconnect_reason is not None
+                # Recorded by the recorder thread; the account's flag before anything else.
+                self._recorder.put(claim, outcome, wait=flagged)
+                if flagged:
+                    self._give_back(account, [])  # the rest waits for the reconnection
+                    break
+        except Exception:
+            log.exception("publishing on account %s failed unexpectedly", account)
+        finally:
+            self._end_runner(account, platform)
+
+    def _end_runner(self, account: int, platform: str) -> None:
+        self._give_back(account, [])
+        self.throttle.release(account, platform)
+        with self._lock:
+            self._runners.discard(account)
+        try:
+            # The account is free: its next due posts go now. This runner still counts as
+            # active, so that nobody sees the service idle in between.
+            if not self._stopping:
+                self.dispatch()
+        finally:
+            with self._lock:
+                self._active -= 1
+                self._lock.notify_all()
+
+    def _give_back(self, account: int, claims: list[Claim]) -> None:
+        """Return unsent claims of ``account`` (and its queue) to the database."""
+        with self._lock:
+            queue = self._queues.pop(account, None)
+            claims = claims + list(queue or ())
+        if not claims:
+            return
+        try:
+            self.store.release(claims, self.clock.now())
+        except EssPlannerError as exc:
+            log.warning("could not give back %d claims (%s); their leases will run out",
+                        len(claims), exc)
+        with self._lock:
+            for claim in claims:
+                self._inflight.pop(claim.target_id, None)
+
+    def _send(self, claim: Claim) -> Outcome:
+        try:
+            return self.sender.send(claim)
+        except Exception as exc:  # our bug, after the request may have left: never re-send
+            log.exception("sending target %s failed unexpectedly", claim.target_id)
+            return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _(
+                "Internal error while sending ({error}): check the account, then mark the "
+                "post as published or retry.", error=f"{type(exc).__name__}: {exc}"))
+
+    def _on_recorded(self, items: Sequence[tuple[Claim, Outcome, bool]]) -> None:
+        """On the recorder thread, once outcomes are written."""
+        now = self.clock.now()
+        due_again = False
+        for claim, outcome, recorded in items:
             with self._lock:
                 self._inflight.pop(claim.target_id, None)
                 if outcome.state in TERMINAL:
                     self._seen.pop(claim.target_id, None)
             if recorded:
                 self._report(claim, outcome)
-            # The account is free: its next due post (or this one, due again) goes now. This
-            # run still counts as active, so that nobody sees the service idle in between.
-            if not self._stopping:
-                self.dispatch()
+                again = outcome.next_attempt_at or outcome.verify_again_at
+                due_again = due_again or (again is not None and again <= now)
+            else:
+                log.error("target %s: outcome %s not recorded (lease lost or database "
+                          "unavailable); the post will be looked up", claim.target_id,
+                          outcome.result.value)
+        try:
+            if due_again and not self._stopping:  # e.g. proved not sent: it goes now
+                if self.running:
+                    self._kick()
+                else:
+                    self.dispatch()
         finally:
             with self._lock:
-                self._active -= 1
+                self._active -= len(items)
                 self._lock.notify_all()
 
     def _report(self, claim: Claim, outcome: Outcome) -> None:
@@ -337,38 +447,6 @@ class PublishingService:
         later = outcome.next_attempt_at or outcome.verify_again_at
         if later is not None:
             self._arm_wakeup(later)
-
-    def _send(self, claim: Claim) -> Outcome:
-        try:
-            return self.sender.send(claim)
-        except Exception as exc:  # our bug, after the request may have left: never re-send
-            log.exception("sending target %s failed unexpectedly", claim.target_id)
-            return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _(
-                "Internal error while sending ({error}): check the account, then mark the "
-                "post as published or retry.", error=f"{type(exc).__name__}: {exc}"))
-
-    def _record(self, claim: Claim, outcome: Outcome) -> bool:
-        """Write the outcome, retrying while the database is unavailable."""
-        deadline = time.monotonic() + self.config.record_retry_seconds
-        delay = 0.2
-        while True:
-            try:
-                if self.store.finish(claim, outcome, self.clock.now()):
-                    return True
-                log.error("target %s: the lease was lost before the outcome (%s) could be "
-                          "recorded; another service took it over", claim.target_id,
-                          outcome.result.value)
-                return False
-            except EssPlannerError as exc:
-                if time.monotonic() >= deadline:
-                    log.error("target %s: outcome %s could not be recorded (%s); it will be "
-                              "checked again when its lease runs out", claim.target_id,
-                              outcome.result.value, exc)
-                    return False
-                log.warning("recording the outcome of target %s failed (%s); retrying",
-                            claim.target_id, exc)
-                time.sleep(delay)
-                delay = min(delay * 2, 5.0)
 
     # ---- jobs
     def _start_scheduler(self, *, full: bool) -> None:
@@ -473,18 +551,19 @@ class PublishingService:
             self._kick()
 
     # ---- helpers
-    def _mark_missed(self, items: list[tuple[DueTarget, str]], now: datetime) -> None:
+    def _mark_missed(self, items: list[tuple[DueTarget, str]], now: datetime) -> int:
         try:
             marked = self.store.mark_missed(items, now)
         except EssPlannerError as exc:
             log.warning("cannot mark missed posts: %s", exc)
-            return
+            return 0
         messages = {item.target_id: message for item, message in items}
         self.counts["missed"] += len(marked)
         for item in marked:
             log.warning("target %s (post %s, %s) missed: due %s", item.target_id, item.post_id,
                         item.account_name, item.due_at)
             self._emit(_event_for(item, DeliveryState.MISSED, messages[item.target_id]))
+        return len(marked)
 
     def _missed_message(self, item: DueTarget, now: datetime) -> str:
         zone = get_zone(self.ws.settings.timezone)

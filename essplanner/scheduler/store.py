@@ -14,9 +14,9 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, func, or_, select, update
+from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from essplanner import domain, models
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 T = models.Target
 A = models.Account
+TT = cast(Table, models.Target.__table__)  # Core: no ORM bookkeeping on the hot path
+AT = cast(Table, models.PublishAttempt.__table__)
+AccT = cast(Table, models.Account.__table__)
 SCHEDULED = DeliveryState.SCHEDULED.value
 PUBLISHING = DeliveryState.PUBLISHING.value
 
@@ -51,8 +54,8 @@ class DeliveryStore:
 
     # ---- reads
     def due(self, now: datetime, *, exclude_accounts: Collection[int] = (),
-            limit: int = 100) -> list[DueTarget]:
-        """The oldest due target of each usable account (they go out in order), oldest first."""
+            per_account: int = 1, limit: int = 100) -> list[DueTarget]:
+        """The oldest due targets of each usable account (at most ``per_account``), in order."""
         ranked = (
             select(T.id.label("target_id"), func.row_number().over(
                 partition_by=T.account_id, order_by=(T.next_attempt_at, T.id)).label("rank"))
@@ -66,7 +69,7 @@ class DeliveryStore:
         stmt = (
             _due_columns()
             .join(heads, heads.c.target_id == T.id)
-            .where(heads.c.rank == 1)
+            .where(heads.c.rank <= per_account)
             .order_by(T.next_attempt_at, T.id)
             .limit(limit)
         )
@@ -111,38 +114,33 @@ class DeliveryStore:
               lease_until: datetime) -> list[Claim]:
         """Claim each of ``items`` if it is still scheduled and due: one row or nothing each.
 
-        A ``sending`` attempt is recorded in the same transaction, before any request.
+        One compare-and-set ``UPDATE`` for all of them; the rows it changed are ours. A
+        ``sending`` attempt is recorded for each in the same transaction, before any request.
         """
         if not items:
             return []
+        ids = sorted({i.target_id for i in items})  # one lock order: no deadlock
         with self._write() as s:
-            won: list[int] = []
-            for item in sorted(items, key=lambda i: i.target_id):  # one lock order: no deadlock
-                result = s.execute(
-                    update(T)
-                    .where(T.id == item.target_id, T.state == SCHEDULED, T.next_attempt_at <= now)
-                    .values(state=PUBLISHING, lease_owner=self.owner, lease_until=lease_until,
-                            attempt_count=T.attempt_count + 1, updated_at=now)
-                    .execution_options(synchronize_session=False)
-                )
-                if _rowcount(result) == 1:
-                    won.append(item.target_id)
+            won = self._compare_and_set(
+                s, ids,
+                (TT.c.state == SCHEDULED, TT.c.next_attempt_at <= now),
+                {"state": PUBLISHING, "lease_owner": self.owner, "lease_until": lease_until,
+                 "attempt_count": TT.c.attempt_count + 1, "updated_at": now},
+            )
             if not won:
                 return []
             previous = _last_outcomes(s, won)
             rows = _targets(s, won)
             posts = _lean_posts(s, {r.post_id for r in rows})
-            attempts = {}
-            for row in rows:
-                attempt = models.PublishAttempt(
-                    target_id=row.id, started_at=now, outcome=Result.SENDING.value,
-                    worker=self.owner, error="")
-                s.add(attempt)
-                attempts[row.id] = attempt
-            s.flush()
+            inserted = s.execute(
+                insert(AT).returning(AT.c.id, AT.c.target_id, sort_by_parameter_order=True),
+                [{"target_id": r.id, "started_at": now, "outcome": Result.SENDING.value,
+                  "worker": self.owner, "error": ""} for r in rows],
+            )
+            attempts = {target_id: attempt_id for attempt_id, target_id in inserted}
             return [
                 Claim(
-                    target_id=row.id, attempt_id=attempts[row.id].id,
+                    target_id=row.id, attempt_id=attempts[row.id],
                     attempt_number=row.attempt_count, post=posts[row.post_id],
                     account=repo.to_account(row.account), idempotency_key=row.idempotency_key,
                     text_variant=row.text_variant, options=dict(row.options or {}),
@@ -151,23 +149,54 @@ class DeliveryStore:
                 for row in rows
             ]
 
+    def _compare_and_set(self, s: Session, ids: Sequence[int], expected: tuple[Any, ...],
+                         values: dict[str, Any]) -> list[int]:
+        """``UPDATE target SET values WHERE id IN ids AND expected``: the ids changed."""
+        stmt = update(TT).where(TT.c.id.in_(ids), *expected).values(**values)
+        if self.db.engine.dialect.update_returning:
+            return sorted(s.scalars(stmt.returning(TT.c.id)))
+        won = []  # SQLite before 3.35: one row at a time
+        for target_id in ids:
+            result = s.execute(update(TT).where(TT.c.id == target_id, *expected).values(**values))
+            if _rowcount(result) == 1:
+                won.append(target_id)
+        return won
+
+    def release(self, claims: Sequence[Claim], now: datetime) -> int:
+        """Give back claims that were not sent (the service stops, the account must wait).
+
+        A fresh claim goes back to ``scheduled`` as if never taken. A recovered one (its
+        outcome still unknown) stays ``publishing`` with a lease that has run out, for the
+        next look-up.
+        """
+        if not claims:
+            return 0
+        fresh = sorted(c.target_id for c in claims if not c.recovered)
+        recovered = sorted(c.target_id for c in claims if c.recovered)
+        mine = (TT.c.state == PUBLISHING, TT.c.lease_owner == self.owner)
+        with self._write() as s:
+            back = self._compare_and_set(s, fresh, mine, {
+                "state": SCHEDULED, "lease_owner": None, "lease_until": None,
+                "attempt_count": TT.c.attempt_count - 1}) if fresh else []
+            unsent = [c.attempt_id for c in claims if c.target_id in set(back)]
+            if unsent:
+                s.execute(delete(AT).where(AT.c.id.in_(unsent),
+                                           AT.c.outcome == Result.SENDING.value))
+            later = self._compare_and_set(s, recovered, mine, {
+                "lease_owner": None, "lease_until": now}) if recovered else []
+            return len(back) + len(later)
+
     def recover(self, items: Sequence[DueTarget], now: datetime,
                 lease_until: datetime) -> list[Claim]:
         """Take over targets whose lease ran out; their last attempt becomes ``lost``."""
         if not items:
             return []
         with self._write() as s:
-            won: list[int] = []
-            for item in sorted(items, key=lambda i: i.target_id):
-                result = s.execute(
-                    update(T)
-                    .where(T.id == item.target_id, T.state == PUBLISHING,
-                           or_(T.lease_until.is_(None), T.lease_until < now))
-                    .values(lease_owner=self.owner, lease_until=lease_until, updated_at=now)
-                    .execution_options(synchronize_session=False)
-                )
-                if _rowcount(result) == 1:
-                    won.append(item.target_id)
+            won = self._compare_and_set(
+                s, sorted({i.target_id for i in items}),
+                (TT.c.state == PUBLISHING, or_(TT.c.lease_until.is_(None), TT.c.lease_until < now)),
+                {"lease_owner": self.owner, "lease_until": lease_until, "updated_at": now},
+            )
             if not won:
                 return []
             rows = _targets(s, won)
@@ -213,45 +242,33 @@ class DeliveryStore:
     # ---- outcomes
     def finish(self, claim: Claim, outcome: Outcome, now: datetime) -> bool:
         """Record ``outcome``; False if the lease was lost meanwhile (the target is not ours)."""
-        values: dict[str, object] = {"state": outcome.state.value, "updated_at": now,
-                                     "lease_owner": None, "lease_until": None}
-        if outcome.state is DeliveryState.PUBLISHED:
-            receipt = outcome.receipt
-            values.update(
-                remote_id=receipt.remote_id if receipt else None,
-                remote_url=receipt.remote_url if receipt else None,
-                published_at=(receipt.published_at if receipt and receipt.published_at else now),
-                next_attempt_at=None, last_error="",
-            )
-        elif outcome.state is DeliveryState.SCHEDULED:
-            values.update(next_attempt_at=outcome.next_attempt_at, last_error=outcome.message)
-        elif outcome.state is DeliveryState.PUBLISHING:
-            values.update(lease_until=outcome.verify_again_at, last_error=outcome.message)
-        else:
-            values.update(last_error=outcome.message)
+        return self.finish_many([(claim, outcome)], now)[0]
+
+    def finish_many(self, items: Sequence[tuple[Claim, Outcome]], now: datetime) -> list[bool]:
+        """Record outcomes in one transaction; for each, False if its lease was lost."""
+        ids = [claim.target_id for claim, _ in items]
         with self._write() as s:
-            result = s.execute(
-                update(T)
-                .where(T.id == claim.target_id, T.state == PUBLISHING,
-                       T.lease_owner == self.owner)
-                .values(**values)
-                .execution_options(synchronize_session=False)
-            )
-            s.execute(
-                update(models.PublishAttempt)
-                .where(models.PublishAttempt.id == claim.attempt_id)
-                .values(finished_at=now, duration_ms=outcome.duration_ms,
-                        http_status=outcome.http_status, outcome=outcome.result.value,
-                        error=outcome.message)
-                .execution_options(synchronize_session=False)
-            )
-            if outcome.reconnect_reason is not None:
-                s.execute(
-                    update(A).where(A.id == claim.account.id)
-                    .values(needs_reconnect=True, reconnect_reason=outcome.reconnect_reason)
-                    .execution_options(synchronize_session=False)
-                )
-            return _rowcount(result) == 1
+            ours = set(s.scalars(
+                select(TT.c.id)
+                .where(TT.c.id.in_(ids), TT.c.state == PUBLISHING, TT.c.lease_owner == self.owner)
+                .with_for_update()))
+            published = [_published_params(c, o, now) for c, o in items
+                         if c.target_id in ours and o.state is DeliveryState.PUBLISHED]
+            others = [_other_params(c, o, now) for c, o in items
+                      if c.target_id in ours and o.state is not DeliveryState.PUBLISHED]
+            if published:
+                s.execute(_FINISH_PUBLISHED, published)
+            if others:
+                s.execute(_FINISH_OTHER, others)
+            s.execute(_FINISH_ATTEMPT, [
+                {"b_id": c.attempt_id, "b_now": now, "b_duration": o.duration_ms,
+                 "b_status": o.http_status, "b_outcome": o.result.value, "b_error": o.message}
+                for c, o in items])
+            for claim, outcome in items:
+                if outcome.reconnect_reason is not None:
+                    s.execute(update(AccT).where(AccT.c.id == claim.account.id).values(
+                        needs_reconnect=True, reconnect_reason=outcome.reconnect_reason))
+        return [target_id in ours for target_id in ids]
 
     def mark_missed(self, items: Iterable[tuple[DueTarget, str]], now: datetime,
                     ) -> list[DueTarget]:
@@ -310,6 +327,46 @@ def _due(row: Row[*tuple[Any, ...]]) -> DueTarget:
         platform=platform, due_at=due_at, grace_minutes=grace, blocked_reason=blocked,
         last_error=last_error or "",
     )
+
+
+# Outcomes are written with prepared statements, many at a time (executemany).
+_FINISH_PUBLISHED = update(TT).where(TT.c.id == bindparam("b_id")).values(
+    state=DeliveryState.PUBLISHED.value, updated_at=bindparam("b_now"), lease_owner=None,
+    lease_until=None, remote_id=bindparam("b_remote_id"), remote_url=bindparam("b_remote_url"),
+    published_at=bindparam("b_published_at"), next_attempt_at=None, last_error="")
+_FINISH_OTHER = update(TT).where(TT.c.id == bindparam("b_id")).values(
+    state=bindparam("b_state"), updated_at=bindparam("b_now"), lease_owner=None,
+    # set for a post still to be verified (it stays ``publishing``, for anyone, later)
+    lease_until=bindparam("b_lease_until"),
+    # a new time for a retry; otherwise the time it was due, kept for the user to see
+    next_attempt_at=func.coalesce(bindparam("b_next", type_=models.UTCDateTime()),
+                                  TT.c.next_attempt_at),
+    last_error=bindparam("b_error"))
+_FINISH_ATTEMPT = update(AT).where(AT.c.id == bindparam("b_id")).values(
+    finished_at=bindparam("b_now"), duration_ms=bindparam("b_duration"),
+    http_status=bindparam("b_status"), outcome=bindparam("b_outcome"),
+    error=bindparam("b_error"))
+
+
+def _published_params(claim: Claim, outcome: Outcome, now: datetime) -> dict[str, object]:
+    receipt = outcome.receipt
+    return {
+        "b_id": claim.target_id, "b_now": now,
+        "b_remote_id": receipt.remote_id if receipt else None,
+        "b_remote_url": receipt.remote_url if receipt else None,
+        "b_published_at": receipt.published_at if receipt and receipt.published_at else now,
+    }
+
+
+def _other_params(claim: Claim, outcome: Outcome, now: datetime) -> dict[str, object]:
+    return {
+        "b_id": claim.target_id, "b_now": now, "b_state": outcome.state.value,
+        "b_lease_until": (outcome.verify_again_at
+                          if outcome.state is DeliveryState.PUBLISHING else None),
+        "b_next": (outcome.next_attempt_at
+                   if outcome.state is DeliveryState.SCHEDULED else None),
+        "b_error": outcome.message,
+    }
 
 
 def _rowcount(result: object) -> int:

@@ -102,6 +102,16 @@ class Throttle:
             self._running[platform] += 1
             return True
 
+    def take(self, account_id: int, platform: str) -> bool:
+        """A token for the next send of an account that already has its turn."""
+        now = self.clock.now()
+        with self._lock:
+            bucket = self._bucket(account_id, platform)
+            if bucket.ready_at(now) is not None:
+                return False
+            bucket.take(now)
+            return True
+
     def release(self, account_id: int, platform: str) -> None:
         with self._lock:
             if account_id in self._busy:

@@ -16,20 +16,23 @@ Faults are queued for the next ``createRecord`` requests: ``429`` (with a
 (the record is created, the answer comes too late), ``drop`` (created, then the
 connection is cut) and ``lose`` (connection cut before anything is stored). The
 server can also be stopped (connection refused) and started again on its port.
+
+It serves HTTP/1.1 with keep-alive from one asyncio loop, like a real server:
+many connections cost nothing, and injected delays do not hold a thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-import socket
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -100,10 +103,11 @@ class FakePds:
         self.lock = threading.Lock()
         self.state = _State()
         self.port = 0
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._connections: set[socket.socket] = set()
         self.created_event = threading.Condition(self.lock)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._server: asyncio.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
 
     # ---- lifecycle
     @property
@@ -111,46 +115,42 @@ class FakePds:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> FakePds:
-        pds = self
+        ready = threading.Event()
+        loop = asyncio.new_event_loop()
+        self._loop = loop
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            allow_reuse_address = True
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            self._server = loop.run_until_complete(asyncio.start_server(
+                self._connection, "127.0.0.1", self.port, reuse_address=True))
+            self.port = self._server.sockets[0].getsockname()[1]
+            ready.set()
+            loop.run_forever()
+            loop.close()
 
-            def process_request(self, request: Any, client_address: Any) -> None:
-                with pds.lock:
-                    pds._connections.add(request)
-                super().process_request(request, client_address)
-
-            def shutdown_request(self, request: Any) -> None:
-                with pds.lock:
-                    pds._connections.discard(request)
-                super().shutdown_request(request)
-
-        server = Server(("127.0.0.1", self.port), _handler(self))
-        self.port = server.server_address[1]
-        self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"fakepds-{self.port}", daemon=True)
+        self._thread = threading.Thread(target=run, name="fakepds", daemon=True)
         self._thread.start()
+        ready.wait(10)
         return self
 
     def stop(self) -> None:
         """Stop listening and cut every open connection: clients get "connection refused"."""
-        server, self._server = self._server, None
-        if server is None:
+        loop, self._loop = self._loop, None
+        if loop is None:
             return
-        server.shutdown()
-        server.server_close()
-        with self.lock:
-            connections = list(self._connections)
-        for conn in connections:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+
+        async def shutdown() -> None:
+            if self._server is not None:
+                self._server.close()
+            for writer in list(self._writers):
+                writer.transport.abort()
+            if self._server is not None:
+                await self._server.wait_closed()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
-            self._thread.join(5)
+            self._thread.join(10)
 
     # ---- test API
     def add_account(self, handle: str, password: str) -> str:
@@ -189,7 +189,6 @@ class FakePds:
                 self.created_event.wait(left)
             return True
 
-    # ---- request handling (called by the handler, under no lock)
     def rate_headers(self, remaining: int | None = None) -> dict[str, str]:
         now = self.now().timestamp()
         reset = int(now // WINDOW * WINDOW + WINDOW)
@@ -198,207 +197,208 @@ class FakePds:
         return {"ratelimit-limit": str(LIMIT), "ratelimit-remaining": str(left),
                 "ratelimit-reset": str(reset), "ratelimit-policy": f"{LIMIT};w={WINDOW}"}
 
+    # ---- HTTP/1.1
+    async def _connection(self, reader: asyncio.StreamReader,
+                          writer: asyncio.StreamWriter) -> None:
+        self._writers.add(writer)
+        try:
+            while True:
+                request = await _read_request(reader)
+                if request is None:
+                    break
+                answer = await self._route(request)
+                if answer is None:  # cut the connection without an answer
+                    writer.transport.abort()
+                    break
+                if writer.is_closing():
+                    break
+                writer.write(answer)
+                await writer.drain()
+                if request.headers.get("connection", "").lower() == "close":
+                    break
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            self._writers.discard(writer)
+            writer.close()
+
+    async def _route(self, request: _Request) -> bytes | None:
+        path = request.path
+        if request.method == "POST" and path == "/xrpc/com.atproto.server.createSession":
+            return self._create_session(request)
+        if request.method == "POST" and path == "/xrpc/com.atproto.repo.createRecord":
+            return await self._create_record(request)
+        if request.method == "GET" and path == "/xrpc/com.atproto.repo.getRecord":
+            return self._get_record(request)
+        if request.method == "GET" and path == "/_fake/creates":  # for a test in another process
+            return _json(200, {"creates": [
+                {"rkey": c.rkey, "did": c.did, "created": c.created, "duplicate": c.duplicate,
+                 "received_wall": c.received_wall} for c in self.creates()]})
+        return _error(404, "MethodNotImplemented", "Method Not Implemented")
+
+    def _auth(self, request: _Request) -> str | None:
+        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        with self.lock:
+            return self.state.tokens.get(token)
+
+    def _create_session(self, request: _Request) -> bytes:
+        body = request.json()
+        with self.lock:
+            account = self.state.accounts.get(str(body.get("identifier", "")))
+            if account is None or body.get("password") != account.password:
+                return _error(401, "AuthenticationRequired", "Invalid identifier or password")
+            self.state.sessions_created += 1
+            token = f"access-{account.did}-{self.state.sessions_created}"
+            self.state.tokens[token] = account.did
+        return _json(200, {"accessJwt": token, "refreshJwt": "refresh-" + token,
+                           "did": account.did, "handle": account.handle, "active": True})
+
+    async def _create_record(self, request: _Request) -> bytes | None:
+        did = self._auth(request) or ""
+        with self.lock:
+            state = self.state
+            state.active[did] = state.active.get(did, 0) + 1
+            state.max_active = max(state.max_active, sum(state.active.values()))
+            state.max_active_per_did = max(state.max_active_per_did, state.active[did])
+        try:
+            return await self._create_record_as(did, request)
+        finally:
+            with self.lock:
+                self.state.active[did] -= 1
+
+    async def _create_record_as(self, did: str, request: _Request) -> bytes | None:
+        body = request.json()
+        record = body.get("record") if isinstance(body.get("record"), dict) else {}
+        call = CreateCall(did=did, rkey=str(body.get("rkey", "")),
+                          text=str((record or {}).get("text", "")),
+                          received_at=time.monotonic(), received_wall=time.time())
+        with self.lock:
+            self.state.creates.append(call)
+            fault = next((f for f in self.state.faults if f.did in (None, did)), None)
+            if fault is not None:
+                self.state.faults.remove(fault)
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        if fault is not None and fault.kind in ("429", "503", "401", "expired", "lose"):
+            return self._fault(call, fault)
+        if not did:
+            call.status = 400
+            return _error(400, "InvalidToken", "Token could not be verified")
+        if (body.get("repo") != did or body.get("collection") != COLLECTION
+                or not _tid_like(call.rkey) or not record
+                or record.get("$type") != COLLECTION or "createdAt" not in record):
+            call.status = 400
+            return _error(400, "InvalidRequest", "Input/record must be a valid post")
+        if len(call.text.encode()) > 3000:
+            call.status = 400
+            return _error(400, "InvalidRequest",
+                          "Input/record/text must not be longer than 3000 characters")
+        key = (did, call.rkey)
+        cid = "bafyrei" + hashlib.sha256(f"{did}/{call.rkey}".encode()).hexdigest()[:40]
+        with self.lock:
+            if key in self.state.records:
+                call.duplicate = True
+            else:
+                self.state.records[key] = Record(did, call.rkey, dict(record), cid,
+                                                 time.monotonic())
+                call.created = True
+                self.state.remaining = max(0, self.state.remaining - 3)
+            self.created_event.notify_all()
+        if call.duplicate:
+            call.status = 400
+            return _error(400, "InvalidRequest", "Record already exists")
+        if self.on_create is not None:
+            self.on_create(call)
+        if fault is not None and fault.kind == "drop":
+            return None
+        if fault is not None and fault.kind == "delay":
+            await asyncio.sleep(fault.seconds or 1.0)
+        call.status = 200
+        return _json(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
+                           "commit": {"cid": cid, "rev": call.rkey},
+                           "validationStatus": "valid"}, self.rate_headers())
+
+    def _fault(self, call: CreateCall, fault: Fault) -> bytes | None:
+        if fault.kind == "lose":
+            return None
+        if fault.kind == "429":
+            headers = self.rate_headers(remaining=0)
+            if fault.seconds is not None:
+                headers["Retry-After"] = str(int(fault.seconds))
+            call.status = 429
+            return _error(429, "RateLimitExceeded", "Rate Limit Exceeded", headers)
+        if fault.kind == "503":
+            call.status = 503
+            return _error(503, "InternalServerError", "Internal Server Error")
+        if fault.kind == "401":
+            call.status = 401
+            return _error(401, "AuthenticationRequired", "Token has been revoked")
+        call.status = 400
+        return _error(400, "ExpiredToken", "Token has expired")
+
+    def _get_record(self, request: _Request) -> bytes:
+        query = parse_qs(request.query)
+        repo = (query.get("repo") or [""])[0]
+        collection = (query.get("collection") or [""])[0]
+        rkey = (query.get("rkey") or [""])[0]
+        with self.lock:
+            record = self.state.records.get((repo, rkey))
+        uri = f"at://{repo}/{collection}/{rkey}"
+        if record is None or collection != COLLECTION:
+            return _error(400, "RecordNotFound", f"Could not locate record: {uri}")
+        return _json(200, {"uri": uri, "cid": record.cid, "value": record.value})
+
+
+@dataclass
+class _Request:
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.body or b"{}")
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+
+async def _read_request(reader: asyncio.StreamReader) -> _Request | None:
+    line = await reader.readline()
+    if not line.strip():
+        return None
+    method, target, _version = line.decode("latin-1").split(" ", 2)
+    headers: dict[str, str] = {}
+    while True:
+        raw = await reader.readline()
+        if raw in (b"\r\n", b"\n", b""):
+            break
+        name, _, value = raw.decode("latin-1").partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length") or 0)
+    body = await reader.readexactly(length) if length else b""
+    parts = urlsplit(target)
+    return _Request(method.upper(), parts.path, parts.query, headers, body)
+
+
+def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> bytes:
+    payload = json.dumps(body).encode()
+    lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
+             "Content-Type: application/json; charset=utf-8",
+             f"Content-Length: {len(payload)}"]
+    lines += [f"{key}: {value}" for key, value in (headers or {}).items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + payload
+
+
+def _error(status: int, name: str, message: str,
+           headers: dict[str, str] | None = None) -> bytes:
+    return _json(status, {"error": name, "message": message}, headers)
+
 
 def _tid_like(rkey: str) -> bool:
     return len(rkey) == 13 and all(c in "234567abcdefghijklmnopqrstuvwxyz" for c in rkey)
-
-
-def _handler(pds: FakePds) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        # Headers and body are two writes: without TCP_NODELAY, Nagle's algorithm and the
-        # client's delayed ACK add 40 ms to every answer on a kept-alive connection.
-        disable_nagle_algorithm = True
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        # ---- plumbing
-        def _body(self) -> dict[str, Any]:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            try:
-                data = json.loads(raw or b"{}")
-            except ValueError:
-                return {}
-            return data if isinstance(data, dict) else {}
-
-        def _send(self, status: int, body: dict[str, Any],
-                  headers: dict[str, str] | None = None) -> None:
-            payload = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(payload)))
-            for key, value in (headers or {}).items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def _error(self, status: int, name: str, message: str,
-                   headers: dict[str, str] | None = None) -> None:
-            self._send(status, {"error": name, "message": message}, headers)
-
-        def _cut(self) -> None:
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-        def _auth(self) -> str | None:
-            header = self.headers.get("Authorization", "")
-            token = header.removeprefix("Bearer ").strip()
-            with pds.lock:
-                return pds.state.tokens.get(token)
-
-        # ---- routes
-        def do_POST(self) -> None:
-            path = urlsplit(self.path).path
-            if path == "/xrpc/com.atproto.server.createSession":
-                self._create_session()
-            elif path == "/xrpc/com.atproto.repo.createRecord":
-                self._create_record()
-            else:
-                self._error(404, "MethodNotImplemented", "Method Not Implemented")
-
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            if parts.path == "/xrpc/com.atproto.repo.getRecord":
-                self._get_record(parse_qs(parts.query))
-            elif parts.path == "/_fake/creates":  # for a test in another process
-                self._send(200, {"creates": [
-                    {"rkey": c.rkey, "did": c.did, "created": c.created,
-                     "duplicate": c.duplicate, "received_wall": c.received_wall}
-                    for c in pds.creates()]})
-            else:
-                self._error(404, "MethodNotImplemented", "Method Not Implemented")
-
-        def _create_session(self) -> None:
-            body = self._body()
-            with pds.lock:
-                account = pds.state.accounts.get(str(body.get("identifier", "")))
-                ok = account is not None and body.get("password") == account.password
-                if ok:
-                    pds.state.sessions_created += 1
-                    token = f"access-{account.did}-{pds.state.sessions_created}"
-                    pds.state.tokens[token] = account.did
-            if not ok or account is None:
-                self._error(401, "AuthenticationRequired", "Invalid identifier or password")
-                return
-            self._send(200, {"accessJwt": token, "refreshJwt": "refresh-" + token,
-                             "did": account.did, "handle": account.handle, "active": True})
-
-        def _create_record(self) -> None:
-            did = self._auth() or ""
-            try:
-                self._create_record_as(did)
-            finally:
-                with pds.lock:
-                    pds.state.active[did] -= 1
-
-        def _create_record_as(self, known: str) -> None:
-            body = self._body()
-            did = known or None
-            record = body.get("record") if isinstance(body.get("record"), dict) else {}
-            call = CreateCall(did=known, rkey=str(body.get("rkey", "")),
-                              text=str((record or {}).get("text", "")),
-                              received_at=time.monotonic(), received_wall=time.time())
-            with pds.lock:
-                pds.state.creates.append(call)
-                state = pds.state
-                state.active[call.did] = state.active.get(call.did, 0) + 1
-                state.max_active = max(state.max_active, sum(state.active.values()))
-                state.max_active_per_did = max(state.max_active_per_did, state.active[call.did])
-                fault = None
-                for candidate in pds.state.faults:
-                    if candidate.did in (None, did):
-                        fault = candidate
-                        break
-                if fault is not None:
-                    pds.state.faults.remove(fault)
-            if pds.latency:
-                time.sleep(pds.latency)
-            if fault is not None and fault.kind in ("429", "503", "401", "expired", "lose"):
-                self._fault(call, fault)
-                return
-            if did is None:
-                call.status = 400
-                self._error(400, "InvalidToken", "Token could not be verified")
-                return
-            if (body.get("repo") != did or body.get("collection") != COLLECTION
-                    or not _tid_like(call.rkey) or not record
-                    or record.get("$type") != COLLECTION or "createdAt" not in record):
-                call.status = 400
-                self._error(400, "InvalidRequest", "Input/record must be a valid post")
-                return
-            if len(call.text.encode()) > 3000:
-                call.status = 400
-                self._error(400, "InvalidRequest", "Input/record/text must not be longer than "
-                                                   "3000 characters")
-                return
-            key = (did, call.rkey)
-            cid = "bafyrei" + hashlib.sha256(f"{did}/{call.rkey}".encode()).hexdigest()[:40]
-            with pds.lock:
-                if key in pds.state.records:
-                    call.duplicate = True
-                else:
-                    pds.state.records[key] = Record(did, call.rkey, dict(record), cid,
-                                                    time.monotonic())
-                    call.created = True
-                    pds.state.remaining = max(0, pds.state.remaining - 3)
-                pds.created_event.notify_all()
-            if call.duplicate:
-                call.status = 400
-                self._error(400, "InvalidRequest", "Record already exists")
-                return
-            if pds.on_create is not None:
-                pds.on_create(call)
-            if fault is not None and fault.kind == "drop":
-                self._cut()
-                return
-            if fault is not None and fault.kind == "delay":
-                time.sleep(fault.seconds or 1.0)
-            call.status = 200
-            try:
-                self._send(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
-                                 "commit": {"cid": cid, "rev": call.rkey},
-                                 "validationStatus": "valid"}, pds.rate_headers())
-            except OSError:
-                pass  # the client gave up waiting
-
-        def _fault(self, call: CreateCall, fault: Fault) -> None:
-            if fault.kind == "lose":
-                self._cut()
-                return
-            if fault.kind == "429":
-                headers = pds.rate_headers(remaining=0)
-                if fault.seconds is not None:
-                    headers["Retry-After"] = str(int(fault.seconds))
-                call.status = 429
-                self._error(429, "RateLimitExceeded", "Rate Limit Exceeded", headers)
-            elif fault.kind == "503":
-                call.status = 503
-                self._error(503, "InternalServerError", "Internal Server Error")
-            elif fault.kind == "401":
-                call.status = 401
-                self._error(401, "AuthenticationRequired", "Token has been revoked")
-            elif fault.kind == "expired":
-                call.status = 400
-                self._error(400, "ExpiredToken", "Token has expired")
-
-        def _get_record(self, query: dict[str, list[str]]) -> None:
-            repo = (query.get("repo") or [""])[0]
-            collection = (query.get("collection") or [""])[0]
-            rkey = (query.get("rkey") or [""])[0]
-            with pds.lock:
-                record = pds.state.records.get((repo, rkey))
-            uri = f"at://{repo}/{collection}/{rkey}"
-            if record is None or collection != COLLECTION:
-                self._error(400, "RecordNotFound", f"Could not locate record: {uri}")
-                return
-            self._send(200, {"uri": uri, "cid": record.cid, "value": record.value})
-
-    return Handler
 
 
 def main() -> None:
