@@ -36,54 +36,65 @@ def cmd_service(args: argparse.Namespace) -> int:
     from essplanner.scheduler import PublishingService
 
     _log_to_stderr(args.verbose)
-    ws = open_workspace(args)
-    try:
-        service = PublishingService(ws)
-        if args.once:
-            counts = service.run_once()
-            summary = {
-                "published": counts["published"],
-                "retry": counts["retry"] + counts["ambiguous"] + counts["not_sent"],
-                "failed": counts["failed"] + counts["auth"] + counts["invalid"],
-                "unconfirmed": counts["unknown"],
-                "missed": counts["missed"],
-            }
-            if args.json:
-                print(json.dumps(summary))
-            else:
-                print(_("published {published}, to retry later {retry}, failed {failed}, "
-                        "unconfirmed {unconfirmed}, missed {missed}", **summary))
+    if args.once:
+        ws = open_workspace(args)
+        try:
+            counts = PublishingService(ws).run_once()
+        finally:
+            ws.close()
+        summary = {
+            "published": counts["published"],
+            "retry": counts["retry"] + counts["ambiguous"] + counts["not_sent"],
+            "failed": counts["failed"] + counts["auth"] + counts["invalid"],
+            "unconfirmed": counts["unknown"],
+            "missed": counts["missed"],
+        }
+        if args.json:
+            print(json.dumps(summary))
+        else:
+            print(_("published {published}, to retry later {retry}, failed {failed}, "
+                    "unconfirmed {unconfirmed}, missed {missed}", **summary))
+        return 0
+    with _StopSignals() as stop:  # from the start: a stop while starting is a clean stop too
+        ws = open_workspace(args)
+        try:
+            if stop.is_set():
+                return 0
+            service = PublishingService(ws)
+            service.start()
+            log.info("publishing service running; stop it with Ctrl+C or SIGTERM")
+            while not stop.wait(1.0):
+                pass
+            sending = len(service.in_flight())
+            log.info("stopping%s", f"; waiting for {sending} sends in flight" if sending else "")
+            service.stop(wait=True)
             return 0
-        return _foreground(service)
-    finally:
-        ws.close()
+        finally:
+            ws.close()
 
 
-def _foreground(service: Any) -> int:
-    stop = threading.Event()
-    received: list[int] = []
+class _StopSignals:
+    """SIGTERM and SIGINT set an event; a second one exits at once (sends in flight are
+    then checked by the next service)."""
 
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
-        received.append(signum)
-        if len(received) > 1:
+    def __enter__(self) -> threading.Event:
+        self.event = threading.Event()
+        self.count = 0
+        self.previous = {sig: signal.signal(sig, self._on_signal)
+                         for sig in (signal.SIGTERM, signal.SIGINT)}
+        return self.event
+
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        self.count += 1
+        if self.count > 1:
             log.warning("second signal: exiting now; interrupted sends will be checked by the "
                         "next service")
             os._exit(1)
-        stop.set()
+        log.info("signal %s received", signum)
+        self.event.set()
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        service.start()
-        log.info("publishing service running; stop it with Ctrl+C or SIGTERM")
-        while not stop.wait(1.0):
-            pass
-        sending = len(service.in_flight())
-        log.info("stopping (signal %s)%s", received[0],
-                 f"; waiting for {sending} sends in flight" if sending else "")
-        service.stop(wait=True)
-        return 0
-    finally:
-        for sig, handler in previous.items():
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.previous.items():
             signal.signal(sig, handler)
 
 

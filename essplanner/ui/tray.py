@@ -172,7 +172,7 @@ class PublishingTray(QObject):
         self.window.activateWindow()
 
     def quit(self) -> None:
-        """Quit the app once the sends in flight have finished."""
+        """Quit the app once the posts being sent have gone."""
         self._quitting = True
         if self._finish_sends():
             QApplication.quit()
@@ -197,6 +197,7 @@ class PublishingTray(QObject):
 
     def _finish_sends(self) -> bool:
         """True if nothing is being sent; else wait (window disabled) and close afterwards."""
+        self.service.request_stop()  # each account finishes its current post, no more
         sending = len(self.service.in_flight())
         if not sending:
             return True

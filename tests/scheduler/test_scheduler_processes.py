@@ -155,68 +155,78 @@ def test_sigterm_lets_the_send_in_flight_finish_then_exits_0(
 
 def test_sigkill_at_random_moments_never_sends_twice_nor_loses_a_post(
         tmp_path: Path, shared_keyring: Path) -> None:
+    """200 targets falling due over 8 s; services killed with SIGKILL again and again.
+
+    Half of the kills happen inside the server, between its receipt of a post and its
+    answer (the worst moment); the others at a random time while the service sends.
+    Services are forked from a zygote (sched_zygote) so that a restart takes tens of
+    milliseconds; the last one is a plain ``python -m essplanner service``.
+    """
+    from sched_zygote import Zygote
+
     rng = random.Random(os.environ.get("ESSPLANNER_TEST_SEED", "crash"))
-    current: dict[str, object] = {"proc": None, "kill_after": None}
     lock = threading.Lock()
+    armed: dict[str, int | None] = {"pid": None, "after": None}
     kills: list[str] = []
 
     def kill_mid_send(call: CreateCall) -> None:
         # Runs in the server while the request is received and not yet answered.
         with lock:
-            proc = current["proc"]
-            left = current["kill_after"]
-            if proc is None or left is None:
+            pid, after = armed["pid"], armed["after"]
+            if pid is None or after is None:
                 return
-            if int(left) > 0:  # type: ignore[call-overload]
-                current["kill_after"] = int(left) - 1  # type: ignore[call-overload]
+            if after > 0:
+                armed["after"] = after - 1
                 return
-            current["kill_after"] = None
-        os.kill(proc.pid, signal.SIGKILL)  # type: ignore[attr-defined]
+            armed["after"] = None
+        os.kill(pid, signal.SIGKILL)
         kills.append("mid-send")
 
     pds = FakePds(latency=0.01, on_create=kill_mid_send).start()
     db_url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     ws = team_workspace(tmp_path / "data", db_url)
     env = service_env(tmp_path, shared_keyring)
+    zygote = Zygote(env, tmp_path / "svc.log")
+    argv = ["--lang", "en", "--data-dir", str(tmp_path / "data"), "--db", db_url, "service"]
     try:
         accounts = [add_account(ws, pds, f"A{i}") for i in range(5)]
-        start = ws.clock.now()
-        times = sorted(start + timedelta(seconds=rng.uniform(0, 6)) for _ in range(200))
-        bulk_targets(ws, accounts, times)
+        start = ws.clock.now() + timedelta(seconds=1)
+        bulk_targets(ws, accounts, sorted(start + timedelta(seconds=rng.uniform(0, 8))
+                                          for _ in range(200)))
         cycle = 0
-        while len(kills) < 22 and not all_final(ws):
+        while len(kills) < 24 and not all_final(ws):
             cycle += 1
             before = len(pds.creates())
-            mid_send = cycle % 2 == 1
-            proc = start_service(data_dir=tmp_path / "data", db_url=db_url, env=env,
-                                 log=tmp_path / "svc.log")
-            with lock:
-                current["proc"] = proc
-                current["kill_after"] = rng.randrange(0, 6) if mid_send else None
-            if mid_send:
-                if not wait_until(lambda p=proc: p.poll() is not None, 30):
-                    terminate(proc)  # nothing left to send before the trigger
+            pid = zygote.spawn(argv)
+            if cycle % 2:
+                with lock:
+                    armed.update(pid=pid, after=rng.randrange(0, 4))
+                # it dies at its next posts (or, with nothing left to send, lives on)
+                wait_until(lambda: bool(kills) and armed["after"] is None, 3)
             else:
-                wait_until(lambda b=before: len(pds.creates()) > b, 30)
-                threading.Event().wait(rng.uniform(0.0, 0.4))  # a random moment while sending
-                if proc.poll() is None:
-                    proc.kill()
-                    kills.append("random")
-            proc.wait(30)
+                wait_until(lambda b=before: len(pds.creates()) > b, 5)
+                threading.Event().wait(rng.uniform(0.0, 0.3))  # a random moment while sending
+                os.kill(pid, signal.SIGKILL)
+                kills.append("random")
             with lock:
-                current["proc"] = None
+                armed.update(pid=None, after=None)
+            os.kill(pid, signal.SIGKILL)  # if the trigger did not fire: still a crash
+            assert zygote.wait(pid) == -signal.SIGKILL
         assert len(kills) >= 20, f"only {len(kills)} kills before everything was sent"
         assert kills.count("mid-send") >= 8  # killed between the server's receipt and its answer
-        # A last service finishes the work (leases run out, lookups tell what happened).
-        proc = start_service(data_dir=tmp_path / "data", db_url=db_url, env=env,
-                             log=tmp_path / "svc.log")
+        # A last service, a plain process, finishes the work (leases run out, lookups tell
+        # what happened), then stops cleanly on SIGTERM.
+        final_log = tmp_path / "final.log"
+        proc = start_service(data_dir=tmp_path / "data", db_url=db_url, env=env, log=final_log)
         try:
+            assert wait_until(lambda: "service running" in final_log.read_text(), 30)
             assert wait_until(lambda: all_final(ws), 90), "targets left unfinished"
         finally:
             assert terminate(proc) == 0
         check_exactly_once(ws, pds, 200)
         assert sum(1 for r in target_rows(ws) if r.state == "published") >= 190
     finally:
+        zygote.close()
         ws.close()
         pds.stop()
 

@@ -25,6 +25,7 @@ class FakeService:
         self.sending: list[int] = []
         self.woken = 0
         self.stopped = False
+        self.stopping = False
 
     def subscribe(self, listener) -> None:
         self.listeners.append(listener)
@@ -38,6 +39,9 @@ class FakeService:
 
     def wake(self) -> None:
         self.woken += 1
+
+    def request_stop(self) -> None:
+        self.stopping = True
 
     def stop(self, wait: bool = True) -> bool:
         self.stopped = True
@@ -101,6 +105,7 @@ def test_without_a_tray_closing_waits_for_the_sends_in_flight(
     window.show()
     window.close()
     assert window.isVisible() and not window.isEnabled()
+    assert service.stopping  # no new post starts
     assert "Finishing 1 post(s) being sent" in window.statusBar().currentMessage()
     service.sending = []
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
