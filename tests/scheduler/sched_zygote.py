@@ -22,15 +22,16 @@ from pathlib import Path
 def serve() -> None:
     import random
 
+    import keyring
+    import sched_filekeyring
+    import sched_loopsky
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     # Everything a service needs, imported before any fork.
     import essplanner.cli
     import essplanner.commands.service
     import essplanner.scheduler
     import essplanner.workspace
-    import keyring
-    import sched_filekeyring
-    import sched_loopsky
-    from apscheduler.schedulers.background import BackgroundScheduler
 
     del BackgroundScheduler, keyring, sched_filekeyring, sched_loopsky
 
@@ -62,7 +63,7 @@ class Zygote:
     """The test side: spawn services, wait for them."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
-        self._log = open(log, "ab")  # noqa: SIM115 - closed in close()
+        self._log = open(log, "ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "import sched_zygote; sched_zygote.serve()"],
             env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log, text=True)
