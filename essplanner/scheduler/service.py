@@ -138,6 +138,10 @@ class PublishingService:
         """Claim nothing more; each account finishes the post it is sending and gives back
         the others it had claimed."""
         self._stopping = True
+        with self._lock:
+            idle = [a for a in self._queues if a not in self._runners]
+        for account in idle:
+            self._give_back(account, [])
 
     def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
         """Stop; with ``wait``, let the sends in flight finish first. True if idle."""
@@ -226,9 +230,9 @@ class PublishingService:
     def _dispatch_round(self) -> int:
         now = self.clock.now()
         with self._lock:
-            busy = set(self._runners)
+            holding = set(self._runners) | set(self._queues)  # sending, or waiting for a slot
         try:
-            due = self.store.due(now, exclude_accounts=busy,
+            due = self.store.due(now, exclude_accounts=holding,
                                  per_account=self.config.account_prefetch,
                                  limit=self.config.batch_size)
         except EssPlannerError as exc:
@@ -236,8 +240,6 @@ class PublishingService:
             return 0
         missed: list[tuple[DueTarget, str]] = []
         wanted: list[DueTarget] = []
-        starting: dict[int, str] = {}
-        refused: set[int] = set()
         for item in due:
             if item.due_at is None or item.target_id in self._inflight:
                 continue
@@ -246,61 +248,47 @@ class PublishingService:
                 missed.append((item, self._missed_message(item, now)))
                 continue
             self._seen[item.target_id] = item.due_at
-            if self._admit(item, busy, starting, refused):
+            if self.throttle.blocked_until(item.account_id) is None:  # else: rate-limited
                 wanted.append(item)
         if missed and self._mark_missed(missed, now):
             with self._lock:
                 self._pending = True  # more may wait behind the missed ones
-        if not wanted:
-            self._arm_wakeup_for_throttle()
-            return 0
-        try:
-            claims = self.store.claim(wanted, now, now + timedelta(seconds=self.config.lease_seconds))
-        except EssPlannerError as exc:
-            log.warning("cannot claim due posts: %s", exc)
-            claims = []
-        self._start_runners(starting, claims)
+        claims: list[Claim] = []
+        if wanted:
+            try:
+                claims = self.store.claim(wanted, now,
+                                          now + timedelta(seconds=self.config.lease_seconds))
+            except EssPlannerError as exc:
+                log.warning("cannot claim due posts: %s", exc)
+        self._enqueue(claims)
+        self._start_ready()
+        self._arm_wakeup_for_throttle()
         return len(claims)
-
-    def _admit(self, item: DueTarget, busy: set[int], starting: dict[int, str],
-               refused: set[int]) -> bool:
-        """Whether ``item``'s account may start sending now (one runner per account)."""
-        account = item.account_id
-        if account in starting:
-            return True
-        if account in busy or account in refused:
-            return False
-        if not self.throttle.try_acquire(account, item.platform):
-            refused.add(account)
-            return False
-        starting[account] = item.platform
-        return True
 
     def recover(self) -> int:
         """Take over targets left ``publishing`` by a stopped service, to look them up."""
         now = self.clock.now()
+        with self._lock:
+            holding = set(self._runners) | set(self._queues)
         try:
-            expired = [e for e in self.store.expired(now) if e.target_id not in self._inflight]
+            expired = [e for e in self.store.expired(now)
+                       if e.target_id not in self._inflight and e.account_id not in holding]
         except EssPlannerError as exc:
             log.warning("cannot read interrupted sends: %s", exc)
             return 0
-        with self._lock:
-            busy = set(self._runners)
-        starting: dict[int, str] = {}
-        refused: set[int] = set()
-        wanted = [e for e in expired if self._admit(e, busy, starting, refused)]
-        if not wanted:
+        if not expired:
             return 0
         try:
-            claims = self.store.recover(wanted, now,
+            claims = self.store.recover(expired, now,
                                         now + timedelta(seconds=self.config.lease_seconds))
         except EssPlannerError as exc:
             log.warning("cannot take over interrupted sends: %s", exc)
-            claims = []
+            return 0
         for claim in claims:
             log.warning("target %s (post %s) was being sent by a service that stopped; "
                         "checking with %s", claim.target_id, claim.post.id, claim.platform)
-        self._start_runners(starting, claims)
+        self._enqueue(claims)
+        self._start_ready()
         return len(claims)
 
     def note_blocked(self) -> None:
@@ -316,21 +304,42 @@ class PublishingService:
         for item in noted:
             self._emit(_event_for(item, DeliveryState.SCHEDULED, self._blocked_message(item)))
 
-    def _start_runners(self, starting: dict[int, str], claims: Sequence[Claim]) -> None:
-        """One runner per account sends its claims in order (one at a time per account)."""
+    def _enqueue(self, claims: Sequence[Claim]) -> None:
+        """Claims wait in their account's queue; each queue is sent in order by one runner."""
         by_account: dict[int, list[Claim]] = {}
         for claim in claims:
             by_account.setdefault(claim.account.id, []).append(claim)
-        for account, platform in starting.items():
-            mine = by_account.get(account)
-            if not mine:  # another service was quicker
-                self.throttle.release(account, platform)
-                continue
-            mine.sort(key=lambda c: (c.due_at is None, c.due_at, c.target_id))
-            with self._lock:
-                self._queues[account] = deque(mine)
+        with self._lock:
+            for account, mine in by_account.items():
+                mine.sort(key=lambda c: (c.due_at is None, c.due_at, c.target_id))
+                self._queues.setdefault(account, deque()).extend(mine)
                 for claim in mine:
                     self._inflight[claim.target_id] = claim
+
+    def _start_ready(self) -> None:
+        """Start a runner for each waiting queue the throttle admits, oldest first.
+
+        A queue refused because its platform is at its cap waits for a runner to end; one
+        refused by its rate limit goes back to the database until the limit resets.
+        """
+        with self._lock:
+            waiting = sorted(
+                ((queue[0].due_at or datetime.max.replace(tzinfo=UTC), account, queue[0].platform)
+                 for account, queue in self._queues.items()
+                 if queue and account not in self._runners),
+                key=lambda w: (w[0], w[1]))
+        for _due, account, platform in waiting:
+            if self._stopping:
+                return
+            if self.throttle.blocked_until(account) is not None:
+                self._give_back(account, [])
+                continue
+            if not self.throttle.try_acquire(account, platform):
+                continue  # platform at its cap: later
+            with self._lock:
+                if account in self._runners or not self._queues.get(account):
+                    self.throttle.release(account, platform)
+                    continue
                 self._runners.add(account)
                 self._active += 1
             try:
@@ -342,7 +351,7 @@ class PublishingService:
     def _run_account(self, account: int, platform: str) -> None:
         first = True
         try:
-            while True:
+            for _ in range(self.config.account_prefetch):  # then let other accounts have a turn
                 with self._lock:
                     queue = self._queues.get(account)
                     claim = queue.popleft() if queue else None
@@ -367,15 +376,23 @@ class PublishingService:
             self._end_runner(account, platform)
 
     def _end_runner(self, account: int, platform: str) -> None:
-        self._give_back(account, [])
+        if self._stopping:
+            self._give_back(account, [])
         self.throttle.release(account, platform)
         with self._lock:
             self._runners.discard(account)
+            if not self._queues.get(account):
+                self._queues.pop(account, None)
         try:
-            # The account is free: its next due posts go now. This runner still counts as
-            # active, so that nobody sees the service idle in between.
             if not self._stopping:
-                self.dispatch()
+                # The slot is free: the next waiting account goes now; when none is left
+                # waiting, one round claims the next posts of every account at once. This
+                # runner still counts as active, so nobody sees the service idle in between.
+                self._start_ready()
+                with self._lock:
+                    waiting = any(a not in self._runners for a in self._queues)
+                if not waiting:
+                    self.dispatch()
         finally:
             with self._lock:
                 self._active -= 1

@@ -13,11 +13,12 @@ import logging
 import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from essplanner import domain, models
 from essplanner import repositories as repo
@@ -142,8 +143,8 @@ class DeliveryStore:
                 Claim(
                     target_id=row.id, attempt_id=attempts[row.id],
                     attempt_number=row.attempt_count, post=posts[row.post_id],
-                    account=repo.to_account(row.account), idempotency_key=row.idempotency_key,
-                    text_variant=row.text_variant, options=dict(row.options or {}),
+                    account=row.account, idempotency_key=row.idempotency_key,
+                    text_variant=row.text_variant, options=row.options,
                     due_at=row.next_attempt_at, previous=previous.get(row.id),
                 )
                 for row in rows
@@ -218,9 +219,9 @@ class DeliveryStore:
                     attempt.error = attempt.error or "the service stopped before the answer"
                 claims.append(Claim(
                     target_id=row.id, attempt_id=attempt.id, attempt_number=row.attempt_count,
-                    post=posts[row.post_id], account=repo.to_account(row.account),
+                    post=posts[row.post_id], account=row.account,
                     idempotency_key=row.idempotency_key, text_variant=row.text_variant,
-                    options=dict(row.options or {}), due_at=row.next_attempt_at,
+                    options=row.options, due_at=row.next_attempt_at,
                     previous=Result.LOST, recovered=True, lost_since=attempt.started_at,
                 ))
             return claims
@@ -373,10 +374,38 @@ def _rowcount(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _targets(s: Session, ids: Sequence[int]) -> list[models.Target]:
-    return list(s.scalars(
-        select(T).where(T.id.in_(list(ids))).options(selectinload(T.account)).order_by(T.id)
-    ))
+@dataclass(frozen=True)
+class _TargetRow:
+    id: int
+    post_id: int
+    account: domain.Account
+    idempotency_key: str
+    text_variant: str | None
+    options: dict[str, Any]
+    attempt_count: int
+    next_attempt_at: datetime | None
+
+
+def _targets(s: Session, ids: Sequence[int]) -> list[_TargetRow]:
+    """Targets with their accounts, read as plain columns (no ORM objects on the hot path)."""
+    rows = s.execute(
+        select(T.id, T.post_id, T.idempotency_key, T.text_variant, T.options, T.attempt_count,
+               T.next_attempt_at, A.id, A.platform, A.name, A.handle, A.api_url, A.settings,
+               A.connected_by, A.connected_at, A.token_expires_at, A.needs_reconnect,
+               A.reconnect_reason, A.grace_minutes, A.enabled)
+        .join(A, A.id == T.account_id).where(T.id.in_(list(ids))).order_by(T.id))
+    return [
+        _TargetRow(
+            id=r[0], post_id=r[1], idempotency_key=r[2], text_variant=r[3],
+            options=dict(r[4] or {}), attempt_count=r[5], next_attempt_at=r[6],
+            account=domain.Account(
+                id=r[7], platform=r[8], name=r[9], handle=r[10], api_url=r[11],
+                settings=dict(r[12] or {}), connected_by=r[13], connected_at=r[14],
+                token_expires_at=r[15], needs_reconnect=r[16], reconnect_reason=r[17],
+                grace_minutes=r[18], enabled=r[19]),
+        )
+        for r in rows
+    ]
 
 
 def _last_outcomes(s: Session, ids: Sequence[int]) -> dict[int, Result]:
@@ -395,23 +424,32 @@ def _last_outcomes(s: Session, ids: Sequence[int]) -> dict[int, Result]:
 
 def _lean_posts(s: Session, ids: Iterable[int]) -> dict[int, domain.Post]:
     """The posts with what a request needs (text, link, objectives' names, media)."""
-    rows = s.scalars(
-        select(models.Post).where(models.Post.id.in_(list(ids)))
-        .options(selectinload(models.Post.objectives), selectinload(models.Post.media))
-    )
+    wanted = list(ids)
+    post, objective, medium, link = (models.Post, models.Objective, models.Media,
+                                     models.post_objective)
+    objectives: dict[int, list[domain.Objective]] = {}
+    for post_id, objective_id, name, kind in s.execute(
+            select(link.c.post_id, objective.id, objective.name, objective.kind)
+            .join(objective, objective.id == link.c.objective_id)
+            .where(link.c.post_id.in_(wanted)).order_by(objective.name)):
+        objectives.setdefault(post_id, []).append(
+            domain.Objective(id=objective_id, name=name, kind=domain.ObjectiveKind(kind)))
+    media: dict[int, list[domain.MediaItem]] = {}
+    for row in s.scalars(select(medium).where(medium.post_id.in_(wanted))
+                         .order_by(medium.position)):
+        media.setdefault(row.post_id, []).append(repo.to_media(row))
+    rows = s.execute(select(post.id, post.title, post.body, post.editorial_state,
+                            post.scheduled_at, post.version, post.link_url,
+                            post.call_to_action, post.hashtags, post.language)
+                     .where(post.id.in_(wanted)))
     return {
-        row.id: domain.Post(
-            id=row.id, title=row.title, body=row.body,
-            editorial_state=domain.EditorialState(row.editorial_state),
-            scheduled_at=row.scheduled_at, version=row.version, link_url=row.link_url,
-            call_to_action=row.call_to_action, hashtags=tuple(row.hashtags or ()),
-            language=row.language,
-            objectives=tuple(domain.Objective(id=o.id, name=o.name,
-                                              kind=domain.ObjectiveKind(o.kind))
-                             for o in row.objectives),
-            media=tuple(repo.to_media(m) for m in row.media),
+        r[0]: domain.Post(
+            id=r[0], title=r[1], body=r[2], editorial_state=domain.EditorialState(r[3]),
+            scheduled_at=r[4], version=r[5], link_url=r[6], call_to_action=r[7],
+            hashtags=tuple(r[8] or ()), language=r[9],
+            objectives=tuple(objectives.get(r[0], ())), media=tuple(media.get(r[0], ())),
         )
-        for row in rows
+        for r in rows
     }
 
 
