@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from essplanner import domain
 from essplanner.domain import Change, DeliveryState
+from essplanner.i18n import _
 from essplanner.publishers.base import Receipt
+from essplanner.timeutil import get_zone
+
+log = logging.getLogger("essplanner.scheduler.service")
 
 
 class Result(enum.StrEnum):
@@ -108,3 +113,38 @@ class PublishEvent:
     @property
     def change(self) -> Change:
         return Change(posts=frozenset({self.post_id}), accounts=self.account_flagged)
+
+
+def event_for(item: DueTarget, state: DeliveryState, message: str) -> PublishEvent:
+    return PublishEvent(target_id=item.target_id, post_id=item.post_id,
+                        post_title=f"#{item.post_id}", account_name=item.account_name,
+                        platform=item.platform, state=state, message=message)
+
+
+def missed_message(item: DueTarget, now: datetime, zone_name: str | None) -> str:
+    """Why a target was not sent, in the user's time zone, and what they can do."""
+    zone = get_zone(zone_name)
+    due = (item.due_at or now).astimezone(zone)
+    return _("Not sent: it was due at {due} but no publishing service was running until "
+             "{now}, more than the {grace} minutes allowed. Publish it now, reschedule it "
+             "or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"),
+             now=now.astimezone(zone).strftime("%Y-%m-%d %H:%M"), grace=item.grace_minutes)
+
+
+def blocked_message(item: DueTarget) -> str:
+    if item.blocked_reason == "disabled":
+        return _("Waiting: the account {account} is disabled.", account=item.account_name)
+    return _("Waiting: the account {account} must be reconnected ({reason}).",
+             account=item.account_name, reason=item.blocked_reason)
+
+
+def log_outcome(claim: Claim, outcome: Outcome) -> None:
+    what = f"target {claim.target_id} (post {claim.post.id}) on {claim.account.name}"
+    if outcome.state is DeliveryState.PUBLISHED:
+        url = outcome.receipt.remote_url if outcome.receipt else None
+        log.info("%s published%s", what, f": {url}" if url else "")
+    elif outcome.state is DeliveryState.SCHEDULED:
+        log.info("%s not published (%s); next try at %s", what, outcome.message,
+                 outcome.next_attempt_at)
+    else:
+        log.warning("%s %s: %s", what, outcome.state.value, outcome.message)

@@ -1,21 +1,15 @@
 """The publishing service (DESIGN.md §4-5): each due target sent once, on time.
 
-The database is the truth; APScheduler only decides *when* to look at it. One
-``BackgroundScheduler`` (memory job store, UTC, ``coalesce``, ``max_instances=1``,
-no misfire limit) holds stable jobs:
-
-- ``wakeup``: a date job at the next time something falls due, replaced whenever
-  the schedule changes;
-- ``sweep``: every 30 s, changes made by other processes, leases of stopped
-  services, missed targets, accounts waiting for reconnection;
-- ``lease-renewal``: keeps the claims of long sends alive;
-- extra interval jobs given by the caller (the metrics reader).
-
-Sends run in a bounded thread pool behind :class:`~.throttle.Throttle`. Every
-state change is a compare-and-set in :class:`~.store.DeliveryStore`, so several
-services on one database (two laptops and a server of one team) never send a
-target twice. Listeners get a :class:`~.outcome.PublishEvent` for every change
-of delivery state, from the service's threads.
+The database is the truth; APScheduler only decides *when* to look at it
+(:mod:`.jobs`). A dispatch round reads the due targets, marks the ones found too
+late as missed, and claims the others with one compare-and-set
+(:class:`~.store.DeliveryStore`), so several services on one database (two laptops
+and a server of one team) never send a target twice. Claims wait in their
+account's queue; one runner per account sends them in order through
+:class:`~.sender.Sender`, in a bounded pool behind :class:`~.throttle.Throttle`,
+and hands each outcome to the :class:`~.recorder.Recorder`. Listeners get a
+:class:`~.outcome.PublishEvent` for every change of delivery state, from the
+service's threads.
 """
 
 from __future__ import annotations
@@ -36,12 +30,22 @@ from essplanner.domain import Change, DeliveryState
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
 from essplanner.scheduler.config import ServiceConfig
-from essplanner.scheduler.outcome import Claim, DueTarget, Outcome, PublishEvent, Result
+from essplanner.scheduler.jobs import ExtraJob, Jobs
+from essplanner.scheduler.outcome import (
+    Claim,
+    DueTarget,
+    Outcome,
+    PublishEvent,
+    Result,
+    blocked_message,
+    event_for,
+    log_outcome,
+    missed_message,
+)
 from essplanner.scheduler.recorder import Recorder
 from essplanner.scheduler.sender import Sender
 from essplanner.scheduler.store import DeliveryStore
 from essplanner.scheduler.throttle import Throttle
-from essplanner.timeutil import get_zone
 
 if TYPE_CHECKING:
     from essplanner.workspace import Workspace
@@ -49,9 +53,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Listener = Callable[[PublishEvent], None]
-ExtraJob = tuple[str, float, Callable[[], None]]
 
-WAKEUP, SWEEP, RENEWAL = "wakeup", "sweep", "lease-renewal"
 TERMINAL = frozenset({DeliveryState.PUBLISHED, DeliveryState.FAILED, DeliveryState.UNCONFIRMED})
 
 
@@ -80,13 +82,12 @@ class PublishingService:
             data_dir=workspace.paths.plugin_data_dir, config=self.config,
             throttle=self.throttle, save_settings=self._save_account_settings,
         )
+        self.jobs = Jobs(config=self.config, clock=self.clock, reconcile=self._reconcile,
+                         sweep=self._sweep, renew=self._renew_leases, extra_jobs=extra_jobs)
         #: what this service did: attempt results by name, and "missed"
         self.counts: Counter[str] = Counter()
-        self._extra_jobs = list(extra_jobs)
         self._pool = ThreadPoolExecutor(max_workers=self.config.workers,
                                         thread_name_prefix="publish")
-        self._dispatcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dispatch")
-        self._kicked = False
         self._listeners: list[Listener] = []
         self._lock = threading.Condition()
         self._inflight: dict[int, Claim] = {}  # claimed by this service: leases to renew
@@ -97,8 +98,6 @@ class PublishingService:
         self._pending = False
         self._dispatching = False
         self._stopping = False
-        self._scheduler: Any = None
-        self._wakeup_at: datetime | None = None
         self._subscribed = False
 
     # ---- public API
@@ -108,7 +107,7 @@ class PublishingService:
 
     @property
     def running(self) -> bool:
-        return self._scheduler is not None and not self._stopping
+        return self.jobs.running and not self._stopping
 
     def in_flight(self) -> list[int]:
         with self._lock:
@@ -116,7 +115,8 @@ class PublishingService:
 
     def start(self) -> None:
         """Start paused, rebuild the jobs from the database, resume (STYLE habit 12)."""
-        self._start_scheduler(full=True)
+        self._stopping = False
+        self.jobs.start(full=True)
         if not self._subscribed:
             self.ws.subscribe(self._on_change)
             self._subscribed = True
@@ -124,7 +124,7 @@ class PublishingService:
 
     def run_once(self, *, timeout: float | None = None) -> Counter[str]:
         """Send what is due now, wait for the sends, stop. Returns the results of this run."""
-        self._start_scheduler(full=False)  # lease renewal only
+        self.jobs.start(full=False)  # lease renewal only
         try:
             self.recover()
             self.note_blocked()
@@ -147,10 +147,7 @@ class PublishingService:
         """Stop; with ``wait``, let the sends in flight finish first. True if idle."""
         self.request_stop()
         idle = self.wait_idle(timeout) if wait else not self._active
-        scheduler, self._scheduler = self._scheduler, None
-        if scheduler is not None:
-            scheduler.shutdown(wait=wait)
-        self._dispatcher.shutdown(wait=wait, cancel_futures=True)
+        self.jobs.shutdown(wait=wait)
         if idle:
             self._recorder.close()
         self._pool.shutdown(wait=wait and idle, cancel_futures=not idle)
@@ -177,30 +174,9 @@ class PublishingService:
         Running, it returns at once: the work happens on the dispatcher thread.
         """
         if self.running:
-            self._kick()
+            self.jobs.kick()
         else:
             self.dispatch()
-
-    def _kick(self) -> None:
-        """Reconcile soon on the dispatcher thread; jobs and listeners never wait for it.
-
-        The wake-up job only kicks, so it is never still running when it is re-armed
-        (APScheduler would skip the new run: ``max_instances`` is 1).
-        """
-        with self._lock:
-            if self._kicked or self._stopping:
-                return
-            self._kicked = True
-        try:
-            self._dispatcher.submit(self._kicked_reconcile)
-        except RuntimeError:  # stopped meanwhile
-            with self._lock:
-                self._kicked = False
-
-    def _kicked_reconcile(self) -> None:
-        with self._lock:
-            self._kicked = False
-        self._reconcile()
 
     # ---- one round: claim what is due and start sending it
     def dispatch(self) -> int:
@@ -245,7 +221,7 @@ class PublishingService:
                 continue
             if (self._seen.get(item.target_id) != item.due_at
                     and now - item.due_at > timedelta(minutes=item.grace_minutes)):
-                missed.append((item, self._missed_message(item, now)))
+                missed.append((item, missed_message(item, now, self.ws.settings.timezone)))
                 continue
             self._seen[item.target_id] = item.due_at
             if self.throttle.blocked_until(item.account_id) is None:  # else: rate-limited
@@ -296,13 +272,13 @@ class PublishingService:
         now = self.clock.now()
         try:
             blocked = self.store.blocked(now)
-            notes = [(item, self._blocked_message(item)) for item in blocked]
+            notes = [(item, blocked_message(item)) for item in blocked]
             noted = self.store.note(notes, now)
         except EssPlannerError as exc:
             log.warning("cannot note waiting posts: %s", exc)
             return
         for item in noted:
-            self._emit(_event_for(item, DeliveryState.SCHEDULED, self._blocked_message(item)))
+            self._emit(event_for(item, DeliveryState.SCHEDULED, blocked_message(item)))
 
     def _enqueue(self, claims: Sequence[Claim]) -> None:
         """Claims wait in their account's queue; each queue is sent in order by one runner."""
@@ -442,10 +418,7 @@ class PublishingService:
                           outcome.result.value)
         try:
             if due_again and not self._stopping:  # e.g. proved not sent: it goes now
-                if self.running:
-                    self._kick()
-                else:
-                    self.dispatch()
+                self.wake()
         finally:
             with self._lock:
                 self._active -= len(items)
@@ -453,7 +426,7 @@ class PublishingService:
 
     def _report(self, claim: Claim, outcome: Outcome) -> None:
         self.counts[outcome.result.value] += 1
-        self._log_outcome(claim, outcome)
+        log_outcome(claim, outcome)
         self._emit(PublishEvent(
             target_id=claim.target_id, post_id=claim.post.id,
             post_title=claim.post.display_title, account_name=claim.account.name,
@@ -463,37 +436,9 @@ class PublishingService:
         ))
         later = outcome.next_attempt_at or outcome.verify_again_at
         if later is not None:
-            self._arm_wakeup(later)
+            self.jobs.arm(later)
 
     # ---- jobs
-    def _start_scheduler(self, *, full: bool) -> None:
-        from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
-        from apscheduler.jobstores.memory import MemoryJobStore
-        from apscheduler.schedulers.background import BackgroundScheduler
-
-        if self._scheduler is not None:
-            raise RuntimeError("the publishing service is already running")
-        self._stopping = False
-        scheduler = BackgroundScheduler(
-            jobstores={"default": MemoryJobStore()},
-            executors={"default": JobExecutor(4)},
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-            timezone=UTC,
-        )
-        scheduler.start(paused=True)
-        self._scheduler = scheduler
-        scheduler.add_job(self._renew_leases, "interval", seconds=self.config.renew_seconds,
-                          id=RENEWAL)
-        if full:
-            # The first sweep runs as soon as the scheduler resumes: interrupted sends,
-            # missed targets, what is due now; it then sets the wake-up job.
-            scheduler.add_job(self._sweep, "interval", seconds=self.config.sweep_seconds,
-                              id=SWEEP, next_run_time=datetime.now(UTC))
-            for job_id, seconds, func in self._extra_jobs:
-                scheduler.add_job(func, "interval", seconds=seconds, id=job_id)
-            self._reconcile_wakeup()
-        scheduler.resume()
-
     def _sweep(self) -> None:
         self.recover()
         self.note_blocked()
@@ -503,11 +448,6 @@ class PublishingService:
     def _reconcile(self) -> None:
         self.dispatch()
         self._reconcile_wakeup()
-
-    def _on_wakeup(self) -> None:
-        with self._lock:
-            self._wakeup_at = None
-        self._kick()
 
     def _renew_leases(self) -> None:
         ids = self.in_flight()
@@ -531,41 +471,17 @@ class PublishingService:
             return
         ready = self.throttle.next_ready()
         times = [t for t in (when, ready) if t is not None]
-        self._arm_wakeup(min(times) if times else None, replace=True)
+        self.jobs.arm(min(times) if times else None, replace=True)
 
     def _arm_wakeup_for_throttle(self) -> None:
         ready = self.throttle.next_ready()
         if ready is not None:
-            self._arm_wakeup(ready)
-
-    def _arm_wakeup(self, when: datetime | None, *, replace: bool = False) -> None:
-        """Wake up at ``when`` (service clock), unless an earlier wake-up is already set."""
-        scheduler = self._scheduler
-        if scheduler is None or self._stopping:
-            return
-        with self._lock:
-            if not replace and (when is None or (self._wakeup_at is not None
-                                                 and self._wakeup_at <= when)):
-                return
-            self._wakeup_at = when
-        if when is None:
-            if scheduler.get_job(WAKEUP) is not None:
-                scheduler.remove_job(WAKEUP)
-            return
-        delay = (when - self.clock.now()).total_seconds()
-        if delay <= 0:
-            with self._lock:
-                self._wakeup_at = None
-            self._kick()
-            return
-        run_date = datetime.now(UTC) + timedelta(seconds=delay)
-        scheduler.add_job(self._on_wakeup, "date", run_date=run_date, id=WAKEUP,
-                          replace_existing=True)
+            self.jobs.arm(ready)
 
     def _on_change(self, change: Change) -> None:
         """A user's edit (any front end in this process): look again, off the caller's thread."""
         if (change.posts or change.accounts) and self.running:
-            self._kick()
+            self.jobs.kick()
 
     # ---- helpers
     def _mark_missed(self, items: list[tuple[DueTarget, str]], now: datetime) -> int:
@@ -579,23 +495,8 @@ class PublishingService:
         for item in marked:
             log.warning("target %s (post %s, %s) missed: due %s", item.target_id, item.post_id,
                         item.account_name, item.due_at)
-            self._emit(_event_for(item, DeliveryState.MISSED, messages[item.target_id]))
+            self._emit(event_for(item, DeliveryState.MISSED, messages[item.target_id]))
         return len(marked)
-
-    def _missed_message(self, item: DueTarget, now: datetime) -> str:
-        zone = get_zone(self.ws.settings.timezone)
-        due = item.due_at.astimezone(zone) if item.due_at else now
-        seen = now.astimezone(zone)
-        return _("Not sent: it was due at {due} but no publishing service was running until "
-                 "{now}, more than the {grace} minutes allowed. Publish it now, reschedule it "
-                 "or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"),
-                 now=seen.strftime("%Y-%m-%d %H:%M"), grace=item.grace_minutes)
-
-    def _blocked_message(self, item: DueTarget) -> str:
-        if item.blocked_reason == "disabled":
-            return _("Waiting: the account {account} is disabled.", account=item.account_name)
-        return _("Waiting: the account {account} must be reconnected ({reason}).",
-                 account=item.account_name, reason=item.blocked_reason)
 
     def _prune_seen(self) -> None:
         horizon = self.clock.now() - timedelta(days=2)
@@ -613,20 +514,3 @@ class PublishingService:
                 listener(event)
             except Exception:
                 log.exception("publish event listener failed")
-
-    def _log_outcome(self, claim: Claim, outcome: Outcome) -> None:
-        what = f"target {claim.target_id} (post {claim.post.id}) on {claim.account.name}"
-        if outcome.state is DeliveryState.PUBLISHED:
-            url = outcome.receipt.remote_url if outcome.receipt else None
-            log.info("%s published%s", what, f": {url}" if url else "")
-        elif outcome.state is DeliveryState.SCHEDULED:
-            log.info("%s not published (%s); next try at %s", what, outcome.message,
-                     outcome.next_attempt_at)
-        else:
-            log.warning("%s %s: %s", what, outcome.state.value, outcome.message)
-
-
-def _event_for(item: DueTarget, state: DeliveryState, message: str) -> PublishEvent:
-    return PublishEvent(target_id=item.target_id, post_id=item.post_id,
-                        post_title=f"#{item.post_id}", account_name=item.account_name,
-                        platform=item.platform, state=state, message=message)

@@ -13,7 +13,7 @@ from sched_helpers import add_account, wait_until
 from essplanner import models
 from essplanner.domain import DeliveryState, PostDraft
 from essplanner.scheduler import PublishingService
-from essplanner.scheduler.service import RENEWAL, SWEEP, WAKEUP
+from essplanner.scheduler.jobs import RENEWAL, SWEEP, WAKEUP
 from essplanner.timeutil import Clock
 from essplanner.workspace import Workspace
 
@@ -42,7 +42,7 @@ def test_jobs_have_stable_ids_and_boring_defaults(real) -> None:
     service = PublishingService(ws, extra_jobs=[("metrics", 0.05, ticks.set)])
     service.start()
     try:
-        scheduler = service._scheduler
+        scheduler = service.jobs.scheduler
         assert wait_until(lambda: scheduler.get_job(WAKEUP) is not None, 5)
         jobs = {job.id: job for job in scheduler.get_jobs()}
         assert set(jobs) == {SWEEP, RENEWAL, WAKEUP, "metrics"}
