@@ -344,7 +344,9 @@ class PublishingService:
                 # Recorded by the recorder thread; the account's flag before anything else.
                 self._recorder.put(claim, outcome, wait=flagged)
                 if flagged:
-                    self._give_back(account, [])  # the rest waits for the reconnection
+                    # The rest waits for the reconnection; by then it may be too late to
+                    # send without asking: its due time counts as not seen.
+                    self._give_back(account, [], forget=True)
                     break
         except Exception:
             log.exception("publishing on account %s failed unexpectedly", account)
@@ -374,7 +376,7 @@ class PublishingService:
                 self._active -= 1
                 self._lock.notify_all()
 
-    def _give_back(self, account: int, claims: list[Claim]) -> None:
+    def _give_back(self, account: int, claims: list[Claim], *, forget: bool = False) -> None:
         """Return unsent claims of ``account`` (and its queue) to the database."""
         with self._lock:
             queue = self._queues.pop(account, None)
@@ -389,6 +391,8 @@ class PublishingService:
         with self._lock:
             for claim in claims:
                 self._inflight.pop(claim.target_id, None)
+                if forget:
+                    self._seen.pop(claim.target_id, None)
 
     def _send(self, claim: Claim) -> Outcome:
         try:

@@ -77,6 +77,22 @@ def test_a_retry_time_slept_through_is_missed_too(
     assert len(pds.creates()) == 1
 
 
+def test_posts_waiting_for_a_reconnection_are_missed_if_it_comes_too_late(
+        ws: Workspace, pds: FakePds, clock: FakeClock, service: PublishingService) -> None:
+    account = add_account(ws, pds, "Asso")
+    first = schedule(ws, account, text="Un")
+    second = schedule(ws, account, text="Deux")
+    pds.inject(Fault("401"))
+    run_due(service)
+    assert target(ws, first).state is DeliveryState.FAILED
+    assert target(ws, second).state is DeliveryState.SCHEDULED
+    clock.advance(timedelta(hours=3))  # reconnected in the afternoon
+    ws.accounts.set_secret(account.id, "app-pass-1234")
+    run_due(service)
+    assert target(ws, second).state is DeliveryState.MISSED
+    assert len(pds.creates()) == 1
+
+
 def test_posts_waiting_for_their_turn_are_not_missed(
         ws: Workspace, pds: FakePds, clock: FakeClock, service: PublishingService) -> None:
     account = add_account(ws, pds, "Asso", grace_minutes=1)
