@@ -10,6 +10,12 @@ CATALOG: dict[str, str] = {
         "avec --once : afficher le résultat en JSON",
     "published {published}, to retry later {retry}, failed {failed}, unconfirmed {unconfirmed}, missed {missed}":
         "publiés {published}, à réessayer plus tard {retry}, en échec {failed}, non confirmés {unconfirmed}, manqués {missed}",
+    # essplanner target
+    "one post on one account": "un message sur un compte",
+    "mark a target as published (checked on the platform)":
+        "marquer une cible comme publiée (vérifiée sur la plateforme)",
+    "target id (see post show --json)": "numéro de la cible (voir post show --json)",
+    "address of the post on the platform": "adresse du message sur la plateforme",
     # outcomes
     "Not sent: {problems}": "Non envoyé : {problems}",
     "The {platform} plugin failed: {error}": "Le module {platform} a échoué : {error}",

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 
@@ -49,6 +49,14 @@ from essplanner.timeutil import Clock
 log = logging.getLogger(__name__)
 
 SaveSettings = Callable[[int, Mapping[str, Any]], None]
+
+
+class Sending(Protocol):
+    """The part of a publisher the sender calls."""
+
+    def publish(self, request: PublishRequest, context: PublisherContext) -> Receipt: ...
+
+    def lookup(self, request: PublishRequest, context: PublisherContext) -> Receipt | None: ...
 
 
 class Sender:
@@ -111,7 +119,15 @@ class Sender:
         try:
             context = self._context(claim)
         except CredentialError as exc:
-            return self._retry(claim, str(exc))
+            # No keyring (or a locked one): platforms that need no secret (dry run) still
+            # work; for the others, the missing secret is the keyring's fault, not the
+            # account's: try again later rather than flag the account.
+            context = self._context(claim, read_secret=False)
+            return self._go(claim, _KeyringTrouble(publisher, str(exc)), request, context)
+        return self._go(claim, publisher, request, context)
+
+    def _go(self, claim: Claim, publisher: Sending, request: PublishRequest,
+            context: PublisherContext) -> Outcome:
         if claim.recovered:
             return self._recover(claim, publisher, request, context)
         if claim.previous in (Result.AMBIGUOUS, Result.UNKNOWN, Result.LOST):
@@ -121,7 +137,7 @@ class Sender:
         return self._publish(claim, publisher, request, context)
 
     # ---- steps
-    def _publish(self, claim: Claim, publisher: Publisher, request: PublishRequest,
+    def _publish(self, claim: Claim, publisher: Sending, request: PublishRequest,
                  context: PublisherContext) -> Outcome:
         try:
             receipt = publisher.publish(request, context)
@@ -148,7 +164,7 @@ class Sender:
             return self._after_ambiguous(claim, publisher, request, context, message, None)
         return Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED, receipt=receipt)
 
-    def _after_ambiguous(self, claim: Claim, publisher: Publisher, request: PublishRequest,
+    def _after_ambiguous(self, claim: Claim, publisher: Sending, request: PublishRequest,
                          context: PublisherContext, message: str,
                          http_status: int | None) -> Outcome:
         found, problem = self._lookup(publisher, request, context)
@@ -162,7 +178,7 @@ class Sender:
         return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED,
                        _unconfirmed(message, problem), http_status=http_status)
 
-    def _verify_first(self, claim: Claim, publisher: Publisher, request: PublishRequest,
+    def _verify_first(self, claim: Claim, publisher: Sending, request: PublishRequest,
                       context: PublisherContext) -> Outcome | None:
         """Before re-sending after an uncertain attempt: the outcome, or None to send."""
         found, problem = self._lookup(publisher, request, context)
@@ -181,7 +197,7 @@ class Sender:
                                         problem))
         return None  # the user chose to retry a post that cannot be checked: send
 
-    def _recover(self, claim: Claim, publisher: Publisher, request: PublishRequest,
+    def _recover(self, claim: Claim, publisher: Sending, request: PublishRequest,
                  context: PublisherContext) -> Outcome:
         """A send cut short by a stopped service: the platform tells what happened."""
         found, problem = self._lookup(publisher, request, context)
@@ -202,7 +218,7 @@ class Sender:
                 error=problem.message), verify_again_at=now + timedelta(seconds=wait))
         return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _unconfirmed(stopped, problem))
 
-    def _lookup(self, publisher: Publisher, request: PublishRequest, context: PublisherContext,
+    def _lookup(self, publisher: Sending, request: PublishRequest, context: PublisherContext,
                 ) -> tuple[Receipt | None, PublishError | None]:
         """The receipt if found; (None, None) if surely absent; else the reason it is unknown."""
         try:
@@ -229,7 +245,7 @@ class Sender:
                        next_attempt_at=when)
 
     # ---- HTTP and context
-    def _context(self, claim: Claim) -> PublisherContext:
+    def _context(self, claim: Claim, *, read_secret: bool = True) -> PublisherContext:
         account = claim.account
         save = None
         if self.save_settings is not None:
@@ -240,7 +256,7 @@ class Sender:
 
         return make_context(account, secrets=self.secrets, clock=self.clock,
                             data_dir=self.data_dir, http=self._client(account.id, account.platform),
-                            save_settings=save)
+                            save_settings=save, read_secret=read_secret)
 
     def _client(self, account_id: int, platform: str) -> HttpClient:
         with self._lock:
@@ -267,3 +283,23 @@ def _unconfirmed(what: str, problem: BaseException) -> str:
     detail = problem.message if isinstance(problem, PublishError) else str(problem)
     return _("{what} It cannot be told whether the post was published ({detail}): check the "
              "account, then mark it as published or retry.", what=what.rstrip(), detail=detail)
+
+
+class _KeyringTrouble:
+    """A publisher whose account's secret could not be read: auth errors become "later"."""
+
+    def __init__(self, publisher: Publisher, problem: str) -> None:
+        self._publisher = publisher
+        self._problem = problem
+
+    def publish(self, request: PublishRequest, context: PublisherContext) -> Receipt:
+        try:
+            return self._publisher.publish(request, context)
+        except AuthError as exc:
+            raise RetryableError(self._problem) from exc
+
+    def lookup(self, request: PublishRequest, context: PublisherContext) -> Receipt | None:
+        try:
+            return self._publisher.lookup(request, context)
+        except AuthError as exc:
+            raise RetryableError(self._problem) from exc

@@ -266,3 +266,28 @@ def test_a_request_lost_before_storage_is_looked_up_again_then_sent_once(
     t = target(ws, post)
     assert t.state is DeliveryState.PUBLISHED
     assert len(pds.creates()) == 2 and len(pds.records()) == 1 and not pds.duplicates()
+
+
+def test_a_locked_keyring_delays_the_post_without_blaming_the_account(
+        ws: Workspace, pds: FakePds, clock: FakeClock, service: PublishingService,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from essplanner.errors import CredentialError
+
+    account = add_account(ws, pds, "Asso")
+    post = schedule(ws, account)
+
+    def locked(*args: object, **kwargs: object) -> str:
+        raise CredentialError("The keyring is locked: unlock it (your session password) and "
+                              "try again.")
+
+    monkeypatch.setattr(ws.secrets, "get", locked)
+    run_due(service)
+    t = target(ws, post)
+    assert t.state is DeliveryState.SCHEDULED
+    assert t.last_error.startswith("The keyring is locked")
+    assert not ws.accounts.get(account.id).needs_reconnect
+    assert pds.creates() == []
+    monkeypatch.undo()
+    clock.set(t.next_attempt_at)
+    run_due(service)
+    assert target(ws, post).state is DeliveryState.PUBLISHED

@@ -43,3 +43,33 @@ def test_the_autostart_entry_opens_the_app() -> None:
     assert entry["Type"] == "Application"
     assert _runs(entry["Exec"]) == []
     assert entry["Name"] == "ESS Planner" and entry["Terminal"] == "false"
+
+
+def test_cli_service_once_and_target_published(tmp_path: Path, capsys) -> None:
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from essplanner.cli import main
+    from essplanner.domain import PostDraft
+    from essplanner.settings import Paths
+    from essplanner.workspace import Workspace
+
+    data = tmp_path / "data"
+    ws = Workspace.open(paths=Paths.resolve(data))
+    try:
+        account = ws.accounts.add(platform="dryrun", name="Essai")
+        post = ws.posts.create(PostDraft(body="Bonjour", account_ids=(account.id,)),
+                               scheduled_at=datetime.now(UTC) - timedelta(minutes=1),
+                               schedule=True)
+    finally:
+        ws.close()
+    base = ["--lang", "en", "--data-dir", str(data)]
+    assert main([*base, "service", "--once", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"] == 1
+    assert main([*base, "target", "published", str(post.targets[0].id), "--url",
+                 "https://example.org/p/1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["targets"][0]["state"] == "published"
+    assert shown["targets"][0]["remote_url"] == "https://example.org/p/1"
+    assert main([*base, "target", "published", "999"]) == 2
+    assert "no target number 999" in capsys.readouterr().err
