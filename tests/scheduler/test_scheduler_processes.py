@@ -47,8 +47,8 @@ def shared_keyring(keyring_file: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     import keyring
     from sched_filekeyring import FileKeyring
 
+    previous = keyring.get_keyring()  # before the variable makes FileKeyring a candidate
     monkeypatch.setenv("ESSPLANNER_TEST_KEYRING", str(keyring_file))
-    previous = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())
     yield keyring_file
     keyring.set_keyring(previous)
