@@ -180,3 +180,9 @@ def week_label(week: DateRange) -> str:
     """Column title of a week: "W48 · 23 Nov"."""
     iso = week.start.isocalendar()
     return _("W{week}", week=f"{iso.week:02d}") + " · " + day_text(week.start, year=False)
+
+
+def week_short(week: DateRange) -> str:
+    """A narrow column title: "W48 23/11"."""
+    iso = week.start.isocalendar()
+    return _("W{week}", week=f"{iso.week:02d}") + " " + week.start.strftime("%d/%m")

@@ -65,7 +65,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("url", "page url", "full url", "landing page query string", "landing page",
             "page de destination chaine de requete", "page de destination", "entry page",
             "entry page url", "page d entree", "page path query string", "page path",
-            "page path and screen class", "page", "chemin de la page"),
+            "page path and screen class", "page", "chemin de la page", "url de la page"),
     "source": ("utm source", "session source", "campaign source", "source de la session",
                "source", "first user source"),
     "medium": ("utm medium", "session medium", "campaign medium", "support de la session",
