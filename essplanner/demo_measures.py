@@ -100,10 +100,10 @@ def add_measurements(s: Session, *, zone: ZoneInfo, now: datetime, first: date) 
         if outcome_kpi is not None:
             for month, share in ((previous[0], HISTORY[0]), (previous[1], HISTORY[1]),
                                  (first, 1.0)):
-                for day, amount, source in entries:
-                    when = datetime.combine(month + timedelta(days=day - 1), time(11, 30),
-                                            tzinfo=zone)
-                    if when > now:
+                for day_of_month, amount, source in entries:
+                    day = month + timedelta(days=day_of_month - 1)
+                    when = datetime.combine(day, time(11, 30), tzinfo=zone)
+                    if when > now or day.month != month.month:
                         continue
                     value = amount if share == 1.0 else max(1.0, round(amount * share))
                     s.add(models.OutcomeEntry(kpi_id=outcome_kpi.id, occurred_at=when,

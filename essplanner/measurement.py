@@ -355,21 +355,28 @@ class KpiService(_Service):
             plans = [(o, x, self._periods_for(x, span)) for o in objectives for x in o.kpis]
             return self._evaluate(s, plans)
 
-    def history(self, *, day: date | None = None, count: int = 6,
+    def history(self, *, day: date | None = None, months: int = 6,
                 objectives: Sequence[domain.Objective] | None = None) -> list[k.KpiProgress]:
-        """Each KPI over its last ``count`` periods up to the one holding ``day``."""
-        day = day or self.today()
+        """Each KPI over its periods of the last ``months`` months up to ``day``."""
         with self.db.read() as s:
             objectives = objectives if objectives is not None else _objectives(s)
-            plans = []
-            for o in objectives:
-                for x in o.kpis:
-                    if x.period is Period.CAMPAIGN:
-                        periods = [DateRange(self._first_day(s), day + timedelta(days=1))]
-                    else:
-                        periods = last_periods(day, x.period, count)
-                    plans.append((o, x, periods))
-            return self._evaluate(s, plans)
+            return self._evaluate(s, self._history_plans(s, objectives, day or self.today(),
+                                                         months))
+
+    def _history_plans(self, s: Session, objectives: Sequence[domain.Objective], day: date,
+                       months: int,
+                       ) -> list[tuple[domain.Objective, domain.Kpi, list[DateRange]]]:
+        window = DateRange(last_periods(day, Period.MONTH, months)[0].start,
+                           day + timedelta(days=1))
+        plans = []
+        for o in objectives:
+            for x in o.kpis:
+                if x.period is Period.CAMPAIGN:
+                    periods = [DateRange(self._first_day(s), window.end)]
+                else:
+                    periods = periods_overlapping(window, x.period)
+                plans.append((o, x, periods))
+        return plans
 
     def _periods_for(self, kpi: domain.Kpi, span: DateRange | None) -> list[DateRange]:
         if kpi.period is Period.CAMPAIGN:
@@ -423,20 +430,15 @@ class KpiService(_Service):
                            min_weeks=min_weeks)
 
     def dashboard(self, span: DateRange, *, history: int = 6, best: int = 5) -> Dashboard:
-        """Progress, trend, best posts and reach for ``span``, read in one transaction."""
+        """Progress, trend (``history`` months), best posts and reach for ``span``, read in
+        one transaction."""
         with self.db.read() as s:
             objectives = _objectives(s)
             personas = [repo.to_persona(p) for p in s.scalars(
                 select(models.Persona).order_by(models.Persona.name))]
             progress = self._evaluate(s, [(o, x, self._periods_for(x, span))
                                           for o in objectives for x in o.kpis])
-            last = span.last
-            trend = []
-            for o in objectives:
-                for x in o.kpis:
-                    periods = [span] if x.period is Period.CAMPAIGN else \
-                        last_periods(last, x.period, history)
-                    trend.append((o, x, periods))
+            trend = self._history_plans(s, objectives, span.last, history)
             histories = self._evaluate(s, trend)
             data = self._measurements(s, span)
         names_p = {p.id: p.name for p in personas}

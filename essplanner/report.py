@@ -116,6 +116,37 @@ class CountRow:
     published: int
 
 
+def labels() -> dict[str, str]:
+    """Titles and column names of the PDF report, in the current language."""
+    return {
+        "highlights": _("Highlights"),
+        "kpis": _("Progress of the KPIs"),
+        "kpi_chart": _("Share of each target reached in its current period"),
+        "trend": _("Over the last six months"),
+        "trend_chart": _("Share of the target, period after period"),
+        "posts": _("Posts by objective and persona"),
+        "posts_note": _("Published posts for each objective and persona; last column: "
+                        "published / planned."),
+        "persona_reach": _("Reach by persona"),
+        "platform_reach": _("Reach by network"),
+        "best": _("Best posts"),
+        "coverage": _("Coverage: gaps to fill"),
+        "fit": _("Channel fit"),
+        "method": _("How the numbers are counted"),
+        "objective": _("Objective"), "kpi": _("KPI"), "period": _("Period"),
+        "value": _("Value"), "target": _("Target"), "share": _("Share"),
+        "status": _("Status"), "source": _("Source"), "persona": _("Persona"),
+        "segment": _("Segment"), "planned": _("Planned"), "published": _("Published"),
+        "interactions": _("Interactions"), "views": _("Views"), "visits": _("Web visits"),
+        "network": _("Network"), "post_count": _("Posts"), "post": _("Post"),
+        "date": _("Date"), "networks": _("Networks"), "personas": _("Personas"),
+        "total": _("Total"),
+        "no_gap": _("No gap: every persona and every objective had posts."),
+        "no_misfit": _("Every post reaches its personas on a network they use."),
+        "no_data": _("Nothing measured in this period yet."),
+    }
+
+
 @dataclass(frozen=True)
 class ReportData:
     lang: str
@@ -136,6 +167,8 @@ class ReportData:
     gaps: tuple[str, ...]
     misfits: tuple[str, ...]
     method: tuple[str, ...]
+    labels: dict[str, str]
+    statuses: dict[Status, str]
 
 
 def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
@@ -190,6 +223,8 @@ def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
                 _("A KPI is on track when its value is at least the share of the target that "
                   "the time already passed in its period calls for."),
             ),
+            labels=labels(),
+            statuses={status: status_text(status) for status in Status},
         )
 
 

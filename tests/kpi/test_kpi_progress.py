@@ -90,13 +90,17 @@ def test_kpi_progress_from_the_three_sources(plan: Plan, tmp_path: Path) -> None
 
 def test_history_gives_each_period(plan: Plan, tmp_path: Path) -> None:
     measure(plan, tmp_path)
-    history = by_name(plan.ws.kpis.history(count=2))
+    history = by_name(plan.ws.kpis.history(months=2))
     assert [(p.label, p.value, p.status) for p in history["Dons reçus"].periods] == [
         ("October 2026", 300.0, Status.MISSED), ("November 2026", 2500.0, Status.BEHIND)]
     assert [p.value for p in history["Personnes sensibilisées"].periods] == [100.0, 80.0]
     assert [p.value for p in history["Clics vers la page de don"].periods] == [50.0, 160.0]
-    assert [p.label for p in history["Demandes d’aide reçues"].periods] == ["Q3 2026",
-                                                                           "Q4 2026"]
+    # the periods of the last two months: October and November are both in Q4
+    assert [p.label for p in history["Demandes d’aide reçues"].periods] == ["Q4 2026"]
+    longer = by_name(plan.ws.kpis.history(months=3))
+    assert [(p.label, p.value) for p in longer["Demandes d’aide reçues"].periods] == [
+        ("Q3 2026", 0.0), ("Q4 2026", 26.0)]
+    assert len(longer["Dons reçus"].periods) == 3
     current = by_name(plan.ws.kpis.progress())
     assert current["Dons reçus"].latest.value == 2500.0  # type: ignore[union-attr]
 
