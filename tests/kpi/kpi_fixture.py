@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from essplanner import domain, models
 from essplanner.domain import DeliveryState, KpiSource, PostDraft, Segment
@@ -131,3 +132,46 @@ def add_metric(ws: Workspace, target_id: int, name: str, value: float,
 
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+VISITS_CSV = """\
+Date,Landing page,Session source,Session medium,Session campaign,Sessions
+2026-11-03,/don,facebook,social,dons,120
+2026-11-04,/don,instagram,social,dons,30
+2026-11-04,/don,Facebook,social,Dons,10
+2026-10-30,/don,facebook,social,dons,50
+2026-11-05,/conseils,bluesky,social,sensibilisation,40
+2026-11-06,/,google,organic,(not set),500
+"""
+
+
+def measure(plan: Plan, tmp_path: Path) -> None:
+    """Outcome entries, visits and platform metrics of known values."""
+    ws, kpis = plan.ws, plan.ws.kpis
+    dons = plan.kpi("Dons reçus").id
+    kpis.add_outcome(dons, amount=1200, occurred_at=paris(5), source="HelloAsso")
+    kpis.add_outcome(dons, amount=800, occurred_at=paris(20), note="chèques")
+    # 00:30 on 1 November in Paris is still 31 October in UTC: it counts for November
+    kpis.add_outcome(dons, amount=500, occurred_at=datetime(2026, 10, 31, 23, 30, tzinfo=UTC))
+    # 23:00 on 31 October in Paris: October
+    kpis.add_outcome(dons, amount=300, occurred_at=datetime(2026, 10, 31, 22, 0, tzinfo=UTC))
+    kpis.add_outcome(plan.kpi("Bénévoles inscrits").id, amount=3, occurred_at=paris(10))
+    help_requests = plan.kpi("Demandes d’aide reçues").id
+    kpis.add_outcome(help_requests, amount=10, occurred_at=paris(5, month=10))
+    kpis.add_outcome(help_requests, amount=16, occurred_at=paris(15))
+    csv = tmp_path / "visits.csv"
+    csv.write_text(VISITS_CSV, encoding="utf-8")
+    kpis.import_visits(csv)
+    t = plan.targets
+    ig, fb = t[("karim-2", "IG")], t[("karim-2", "FB")]
+    add_metric(ws, ig, "likes", 10, paris(3))
+    add_metric(ws, ig, "likes", 25, paris(10))  # the latest reading counts, not the sum
+    add_metric(ws, ig, "reposts", 3, paris(10))
+    add_metric(ws, ig, "replies", 2, paris(10))
+    add_metric(ws, fb, "reactions", 40, paris(10))  # Facebook's names
+    add_metric(ws, fb, "comments", 5, paris(10))
+    add_metric(ws, fb, "shares", 5, paris(10))
+    add_metric(ws, fb, "impressions", 1000, paris(10))
+    add_metric(ws, t[("oct-sensib", "IG")], "likes", 100, paris(29, month=10))
+    add_metric(ws, t[("marie-3", "FB")], "likes", 7, paris(4))  # Dons, not Sensibilisation
+    add_metric(ws, t[("sophie-18", "FB")], "likes", 99, paris(19))  # cancelled: ignored
