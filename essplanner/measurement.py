@@ -41,6 +41,8 @@ from essplanner.visits import ParsedVisits, read_file
 
 #: how far back "all time" goes for a campaign KPI with no span given
 EPOCH = date(2000, 1, 1)
+#: an outcome "now" on another machine whose clock is a little ahead is still now
+FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ class KpiService(_Service):
             raise ValidationError(_("The amount must be a number other than zero."))
         when = occurred_at or self.clock.now()
         require_aware(when)
-        if when > self.clock.now() + timedelta(days=1):
+        if when > self.clock.now() + FUTURE_TOLERANCE:
             raise ValidationError(_("An outcome cannot be in the future."))
         with self.db.write() as s:
             kpi = s.get(models.Kpi, kpi_id)

@@ -1,6 +1,6 @@
 """KPI progress from the three sources on the fixture plan (see kpi_fixture)."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -107,9 +107,15 @@ def test_outcome_entries_are_checked(plan: Plan) -> None:
         kpis.add_outcome(plan.kpi("Dons reçus").id, amount=float("nan"))
     with pytest.raises(ValidationError, match="future"):
         kpis.add_outcome(plan.kpi("Dons reçus").id, amount=5, occurred_at=paris(29))
+    with pytest.raises(ValidationError, match="future"):
+        kpis.add_outcome(plan.kpi("Dons reçus").id, amount=5,
+                         occurred_at=plan.ws.clock.now() + timedelta(minutes=10))
     with pytest.raises(NotFoundError):
         kpis.add_outcome(9999, amount=5)
     assert kpis.outcomes() == []
+    # a clock a minute ahead is still "now"
+    kpis.add_outcome(plan.kpi("Dons reçus").id, amount=5,
+                     occurred_at=plan.ws.clock.now() + timedelta(minutes=1))
 
 
 def test_outcome_entries_undo_and_notify(plan: Plan) -> None:
