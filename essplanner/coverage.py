@@ -192,9 +192,9 @@ def compute(*, span: DateRange, zone: tzinfo, today: date, posts: Sequence[domai
                             span.end, len(columns),
                             _("No post for the « {segment} » segment in this period.",
                               segment=segment_name(segment))))
-            row = CoverageRow(row.kind, row.key, row.name, row.cells, row.segment,
-                              frozenset(range(len(columns))))
-        rows.append(row)
+        # highlighted like a persona's; said through its personas' gaps, not twice
+        rows.append(CoverageRow(row.kind, row.key, row.name, row.cells, row.segment,
+                                _empty_runs(row.cells, min_weeks)))
     for objective in objectives:
         row = CoverageRow(RowKind.OBJECTIVE, str(objective.id), objective.name,
                           cells([(p, d) for p, d in dated
@@ -204,6 +204,20 @@ def compute(*, span: DateRange, zone: tzinfo, today: date, posts: Sequence[domai
         rows.append(_with_gap_weeks(row, columns, found))
     misfits, fit = _channel_fit(dated, personas, platform_of)
     return Coverage(span, columns, tuple(rows), tuple(gaps), tuple(misfits), tuple(fit))
+
+
+def _empty_runs(cells: Sequence[Cell], min_weeks: int) -> frozenset[int]:
+    """Columns inside runs of at least ``min_weeks`` weeks without a post."""
+    marked: set[int] = set()
+    run: list[int] = []
+    for index, cell in enumerate([*cells, Cell(planned=1)]):
+        if cell.planned == 0:
+            run.append(index)
+            continue
+        if len(run) >= min_weeks:
+            marked.update(run)
+        run = []
+    return frozenset(marked)
 
 
 def _with_gap_weeks(row: CoverageRow, columns: Sequence[DateRange],

@@ -34,7 +34,15 @@ from PySide6.QtWidgets import (
 
 from essplanner.coverage import Coverage, GapKind, RowKind
 from essplanner.domain import Change, Period
-from essplanner.periods import DateRange, label, next_start, period_of, period_start, week_label
+from essplanner.periods import (
+    DateRange,
+    label,
+    next_start,
+    period_of,
+    period_start,
+    week_label,
+    week_short,
+)
 from essplanner.ui.bridge import Bridge
 from essplanner.workspace import Workspace
 
@@ -88,10 +96,12 @@ class CoverageModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < self.columnCount():
                 return None
+            total = section == len(self.coverage.weeks)
             if role == Qt.ItemDataRole.DisplayRole:
-                if section == len(self.coverage.weeks):
-                    return self.tr("Total")
-                return week_label(self.coverage.weeks[section])
+                return self.tr("Total") if total else week_short(self.coverage.weeks[section])
+            if role == Qt.ItemDataRole.ToolTipRole and not total:
+                week = self.coverage.weeks[section]
+                return self.tr("Week of %1").replace("%1", week_label(week))
             return None
         if not 0 <= section < len(self.coverage.rows):
             return None
@@ -207,7 +217,9 @@ class CoverageWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.gap_view = QListView(self)
         self.gap_view.setModel(self.gaps)
         self.gap_view.setWordWrap(True)
@@ -286,7 +298,8 @@ class CoverageWindow(QMainWindow):
         titles = {p.id: p.display_title for p in self._posts(ids)}
         self.model.set_coverage(coverage, titles)
         self.gaps.set_coverage(coverage)
-        name = label(self.span, Period.MONTH)
+        whole_month = period_of(self.span.start, Period.MONTH) == self.span
+        name = label(self.span, Period.MONTH if whole_month else None)
         self.title.setText(self.tr("Coverage — %1").replace("%1", name[:1].upper() + name[1:]))
 
     def _posts(self, ids: list[int]) -> list[Any]:

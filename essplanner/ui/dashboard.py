@@ -337,10 +337,19 @@ class DashboardWindow(QMainWindow):
         self.platform_chart.set_chart(charts.reach_bars(
             data.by_platform, self.tr("Reach per platform"), visits=True))
         self.kpi_model.set_progress(data.progress)
+        self._fit_rows(self.kpi_view, 12)
         self.best_model.set_rows(data.best_posts)
         self.outcome_model.set_rows(self.ws.kpis.outcomes(span=self.span))
         self._update_buttons()
         self.reloaded.emit()
+
+    @staticmethod
+    def _fit_rows(view: QTableView, most: int) -> None:
+        """Tall enough for its rows (up to ``most``), so that the KPIs show without scrolling."""
+        rows = min(view.model().rowCount(), most)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + sum(
+            view.verticalHeader().sectionSize(r) for r in range(rows))
+        view.setMinimumHeight(max(180, height + 2))
 
     def on_changed(self, change: Change) -> None:
         if change.measurements or change.objectives or change.posts or change.personas \

@@ -61,6 +61,9 @@ def test_gaps_are_found_exactly_and_said_plainly(plan: Plan) -> None:
     assert rows["Paul"].gap_weeks == {0, 1, 3, 4, 5}
     assert rows["Marie"].gap_weeks == set()  # single empty weeks are not gaps
     assert rows["Recrutement de bénévoles"].gap_weeks == {0, 1, 2, 3, 4, 5}
+    # segments are highlighted as their personas, without repeating the sentences
+    assert rows["volunteers"].gap_weeks == {2, 3, 4, 5}
+    assert rows["beneficiaries"].gap_weeks == set()
 
 
 def test_a_longer_minimum_finds_fewer_gaps(plan: Plan) -> None:
