@@ -8,7 +8,7 @@ Each method is one transaction and returns frozen dataclasses (:mod:`essplanner.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -490,6 +490,3 @@ def source_name(source: KpiSource) -> str:
     }
     return names[source]
 
-
-def kpis_of(objectives: Iterable[domain.Objective]) -> list[tuple[domain.Objective, domain.Kpi]]:
-    return [(o, x) for o in objectives for x in o.kpis]

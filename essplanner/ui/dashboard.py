@@ -7,13 +7,12 @@ web visits and the board report to the main window's Tools menu.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +46,9 @@ from essplanner.ui import charts
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi_models import BestPostsModel, KpiTableModel, OutcomeModel, Role
 from essplanner.workspace import Workspace
+
+if TYPE_CHECKING:
+    from essplanner.ui.kpi_tools import KpiTools
 
 
 class ChartPanel(QFrame):
@@ -97,7 +99,7 @@ def _table(model: Any, parent: QWidget) -> QTableView:
     return view
 
 
-class _DeleteOutcome(QUndoCommand):
+class DeleteOutcomeCommand(QUndoCommand):
     """Deleting an outcome entry, undone by putting it back."""
 
     def __init__(self, window: DashboardWindow, entry: OutcomeRecord) -> None:
@@ -112,7 +114,7 @@ class _DeleteOutcome(QUndoCommand):
         self.entry = self.window.ws.kpis.restore_outcome(self.entry)
 
 
-class _AddOutcome(QUndoCommand):
+class AddOutcomeCommand(QUndoCommand):
     """An entry typed in the dialog (already stored when pushed)."""
 
     def __init__(self, window: DashboardWindow, entry: OutcomeRecord) -> None:
@@ -365,7 +367,7 @@ class DashboardWindow(QMainWindow):
 
         dialog = OutcomeDialog(self.ws, self)
         if dialog.exec() and dialog.entry is not None:
-            self.undo_stack.push(_AddOutcome(self, dialog.entry))
+            self.undo_stack.push(AddOutcomeCommand(self, dialog.entry))
             self.statusBar().showMessage(self.tr("Outcome recorded."), 5000)
 
     def on_delete_outcome(self) -> None:
@@ -374,7 +376,7 @@ class DashboardWindow(QMainWindow):
             return
         entry = rows[0].data(Role.ITEM)
         try:
-            self.undo_stack.push(_DeleteOutcome(self, entry))
+            self.undo_stack.push(DeleteOutcomeCommand(self, entry))
         except EssPlannerError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
@@ -401,134 +403,10 @@ class DashboardWindow(QMainWindow):
         return self.content.grab().save(str(path), "PNG")
 
 
-class _TaskSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    """Slow work (a large import) off the main thread; results come back as signals."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _TaskSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # delivered to the main thread, which sorts it by blame
-            self.signals.failed.emit(exc)
-            return
-        self.signals.finished.emit(result)
-
-
-class KpiTools(QObject):
-    """The KPI actions of the main window and the windows they open."""
-
-    def __init__(self, window: QMainWindow, workspace: Workspace, bridge: Bridge) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ws = workspace
-        self.bridge = bridge
-        self.dashboard: DashboardWindow | None = None
-        self.coverage: QWidget | None = None
-        self._tasks: set[_Task] = set()
-        self.action_dashboard = QAction(self.tr("&Dashboard of objectives and KPIs"), window)
-        self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.action_coverage = QAction(self.tr("&Coverage by persona and objective"), window)
-        self.action_coverage.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.action_outcome = QAction(self.tr("Record an &outcome…"), window)
-        self.action_outcome.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.action_visits = QAction(self.tr("Import web &visits (CSV)…"), window)
-        self.action_report = QAction(self.tr("Board &report (PDF or CSV)…"), window)
-        self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.action_dashboard.triggered.connect(self.on_dashboard)
-        self.action_coverage.triggered.connect(self.on_coverage)
-        self.action_outcome.triggered.connect(self.on_outcome)
-        self.action_visits.triggered.connect(self.on_import_visits)
-        self.action_report.triggered.connect(self.on_report)
-
-    def actions(self) -> list[QAction]:
-        return [self.action_dashboard, self.action_coverage, self.action_outcome,
-                self.action_visits, self.action_report]
-
-    def on_dashboard(self) -> DashboardWindow:
-        if self.dashboard is None:
-            self.dashboard = DashboardWindow(self.ws, self.bridge, self.window)
-            self.dashboard.setWindowFlag(Qt.WindowType.Window)
-            self.dashboard.tools_bar.addSeparator()
-            for action in (self.action_outcome, self.action_visits, self.action_report,
-                           self.action_coverage):
-                self.dashboard.tools_bar.addAction(action)
-        self.dashboard.show()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        return self.dashboard
-
-    def on_coverage(self) -> QWidget:
-        from essplanner.ui.coverage import CoverageWindow
-
-        if self.coverage is None:
-            self.coverage = CoverageWindow(self.ws, self.bridge, self.window)
-            self.coverage.setWindowFlag(Qt.WindowType.Window)
-        self.coverage.show()
-        self.coverage.raise_()
-        return self.coverage
-
-    def on_outcome(self) -> None:
-        from essplanner.ui.outcome_dialog import OutcomeDialog
-
-        parent = self.dashboard if self.dashboard and self.dashboard.isVisible() else self.window
-        dialog = OutcomeDialog(self.ws, parent)
-        if dialog.exec() and dialog.entry is not None:
-            if self.dashboard is not None:
-                self.dashboard.undo_stack.push(_AddOutcome(self.dashboard, dialog.entry))
-            self.window.statusBar().showMessage(self.tr("Outcome recorded."), 5000)
-
-    def on_import_visits(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import web visits"), "",
-            self.tr("CSV exports (*.csv *.tsv *.txt);;All files (*)"))
-        if name:
-            self.import_visits(Path(name))
-
-    def import_visits(self, path: Path) -> _Task:
-        """Import in a worker thread; the result is shown when it is done."""
-        task = _Task(lambda: self.ws.kpis.import_visits(path))
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda result: self._imported(task, result))
-        task.signals.failed.connect(lambda exc: self._import_failed(task, exc))
-        self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        QThreadPool.globalInstance().start(task)
-        return task
-
-    def _imported(self, task: _Task, result: Any) -> None:
-        self._tasks.discard(task)
-        QApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(
-            self.tr("%1 visits imported (%2 new lines, %3 updated).")
-            .replace("%1", number(result.visits)).replace("%2", str(result.inserted))
-            .replace("%3", str(result.replaced)), 10000)
-
-    def _import_failed(self, task: _Task, exc: BaseException) -> None:
-        self._tasks.discard(task)
-        QApplication.restoreOverrideCursor()
-        self.window.statusBar().clearMessage()
-        if not isinstance(exc, EssPlannerError):
-            raise exc  # a bug: the error reporter logs it and names the log file
-        QMessageBox.warning(self.window, self.tr("Import web visits"), str(exc))
-
-    def on_report(self) -> None:
-        from essplanner.ui.report_dialog import ReportDialog
-
-        span = self.dashboard.span if self.dashboard is not None else None
-        ReportDialog(self.ws, self.window, span=span).exec()
-
-
 def install(window: QMainWindow, workspace: Workspace, bridge: Bridge) -> KpiTools:
     """Add the KPI tools to the window's Tools menu (``window.menu_tools``)."""
+    from essplanner.ui.kpi_tools import KpiTools
+
     tools = KpiTools(window, workspace, bridge)
     menu = window.menu_tools  # type: ignore[attr-defined]
     if not menu.isEmpty():
