@@ -154,6 +154,14 @@ def test_report_csv_of_a_period(run, tmp_path: Path) -> None:
         "\n".join(lines)
     code, _out, err = run("report", "--out", str(tmp_path / "report.txt"))
     assert code == 2 and "--format" in err
+    # the report's own language, whatever the command line speaks
+    code, out, _ = run("report", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
+                       str(out_file), "--lang", "fr", "--json")
+    assert code == 0 and json.loads(out)["lang"] == "fr"
+    french = out_file.read_text(encoding="utf-8-sig").splitlines()
+    assert french[0].startswith("rubrique;objectif;Indicateur;")
+    assert any(line.startswith("Indicateur;Dons;Dons reçus;;;;novembre 2026;") and
+               ";150;3000;€;5;" in line for line in french)
 
 
 def test_pdf_report_of_the_example_workspace(run, tmp_path: Path) -> None:
