@@ -4,17 +4,19 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from kpi_fixture import VISITS_CSV, need
 
 from essplanner.cli import main
-from essplanner.domain import Period
+from essplanner.demo import load_demo
 from essplanner.i18n import set_language
-from essplanner.periods import period_of
+from essplanner.periods import DateRange
 from essplanner.report import number, percent
-from essplanner.settings import Paths
+from essplanner.settings import Paths, Settings
+from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
 
@@ -164,13 +166,24 @@ def test_report_csv_of_a_period(run, tmp_path: Path) -> None:
                ";150;3000;€;5;" in line for line in french)
 
 
-def test_pdf_report_of_the_example_workspace(run, tmp_path: Path) -> None:
+def load_demo_of_november(run, clock: FakeClock, lang: str) -> None:
+    """The example workspace as loaded on 27 November 2026 (its numbers do not depend on
+    the day the test runs)."""
+    ws = Workspace.open(paths=Paths.resolve(None), db_url=run.db, clock=clock,
+                        settings=Settings(timezone="Europe/Paris"))
+    try:
+        load_demo(ws, lang=lang)
+    finally:
+        ws.close()
+
+
+def test_pdf_report_of_the_example_workspace(run, tmp_path: Path, clock: FakeClock) -> None:
     """pdftotext shows the objectives, the persona names and the numbers."""
     need(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
-    assert run("demo", "load", lang="fr")[0] == 0
+    load_demo_of_november(run, clock, "fr")
     out_file = tmp_path / "rapport.pdf"
-    code, _out, err = run("report", "--out", str(out_file), "--org", "Énergie Solidaire",
-                          lang="fr")
+    code, _out, err = run("report", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
+                          str(out_file), "--org", "Énergie Solidaire", lang="fr")
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-layout", str(out_file), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
@@ -184,7 +197,7 @@ def test_pdf_report_of_the_example_workspace(run, tmp_path: Path) -> None:
     ws = Workspace.open(paths=Paths.resolve(None), db_url=run.db)
     try:
         set_language("fr")
-        span = period_of(ws.kpis.today(), Period.MONTH)
+        span = DateRange.inclusive(date(2026, 11, 1), date(2026, 11, 30))
         for progress in ws.kpis.progress(span):
             for value in progress.periods:
                 # table cells wrap: each number on its own
@@ -200,10 +213,11 @@ def test_pdf_report_of_the_example_workspace(run, tmp_path: Path) -> None:
         ws.close()
 
 
-def test_dashboard_png(run, tmp_path: Path) -> None:
-    assert run("demo", "load", lang="en")[0] == 0
+def test_dashboard_png(run, tmp_path: Path, clock: FakeClock) -> None:
+    load_demo_of_november(run, clock, "en")
     out_file = tmp_path / "dashboard.png"
-    code, _out, err = run("dashboard", "--out", str(out_file))
+    code, _out, err = run("dashboard", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
+                          str(out_file))
     assert code == 0, err
     assert out_file.read_bytes().startswith(b"\x89PNG")
     from PySide6.QtGui import QImage
