@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,7 +103,8 @@ class DeleteOutcomeCommand(QUndoCommand):
     """Deleting an outcome entry, undone by putting it back."""
 
     def __init__(self, window: DashboardWindow, entry: OutcomeRecord) -> None:
-        super().__init__(window.tr("Delete the entry %1").replace("%1", entry.kpi_name))
+        super().__init__(QCoreApplication.translate("DashboardWindow", "Delete the entry %1")
+                         .replace("%1", entry.kpi_name))
         self.window = window
         self.entry = entry
 
@@ -118,7 +119,8 @@ class AddOutcomeCommand(QUndoCommand):
     """An entry typed in the dialog (already stored when pushed)."""
 
     def __init__(self, window: DashboardWindow, entry: OutcomeRecord) -> None:
-        super().__init__(window.tr("Record %1").replace("%1", entry.kpi_name))
+        super().__init__(QCoreApplication.translate("DashboardWindow", "Record %1")
+                         .replace("%1", entry.kpi_name))
         self.window = window
         self.entry = entry
         self._stored = True
