@@ -148,12 +148,14 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
                         matrix_rows, numeric=tuple(range(1, len(data.matrix_personas) + 2))))
     parts.append(f'<p class="note">{_e(labels["posts_note"])}</p>')
 
-    parts.append(f"<h2>{_e(labels['persona_reach'])}</h2>")
+    # a chart's own title heads its section (a page break never parts them)
     if any(r.interactions for r in board.by_persona):
         images["personas"] = charts.chart_image(
             charts.reach_bars(board.by_persona, labels["persona_reach"], words=words),
             QSize(size.width(), 220))
         parts.append(f'<p><img src="chart:personas" width="{size.width()}"></p>')
+    else:
+        parts.append(f"<h2>{_e(labels['persona_reach'])}</h2>")
     segments = {p.name: p.detail for p in data.personas}
     parts.append(_table(
         [labels["persona"], labels["segment"], labels["post_count"], labels["interactions"],
@@ -161,7 +163,6 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
         [[r.key, segments.get(r.key, ""), str(r.posts), number(r.interactions),
           number(r.views)] for r in board.by_persona], numeric=(2, 3, 4)))
 
-    parts.append(f"<h2>{_e(labels['platform_reach'])}</h2>")
     if board.by_platform:
         images["platforms"] = charts.chart_image(
             charts.reach_bars(board.by_platform, labels["platform_reach"], visits=True,
@@ -173,6 +174,7 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
             [[r.key, str(r.posts), number(r.interactions), number(r.views), number(r.visits)]
              for r in board.by_platform], numeric=(1, 2, 3, 4)))
     else:
+        parts.append(f"<h2>{_e(labels['platform_reach'])}</h2>")
         parts.append(f"<p>{_e(labels['no_data'])}</p>")
 
     parts.append(f"<h2>{_e(labels['best'])}</h2>")
@@ -183,7 +185,7 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
             [[str(i), p.title, _date(p.published_at.astimezone().date()),
               ", ".join(p.platforms), ", ".join(p.personas), number(p.interactions)]
              for i, p in enumerate(board.best_posts, 1)], numeric=(0, 5),
-            widths=(4, 36, 12, 20, 15, 13)))
+            widths=(4, 33, 14, 20, 14, 15)))
     else:
         parts.append(f"<p>{_e(labels['no_data'])}</p>")
 
