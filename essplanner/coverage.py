@@ -303,7 +303,8 @@ def _channel_fit(dated: Sequence[tuple[domain.Post, date]],
         for persona in post.personas:
             if not persona.networks or persona.id not in fitting:
                 continue  # networks unknown: nothing to compare with
-            if any(persona.uses_platform(p) for p in platforms):
+            uses = {network_id(n) for n in persona.networks}
+            if any(persona.uses_platform(p) or network_id(p) in uses for p in platforms):
                 fitting[persona.id] += 1
                 continue
             wrong[persona.id] += 1
@@ -318,6 +319,17 @@ def _channel_fit(dated: Sequence[tuple[domain.Post, date]],
             ))
     fit = [ChannelFit(p.name, fitting[p.id], wrong[p.id]) for p in personas]
     return misfits, fit
+
+
+_NETWORKS = {"twitter": "x", "x twitter": "x", "twitter x": "x", "fb": "facebook",
+             "insta": "instagram", "ig": "instagram", "bsky": "bluesky",
+             "linked in": "linkedin", "youtube": "youtube", "yt": "youtube"}
+
+
+def network_id(name: str) -> str:
+    """How people write a network ("Twitter", "Insta") as its platform id ("x", "instagram")."""
+    plain = " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+    return _NETWORKS.get(plain, plain.replace(" ", ""))
 
 
 def month_span(day: date) -> DateRange:

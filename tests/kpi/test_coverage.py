@@ -1,5 +1,6 @@
 """Coverage of the fixture plan (see conftest): grid counts, gaps and channel fit, exactly."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -114,3 +115,15 @@ def test_a_dry_run_account_reaches_the_platform_it_mimics(plan: Plan) -> None:
     assert [m.persona for m in cov.misfits] == ["Marie", "Marie", "Marie", "Marie"]
     assert {(f.persona, f.fitting, f.misfit) for f in cov.fit} >= {("Paul", 1, 0),
                                                                   ("Karim", 1, 0)}
+
+
+def test_networks_written_the_way_people_write_them(plan: Plan) -> None:
+    from essplanner.coverage import network_id
+
+    assert [network_id(n) for n in ("Twitter", "X (Twitter)", "Insta", "Facebook", "Bsky",
+                                    "LinkedIn")] == ["x", "x", "instagram", "facebook",
+                                                      "bluesky", "linkedin"]
+    ws = plan.ws
+    paul = plan.personas["Paul"]
+    ws.personas.update(replace(paul, networks=("LinkedIn", "FB")))
+    assert november(plan).misfits == ()
