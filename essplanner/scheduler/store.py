@@ -387,25 +387,21 @@ class _TargetRow:
 
 
 def _targets(s: Session, ids: Sequence[int]) -> list[_TargetRow]:
-    """Targets with their accounts, read as plain columns (no ORM objects on the hot path)."""
+    """Targets as plain columns (no ORM objects on the hot path), with their accounts."""
     rows = s.execute(
         select(T.id, T.post_id, T.idempotency_key, T.text_variant, T.options, T.attempt_count,
-               T.next_attempt_at, A.id, A.platform, A.name, A.handle, A.api_url, A.settings,
-               A.connected_by, A.connected_at, A.token_expires_at, A.needs_reconnect,
-               A.reconnect_reason, A.grace_minutes, A.enabled)
+               T.next_attempt_at, A)
         .join(A, A.id == T.account_id).where(T.id.in_(list(ids))).order_by(T.id))
-    return [
-        _TargetRow(
-            id=r[0], post_id=r[1], idempotency_key=r[2], text_variant=r[3],
-            options=dict(r[4] or {}), attempt_count=r[5], next_attempt_at=r[6],
-            account=domain.Account(
-                id=r[7], platform=r[8], name=r[9], handle=r[10], api_url=r[11],
-                settings=dict(r[12] or {}), connected_by=r[13], connected_at=r[14],
-                token_expires_at=r[15], needs_reconnect=r[16], reconnect_reason=r[17],
-                grace_minutes=r[18], enabled=r[19]),
-        )
-        for r in rows
-    ]
+    accounts: dict[int, domain.Account] = {}
+    targets = []
+    for target_id, post_id, key, variant, options, attempts, due, account in rows:
+        if account.id not in accounts:
+            accounts[account.id] = repo.to_account(account)
+        targets.append(_TargetRow(
+            id=target_id, post_id=post_id, idempotency_key=key, text_variant=variant,
+            options=dict(options or {}), attempt_count=attempts, next_attempt_at=due,
+            account=accounts[account.id]))
+    return targets
 
 
 def _last_outcomes(s: Session, ids: Sequence[int]) -> dict[int, Result]:
