@@ -149,13 +149,21 @@ def run_gui(args: argparse.Namespace) -> int:
     bridge = Bridge()
     workspace.subscribe(bridge.emit_change)
     window = MainWindow(workspace, bridge)
+    from essplanner.scheduler import PublishingService
     from essplanner.ui import dashboard
+    from essplanner.ui import tray as publishing_tray
 
     dashboard.install(window, workspace, bridge)
-    window.show()
-    log.info("main window shown")
+    service = PublishingService(workspace)
+    tray = publishing_tray.install(window, workspace, bridge, service)
+    service.start()
+    log.info("publishing service started (tray icon: %s)", tray.available)
+    if not tray.start_hidden:
+        window.show()
+        log.info("main window shown")
     try:
         return int(app.exec())
     finally:
-        log.info("shutting down")
+        log.info("shutting down: finishing the sends in flight")
+        tray.shutdown()
         workspace.close()

@@ -523,7 +523,7 @@ class PostService(_Service):
     def mark_published(self, target_id: int, *, remote_url: str | None = None) -> domain.Post:
         """The user checked the platform: the post is there."""
         with self.db.write() as s:
-            target = s.get(models.Target, target_id)
+            target = s.get(models.Target, target_id, with_for_update=True)
             if target is None:
                 raise NotFoundError(_("There is no target number {id}.", id=target_id))
             if target.state == DeliveryState.PUBLISHING.value:
@@ -573,6 +573,10 @@ class PostService(_Service):
         return result
 
     def _for_update(self, s: Session, post_id: int, expected_version: int | None) -> models.Post:
+        # Lock the post's targets first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
+        # database): a publishing service claiming one of them waits, or we see its claim.
+        s.execute(select(models.Target.id).where(models.Target.post_id == post_id)
+                  .order_by(models.Target.id).with_for_update()).all()
         row = s.scalars(
             select(models.Post).where(models.Post.id == post_id).options(
                 selectinload(models.Post.targets).selectinload(models.Target.account),
