@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 import requests
+from conftest import need
 
 from essplanner.publishers.base import AccountInfo, PublisherContext
 from essplanner.publishers.http import HttpClient
-from conftest import need
 from publishers.pds import Pds, pds_available, start_pds, stop_pds
 
 
