@@ -315,7 +315,7 @@ class PublisherContext:
     """
 
     account: AccountInfo
-    secret: str | None
+    secret: str | None = field(repr=False)  # never in a repr, so never in a log line
     http: HttpClient
     logger: logging.Logger
     clock: Callable[[], datetime]
