@@ -99,7 +99,7 @@ def add_account(
     publisher = _publisher(ws, platform)
     settings = {k: v for k, v in (settings or {}).items() if v not in (None, "")}
     api_url = normalize_api_url(api_url)
-    handle = handle.strip().removeprefix("@") if platform == "bluesky" else handle.strip()
+    handle = handle.strip().removeprefix("@")
     missing = []
     for f in getattr(publisher, "account_fields", ()):
         if not f.required:

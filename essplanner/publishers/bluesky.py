@@ -40,6 +40,7 @@ from essplanner.publishers.base import (
     Receipt,
     TextCounting,
 )
+from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.linkcard import fetch_image, fetch_link_preview
 from essplanner.publishers.media import PreparedImage, prepare_image, reencode
@@ -274,7 +275,16 @@ class BlueskyPublisher(BasePublisher):
                                 "smaller.", name=name))
 
     def _link_card(self, context: PublisherContext, url: str) -> dict[str, Any] | None:
-        preview = fetch_link_preview(context.http, url)
+        # Its own client: a third-party site's rate-limit headers are not the account's.
+        web = HttpClient(clock=context.clock, platform="web")
+        try:
+            return self._card(context, web, url)
+        finally:
+            web.close()
+
+    def _card(self, context: PublisherContext, web: HttpClient,
+              url: str) -> dict[str, Any] | None:
+        preview = fetch_link_preview(web, url)
         if preview is None:
             return None
         external: dict[str, Any] = {
@@ -283,7 +293,7 @@ class BlueskyPublisher(BasePublisher):
             "description": truncate_graphemes(preview.description, CARD_DESCRIPTION_MAX),
         }
         if preview.image_url:
-            raw = fetch_image(context.http, preview.image_url)
+            raw = fetch_image(web, preview.image_url)
             if raw is not None:
                 try:
                     thumb = reencode(raw, name="thumbnail", max_bytes=THUMB_LIMIT,
@@ -323,8 +333,6 @@ class BlueskyPublisher(BasePublisher):
             return None
         appview = str(context.account.settings.get("appview_url") or "").strip()
         if appview:
-            from essplanner.publishers.http import check_api_url
-
             response = context.http.get(
                 f"{check_api_url(appview)}/xrpc/app.bsky.feed.getPosts",
                 params={"uris": receipt.remote_id})

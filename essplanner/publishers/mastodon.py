@@ -39,6 +39,7 @@ import requests
 from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
+    AccountInfo,
     AmbiguousError,
     AuthError,
     BasePublisher,
@@ -139,7 +140,7 @@ class MastodonPublisher(BasePublisher):
                      help="public, unlisted, private (followers only) or direct."),
     )
 
-    def rules(self, account: Any = None) -> PlatformRules:
+    def rules(self, account: AccountInfo | None = None) -> PlatformRules:
         limits = dict(DEFAULT_LIMITS)
         if account is not None:
             stored = account.settings.get("instance")

@@ -89,6 +89,9 @@ class AccountsModel(QAbstractTableModel):
             index = self.index(row, Column.STATUS)
             self.dataChanged.emit(index, index)
 
+    def is_busy(self, account_id: int) -> bool:
+        return account_id in self._busy
+
     def row_of(self, account_id: int) -> int | None:
         for row, account in enumerate(self._accounts):
             if account.id == account_id:
@@ -333,7 +336,7 @@ class AccountsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         account = self.selected()
-        busy = account is not None and account.id in self.model._busy
+        busy = account is not None and self.model.is_busy(account.id)
         for button in (self.check_button, self.remove_button, self.reconnect_button):
             button.setEnabled(account is not None and not busy)
         if account is not None and account.platform == "dryrun":
@@ -365,7 +368,7 @@ class AccountsDialog(QDialog):
 
     def on_check(self) -> None:
         account = self.selected()
-        if account is None or account.id in self.model._busy:
+        if account is None or self.model.is_busy(account.id):
             return
         self.model.set_busy(account.id, True)
         self._update_buttons()
@@ -412,7 +415,7 @@ class AccountsDialog(QDialog):
 
     def on_remove(self) -> None:
         account = self.selected()
-        if account is None or account.id in self.model._busy:
+        if account is None or self.model.is_busy(account.id):
             return
         answer = QMessageBox.question(
             self, self.tr("Remove the account"),
