@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from accounts.conftest import Cli, cli, mem_keyring  # noqa: F401 - fixtures used below
 from accounts.memkeyring import MemoryKeyring
+from PIL import Image
+
 from publishers.images import noise_png, rotated_jpeg
 from publishers.pds import Pds
 
