@@ -12,7 +12,13 @@ import requests
 from PIL import Image
 
 from essplanner.publishers.atproto import VAULT_KEY, Session
-from essplanner.publishers.base import AuthError, ContentRejected, MediaFile, PublishRequest
+from essplanner.publishers.base import (
+    AuthError,
+    ContentRejected,
+    MediaFile,
+    PublishRequest,
+    RetryableError,
+)
 from essplanner.publishers.bluesky import BLOB_LIMIT, THUMB_LIMIT, BlueskyPublisher
 from essplanner.publishers.text import count_graphemes
 from essplanner.services import new_idempotency_key
@@ -314,23 +320,48 @@ def test_check_account_reports_the_handle_and_warns_about_a_main_password(
 
 
 @pytest.fixture(scope="module")
-def small_blob_pds(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """A second PDS whose blob limit (300 kB) is below the lexicon's: it answers 413."""
-    server, env = start_pds(tmp_path_factory.mktemp("pds-small"),
-                            {"PDS_BLOB_UPLOAD_LIMIT": "300000"})
+def strict_pds(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A second PDS with the real rate limits on, and a blob limit (300 kB) below the
+    lexicon's, so that it answers 429 and 413."""
+    server, env = start_pds(tmp_path_factory.mktemp("pds-strict"),
+                            {"PDS_BLOB_UPLOAD_LIMIT": "300000",
+                             "PDS_RATE_LIMITS_ENABLED": "true"})
     try:
         yield server
     finally:
         stop_pds(env)
 
 
-def test_a_413_from_the_server_gets_a_smaller_image(small_blob_pds: Pds, tmp_path: Path) -> None:
-    acct = small_blob_pds.create_account()
+def test_a_413_from_the_server_gets_a_smaller_image(strict_pds: Pds, tmp_path: Path) -> None:
+    acct = strict_pds.create_account()
     image = noise_png(tmp_path / "photo.png", 700, 500)  # ~1 MB: under 2 MB, over 300 kB
-    ctx = _context(small_blob_pds, acct, tmp_path)
+    ctx = _context(strict_pds, acct, tmp_path)
     receipt = BlueskyPublisher().publish(
         _request(ctx, "Photo", media=(_media(image, "image/png", "Une photo"),)), ctx)
     assert ctx.http.session.calls("uploadBlob") >= 2
-    value = small_blob_pds.get_record(acct.did, receipt.extra["rkey"])["value"]
+    value = strict_pds.get_record(acct.did, receipt.extra["rkey"])["value"]
     blob = value["embed"]["images"][0]["image"]
     assert blob["size"] <= 300_000 and blob["mimeType"] == "image/jpeg"
+
+
+def test_the_login_rate_limit_is_retryable_and_a_kept_session_still_posts(
+        strict_pds: Pds, tmp_path: Path) -> None:
+    acct = strict_pds.create_account()
+    vault = DictVault()
+    publisher = BlueskyPublisher()
+    publisher.check_account(_context(strict_pds, acct, tmp_path, vault=vault))  # login 1
+    for _n in range(40):  # someone else logs in again and again
+        r = requests.post(f"{strict_pds.url}/xrpc/com.atproto.server.createSession", timeout=10,
+                          json={"identifier": acct.handle, "password": acct.app_password})
+        if r.status_code == 429:
+            break
+    assert r.status_code == 429 and r.json()["error"] == "RateLimitExceeded"
+    fresh = _context(strict_pds, acct, tmp_path)  # no stored session: must log in
+    with pytest.raises(RetryableError) as caught:
+        publisher.publish(_request(fresh, "Refusé"), fresh)
+    assert caught.value.http_status == 429
+    assert caught.value.retry_after is not None and 0 < caught.value.retry_after <= 300
+    kept = _context(strict_pds, acct, tmp_path, vault=vault)  # the kept session needs none
+    receipt = publisher.publish(_request(kept, "Publié malgré la limite"), kept)
+    assert kept.http.session.calls("createSession") == 0
+    assert [r["uri"] for r in strict_pds.list_records(acct.did)] == [receipt.remote_id]

@@ -65,3 +65,18 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
     assert found["available"] == ["bluesky", "dryrun", "mastodon", "pigeon", "telegram"]
     assert found["failures"] == ["brokenwing"]
     assert "feathers" in result.stderr  # the failure is logged for the user
+
+
+@pytest.mark.parametrize("platform", ["bluesky", "mastodon", "telegram"])
+def test_every_built_in_refuses_plain_http_to_a_remote_host(platform: str, tmp_path: Path) -> None:
+    from essplanner.publishers.base import PermanentError, PublishRequest
+    from publishers.conftest import make_context
+
+    publisher = Registry().get(platform)
+    ctx = make_context(platform=platform, api_url="http://social.example", tmp_path=tmp_path,
+                       secret="123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", handle="a.test",
+                       settings={"chat_id": "@c"})
+    request = PublishRequest(1, 1, ctx.account, "Bonjour", "3kabcdefghijk")
+    with pytest.raises(PermanentError, match="plain http"):
+        publisher.publish(request, ctx)
+    assert ctx.http.session.sent == []
