@@ -196,6 +196,8 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # The first child: destroyed first, it waits for running tasks while their
+        # relays still exist. Closing the dialog only hides it, so nothing blocks there.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
@@ -460,10 +462,6 @@ class AccountsDialog(QDialog):
         self.reload()
         self.info.setText(f"{title}: {exc}")
         report_error(self, title, exc)
-
-    def done(self, result: int) -> None:  # closing: let running checks finish quietly
-        self.runner.wait(10_000)
-        super().done(result)
 
 
 def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
