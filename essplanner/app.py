@@ -149,8 +149,10 @@ def run_gui(args: argparse.Namespace) -> int:
     bridge = Bridge()
     workspace.subscribe(bridge.emit_change)
     window = MainWindow(workspace, bridge)
+    from essplanner.ui import dashboard
     from essplanner.ui.accounts import install as install_accounts
 
+    dashboard.install(window, workspace, bridge)
     install_accounts(window, workspace, bridge)
     window.show()
     log.info("main window shown")

@@ -131,13 +131,3 @@ def _read_account(ws: Workspace, account: domain.Account, publisher: Publisher,
         report.stored += len(rows)
         log.info("metrics: %d values stored for %s", len(rows), account.name)
 
-
-def latest_metrics(ws: Workspace, target_id: int) -> dict[str, float]:
-    """The most recent value of each metric of a target."""
-    with ws.db.read() as s:
-        rows = s.execute(
-            select(models.TargetMetric.name, models.TargetMetric.value)
-            .where(models.TargetMetric.target_id == target_id)
-            .order_by(models.TargetMetric.read_at, models.TargetMetric.id)
-        ).all()
-    return {name: value for name, value in rows}

@@ -13,7 +13,7 @@ from essplanner import models
 from essplanner.accounts import add_account
 from essplanner.credentials import KeyringStore
 from essplanner.domain import DeliveryState, PostDraft
-from essplanner.metrics import latest_metrics, refresh_metrics
+from essplanner.metrics import refresh_metrics
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
@@ -60,7 +60,8 @@ def test_refresh_stores_each_counter_with_its_read_time(tmp_path, mem_keyring: M
                              .order_by(models.TargetMetric.id)).all()
         likes = [(value, read_at) for name, value, read_at in rows if name == "likes"]
         assert likes == [(4.0, clock.now() - timedelta(hours=6)), (9.0, clock.now())]
-        assert latest_metrics(ws, target) == {"likes": 9.0, "reposts": 2.0, "replies": 1.0}
+        latest = {name: value for name, value, _at in rows}  # in read order: last wins
+        assert latest == {"likes": 9.0, "reposts": 2.0, "replies": 1.0}
 
         # Revoked token: the account is flagged, nothing else is read.
         fake.token = "revoked"

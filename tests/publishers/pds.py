@@ -7,6 +7,7 @@ CI jobs) can run the suite at once on one machine.
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import hmac
 import json
@@ -110,8 +111,12 @@ def pds_available() -> str | None:
 def start_pds(state_dir: Path, extra_env: dict[str, str] | None = None,
               ) -> tuple[Pds, dict[str, str]]:
     """Install (idempotent) and start a PDS on free ports with its own state folder."""
-    subprocess.run([str(PDS_PEER / "install.sh"), str(PDS_DIR)], check=True,
-                   stdout=subprocess.DEVNULL, timeout=900)
+    PDS_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # The same lock as `make peers`: worktrees share .peers, and two installs wipe each other.
+    with open(PDS_DIR.parent / "bluesky-pds.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run([str(PDS_PEER / "install.sh"), str(PDS_DIR)], check=True,
+                       stdout=subprocess.DEVNULL, timeout=900)
     last_error = ""
     for _attempt in range(3):  # a free port can be taken between the check and the start
         env = {**os.environ, "PDS_PORT": str(free_port()), "PLC_PORT": str(free_port()),
