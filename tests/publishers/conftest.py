@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 import requests
-from conftest import need
 
 from essplanner.publishers.base import AccountInfo, PublisherContext
 from essplanner.publishers.http import HttpClient
 from publishers.pds import Pds, pds_available, start_pds, stop_pds
+from tests.conftest import need
 
 
 class CountingSession(requests.Session):
