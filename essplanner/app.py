@@ -152,9 +152,13 @@ def run_gui(args: argparse.Namespace) -> int:
     from essplanner.scheduler import PublishingService
     from essplanner.ui import dashboard
     from essplanner.ui import tray as publishing_tray
+    from essplanner.ui.accounts import install as install_accounts
 
     dashboard.install(window, workspace, bridge)
-    service = PublishingService(workspace)
+    install_accounts(window, workspace, bridge)
+    from essplanner.metrics import metrics_job
+
+    service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
     tray = publishing_tray.install(window, workspace, bridge, service)
     service.start()
     log.info("publishing service started (tray icon: %s)", tray.available)

@@ -86,6 +86,10 @@ class Workspace:
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis):
             service.subscribe(listener)
 
+    def announce(self, change: Change) -> None:
+        """Tell every subscriber about a change made outside the services."""
+        self.posts.announce(change)
+
     @property
     def timezone(self) -> str | None:
         return self.settings.timezone

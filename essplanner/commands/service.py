@@ -60,7 +60,9 @@ def cmd_service(args: argparse.Namespace) -> int:
         try:
             if stop.is_set():
                 return 0
-            service = PublishingService(ws)
+            from essplanner.metrics import metrics_job
+
+            service = PublishingService(ws, extra_jobs=[metrics_job(ws)])
             service.start()
             log.info("publishing service running; stop it with Ctrl+C or SIGTERM")
             while not stop.wait(1.0):

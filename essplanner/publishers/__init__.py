@@ -3,11 +3,14 @@ and one module per built-in platform. Platform modules import only this package.
 
 from essplanner.publishers.base import (
     AccountCheck,
+    AccountField,
     AccountInfo,
     AmbiguousError,
     AuthError,
     BasePublisher,
     ContentRejected,
+    Credentials,
+    FieldKind,
     LinkHandling,
     MediaFile,
     PermanentError,
@@ -28,11 +31,14 @@ from essplanner.publishers.base import (
 
 __all__ = [
     "AccountCheck",
+    "AccountField",
     "AccountInfo",
     "AmbiguousError",
     "AuthError",
     "BasePublisher",
     "ContentRejected",
+    "Credentials",
+    "FieldKind",
     "LinkHandling",
     "MediaFile",
     "PermanentError",
