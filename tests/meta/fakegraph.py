@@ -66,7 +66,7 @@ class FakeGraph(FakeMeta):
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.fake = self  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.server.serve_forever, name="fakegraph",
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fakegraph",
                                        daemon=True)
         self.thread.start()
 
@@ -91,10 +91,11 @@ class FakeGraph(FakeMeta):
 
     def fail(self, method: str, path: str, code: int, message: str = "", *, status: int = 400,
              subcode: int | None = None, times: int = 1, transient: bool = False,
-             usage: dict[str, Any] | None = None) -> None:
+             usage: dict[str, Any] | None = None, after: tuple[str, str] | None = None) -> None:
         error = GraphFault(code, message or f"(#{code}) simulated error", status=status,
                            subcode=subcode, transient=transient)
-        self.faults.append(Fault(method, path, times=times, error=error, usage=usage or {}))
+        self.faults.append(Fault(method, path, times=times, error=error, usage=usage or {},
+                                 after=after))
 
     def drop_after(self, method: str, path: str, times: int = 1) -> None:
         self.faults.append(Fault(method, path, times=times, drop_after=True))
@@ -103,6 +104,8 @@ class FakeGraph(FakeMeta):
         with self.lock:
             for fault in self.faults:
                 if fault.times > 0 and fault.method == method and re.search(fault.path, path):
+                    if fault.after is not None and not self.calls(*fault.after):
+                        continue
                     fault.times -= 1
                     return fault
         return None
@@ -390,6 +393,8 @@ class FakeGraph(FakeMeta):
             pass
         else:
             raise GraphFault(100, "(#100) The parameter image_url is required.")
+        if self.processing_errors and obj["status"] == "IN_PROGRESS":
+            obj.update(status="ERROR", error=self.processing_errors.pop(0))
         return self.record(obj)
 
     def _post_media(self, token: Token, node: str, params: dict[str, str], _f: Any

@@ -102,6 +102,7 @@ class FakeMeta:
         self.processing_reads = 1  # status reads answering IN_PROGRESS before FINISHED
         self.quota_total = {"ig": 100, "threads": 250}
         self.crawler_timeout = 10.0
+        self.processing_errors: list[str] = []  # next containers end in ERROR with these words
 
     def new_id(self) -> str:
         return str(next(self._ids))
@@ -303,3 +304,4 @@ class Fault:
     error: GraphFault | None = None
     drop_after: bool = False  # do the work, then cut the connection without an answer
     usage: dict[str, Any] = field(default_factory=dict)  # extra usage for the headers
+    after: tuple[str, str] | None = None  # armed only once such a (method, path) was seen

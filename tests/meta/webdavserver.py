@@ -85,6 +85,7 @@ def start(root: Path) -> WebDavServer:
     log: list[tuple[str, str]] = []
     app = _Recorder(WsgiDAVApp(config), log)
     server = wsgi.Server(("127.0.0.1", 0), app, numthreads=4)
+    server.expiration_interval = 0.05  # quick shutdown (the serve loop polls at this rate)
     server.prepare()
     port = server.bind_addr[1]
     thread = threading.Thread(target=server.serve, name="webdav", daemon=True)
