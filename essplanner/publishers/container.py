@@ -335,7 +335,9 @@ class ContainerFlow:
             # copy of the app (team mode) may have done it; its post would carry our text.
             since = self.request.scheduled_at
             found = self.find_media(since - timedelta(minutes=10) if since else None)
-        except (AuthError, PermanentError, RetryableError) as exc:
+        except RetryableError:
+            raise  # cannot be asked right now: the service asks again later
+        except PermanentError as exc:
             raise AmbiguousError(tr(
                 "{platform} could not be asked whether the post exists: {reason}",
                 platform=self.api.platform, reason=exc.message)) from None

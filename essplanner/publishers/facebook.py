@@ -39,6 +39,7 @@ from essplanner.publishers.base import (
     PublishError,
     PublishRequest,
     Receipt,
+    RetryableError,
     TextCounting,
 )
 from essplanner.publishers.graph import (
@@ -200,11 +201,13 @@ class FacebookPublisher(MetaPublisher):
         if sent is not None:
             young = SETTLE - (context.clock() - sent).total_seconds()
             if young > 0:
-                self.sleep(young)  # a post made seconds ago may not be listed yet
+                self.sleeper(context)(young)  # a post made seconds ago may not be listed yet
         try:
             found = self._find(client, page, request,
                                since=sent - MARGIN if sent is not None else None)
-        except PublishError as exc:
+        except RetryableError:
+            raise  # cannot be asked right now: the service asks again later
+        except PermanentError as exc:
             raise AmbiguousError(tr(
                 "{platform} could not be asked whether the post exists: {reason}",
                 platform=self.display_name, reason=exc.message)) from None

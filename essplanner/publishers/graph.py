@@ -148,7 +148,7 @@ def exception_for(
         )
     if code == 9 or sub == 2207042:
         return QuotaReached(
-            tr("{platform}'s publishing limit for the last 24 hours is reached; the post "
+            tr("The {platform} publishing limit for the last 24 hours is reached; the post "
                "will be tried again later.", platform=platform),
             http_status=status, retry_after=QUOTA_WAIT,
         )

@@ -163,7 +163,7 @@ class InstagramPublisher(MetaPublisher):
         timeout = float(context.account.settings.get("container_timeout")
                         or (VIDEO_TIMEOUT if has_video else IMAGE_TIMEOUT))
         flow = ContainerFlow(API, client, user_id=self.setting(context, "ig_user_id"),
-                             state=state, request=request, sleep=self.sleep, timeout=timeout)
+                             state=state, request=request, sleep=self.sleeper(context), timeout=timeout)
         media = PublicMedia(context, platform=self.display_name, state=state,
                             key=request.idempotency_key, accepted=JPEG)
         return flow, media

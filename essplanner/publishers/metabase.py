@@ -48,8 +48,15 @@ class MetaPublisher(BasePublisher):
     default_api_url: ClassVar[str] = GRAPH_URL
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, *, sleep: Callable[[float], None] | None = None) -> None:
         self.sleep = sleep
+
+    def sleeper(self, context: PublisherContext) -> Callable[[float], None]:
+        """How to wait between polls: the one given here, else the context's, else real time."""
+        if self.sleep is not None:
+            return self.sleep
+        waiting: Callable[[float], None] = getattr(context, "sleep", time.sleep)
+        return waiting
 
     # ------------------------------------------------------------ plumbing ---
 

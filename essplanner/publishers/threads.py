@@ -148,7 +148,7 @@ class ThreadsPublisher(MetaPublisher):
                         or (VIDEO_TIMEOUT if has_video else IMAGE_TIMEOUT))
         user = str(context.account.settings.get("threads_user_id") or "me")
         flow = ContainerFlow(API, client, user_id=user, state=state, request=request,
-                             sleep=self.sleep, timeout=timeout)
+                             sleep=self.sleeper(context), timeout=timeout)
         media = PublicMedia(context, platform=self.display_name, state=state,
                             key=request.idempotency_key, accepted=ACCEPTED)
         return flow, media

@@ -507,7 +507,7 @@ class _Handler(BaseHTTPRequestHandler):
         fake.requests.append({"method": method, "path": path, "query": url.query,
                               "params": {k: v for k, v in params.items() if k != "access_token"},
                               "files": {k: (n, len(b)) for k, (n, b) in files.items()},
-                              "authorization": bool(auth)})
+                              "authorization": bool(auth), "token": token_value})
         fault = fake.take_fault(method, path)
         usage: dict[str, Any] = dict(fault.usage) if fault else {}
         status = 200

@@ -7,6 +7,7 @@ link. Started on a free port for each test that needs it.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,8 @@ class _Recorder:
 
 
 def start(root: Path) -> WebDavServer:
+    # WsgiDAV warns at start-up about plain http and anonymous shares: expected here.
+    logging.getLogger("wsgidav").setLevel(logging.ERROR)
     root.mkdir(parents=True, exist_ok=True)
     config = {
         "host": "127.0.0.1",
