@@ -67,8 +67,8 @@ class WebDavConfig:
         folder = check_api_url(url) + "/"
         if "{name}" not in pattern:
             raise PermanentError(tr(
-                "The public address pattern must contain {{name}} where the file name goes "
-                "(e.g. https://cloud.example.org/public.php/dav/files/TOKEN/{{name}})."))
+                "The public address pattern must contain {name} where the file name goes "
+                "(e.g. https://cloud.example.org/public.php/dav/files/TOKEN/{name})."))
         check_api_url(pattern.replace("{name}", "x"))
         return cls(folder_url=folder, user=user, password=password, public_url_pattern=pattern)
 
