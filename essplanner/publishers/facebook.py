@@ -51,6 +51,7 @@ from essplanner.publishers.graph import (
     same_text,
 )
 from essplanner.publishers.i18n import tr
+from essplanner.publishers.mediahost import clean_leftovers
 from essplanner.publishers.metabase import MetaPublisher
 from essplanner.publishers.state import TargetState
 
@@ -84,6 +85,7 @@ class FacebookPublisher(MetaPublisher):
         client = self.client(context)
         page = self.setting(context, "page_id")
         state = self.state(context)
+        clean_leftovers(context, platform=self.display_name, state=state)
         key = request.idempotency_key
         record = state.get(key) or {}
         if record.get("post_id"):

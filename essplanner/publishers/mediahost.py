@@ -14,8 +14,9 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from essplanner.publishers.base import MediaFile, PermanentError, PublisherContext
 from essplanner.publishers.i18n import tr
@@ -24,6 +25,7 @@ from essplanner.publishers.webdav import WebDav
 
 CONVERTIBLE = frozenset({"image/png", "image/webp"})
 LEFTOVER_AGE = timedelta(hours=48)  # containers expire after 24 h; their files are useless
+RECORD_AGE = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -135,22 +137,33 @@ class PublicMedia:
 
 
 def clean_leftovers(context: PublisherContext, *, platform: str, state: TargetState) -> None:
-    """Delete files of targets abandoned long ago (final failures, containers never used).
+    """Housekeeping of old target records; runs at the start of each publish, never raises.
 
-    Runs at the start of each publish; never raises.
+    After ``LEFTOVER_AGE`` (48 h: a container expires after 24 h) uploaded files are useless
+    and deleted, and the records of finished targets go. Records of unfinished ones stay
+    ``RECORD_AGE`` (30 days) for a late ``lookup``.
     """
+    now = context.clock()
     try:
-        stale = list(state.older_than(LEFTOVER_AGE, context.clock()))
+        stale = list(state.older_than(LEFTOVER_AGE, now))
     except OSError:
         return
     for key, record in stale:
-        if not record.get("uploads"):
-            if record.get("done") or not record.get("container_id"):
-                state.delete(key)
-            continue
         try:
-            if PublicMedia(context, platform=platform, state=state, key=key).cleanup():
-                state.delete(key)
+            if record.get("uploads") and not PublicMedia(
+                    context, platform=platform, state=state, key=key).cleanup():
+                continue
         except Exception as exc:
             context.logger.info("leftover clean-up postponed: %s", exc)
             return
+        useful = record.get("container_id") or record.get("sent_at")  # proof for a lookup
+        if record.get("done") or not useful or _written(record) < now - RECORD_AGE:
+            state.delete(key)
+
+
+def _written(record: dict[str, Any]) -> datetime:
+    try:
+        when = datetime.fromisoformat(str(record.get("updated_at")))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -129,3 +129,20 @@ def test_leftovers_of_abandoned_targets_are_deleted(
     assert webdav.files() == ["essplanner-fresh-1.jpg"]
     assert state.get("old") is None
     assert state.get("fresh") is not None
+
+
+def test_records_are_kept_while_they_can_prove_something(connect, tmp_path: Path,
+                                                         clock) -> None:
+    connected = connect("facebook", api_url="https://graph.facebook.com/v25.0", secret="t",
+                        settings={})
+    state = TargetState(tmp_path / "state", clock.now)
+    state.update("done", post_id="1_2", done=True)
+    state.update("pending", container_id="1789")  # a lost answer, maybe published
+    state.update("nothing")  # never sent anything
+    clock.advance(timedelta(days=3))
+    clean_leftovers(connected.context, platform="Facebook", state=state)
+    assert [state.get(k) is not None for k in ("done", "pending", "nothing")] == [
+        False, True, False]
+    clock.advance(timedelta(days=28))
+    clean_leftovers(connected.context, platform="Facebook", state=state)
+    assert state.get("pending") is None
