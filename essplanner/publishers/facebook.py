@@ -42,14 +42,8 @@ from essplanner.publishers.base import (
     RetryableError,
     TextCounting,
 )
-from essplanner.publishers.graph import (
-    DuplicatePost,
-    GraphClient,
-    creating,
-    parse_time,
-    refuse_if_expired,
-    same_text,
-)
+from essplanner.publishers.graph import DuplicatePost, GraphClient, creating, parse_time, same_text
+from essplanner.publishers.graphtoken import refuse_if_expired
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.mediahost import clean_leftovers
 from essplanner.publishers.metabase import MetaPublisher

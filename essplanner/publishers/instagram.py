@@ -36,7 +36,7 @@ from essplanner.publishers.container import (
     ContainerFlow,
     read_quota,
 )
-from essplanner.publishers.graph import refuse_if_expired
+from essplanner.publishers.graphtoken import refuse_if_expired
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.mediahost import CONVERTIBLE, PublicMedia, clean_leftovers
 from essplanner.publishers.metabase import MetaPublisher, numbers

@@ -28,13 +28,8 @@ from essplanner.publishers.base import (
     Receipt,
     RetryableError,
 )
-from essplanner.publishers.graph import (
-    GRAPH_URL,
-    GraphClient,
-    TokenInfo,
-    debug_token,
-    expiry_warnings,
-)
+from essplanner.publishers.graph import GRAPH_URL, GraphClient
+from essplanner.publishers.graphtoken import TokenInfo, debug_token, expiry_warnings
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.state import TargetState
 from essplanner.publishers.webdav import WebDav

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from essplanner.publishers.base import AccountInfo, PublisherContext, PublishError
-from essplanner.publishers.graph import GRAPH_URL, GraphClient, TokenInfo, debug_token, root_url
+from essplanner.publishers.graph import GRAPH_URL, GraphClient, root_url
+from essplanner.publishers.graphtoken import TokenInfo, debug_token
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.threads import THREADS_URL

@@ -35,12 +35,8 @@ from essplanner.publishers.container import (
     ContainerFlow,
     read_quota,
 )
-from essplanner.publishers.graph import (
-    GraphClient,
-    refuse_if_expired,
-    root_url,
-    stored_expiry,
-)
+from essplanner.publishers.graph import GraphClient, root_url
+from essplanner.publishers.graphtoken import refuse_if_expired, stored_expiry
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.instagram import media_problems
 from essplanner.publishers.mediahost import PublicMedia, clean_leftovers
