@@ -272,6 +272,14 @@ class ContainerFlow:
             except RetryableError:
                 raise
             except PermanentError:
+                # An earlier send whose answer was lost may have published it meanwhile
+                # (Meta then refuses this one): the container tells.
+                try:
+                    status, _detail = self.status(container)
+                except PublishError:
+                    status = ""
+                if status == PUBLISHED:
+                    return self._published(container, media)
                 self._fail(media)
                 raise
         media_id = str(body.get("id") or "")

@@ -146,10 +146,10 @@ class InstagramPublisher(MetaPublisher):
             problems.append(Problem("link_not_clickable", tr(
                 "Links in Instagram captions cannot be clicked: say where to find it "
                 "(e.g. « lien dans la bio »)."), "link", Severity.WARNING))
-        # alt text of a reel is never sent: do not ask for it
-        if videos and len(request.media) == 1:
-            problems = [p for p in problems if p.code != "alt_text_missing"]
-        return problems
+        # Instagram takes alt text for images only: do not ask for it on videos.
+        video_indexes = {i for i, m in enumerate(request.media) if m.mime_type.startswith("video/")}
+        return [p for p in problems
+                if not (p.code == "alt_text_missing" and p.index in video_indexes)]
 
     # ------------------------------------------------------------ publish ---
 

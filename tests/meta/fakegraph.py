@@ -509,24 +509,31 @@ class _Handler(BaseHTTPRequestHandler):
                               "files": {k: (n, len(b)) for k, (n, b) in files.items()},
                               "authorization": bool(auth), "token": token_value})
         fault = fake.take_fault(method, path)
+        if fault is not None and fault.drop_before:
+            self._drop()
+            return
         usage: dict[str, Any] = dict(fault.usage) if fault else {}
         status = 200
         with fake.lock:
             try:
+                if fault is not None and fault.before is not None:
+                    fault.before()
                 if fault is not None and fault.error is not None:
                     raise fault.error
                 result = fake.route(method, path, params, files, token_value)
             except GraphFault as exc:
                 status, result = exc.status, exc.body(secrets.token_urlsafe(12))
         if fault is not None and fault.drop_after:
-            # The work is done; the answer never arrives (connection cut).
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            self._drop()  # the work is done; the answer never arrives
             return
         self._answer(fake, status, result, path, usage)
+
+    def _drop(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def _answer(self, fake: FakeGraph, status: int, result: dict[str, Any], path: str,
                 usage: dict[str, Any]) -> None:

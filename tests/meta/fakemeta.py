@@ -303,5 +303,7 @@ class Fault:
     times: int = 1
     error: GraphFault | None = None
     drop_after: bool = False  # do the work, then cut the connection without an answer
+    drop_before: bool = False  # cut the connection without doing anything
     usage: dict[str, Any] = field(default_factory=dict)  # extra usage for the headers
     after: tuple[str, str] | None = None  # armed only once such a (method, path) was seen
+    before: Callable[[], None] | None = None  # runs first (e.g. a late publish on Meta's side)

@@ -298,3 +298,27 @@ def test_expired_token_known_in_advance(meta, connect, webdav, publishers, clock
         publishers["instagram"].publish(request_for(stale, CAPTION, media=(
             jpeg(Path(webdav.root.parent) / "x.jpg"),)), stale.context)
     assert webdav.requests == [] and meta.graph.requests == []
+
+
+def test_a_late_publish_on_metas_side_is_recognised_not_failed(meta, ig, publishers,
+                                                               tmp_path: Path) -> None:
+    from tests.meta.fakemeta import Fault
+
+    request = request_for(ig, CAPTION, media=(jpeg(tmp_path / "a.jpg"),))
+    # The first media_publish is cut off before Meta acted on it: the container still
+    # reads FINISHED, so the outcome stays ambiguous and nothing is claimed.
+    meta.graph.faults.append(Fault("POST", r"/media_publish$", drop_before=True))
+    with pytest.raises(AmbiguousError):
+        publishers["instagram"].publish(request, ig.context)
+    assert media(meta) == []
+    [container] = containers(meta)
+
+    # Meta completes that first request just as the retry's media_publish arrives; the
+    # retry is refused ("already published"): the container proves the post exists.
+    def late_publish() -> None:
+        meta.graph._publish(meta.ig.id, {"creation_id": container["id"]}, platform="ig")
+
+    meta.graph.faults.append(Fault("POST", r"/media_publish$", before=late_publish))
+    receipt = publishers["instagram"].publish(request, ig.context)
+    [post] = media(meta)
+    assert receipt.remote_id == post["id"] and containers(meta) == [container]
