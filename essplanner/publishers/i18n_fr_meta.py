@@ -91,6 +91,8 @@ CATALOG: dict[str, str] = {
         "{used} des {total} publications autorisées par 24 heures sont utilisées.",
     "Image {n} ({name}) will be converted to JPEG: Instagram takes only JPEG.":
         "L’image {n} ({name}) sera convertie en JPEG : Instagram n’accepte que le JPEG.",
+    "Image {n} ({name}) is {width}×{height}: Instagram feed images should be between 4:5 (portrait) and 1.91:1 (landscape), or they may be refused; crop it.":
+        "L’image {n} ({name}) fait {width}×{height} : les images du fil Instagram doivent être entre 4:5 (portrait) et 1,91:1 (paysage), sinon elles risquent d’être refusées ; recadrez-la.",
     # mediahost.py, metabase.py
     "Image {n} ({name}) is {type}; {platform} does not take it.":
         "L’image {n} ({name}) est au format {type} ; {platform} ne l’accepte pas.",

@@ -142,6 +142,15 @@ class InstagramPublisher(MetaPublisher):
                 problems.append(Problem("image_converted", tr(
                     "Image {n} ({name}) will be converted to JPEG: Instagram takes only JPEG.",
                     n=index + 1, name=item.path.name), "media", Severity.WARNING, index=index))
+        for index, item in enumerate(request.media):
+            if item.mime_type.startswith("image/") and item.width and item.height:
+                ratio = item.width / item.height
+                if not 0.8 <= ratio <= 1.91:
+                    problems.append(Problem("aspect_ratio", tr(
+                        "Image {n} ({name}) is {width}×{height}: Instagram feed images should be "
+                        "between 4:5 (portrait) and 1.91:1 (landscape), or they may be refused; "
+                        "crop it.", n=index + 1, name=item.path.name, width=item.width,
+                        height=item.height), "media", Severity.WARNING, index=index))
         if find_urls(text):
             problems.append(Problem("link_not_clickable", tr(
                 "Links in Instagram captions cannot be clicked: say where to find it "

@@ -115,6 +115,13 @@ def test_caption_and_carousel_limits(ig, publishers, tmp_path: Path, text, count
     assert code in {p.code for p in problems if p.severity is Severity.ERROR}
 
 
+def test_tall_image_gets_an_aspect_ratio_warning(ig, publishers, tmp_path: Path) -> None:
+    tall = jpeg(tmp_path / "story.jpg", size=(90, 160))
+    problems = publishers["instagram"].validate(request_for(ig, "Bonjour", media=(tall,)))
+    [warning] = [p for p in problems if p.code == "aspect_ratio"]
+    assert warning.severity is Severity.WARNING and "90×160" in warning.message
+
+
 def test_text_only_post_and_gif_are_refused(ig, publishers, tmp_path: Path) -> None:
     problems = publishers["instagram"].validate(request_for(ig, "Bonjour"))
     assert "media_required" in {p.code for p in problems}
