@@ -9,9 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 
 from essplanner import domain
+from essplanner.cli import main
 from essplanner.contexts import make_context
 from essplanner.publishers.base import AccountInfo, MediaFile, PublisherContext, PublishRequest
 from essplanner.publishers.facebook import FacebookPublisher
@@ -22,6 +24,7 @@ from essplanner.workspace import Workspace
 from tests.meta import webdavserver
 from tests.meta.fakegraph import FakeGraph
 from tests.meta.fakemeta import Account, App, Token
+from tests.meta.memkeyring import MemoryKeyring
 
 
 @dataclass
@@ -152,3 +155,26 @@ def publishers(fake_sleep: Callable[[float], None]) -> dict[str, Any]:
     return {"facebook": FacebookPublisher(sleep=fake_sleep),
             "instagram": InstagramPublisher(sleep=fake_sleep),
             "threads": ThreadsPublisher(sleep=fake_sleep)}
+
+
+@pytest.fixture
+def ring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch, capsys, ring):
+    data = tmp_path / "data"
+
+    def invoke(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["--data-dir", str(data), "--lang", "en", *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    invoke.data = data  # type: ignore[attr-defined]
+    return invoke

@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import keyring
-import pytest
-
-from essplanner.cli import main
 from essplanner.credentials import KeyringStore
 from essplanner.settings import Paths
 from essplanner.workspace import Workspace
 from tests.meta import webdavserver
-from tests.meta.memkeyring import MemoryKeyring
-
-
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch, capsys, ring):
-    data = tmp_path / "data"
-
-    def invoke(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--data-dir", str(data), "--lang", "en", *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    invoke.data = data  # type: ignore[attr-defined]
-    return invoke
 
 
 def open_ws(run) -> Workspace:
