@@ -227,10 +227,17 @@ class FakeGraph(FakeMeta):
         since = int(params.get("since", "0") or 0)
         limit = int(params.get("limit", "25") or 25)
         items = [o for o in reversed(self.created) if o["kind"] == kind and o["owner"] == owner
-                 and o["created"].timestamp() >= since][:limit]
+                 and o["created"].timestamp() >= since and not self._lagging(o["id"])][:limit]
         data = [{k: v for k, v in self.view(o).items() if k in wanted or k == "id"}
                 for o in items]
         return {"data": data, "paging": {"cursors": {"before": "MAZD", "after": "MjQZD"}}}
+
+    def _lagging(self, object_id: str) -> bool:
+        """Listings are eventually consistent: a new object may be missing for a few reads."""
+        left = self.listing_lag.get(object_id, 0)
+        if left:
+            self.listing_lag[object_id] = left - 1
+        return left > 0
 
     def _get_published_posts(self, token: Token, node: str, params: dict[str, str], _f: Any
                              ) -> dict[str, Any]:

@@ -103,6 +103,7 @@ class FakeMeta:
         self.quota_total = {"ig": 100, "threads": 250}
         self.crawler_timeout = 10.0
         self.processing_errors: list[str] = []  # next containers end in ERROR with these words
+        self.listing_lag: dict[str, int] = {}  # object id -> listings that do not show it yet
 
     def new_id(self) -> str:
         return str(next(self._ids))

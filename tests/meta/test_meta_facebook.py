@@ -145,6 +145,20 @@ def test_lost_answer_then_retry_finds_the_post_instead_of_sending_again(
     assert len(meta.graph.calls("POST", r"/feed$")) == 1  # never sent twice
 
 
+def test_duplicate_after_our_own_lost_post_is_recognised_as_ours(
+        meta, fb, publishers, clock) -> None:
+    meta.graph.drop_after("POST", r"/feed$")
+    request = request_for(fb, TEXT)
+    with pytest.raises(AmbiguousError):
+        publishers["facebook"].publish(request, fb.context)
+    [post] = posts(meta)
+    meta.graph.listing_lag[post["id"]] = 1  # the retry's first look does not see it yet
+    clock.advance(timedelta(minutes=1))
+    receipt = publishers["facebook"].publish(request, fb.context)  # → 506, then found
+    assert receipt.remote_id == post["id"] and posts(meta) == [post]
+    assert len(meta.graph.calls("POST", r"/feed$")) == 2  # the second one was refused
+
+
 def test_lookup_proves_a_lost_post_and_waits_for_the_listing(
         meta, fb, publishers, sleeps) -> None:
     meta.graph.drop_after("POST", r"/feed$")
