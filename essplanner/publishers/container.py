@@ -17,6 +17,7 @@ when that read fails too is the outcome left ambiguous (the service then calls
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -69,6 +70,14 @@ class ContainerApi:
     text_key: str
 
 
+def content_fingerprint(request: PublishRequest) -> str:
+    """What a container was made of: text, media and alt texts (no secret, short)."""
+    digest = hashlib.sha256(request.text.encode())
+    for item in request.media:
+        digest.update(f"\0{item.checksum or item.path}\0{item.alt_text}".encode())
+    return digest.hexdigest()[:24]
+
+
 def read_quota(api: ContainerApi, client: GraphClient, user_id: str) -> tuple[int, int] | None:
     """(used, total) of the rolling 24 h publishing quota, None if it cannot be read."""
     try:
@@ -113,6 +122,7 @@ class ContainerFlow:
         self.timeout = timeout
         self.clock = client.context.clock
         self.logger = client.context.logger
+        self.content = content_fingerprint(request)
 
     # ------------------------------------------------------------ reading ---
 
@@ -182,7 +192,8 @@ class ContainerFlow:
             self.logger.info("resuming container %s: %s", container, status)
             if status == PUBLISHED:
                 return self._published(container, media)
-            if status in (ERROR, EXPIRED, MISSING):
+            if status in (ERROR, EXPIRED, MISSING) or record.get("content") != self.content:
+                # (the post was edited since: its old container must not go out)
                 self._forget_container()
                 container = ""
         checked = False
@@ -205,7 +216,7 @@ class ContainerFlow:
 
     def record_container(self, container_id: str, **extra: Any) -> None:
         """Called by ``build`` as soon as the parent container exists (before any wait)."""
-        self.state.update(self.key, container_id=container_id,
+        self.state.update(self.key, container_id=container_id, content=self.content,
                           created_at=self.clock().isoformat(), **extra)
 
     def create(self, params: Mapping[str, Any]) -> str:

@@ -99,7 +99,8 @@ class FacebookPublisher(MetaPublisher):
                 if found is not None:
                     return self._done(client, state, key, found)
             other = self._find(client, page, request, since=None)
-            state.delete(key)
+            if earlier is None:
+                state.delete(key)
             where = str(other.get("permalink_url") or "") if other else ""
             raise PermanentError(tr(
                 "Facebook refused the post as a duplicate: a post with the same text is already "
@@ -107,7 +108,9 @@ class FacebookPublisher(MetaPublisher):
                 "post, then retry.", where=f" ({where})" if where else ""), http_status=400
             ) from None
         except PermanentError:
-            state.delete(key)  # refused: nothing exists, a later retry starts afresh
+            if earlier is None:
+                state.delete(key)  # refused at the first send: nothing exists, start afresh
+            # else keep when the earlier, unanswered send left: a retry looks for it first
             raise
         state.update(key, post_id=post_id, done=True)
         return self._receipt(client, post_id)

@@ -141,7 +141,7 @@ class WebDav:
             with path.open("rb") as body:
                 response = self._request("PUT", url, data=body,
                                          headers={"Content-Type": mime_type})
-            if response.status_code == 409 and attempt == 0:
+            if response.status_code in (404, 409) and attempt == 0:
                 self.ensure_folder()  # the folder does not exist yet
                 continue
             self._check(response, name)

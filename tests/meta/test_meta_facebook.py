@@ -159,6 +159,22 @@ def test_duplicate_after_our_own_lost_post_is_recognised_as_ours(
     assert len(meta.graph.calls("POST", r"/feed$")) == 2  # the second one was refused
 
 
+def test_a_refusal_after_a_lost_send_keeps_the_proof_for_the_next_retry(
+        meta, fb, publishers, clock) -> None:
+    meta.graph.drop_after("POST", r"/feed$")
+    request = request_for(fb, TEXT)
+    with pytest.raises(AmbiguousError):
+        publishers["facebook"].publish(request, fb.context)
+    [post] = posts(meta)
+    meta.graph.listing_lag[post["id"]] = 1
+    meta.graph.fail("POST", r"/feed$", 190, "Session has expired", subcode=463)
+    with pytest.raises(AuthError):  # token expired meanwhile: the target fails
+        publishers["facebook"].publish(request, fb.context)
+    clock.advance(timedelta(days=1))  # reconnected, the volunteer retries
+    receipt = publishers["facebook"].publish(request, fb.context)
+    assert receipt.remote_id == post["id"] and posts(meta) == [post]
+
+
 def test_lookup_proves_a_lost_post_and_waits_for_the_listing(
         meta, fb, publishers, sleeps) -> None:
     meta.graph.drop_after("POST", r"/feed$")

@@ -208,6 +208,20 @@ def test_slow_processing_is_resumed_with_the_same_container(meta, connect, webda
     assert len(media(meta)) == 1
 
 
+def test_an_edited_post_does_not_publish_its_old_container(meta, ig, publishers,
+                                                           tmp_path: Path) -> None:
+    image = jpeg(tmp_path / "a.jpg")
+    meta.graph.fail("POST", r"/media_publish$", 2, status=500)
+    with pytest.raises(RetryableError):
+        publishers["instagram"].publish(request_for(ig, CAPTION, media=(image,)), ig.context)
+    edited = request_for(ig, CAPTION + " (horaires corrigés : 15 h)", media=(image,))
+    publishers["instagram"].publish(edited, ig.context)
+    old, new = containers(meta)
+    [post] = media(meta)
+    assert post["container"] == new["id"] and post["text"].endswith("15 h)")
+    assert old["status"] == "FINISHED"  # never published; Meta lets it expire
+
+
 def test_expired_container_is_replaced(meta, ig, publishers, tmp_path: Path) -> None:
     request = request_for(ig, CAPTION, media=(jpeg(tmp_path / "a.jpg"),))
     meta.graph.fail("POST", r"/media_publish$", 2, status=500)
