@@ -42,7 +42,14 @@ from essplanner.publishers.base import (
     RetryableError,
     TextCounting,
 )
-from essplanner.publishers.graph import DuplicatePost, GraphClient, creating, parse_time, same_text
+from essplanner.publishers.graph import (
+    DuplicatePost,
+    GraphClient,
+    creating,
+    parse_time,
+    same_text,
+    text_digest,
+)
 from essplanner.publishers.graphtoken import refuse_if_expired
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.mediahost import clean_leftovers
@@ -85,17 +92,21 @@ class FacebookPublisher(MetaPublisher):
         if record.get("post_id"):
             return self._receipt(client, str(record["post_id"]))
         earlier = parse_time(record.get("sent_at"))
+        sent = [str(d) for d in record.get("sent_texts") or []]
         if earlier is not None:
-            # An earlier attempt sent the post and heard nothing back: look before re-sending.
-            found = self._find(client, page, request, since=earlier - MARGIN)
+            # An earlier attempt sent the post and heard nothing back: look before re-sending
+            # (for the text sent then too: the post may have been edited since).
+            found = self._find(client, page, request, since=earlier - MARGIN, also=sent)
             if found is not None:
                 return self._done(client, state, key, found)
-        state.update(key, sent_at=record.get("sent_at") or context.clock().isoformat())
+        digest = text_digest(request.text)
+        state.update(key, sent_at=record.get("sent_at") or context.clock().isoformat(),
+                     sent_texts=[*sent, digest] if digest not in sent else sent)
         try:
             post_id = self._send(client, page, request)
         except DuplicatePost:
             if earlier is not None:
-                found = self._find(client, page, request, since=earlier - MARGIN)
+                found = self._find(client, page, request, since=earlier - MARGIN, also=sent)
                 if found is not None:
                     return self._done(client, state, key, found)
             other = self._find(client, page, request, since=None)
@@ -149,8 +160,9 @@ class FacebookPublisher(MetaPublisher):
         return str(client.post(f"{page}/feed", data)["id"])
 
     def _find(self, client: GraphClient, page: str, request: PublishRequest,
-              since: datetime | None) -> dict[str, Any] | None:
-        """A post of the Page with our text, created at or after ``since``."""
+              since: datetime | None, also: list[str] | None = None) -> dict[str, Any] | None:
+        """A post of the Page with our text (or one of the texts whose digests are ``also``),
+        created at or after ``since``."""
         params: dict[str, Any] = {"fields": "id,message,created_time,permalink_url",
                                   "limit": 25}
         if since is not None:
@@ -159,7 +171,8 @@ class FacebookPublisher(MetaPublisher):
             created = parse_time(post.get("created_time"))
             if since is not None and created is not None and created < since:
                 continue
-            if same_text(str(post.get("message") or ""), request.text):
+            message = str(post.get("message") or "")
+            if same_text(message, request.text) or (also and text_digest(message) in also):
                 return post
         return None
 
@@ -203,7 +216,8 @@ class FacebookPublisher(MetaPublisher):
                 self.sleeper(context)(young)  # a post made seconds ago may not be listed yet
         try:
             found = self._find(client, page, request,
-                               since=sent - MARGIN if sent is not None else None)
+                               since=sent - MARGIN if sent is not None else None,
+                               also=[str(d) for d in record.get("sent_texts") or []])
         except RetryableError:
             raise  # cannot be asked right now: the service asks again later
         except PermanentError as exc:

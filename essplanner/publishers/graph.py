@@ -382,12 +382,18 @@ def creating(call: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
     return result
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\r\n", "\n").split())
+
+
 def same_text(a: str, b: str) -> bool:
     """Whether a platform's copy of a text is ours (it may normalise line ends and edges)."""
-    def norm(text: str) -> str:
-        return " ".join(text.replace("\r\n", "\n").split())
+    return _norm(a) == _norm(b)
 
-    return norm(a) == norm(b)
+
+def text_digest(text: str) -> str:
+    """A short digest of a text as :func:`same_text` compares it (kept instead of the text)."""
+    return hashlib.sha256(_norm(text).encode()).hexdigest()[:24]
 
 
 def parse_time(value: object) -> datetime | None:

@@ -175,6 +175,18 @@ def test_a_refusal_after_a_lost_send_keeps_the_proof_for_the_next_retry(
     assert receipt.remote_id == post["id"] and posts(meta) == [post]
 
 
+def test_a_post_edited_after_a_lost_send_is_not_sent_again(meta, fb, publishers,
+                                                           clock) -> None:
+    meta.graph.drop_after("POST", r"/feed$")
+    with pytest.raises(AmbiguousError):
+        publishers["facebook"].publish(request_for(fb, TEXT), fb.context)
+    clock.advance(timedelta(minutes=10))
+    edited = request_for(fb, TEXT + " Entrée libre.")  # same target, text changed meanwhile
+    receipt = publishers["facebook"].publish(edited, fb.context)
+    [post] = posts(meta)
+    assert receipt.remote_id == post["id"] and post["message"] == TEXT
+
+
 def test_lookup_proves_a_lost_post_and_waits_for_the_listing(
         meta, fb, publishers, sleeps) -> None:
     meta.graph.drop_after("POST", r"/feed$")
