@@ -149,6 +149,9 @@ def run_gui(args: argparse.Namespace) -> int:
     bridge = Bridge()
     workspace.subscribe(bridge.emit_change)
     window = MainWindow(workspace, bridge)
+    from essplanner.ui import dashboard
+
+    dashboard.install(window, workspace, bridge)
     window.show()
     log.info("main window shown")
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from essplanner.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
+from essplanner.measurement import KpiService
 from essplanner.media import MediaStore
 from essplanner.publishers.registry import Registry
 from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
@@ -40,6 +41,7 @@ class Workspace:
     objectives: ObjectiveService
     accounts: AccountService
     posts: PostService
+    kpis: KpiService
     backup: Path | None = None
 
     @classmethod
@@ -75,12 +77,13 @@ class Workspace:
             objectives=ObjectiveService(db, clock=clock),
             accounts=AccountService(db, secrets, clock=clock),
             posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
+            kpis=KpiService(db, settings=settings, clock=clock),
             backup=backup,
         )
 
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
-        for service in (self.personas, self.objectives, self.accounts, self.posts):
+        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis):
             service.subscribe(listener)
 
     @property
