@@ -67,6 +67,14 @@ def expiry_warnings(
             "account before then, or posts will fail.",
             platform=platform, date=info.expires_at.strftime("%Y-%m-%d %H:%M UTC"), days=days,
         ))
+    access = info.data_access_expires_at
+    if access is not None and access - now < EXPIRY_WARNING and (
+            info.expires_at is None or access < info.expires_at):
+        warnings.append(tr(
+            "Meta's data access for this {platform} connection ends on {date}: if posts or "
+            "counters start failing then, reconnect the account.",
+            platform=platform, date=access.strftime("%Y-%m-%d"),
+        ))
     missing = [s for s in needed if info.scopes and s not in info.scopes]
     if missing:
         warnings.append(tr(

@@ -49,6 +49,8 @@ CATALOG: dict[str, str] = {
         "Il manque ces autorisations au jeton {platform} : {missing}. Reconnectez le compte en les accordant.",
     "The {platform} access token expired on {date}: reconnect the account (see the Meta guide in docs/platforms/).":
         "Le jeton d’accès {platform} a expiré le {date} : reconnectez le compte (voir le guide Meta dans docs/platforms/).",
+    "Meta's data access for this {platform} connection ends on {date}: if posts or counters start failing then, reconnect the account.":
+        "L’accès de Meta aux données de cette connexion {platform} prend fin le {date} : si les publications ou les compteurs échouent à partir de là, reconnectez le compte.",
     # container.py
     "{platform} allows {total} posts per 24 hours through the API and {used} are used: the post will be tried again when the quota frees up.":
         "{platform} autorise {total} publications par 24 heures via l’API et {used} sont déjà faites : la publication sera retentée quand le quota se libérera.",

@@ -124,3 +124,20 @@ def test_state_survives_rewrites_and_refuses_odd_keys(tmp_path: Path) -> None:
     assert state.get("../../etc/passwd")["x"] == 1
     with pytest.raises(ValueError):
         state.get("")
+
+
+def test_expiry_warnings() -> None:
+    from essplanner.publishers.graphtoken import TokenInfo, expiry_warnings
+
+    soon = TokenInfo(valid=True, expires_at=NOW + timedelta(days=3),
+                     data_access_expires_at=NOW + timedelta(days=80),
+                     scopes=("pages_manage_posts",))
+    [expiry, scopes] = expiry_warnings(soon, platform="Facebook", now=NOW,
+                                       needed=("pages_manage_posts", "pages_read_engagement"))
+    assert "2026-11-30 09:00 UTC (in 3 days)" in expiry and "pages_read_engagement" in scopes
+    page = TokenInfo(valid=True, expires_at=None, data_access_expires_at=NOW + timedelta(days=6))
+    [access] = expiry_warnings(page, platform="Facebook", now=NOW, needed=())
+    assert "data access" in access and "2026-12-03" in access
+    fine = TokenInfo(valid=True, expires_at=NOW + timedelta(days=50),
+                     data_access_expires_at=NOW + timedelta(days=89))
+    assert expiry_warnings(fine, platform="Threads", now=NOW, needed=()) == []
