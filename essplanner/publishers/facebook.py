@@ -31,7 +31,9 @@ from typing import Any, ClassVar
 
 from essplanner.publishers.base import (
     AccountCheck,
+    AccountField,
     AmbiguousError,
+    FieldKind,
     LinkHandling,
     PermanentError,
     PlatformRules,
@@ -63,6 +65,12 @@ MARGIN = timedelta(minutes=2)  # clock differences between us and Meta
 class FacebookPublisher(MetaPublisher):
     platform: ClassVar[str] = "facebook"
     display_name: ClassVar[str] = "Facebook"
+    account_fields: ClassVar[tuple[AccountField, ...]] = (
+        AccountField("secret", 'Page access token', FieldKind.SECRET,
+                     help='A long-lived Page token. The simplest way: `essplanner meta connect` exchanges a user token and picks the Page for you (see the guide).'),
+        AccountField('page_id', 'Page id', FieldKind.SETTING,
+                     help="The numeric id of the association's Facebook Page (shown by `essplanner meta connect`, or in the Page's About section)."),
+    )
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = ("pages_manage_posts", "pages_read_engagement")
     RULES: ClassVar[PlatformRules] = PlatformRules(
         platform="facebook",

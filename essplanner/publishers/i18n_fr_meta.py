@@ -138,4 +138,26 @@ CATALOG: dict[str, str] = {
     "creating the folder": "la création du dossier",
     "The file uploaded to the folder is not visible at its public address {url} (HTTP {status}): check the public share and public_url_pattern.":
         "Le fichier déposé dans le dossier n’est pas visible à son adresse publique {url} (HTTP {status}) : vérifiez le partage public et public_url_pattern.",
+    'Page id':
+        'Identifiant de la Page',
+    "The numeric id of the association's Facebook Page (shown by `essplanner meta connect`, or in the Page's About section).":
+        'L’identifiant numérique de la Page Facebook de l’association (affiché par `essplanner meta connect`, ou dans la rubrique « À propos » de la Page).',
+    'Page access token':
+        'Jeton d’accès de la Page',
+    'A long-lived Page token. The simplest way: `essplanner meta connect` exchanges a user token and picks the Page for you (see the guide).':
+        'Un jeton de Page longue durée. Le plus simple : `essplanner meta connect` échange un jeton utilisateur et choisit la Page pour vous (voir le guide).',
+    'Instagram account id':
+        'Identifiant du compte Instagram',
+    'The id of the Instagram professional account linked to the Page (found by `essplanner meta connect`). Images need a public folder: `essplanner meta upload-folder`.':
+        'L’identifiant du compte Instagram professionnel lié à la Page (trouvé par `essplanner meta connect`). Les images ont besoin d’un dossier public : `essplanner meta upload-folder`.',
+    'The Page token of the linked Facebook Page (`essplanner meta connect` stores it for you).':
+        'Le jeton de la Page Facebook liée (`essplanner meta connect` l’enregistre pour vous).',
+    'Threads user id':
+        'Identifiant utilisateur Threads',
+    'Your Threads user id (found by `essplanner meta threads`). Images need a public folder: `essplanner meta upload-folder`.':
+        'Votre identifiant utilisateur Threads (trouvé par `essplanner meta threads`). Les images ont besoin d’un dossier public : `essplanner meta upload-folder`.',
+    'Threads access token':
+        'Jeton d’accès Threads',
+    'A long-lived Threads token (`essplanner meta threads` exchanges and stores it).':
+        'Un jeton Threads longue durée (`essplanner meta threads` l’échange et l’enregistre).',
 }

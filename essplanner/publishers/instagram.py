@@ -19,6 +19,8 @@ import regex
 
 from essplanner.publishers.base import (
     AccountCheck,
+    AccountField,
+    FieldKind,
     LinkHandling,
     PlatformRules,
     Problem,
@@ -98,6 +100,12 @@ def media_problems(request: PublishRequest, *, platform: str, max_items: int,
 class InstagramPublisher(MetaPublisher):
     platform: ClassVar[str] = "instagram"
     display_name: ClassVar[str] = "Instagram"
+    account_fields: ClassVar[tuple[AccountField, ...]] = (
+        AccountField("secret", 'Page access token', FieldKind.SECRET,
+                     help='The Page token of the linked Facebook Page (`essplanner meta connect` stores it for you).'),
+        AccountField('ig_user_id', 'Instagram account id', FieldKind.SETTING,
+                     help='The id of the Instagram professional account linked to the Page (found by `essplanner meta connect`). Images need a public folder: `essplanner meta upload-folder`.'),
+    )
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = (
         "instagram_basic", "instagram_content_publish", "pages_read_engagement")
     RULES: ClassVar[PlatformRules] = PlatformRules(

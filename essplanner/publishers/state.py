@@ -9,7 +9,7 @@ idempotency key, which the service keeps for every retry.
 One small JSON file per key, written with write-to-temp, fsync and rename: after
 a crash the file holds either the old or the new content, never half of one.
 Nothing secret goes here (ids, file names, times). See
-docs/decisions/0006-meta-container-state-on-disk.md.
+docs/decisions/0007-meta-container-state-on-disk.md.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 from essplanner.publishers.base import (
     AccountCheck,
+    AccountField,
+    FieldKind,
     LinkHandling,
     PlatformRules,
     Problem,
@@ -68,6 +70,12 @@ def _fingerprint(token: str) -> str:
 class ThreadsPublisher(MetaPublisher):
     platform: ClassVar[str] = "threads"
     display_name: ClassVar[str] = "Threads"
+    account_fields: ClassVar[tuple[AccountField, ...]] = (
+        AccountField("secret", 'Threads access token', FieldKind.SECRET,
+                     help='A long-lived Threads token (`essplanner meta threads` exchanges and stores it).'),
+        AccountField('threads_user_id', 'Threads user id', FieldKind.SETTING,
+                     help='Your Threads user id (found by `essplanner meta threads`). Images need a public folder: `essplanner meta upload-folder`.'),
+    )
     default_api_url: ClassVar[str] = THREADS_URL
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = ("threads_basic", "threads_content_publish")
     RULES: ClassVar[PlatformRules] = PlatformRules(

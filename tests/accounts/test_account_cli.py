@@ -118,7 +118,8 @@ def test_with_no_keyring_backend_add_fails_clearly_and_stores_nothing(tmp_path: 
 def test_platforms_lists_what_each_needs(cli: Cli) -> None:
     listed = cli.json("account", "platforms")
     names = [p["platform"] for p in listed["platforms"]]
-    assert names == ["bluesky", "dryrun", "mastodon", "telegram"]
+    assert names == ["bluesky", "dryrun", "facebook", "instagram", "mastodon", "telegram",
+                     "threads"]
     telegram = next(p for p in listed["platforms"] if p["platform"] == "telegram")
     assert [f["key"] for f in telegram["fields"]] == ["secret", "chat_id", "api_url"]
     assert listed["failures"] == {}
@@ -127,13 +128,17 @@ def test_platforms_lists_what_each_needs(cli: Cli) -> None:
 def test_platform_field_labels_and_help_are_translated() -> None:
     from essplanner.i18n import set_language
     from essplanner.publishers.bluesky import BlueskyPublisher
+    from essplanner.publishers.facebook import FacebookPublisher
     from essplanner.publishers.i18n import _catalog
+    from essplanner.publishers.instagram import InstagramPublisher
     from essplanner.publishers.mastodon import MastodonPublisher
     from essplanner.publishers.telegram import TelegramPublisher
+    from essplanner.publishers.threads import ThreadsPublisher
 
     set_language("fr")
     catalog = _catalog("fr")
-    for publisher in (BlueskyPublisher, MastodonPublisher, TelegramPublisher):
+    for publisher in (BlueskyPublisher, MastodonPublisher, TelegramPublisher,
+                      FacebookPublisher, InstagramPublisher, ThreadsPublisher):
         for f in publisher.account_fields:
             for text in (f.label, f.help):
                 assert not text or text in catalog, text
