@@ -14,8 +14,8 @@ from publishers.fake_mastodon import FakeMastodon, MastodonHandler
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.loopback import LoopbackServer
 
-from accounts.memkeyring import MemoryKeyring
 from essplanner.cli import main
+from tests.memkeyring import MemoryKeyring
 
 
 @pytest.fixture

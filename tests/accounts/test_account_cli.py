@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from accounts.conftest import Cli
-from accounts.memkeyring import MemoryKeyring
+from tests.memkeyring import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 

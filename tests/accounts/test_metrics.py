@@ -8,7 +8,6 @@ import keyring
 from sqlalchemy import select
 
 from accounts.conftest import Cli
-from accounts.memkeyring import MemoryKeyring
 from essplanner import models
 from essplanner.accounts import add_account
 from essplanner.credentials import KeyringStore
@@ -17,6 +16,7 @@ from essplanner.metrics import refresh_metrics
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+from tests.memkeyring import MemoryKeyring
 
 
 def _published_target(ws: Workspace, account_id: int, remote_id: str) -> int:

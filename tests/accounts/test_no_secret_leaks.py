@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 from accounts.conftest import Cli
-from accounts.memkeyring import MemoryKeyring
 from essplanner.accounts import context_for, find_account
 from essplanner.publishers.base import PublishRequest
 from essplanner.publishers.mastodon import MastodonPublisher
 from essplanner.publishers.telegram import TelegramPublisher
 from essplanner.settings import Paths
 from essplanner.workspace import Workspace
+from tests.memkeyring import MemoryKeyring
 
 
 def _all_bytes(folder: Path) -> dict[str, bytes]:

@@ -21,10 +21,10 @@ from essplanner.publishers.instagram import InstagramPublisher
 from essplanner.publishers.threads import ThreadsPublisher
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+from tests.memkeyring import MemoryKeyring
 from tests.meta import webdavserver
 from tests.meta.fakegraph import FakeGraph
 from tests.meta.fakemeta import Account, App, Token
-from tests.meta.memkeyring import MemoryKeyring
 
 
 @dataclass

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from accounts.conftest import Cli, cli, mem_keyring  # noqa: F401 - fixtures used below
-from accounts.memkeyring import MemoryKeyring
 from PIL import Image
 
 from publishers.images import noise_png, rotated_jpeg
 from publishers.pds import Pds
+from tests.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.peer
 # The publishing service lives on its own branch until the lead merges it.
