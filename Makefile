@@ -45,9 +45,11 @@ system-deps:
 system-deps-test:
 	@tools/system-deps.sh test
 
+# One install at a time: worktrees share .peers, and two installs at once wipe each other.
 peers:
 	@if [ -x "$(SHARED)/peers/bluesky-pds/install.sh" ]; then \
-	  "$(SHARED)/peers/bluesky-pds/install.sh" "$(PEERS)/bluesky-pds" >/dev/null; \
+	  mkdir -p "$(PEERS)"; \
+	  flock "$(PEERS)/bluesky-pds.lock" "$(SHARED)/peers/bluesky-pds/install.sh" "$(PEERS)/bluesky-pds" >/dev/null; \
 	else echo "make: $(SHARED)/peers/bluesky-pds not found (set SHARED=...)" >&2; exit 1; fi
 
 translations: $(STAMP)

@@ -14,7 +14,7 @@ import threading
 import time
 import traceback
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from essplanner import APP_DISPLAY_NAME, APP_NAME, __version__
 from essplanner.errors import EssPlannerError
@@ -132,6 +132,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from essplanner.ui.startup import start_window
 
     if TYPE_CHECKING:
+        from essplanner.ui.mainwindow import MainWindow
         from essplanner.workspace import Workspace
 
     started = time.monotonic()
@@ -166,16 +167,41 @@ def run_gui(args: argparse.Namespace) -> int:
             "The workspace cannot be opened: {error}\n\nDetails: {log}",
             error=str(exc), log=str(paths.log_file)))
 
+    features: dict[str, Any] = {}
+
+    def install_features(window: MainWindow, workspace: Workspace) -> bool:
+        """Accounts, dashboard, publishing service and tray: they need the full workspace
+        (with a fast start, they arrive right after the calendar's first paint). Returns
+        whether the window should be shown (not when it starts in the tray)."""
+        from essplanner.metrics import metrics_job
+        from essplanner.scheduler import PublishingService
+        from essplanner.ui import dashboard
+        from essplanner.ui import tray as publishing_tray
+        from essplanner.ui.accounts import install as install_accounts
+
+        dashboard.install(window, workspace, bridge)
+        install_accounts(window, workspace, bridge)
+        service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
+        tray = publishing_tray.install(window, workspace, bridge, service)
+        service.start()
+        features["tray"] = tray
+        log.info("publishing service started (tray icon: %s)", tray.available)
+        return not tray.start_hidden
+
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
                           bridge=bridge, load_workspace=load_workspace, report=report,
-                          started=started)
+                          on_ready=install_features, started=started,
+                          fast=not settings.start_minimised)
     if window is None:
         return 1
     log.info("main window shown")
     try:
         return int(app.exec())
     finally:
-        log.info("shutting down")
+        log.info("shutting down: finishing the sends in flight")
+        tray = features.get("tray")
+        if tray is not None:
+            tray.shutdown()
         close = getattr(window.ws, "close", None)
         if close is not None:
             close()

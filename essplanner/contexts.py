@@ -16,7 +16,7 @@ from typing import Any
 
 from essplanner import domain
 from essplanner.composer import account_info
-from essplanner.credentials import MAIN, SecretStore
+from essplanner.credentials import MAIN, KeyringStore, SecretStore
 from essplanner.publishers.base import PublisherContext, RateLimitInfo
 from essplanner.publishers.http import HttpClient
 from essplanner.timeutil import Clock
@@ -35,6 +35,10 @@ class AccountVault:
     def set(self, key: str, value: str) -> None:
         if key == MAIN:
             raise ValueError("the main secret is set through the account service")
+        if key not in KeyringStore.KNOWN_EXTRA_KEYS:
+            # Removing an account deletes exactly these keys: any other would be orphaned.
+            raise ValueError(f"unknown vault key {key!r}: add it to "
+                             "KeyringStore.KNOWN_EXTRA_KEYS")
         self._store.set(self._account_id, value, key)
 
     def delete(self, key: str) -> None:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from essplanner import models
+from essplanner.demo_measures import add_measurements
 from essplanner.domain import Change, DeliveryState, KpiSource, ObjectiveKind, Period, Segment
 from essplanner.errors import ValidationError
 from essplanner.i18n import _, language
@@ -633,4 +634,5 @@ def load_demo(ws: Workspace, *, lang: str | None = None, month: date | None = No
                 )
             s.add(post)
         s.flush()
+        add_measurements(s, zone=zone, now=now, first=first)
     return Change(personas=True, objectives=True, accounts=True, posts=frozenset())

@@ -79,6 +79,10 @@ class _Service:
     def subscribe(self, listener: Notify) -> None:
         self._listeners.append(listener)
 
+    def announce(self, change: Change) -> None:
+        """Tell the listeners about a change made outside the services (metrics, imports)."""
+        self._notify(change)
+
     def _notify(self, change: Change) -> None:
         for listener in self._listeners:
             try:
@@ -272,8 +276,10 @@ class AccountService(_Service):
 
     def add(self, *, platform: str, name: str, handle: str = "", api_url: str = "",
             settings: dict[str, Any] | None = None, secret: str | None = None,
-            connected_by: str = "", grace_minutes: int = 60) -> domain.Account:
-        """Store an account; its secret (if any) goes to the keyring in the same step.
+            connected_by: str = "", grace_minutes: int = 60,
+            extra_secrets: dict[str, str] | None = None) -> domain.Account:
+        """Store an account; its secret (if any) goes to the keyring in the same step,
+        with ``extra_secrets`` (vault keys, e.g. an OAuth client secret).
 
         If the keyring refuses the secret, nothing is stored.
         """
@@ -293,6 +299,8 @@ class AccountService(_Service):
             if secret is not None:
                 # Inside the transaction: if the keyring fails, the row is rolled back.
                 self.secrets.set(row.id, secret)
+            for key, value in (extra_secrets or {}).items():
+                self.secrets.set(row.id, value, key)
             result = repo.to_account(row)
         self._notify(Change(accounts=True))
         return result
@@ -315,11 +323,32 @@ class AccountService(_Service):
         self._notify(Change(accounts=True))
         return result
 
-    def set_secret(self, account_id: int, secret: str) -> None:
-        """Replace the secret (reconnect) and clear the reconnect flag."""
+    def set_secret(self, account_id: int, secret: str, *,
+                   extra_secrets: dict[str, str] | None = None) -> None:
+        """Replace the secret (reconnect) and clear the reconnect flag.
+
+        Secrets derived from the old one (a stored session) are forgotten with it.
+        """
+        from essplanner.credentials import KeyringStore
+
         self.get(account_id)
         self.secrets.set(account_id, secret)
+        for key in KeyringStore.KNOWN_EXTRA_KEYS:
+            self.secrets.delete(account_id, key)
+        for key, value in (extra_secrets or {}).items():
+            self.secrets.set(account_id, value, key)
         self.update(account_id, needs_reconnect=False, reconnect_reason="")
+
+    def merge_settings(self, account_id: int, values: dict[str, Any]) -> domain.Account:
+        """Add or replace some settings of the account, keeping the others (one transaction)."""
+        with self.db.write() as s:
+            row = s.get(models.Account, account_id)
+            if row is None:
+                raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            row.settings = {**(row.settings or {}), **values}
+            result = repo.to_account(row)
+        self._notify(Change(accounts=True))
+        return result
 
     def remove(self, account_id: int) -> None:
         """Forget the account: its secrets leave the keyring, its targets are deleted."""
@@ -540,7 +569,7 @@ class PostService(_Service):
     def mark_published(self, target_id: int, *, remote_url: str | None = None) -> domain.Post:
         """The user checked the platform: the post is there."""
         with self.db.write() as s:
-            target = s.get(models.Target, target_id)
+            target = s.get(models.Target, target_id, with_for_update=True)
             if target is None:
                 raise NotFoundError(_("There is no target number {id}.", id=target_id))
             if target.state == DeliveryState.PUBLISHING.value:
@@ -627,6 +656,10 @@ class PostService(_Service):
         return result
 
     def _for_update(self, s: Session, post_id: int, expected_version: int | None) -> models.Post:
+        # Lock the post's targets first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
+        # database): a publishing service claiming one of them waits, or we see its claim.
+        s.execute(select(models.Target.id).where(models.Target.post_id == post_id)
+                  .order_by(models.Target.id).with_for_update()).all()
         row = s.scalars(
             select(models.Post).where(models.Post.id == post_id).options(
                 selectinload(models.Post.targets).selectinload(models.Target.account),

@@ -15,6 +15,7 @@ from essplanner.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
 from essplanner.hashtags import HashtagSetService
+from essplanner.measurement import KpiService
 from essplanner.media import MediaStore
 from essplanner.publishers.registry import Registry
 from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
@@ -41,6 +42,7 @@ class Workspace:
     objectives: ObjectiveService
     accounts: AccountService
     posts: PostService
+    kpis: KpiService
     hashtags: HashtagSetService
     backup: Path | None = None
 
@@ -77,14 +79,19 @@ class Workspace:
             objectives=ObjectiveService(db, clock=clock),
             accounts=AccountService(db, secrets, clock=clock),
             posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
+            kpis=KpiService(db, settings=settings, clock=clock),
             hashtags=HashtagSetService(db, clock=clock),
             backup=backup,
         )
 
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
-        for service in (self.personas, self.objectives, self.accounts, self.posts):
+        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis):
             service.subscribe(listener)
+
+    def announce(self, change: Change) -> None:
+        """Tell every subscriber about a change made outside the services."""
+        self.posts.announce(change)
 
     @property
     def timezone(self) -> str | None:

@@ -42,13 +42,28 @@ def test_platform_modules_import_only_the_plugin_api() -> None:
     assert offenders == []
 
 
+def _top_level_imports(path: Path) -> list[str]:
+    """Imports run when the module is imported (not those inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
 def test_the_core_never_imports_the_ui() -> None:
     offenders = []
     for path in _modules():
         rel = path.relative_to(PACKAGE)
         if rel.parts[0] == "ui" or rel.name == "app.py":
             continue
-        for name in _imports(path):
+        # verb modules are the command line too: GUI verbs (report as PDF, dashboard
+        # image) import the UI lazily, inside their handlers
+        lazy_allowed = rel.parts[0] == "commands"
+        for name in (_top_level_imports(path) if lazy_allowed else _imports(path)):
             if name.startswith(("essplanner.ui", "essplanner.app")):
                 offenders.append(f"{rel}: {name}")
     # the command line opens the GUI through app.py, lazily, for GUI verbs only

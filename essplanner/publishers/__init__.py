@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from essplanner.publishers.base import (
         AccountCheck,
+        AccountField,
         AccountInfo,
         AmbiguousError,
         AuthError,
         BasePublisher,
         ContentRejected,
+        Credentials,
+        FieldKind,
         LinkHandling,
         MediaFile,
         PermanentError,
@@ -34,14 +37,16 @@ if TYPE_CHECKING:
         validate_with_rules,
     )
 
-
 __all__ = [
     "AccountCheck",
+    "AccountField",
     "AccountInfo",
     "AmbiguousError",
     "AuthError",
     "BasePublisher",
     "ContentRejected",
+    "Credentials",
+    "FieldKind",
     "LinkHandling",
     "MediaFile",
     "PermanentError",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from essplanner.publishers.i18n import tr
-from essplanner.publishers.text import count_graphemes, count_weighted, replace_urls, utf16_len
+from essplanner.publishers.text import (
+    count_graphemes,
+    count_weighted,
+    replace_urls,
+    strip_mention_domains,
+    utf16_len,
+)
 
 if TYPE_CHECKING:
     from essplanner.publishers.http import HttpClient
@@ -127,6 +134,7 @@ class PlatformRules:
     text_limit: int | None
     counting: TextCounting = TextCounting.GRAPHEMES
     url_length: int | None = None  # every URL counts as this many characters (Mastodon, X)
+    mention_local_part_only: bool = False  # "@user@domain" counts as "@user" (Mastodon)
     byte_limit: int | None = None  # a second limit in UTF-8 bytes (Bluesky: 3000)
     caption_limit: int | None = None  # limit of the text when media is attached (Telegram)
     max_images: int = 4
@@ -151,6 +159,8 @@ class PlatformRules:
         """The length of ``text`` as the platform counts it."""
         if self.url_length is not None:
             text = replace_urls(text, "x" * self.url_length)
+        if self.mention_local_part_only:
+            text = strip_mention_domains(text)
         match self.counting:
             case TextCounting.GRAPHEMES:
                 return count_graphemes(text)
@@ -248,6 +258,40 @@ class RateLimitInfo:
     retry_after: float | None = None  # seconds
 
 
+class FieldKind(enum.StrEnum):
+    """Where the value of an :class:`AccountField` goes."""
+
+    SECRET = "secret"  # the account's main secret, kept in the keyring
+    API_URL = "api_url"  # the account's API base URL
+    HANDLE = "handle"  # the account's handle (login identifier)
+    SETTING = "setting"  # a non-secret setting (``AccountInfo.settings[key]``)
+
+
+@dataclass(frozen=True)
+class AccountField:
+    """One thing a volunteer types to connect an account; forms and ``account add`` use it.
+
+    ``label`` and ``help`` are English source strings, translated with ``tr`` where shown.
+    """
+
+    key: str
+    label: str
+    kind: FieldKind = FieldKind.SETTING
+    required: bool = True
+    placeholder: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What an interactive (browser) login produced. ``vault`` holds further secrets."""
+
+    secret: str
+    handle: str = ""
+    vault: Mapping[str, str] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
 class SecretVault(Protocol):
     """Extra secrets of the account (a session, a refresh token), kept in the keyring."""
 
@@ -265,17 +309,20 @@ class PublisherContext:
     ``secret`` is the account's main secret (app password, token), read from the
     keyring. ``vault`` keeps further secrets such as a refreshed session.
     ``save_settings`` remembers non-secret facts about the account (an instance's
-    character limit). Never log ``secret`` or vault values.
+    character limit); they are merged into the account's settings. ``sleep`` waits
+    between polls of asynchronous processing (tests pass one that moves a fake clock).
+    Never log ``secret`` or vault values.
     """
 
     account: AccountInfo
-    secret: str | None
+    secret: str | None = field(repr=False)  # never in a repr, so never in a log line
     http: HttpClient
     logger: logging.Logger
     clock: Callable[[], datetime]
     data_dir: Path
     vault: SecretVault
     save_settings: Callable[[Mapping[str, Any]], None] = lambda _settings: None
+    sleep: Callable[[float], None] = time.sleep
 
     @property
     def api_url(self) -> str:
@@ -305,7 +352,8 @@ class Publisher(Protocol):
 
     def lookup(self, request: PublishRequest, context: PublisherContext) -> Receipt | None:
         """After an ambiguous outcome: the receipt if the post exists, None if it surely does
-        not. Raise :class:`AmbiguousError` when it cannot be told."""
+        not. Raise :class:`AmbiguousError` when it cannot be told, :class:`RetryableError`
+        when the platform cannot be asked right now."""
         ...
 
     def metrics(self, receipt: Receipt, context: PublisherContext) -> Mapping[str, float] | None:
@@ -318,14 +366,17 @@ class Publisher(Protocol):
 class BasePublisher:
     """Shared behaviour: generic validation from :class:`PlatformRules`, no lookup, no metrics.
 
-    Subclasses set ``platform``, ``display_name``, ``default_api_url`` and ``RULES``,
-    and implement ``publish`` and ``check_account``.
+    Subclasses set ``platform``, ``display_name``, ``default_api_url``, ``RULES`` and
+    ``account_fields`` (what a volunteer types to connect an account), and implement
+    ``publish`` and ``check_account``. A publisher that can log in through the browser
+    also defines ``browser_login(*, api_url, http, open_url, timeout) -> Credentials``.
     """
 
     platform: ClassVar[str] = ""
     display_name: ClassVar[str] = ""
     default_api_url: ClassVar[str] = ""
     RULES: ClassVar[PlatformRules]
+    account_fields: ClassVar[tuple[AccountField, ...]] = ()
 
     def rules(self, account: AccountInfo | None = None) -> PlatformRules:
         return self.RULES

@@ -15,6 +15,10 @@ HASHTAG_RE = regex.compile(r"(?<![\w#&])#([\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*)")
 MENTION_RE = regex.compile(
     r"(?<![\w@])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)"
 )
+# A remote mention as Mastodon writes it: @user@instance.example
+REMOTE_MENTION_RE = regex.compile(
+    r"(?<![/\w])@([A-Za-z0-9_]+(?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@[\w.-]*\w"
+)
 _GRAPHEME = regex.compile(r"\X")
 
 
@@ -59,6 +63,18 @@ def _is_emoji_cluster(cluster: str) -> bool:
 
 def replace_urls(text: str, replacement: str) -> str:
     return str(URL_RE.sub(replacement, text))
+
+
+def strip_mention_domains(text: str) -> str:
+    """``@user@instance`` becomes ``@user`` (Mastodon counts only the local part)."""
+    urls = find_urls(text)
+
+    def local(m: regex.Match[str]) -> str:
+        if any(u.start <= m.start() < u.end for u in urls):
+            return m.group(0)
+        return f"@{m.group(1)}"
+
+    return str(REMOTE_MENTION_RE.sub(local, text))
 
 
 @dataclass(frozen=True)

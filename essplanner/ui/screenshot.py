@@ -21,6 +21,9 @@ def take(ws: Workspace, *, view: str, day: date | None, out: Path, lang: str,
     """Show ``view`` around ``day`` and save the window (or the editor) as ``out``."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
     translators = install_translators(app, lang)
     bridge = Bridge()
     ws.subscribe(bridge.emit_change)
@@ -48,6 +51,7 @@ def take(ws: Workspace, *, view: str, day: date | None, out: Path, lang: str,
     window.close()
     for translator in translators:
         app.removeTranslator(translator)  # type: ignore[arg-type]
+    QLocale.setDefault(locale)
     return saved
 
 

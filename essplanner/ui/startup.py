@@ -74,13 +74,17 @@ class _Loader(QObject):
 def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridge,
                  load_workspace: Callable[[], Workspace],
                  report: Callable[[EssPlannerError], None],
-                 started: float) -> MainWindow | None:
+                 on_ready: Callable[[MainWindow, Workspace], bool] | None = None,
+                 started: float, fast: bool = True) -> MainWindow | None:
     """Show the main window; None if the workspace cannot be opened (``report`` told why).
 
     ``load_workspace`` opens the workspace and raises :class:`EssPlannerError` when it
     cannot (it may run on a worker thread: no Qt in it); ``report`` shows the error.
+    ``on_ready(window, workspace)`` installs what needs the full workspace (accounts,
+    publishing service...) and says whether to show the window; with a fast start the
+    window is already on screen by then. ``fast=False`` opens the workspace first.
     """
-    reader = QuickReader.open(db_url)
+    reader = QuickReader.open(db_url) if fast else None
     if reader is None:
         try:
             workspace = load_workspace()
@@ -89,8 +93,9 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
             return None
         workspace.subscribe(bridge.emit_change)
         window = MainWindow(workspace, bridge)
-        window.show()
         window.first_paint = watch(window.month_view, started)
+        if on_ready is None or on_ready(window, workspace):
+            window.show()
         return window
 
     window = MainWindow(StartupWorkspace(paths, settings, Clock(), reader),  # type: ignore[arg-type]
@@ -103,6 +108,8 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     def loaded(workspace: Workspace) -> None:
         workspace.subscribe(bridge.emit_change)
         window.attach(workspace)
+        if on_ready is not None:
+            on_ready(window, workspace)  # the window is shown already
         log.info("workspace ready %.0f ms after start", (time.monotonic() - started) * 1000)
 
     def failed(exc: EssPlannerError) -> None:

@@ -27,10 +27,10 @@ def _shown(window: MainWindow) -> set[str]:
 @pytest.fixture
 def planned(window: MainWindow, workspace: Workspace, make_post) -> dict[str, int]:
     marie = workspace.personas.add(name="Marie", networks=["facebook"])
-    karim = workspace.personas.add(name="Karim", networks=["instagram"])
+    karim = workspace.personas.add(name="Karim", networks=["mastodon"])
     dons = workspace.objectives.add(name="Dons")
     fb = workspace.accounts.add(platform="dryrun", name="FB", settings={"mimic": "facebook"})
-    ig = workspace.accounts.add(platform="dryrun", name="IG", settings={"mimic": "instagram"})
+    ig = workspace.accounts.add(platform="dryrun", name="MA", settings={"mimic": "mastodon"})
     make_post("pour Marie", title="A", at=paris(2026, 11, 28, 9), schedule=True,
               accounts=(fb.id,), personas=(marie.id,), objectives=(dons.id,))
     make_post("pour Karim", title="B", at=paris(2026, 11, 29, 9), schedule=True,
@@ -56,7 +56,7 @@ def test_each_filter_narrows_the_calendar(qtbot: QtBot, window: MainWindow,
     assert _shown(window) == {"B"}
     panel.clear()
     # networks are the platforms accounts show, dry-run ones by the platform they imitate
-    assert {i.key for i in panel.platforms.items()} == {"facebook", "instagram"}
+    assert {i.key for i in panel.platforms.items()} == {"facebook", "mastodon"}
     panel.platforms.set_checked(["facebook"])
     assert _shown(window) == {"A"}
     panel.clear()

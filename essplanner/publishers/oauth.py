@@ -1,0 +1,116 @@
+"""OAuth for a desktop app: PKCE, and a one-shot loopback redirect receiver.
+
+The platform redirects the browser to ``http://127.0.0.1:<port>/callback?code=...``;
+:class:`LoopbackRedirect` listens on that port (chosen by the system, bound to
+127.0.0.1 only) for that one request, checks ``state``, and hands the code back.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from essplanner.publishers.base import AuthError, PermanentError
+from essplanner.publishers.i18n import tr
+
+CALLBACK_PATH = "/callback"
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A PKCE ``code_verifier`` and its S256 ``code_challenge`` (RFC 7636)."""
+    verifier = secrets.token_urlsafe(48)
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+    return verifier, challenge
+
+
+def new_state() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path != CALLBACK_PATH:
+            self.send_error(404)
+            return
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        self.server.result = query
+        ok = "code" in query and "error" not in query
+        text = (tr("ESS Planner is connected. You can close this window.") if ok
+                else tr("The connection was not authorised. You can close this window."))
+        body = (f"<!doctype html><meta charset=utf-8><title>ESS Planner</title>"
+                f"<p style='font:1.2em sans-serif;margin:3em'>{html.escape(text)}</p>"
+                ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return  # the query holds the authorisation code: never print it
+
+
+class _Server(HTTPServer):
+    result: dict[str, str] | None = None
+
+
+class LoopbackRedirect:
+    """Receives one OAuth redirect on ``http://127.0.0.1:<free port>/callback``."""
+
+    def __init__(self) -> None:
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.timeout = 0.2
+        self._lock = threading.Lock()
+
+    @property
+    def redirect_uri(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}{CALLBACK_PATH}"
+
+    def wait_for_code(
+        self,
+        state: str,
+        *,
+        timeout: float = 300.0,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> str:
+        """The authorisation code, once the browser comes back with the right ``state``."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                self._server.handle_request()
+                result = self._server.result
+                if result is not None:
+                    self._server.result = None
+                    if result.get("state") != state:
+                        continue  # not our login (an old tab): keep waiting
+                    if "error" in result:
+                        raise AuthError(tr(
+                            "The platform refused the connection: {reason}",
+                            reason=result.get("error_description") or result["error"]))
+                    if result.get("code"):
+                        return result["code"]
+                if cancelled is not None and cancelled():
+                    raise PermanentError(tr("The connection was cancelled."))
+                if time.monotonic() > deadline:
+                    raise PermanentError(tr(
+                        "No answer from the browser in time: the connection was not made."))
+
+    def close(self) -> None:
+        self._server.server_close()
+
+    def __enter__(self) -> LoopbackRedirect:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,150 @@
+"""What crosses the service's threads: due targets, claims, outcomes and events (all frozen)."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from essplanner import domain
+from essplanner.domain import Change, DeliveryState
+from essplanner.i18n import _
+from essplanner.publishers.base import Receipt
+from essplanner.timeutil import get_zone
+
+log = logging.getLogger("essplanner.scheduler.service")
+
+
+class Result(enum.StrEnum):
+    """What one attempt came to (``publish_attempt.outcome``)."""
+
+    SENDING = "sending"  # in progress; left like this, the service stopped mid-send
+    PUBLISHED = "published"
+    RETRY = "retry"  # not published; tried again later
+    FAILED = "failed"  # refused by the platform, or given up after too many tries
+    AUTH = "auth"  # credentials refused; the account must be reconnected
+    INVALID = "invalid"  # the content breaks the platform's rules; nothing was sent
+    AMBIGUOUS = "ambiguous"  # maybe sent; not found yet: looked up again before any re-send
+    UNKNOWN = "unknown"  # maybe sent, and the platform cannot tell: the user decides
+    LOST = "lost"  # the service stopped mid-send; checked by looking the post up
+    NOT_SENT = "not_sent"  # stopped mid-send, and the platform proved nothing arrived
+
+
+#: previous attempts after which the post is looked up before being sent again
+VERIFY_FIRST = frozenset({Result.AMBIGUOUS, Result.UNKNOWN, Result.LOST})
+
+
+@dataclass(frozen=True)
+class DueTarget:
+    """A target the service may act on, as read before claiming it."""
+
+    target_id: int
+    post_id: int
+    account_id: int
+    account_name: str
+    platform: str
+    due_at: datetime | None
+    grace_minutes: int
+    blocked_reason: str  # non-empty: the account is flagged or disabled
+    last_error: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A target this service holds the lease of, with everything needed to send it."""
+
+    target_id: int
+    attempt_id: int
+    attempt_number: int
+    post: domain.Post
+    account: domain.Account
+    idempotency_key: str
+    text_variant: str | None
+    options: dict[str, object]
+    due_at: datetime | None
+    #: outcome of the previous attempt, if any (decides whether to look the post up first)
+    previous: Result | None = None
+    #: taken over from an expired lease: look the post up, never send blindly
+    recovered: bool = False
+    #: when the lost attempt started (recovered claims)
+    lost_since: datetime | None = None
+
+    @property
+    def platform(self) -> str:
+        return self.account.platform
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the sender concluded about one claim; the store writes it."""
+
+    result: Result
+    state: DeliveryState
+    message: str = ""
+    http_status: int | None = None
+    receipt: Receipt | None = None
+    next_attempt_at: datetime | None = None
+    #: the account's credentials were refused: flag it with this reason
+    reconnect_reason: str | None = None
+    duration_ms: int | None = None
+    #: recovered claims still being verified: keep the target ``publishing`` until then
+    verify_again_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PublishEvent:
+    """A target changed delivery state (for the UI, notifications, logs)."""
+
+    target_id: int
+    post_id: int
+    post_title: str
+    account_name: str
+    platform: str
+    state: DeliveryState
+    message: str = ""
+    remote_url: str | None = None
+    account_flagged: bool = False
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state.needs_attention
+
+    @property
+    def change(self) -> Change:
+        return Change(posts=frozenset({self.post_id}), accounts=self.account_flagged)
+
+
+def event_for(item: DueTarget, state: DeliveryState, message: str) -> PublishEvent:
+    return PublishEvent(target_id=item.target_id, post_id=item.post_id,
+                        post_title=f"#{item.post_id}", account_name=item.account_name,
+                        platform=item.platform, state=state, message=message)
+
+
+def missed_message(item: DueTarget, now: datetime, zone_name: str | None) -> str:
+    """Why a target was not sent, in the user's time zone, and what they can do."""
+    zone = get_zone(zone_name)
+    due = (item.due_at or now).astimezone(zone)
+    return _("Not sent: it was due at {due} but no publishing service was running until "
+             "{now}, more than the {grace} minutes allowed. Publish it now, reschedule it "
+             "or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"),
+             now=now.astimezone(zone).strftime("%Y-%m-%d %H:%M"), grace=item.grace_minutes)
+
+
+def blocked_message(item: DueTarget) -> str:
+    if item.blocked_reason == "disabled":
+        return _("Waiting: the account {account} is disabled.", account=item.account_name)
+    return _("Waiting: the account {account} must be reconnected ({reason}).",
+             account=item.account_name, reason=item.blocked_reason)
+
+
+def log_outcome(claim: Claim, outcome: Outcome) -> None:
+    what = f"target {claim.target_id} (post {claim.post.id}) on {claim.account.name}"
+    if outcome.state is DeliveryState.PUBLISHED:
+        url = outcome.receipt.remote_url if outcome.receipt else None
+        log.info("%s published%s", what, f": {url}" if url else "")
+    elif outcome.state is DeliveryState.SCHEDULED:
+        log.info("%s not published (%s); next try at %s", what, outcome.message,
+                 outcome.next_attempt_at)
+    else:
+        log.warning("%s %s: %s", what, outcome.state.value, outcome.message)
