@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -35,13 +34,14 @@ class FirstPaintProbe(QObject):
 
     def _painted(self) -> None:
         log.info("calendar painted %.0f ms after start", (time.monotonic() - self.started) * 1000)
-        self.painted.emit()
         if self.exit_after:
+            # before anything else starts (the workspace loader's thread would compete)
             print("FIRST_PAINT", flush=True)
-            sys.stdout.flush()
             app = QCoreApplication.instance()
             if app is not None:
                 app.quit()
+            return
+        self.painted.emit()
 
 
 def watch(view: MonthView, started: float) -> FirstPaintProbe:

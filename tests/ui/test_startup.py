@@ -75,3 +75,25 @@ def test_without_a_current_sqlite_file_the_workspace_opens_first(
     qtbot.addWidget(window)
     assert window.ready and window.ws is workspace
     assert sys.modules.get("essplanner.workspace") is not None
+
+
+@pytest.mark.slow
+def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
+    """``essplanner`` end to end: first start (the workspace is created first), then a
+    start with the calendar painted from the quick reader."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ESSPLANNER_DATABASE_URL", "ESSPLANNER_DATA_DIR", "DISPLAY")}
+    env.update(QT_QPA_PLATFORM="offscreen", ESSPLANNER_EXIT_AFTER_FIRST_PAINT="1")
+    root = Path(__file__).resolve().parents[2]
+    for _run in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "essplanner", "--data-dir", str(tmp_path), "--lang", "fr"],
+            env=env, cwd=root, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert "FIRST_PAINT" in result.stdout
+    log = (tmp_path / "logs" / "essplanner.log").read_text(encoding="utf-8")
+    assert log.count("calendar painted") == 2
