@@ -7,18 +7,20 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PEERS  := .peers
 SHARED ?= $(abspath ../shared)
+# Compiled Qt translations (gitignored): built from resources/i18n/*.ts when missing or older.
+QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
 
 .PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations
 
-run: system-deps $(STAMP)
+run: system-deps $(STAMP) $(QM)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
 
-test: system-deps-test $(STAMP) peers
+test: system-deps-test $(STAMP) $(QM) peers
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 	ESSPLANNER_REQUIRE_PEERS=1 SHARED_DIR=$(SHARED) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(QM)
 	$(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -52,6 +54,9 @@ peers:
 
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
+
+$(QM): resources/i18n/essplanner_%.qm: resources/i18n/essplanner_%.ts $(STAMP)
+	$(BIN)/python tools/update_translations.py --release
 
 screenshots: $(STAMP)
 	tools/screenshots.sh

@@ -11,8 +11,10 @@ import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from essplanner import APP_DISPLAY_NAME, APP_NAME, __version__
 from essplanner.errors import EssPlannerError
@@ -110,6 +112,13 @@ class ErrorReporter:
             self._showing = False
 
 
+def run_screenshot(workspace: object, **options: object) -> bool:
+    """``essplanner screenshot``: render a view to a PNG (see essplanner/ui/screenshot.py)."""
+    from essplanner.ui.screenshot import take
+
+    return take(workspace, **options)  # type: ignore[arg-type]
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (``essplanner`` with no command)."""
     problem = display_problem()
@@ -118,10 +127,15 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from essplanner.settings import database_url
     from essplanner.ui.bridge import Bridge
-    from essplanner.ui.mainwindow import MainWindow
-    from essplanner.workspace import Workspace
+    from essplanner.ui.startup import start_window
 
+    if TYPE_CHECKING:
+        from essplanner.ui.mainwindow import MainWindow
+        from essplanner.workspace import Workspace
+
+    started = time.monotonic()
     paths = Paths.resolve(args.data_dir)
     log.info("starting %s %s (data: %s)", APP_DISPLAY_NAME, __version__, paths.data_dir)
     settings = Settings.load(paths.settings_file)
@@ -136,38 +150,58 @@ def run_gui(args: argparse.Namespace) -> int:
     reporter = ErrorReporter(paths.log_file)
     reporter.install()
 
-    try:
+    bridge = Bridge()
+
+    def load_workspace() -> Workspace:
+        # runs on a worker thread after the first paint when possible: no Qt here
+        from essplanner.workspace import Workspace
+
         workspace = Workspace.open(paths=paths, db_url=args.db, settings=settings)
-    except EssPlannerError as exc:
+        if workspace.backup is not None:
+            log.info("database upgraded; backup at %s", workspace.backup)
+        return workspace
+
+    def report(exc: EssPlannerError) -> None:
         log.error("cannot open the workspace: %s", exc)
         QMessageBox.critical(None, APP_DISPLAY_NAME, _(
             "The workspace cannot be opened: {error}\n\nDetails: {log}",
             error=str(exc), log=str(paths.log_file)))
+
+    features: dict[str, Any] = {}
+
+    def install_features(window: MainWindow, workspace: Workspace) -> bool:
+        """Accounts, dashboard, publishing service and tray: they need the full workspace
+        (with a fast start, they arrive right after the calendar's first paint). Returns
+        whether the window should be shown (not when it starts in the tray)."""
+        from essplanner.metrics import metrics_job
+        from essplanner.scheduler import PublishingService
+        from essplanner.ui import dashboard
+        from essplanner.ui import tray as publishing_tray
+        from essplanner.ui.accounts import install as install_accounts
+
+        dashboard.install(window, workspace, bridge)
+        install_accounts(window, workspace, bridge)
+        service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
+        tray = publishing_tray.install(window, workspace, bridge, service)
+        service.start()
+        features["tray"] = tray
+        log.info("publishing service started (tray icon: %s)", tray.available)
+        return not tray.start_hidden
+
+    window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
+                          bridge=bridge, load_workspace=load_workspace, report=report,
+                          on_ready=install_features, started=started,
+                          fast=not settings.start_minimised)
+    if window is None:
         return 1
-    if workspace.backup is not None:
-        log.info("database upgraded; backup at %s", workspace.backup)
-    bridge = Bridge()
-    workspace.subscribe(bridge.emit_change)
-    window = MainWindow(workspace, bridge)
-    from essplanner.scheduler import PublishingService
-    from essplanner.ui import dashboard
-    from essplanner.ui import tray as publishing_tray
-    from essplanner.ui.accounts import install as install_accounts
-
-    dashboard.install(window, workspace, bridge)
-    install_accounts(window, workspace, bridge)
-    from essplanner.metrics import metrics_job
-
-    service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
-    tray = publishing_tray.install(window, workspace, bridge, service)
-    service.start()
-    log.info("publishing service started (tray icon: %s)", tray.available)
-    if not tray.start_hidden:
-        window.show()
-        log.info("main window shown")
+    log.info("main window shown")
     try:
         return int(app.exec())
     finally:
         log.info("shutting down: finishing the sends in flight")
-        tray.shutdown()
-        workspace.close()
+        tray = features.get("tray")
+        if tray is not None:
+            tray.shutdown()
+        close = getattr(window.ws, "close", None)
+        if close is not None:
+            close()

@@ -502,10 +502,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=["fr", "en"])
-    known, _rest = pre.parse_known_args(argv)
+    pre.add_argument("--db")
+    pre.add_argument("--data-dir")
+    pre.add_argument("-v", "--verbose", action="count", default=0)
+    known, rest = pre.parse_known_args(argv)
     set_language(known.lang)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not rest:
+        # Only global options: the desktop app. Building every verb's parser would delay
+        # the first paint of the calendar for nothing (docs/decisions/0011).
+        args = argparse.Namespace(**vars(known), command=None, handler=cmd_gui)
+    else:
+        args = build_parser().parse_args(argv)
     paths = Paths.resolve(args.data_dir)
     gui = args.handler is cmd_gui
     logsetup.setup(paths.log_file, verbose=args.verbose, stderr=not gui or args.verbose > 0)

@@ -6,6 +6,7 @@ No ORM instance ever leaves a service: services return these.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -50,6 +51,23 @@ class PostStatus(enum.StrEnum):
     PUBLISHED = "published"
     ATTENTION = "attention"
     CANCELLED = "cancelled"
+
+
+def status_of(target_states: Iterable[DeliveryState]) -> PostStatus:
+    """The one state of a post whose targets are in ``target_states``."""
+    states = set(target_states)
+    if states & NEEDS_ATTENTION:
+        return PostStatus.ATTENTION
+    if not states:
+        return PostStatus.DRAFT
+    if states == {DeliveryState.CANCELLED}:
+        return PostStatus.CANCELLED
+    live = states - {DeliveryState.CANCELLED}
+    if live == {DeliveryState.PUBLISHED}:
+        return PostStatus.PUBLISHED
+    if live & {DeliveryState.SCHEDULED, DeliveryState.PUBLISHING, DeliveryState.PUBLISHED}:
+        return PostStatus.SCHEDULED
+    return PostStatus.DRAFT
 
 
 class Segment(enum.StrEnum):
@@ -194,6 +212,7 @@ class Target:
     last_error: str = ""
     published_at: datetime | None = None
     attempts: tuple[Attempt, ...] = ()
+    idempotency_key: str = ""  # kept when a deleted post is restored (undo)
 
 
 @dataclass(frozen=True)
@@ -218,19 +237,7 @@ class Post:
     @property
     def status(self) -> PostStatus:
         """One state for the whole post (chips, filters): attention wins, then progress."""
-        states = {t.state for t in self.targets}
-        if states & NEEDS_ATTENTION:
-            return PostStatus.ATTENTION
-        if not states:
-            return PostStatus.DRAFT
-        if states == {DeliveryState.CANCELLED}:
-            return PostStatus.CANCELLED
-        live = states - {DeliveryState.CANCELLED}
-        if live == {DeliveryState.PUBLISHED}:
-            return PostStatus.PUBLISHED
-        if live & {DeliveryState.SCHEDULED, DeliveryState.PUBLISHING, DeliveryState.PUBLISHED}:
-            return PostStatus.SCHEDULED
-        return PostStatus.DRAFT
+        return status_of(t.state for t in self.targets)
 
     @property
     def display_title(self) -> str:
@@ -300,3 +307,12 @@ class Change:
             accounts=self.accounts or other.accounts,
             measurements=self.measurements or other.measurements,
         )
+
+
+@dataclass(frozen=True)
+class HashtagSet:
+    """A named, reusable list of hashtags (without '#')."""
+
+    id: int
+    name: str
+    tags: tuple[str, ...] = ()

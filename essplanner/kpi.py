@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from essplanner import domain
-from essplanner.composer import campaign_slug
 
 #: counters that make up ``engagement`` (interactions with a post)
 ENGAGEMENT_PARTS = ("likes", "reposts", "replies", "quotes", "saves")
@@ -166,6 +165,14 @@ def kpi_value(kpi: domain.Kpi, objective: domain.Objective, data: Measurements,
         if start <= v.day < end and campaign_matches(v.utm_campaign, campaign)
         and (not source or v.utm_source.strip().lower() == source)
     ))
+
+
+def campaign_slug(name: str) -> str:
+    """:func:`essplanner.composer.campaign_slug`, imported on first use: the command line
+    registers this module's names at every start and need not load the plugin API."""
+    from essplanner.composer import campaign_slug as slug
+
+    return slug(name)
 
 
 def campaign_matches(utm_campaign: str, campaign: str) -> bool:

@@ -112,6 +112,7 @@ def to_target(row: models.Target, *, with_attempts: bool = False) -> domain.Targ
         last_error=row.last_error,
         published_at=row.published_at,
         attempts=tuple(to_attempt(a) for a in row.attempts) if with_attempts else (),
+        idempotency_key=row.idempotency_key,
     )
 
 

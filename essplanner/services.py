@@ -428,8 +428,14 @@ class PostService(_Service):
         return result
 
     def update(self, post_id: int, draft: domain.PostDraft, *, expected_version: int,
-               scheduled_at: datetime | Keep | None = Keep.KEEP) -> domain.Post:
-        """Save an edit made on version ``expected_version``; a newer version means conflict."""
+               scheduled_at: datetime | Keep | None = Keep.KEEP,
+               schedule: bool | None = None) -> domain.Post:
+        """Save an edit made on version ``expected_version``; a newer version means conflict.
+
+        ``schedule``: None keeps each target's delivery state; True also schedules the
+        targets that can be (as :meth:`schedule`); False puts scheduled and missed ones
+        back to draft. Either way in the same transaction as the edit.
+        """
         stored_media = [self.media.import_file(m.path) for m in draft.media if m.media_id is None]
         try:
             with self.db.write() as s:
@@ -442,7 +448,18 @@ class PostService(_Service):
                     row.scheduled_at = scheduled_at
                 self._sync_targets(s, row, draft)
                 row.updated_at = self.clock.now()
-                scheduled = [t for t in row.targets if t.state == DeliveryState.SCHEDULED.value]
+                if schedule is False:
+                    for t in row.targets:
+                        if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED):
+                            _set_state(t, DeliveryState.DRAFT, self.clock.now())
+                            t.next_attempt_at = None
+                wanted = _states(DeliveryState.SCHEDULED)
+                if schedule:
+                    wanted |= _states(DeliveryState.DRAFT, DeliveryState.MISSED,
+                                      DeliveryState.CANCELLED, DeliveryState.FAILED)
+                scheduled = [t for t in row.targets if t.state in wanted]
+                if schedule and not scheduled:
+                    raise ValidationError(_("Choose at least one account to publish on."))
                 if scheduled:
                     if row.scheduled_at is None:
                         raise ValidationError(_("A scheduled post needs a date and time."))
@@ -567,6 +584,43 @@ class PostService(_Service):
             s.flush()
             result = repo.load_post(s, post_id)
         self._notify(Change(posts=frozenset({post_id})))
+        return result
+
+    def restore(self, snapshot: domain.Post, *,
+                expected_version: int | None = None) -> domain.Post:
+        """Put a post back as ``snapshot`` (undo and redo of an edit, a move, a delete).
+
+        With ``expected_version``, the post exists and must still be at that version.
+        Without it, the post was deleted and is recreated (under its old number if no
+        other post took it) with its targets' states, idempotency keys and attempts. Targets being sent or published since keep their state: undo never
+        sends anything twice (see :mod:`essplanner.restore`).
+        """
+        from essplanner.restore import recreate_post, revert_post
+
+        try:
+            with self.db.write() as s:
+                row = s.scalars(select(models.Post).where(models.Post.id == snapshot.id)
+                                .options(selectinload(models.Post.targets),
+                                         selectinload(models.Post.media))).one_or_none()
+                if expected_version is None:
+                    # Undo of a delete: the old number, unless another post took it since.
+                    row = recreate_post(s, snapshot, self.clock.now(), new_idempotency_key,
+                                        keep_id=row is None)
+                elif row is None:
+                    raise NotFoundError(_("There is no post number {id}.", id=snapshot.id))
+                else:
+                    if row.version != expected_version:
+                        raise _conflict()
+                    if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                        raise ConflictError(_("This post is being sent right now; try again "
+                                              "in a moment."))
+                    revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
+                    row.updated_at = self.clock.now()
+                s.flush()
+                result = repo.load_post(s, row.id)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({result.id})))
         return result
 
     def validate(self, post: domain.Post, accounts: Sequence[domain.Account] | None = None,

@@ -19,7 +19,6 @@ from typing import Any
 import platformdirs
 
 from essplanner import APP_NAME
-from essplanner.storage import sqlite_url
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,8 @@ class Paths:
 
     @property
     def default_database_url(self) -> str:
-        return sqlite_url(self.database_file)
+        # the same as storage.sqlite_url, without importing SQLAlchemy at start-up
+        return f"sqlite:///{self.database_file}"
 
     @property
     def settings_file(self) -> Path:

@@ -196,8 +196,24 @@ def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
     return dest
 
 
+def _is_current(db: Database) -> bool:
+    """Whether the database is at the scripts' head, read without Alembic."""
+    from sqlalchemy.exc import DBAPIError
+
+    from essplanner.quickread import schema_heads
+
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    except DBAPIError:
+        return False  # no such table yet: a new database
+    return len(rows) == 1 and {r[0] for r in rows} == schema_heads()
+
+
 def ensure_schema(db: Database, backup_dir: Path) -> Path | None:
     """Create or upgrade the schema; an older database is backed up first. Returns the backup."""
+    if _is_current(db):
+        return None  # the usual case, without loading Alembic (a quarter of a second)
     try:
         current = current_revision(db)
         head = head_revision(db)

@@ -14,6 +14,7 @@ from pathlib import Path
 from essplanner.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
+from essplanner.hashtags import HashtagSetService
 from essplanner.measurement import KpiService
 from essplanner.media import MediaStore
 from essplanner.publishers.registry import Registry
@@ -42,6 +43,7 @@ class Workspace:
     accounts: AccountService
     posts: PostService
     kpis: KpiService
+    hashtags: HashtagSetService
     backup: Path | None = None
 
     @classmethod
@@ -78,6 +80,7 @@ class Workspace:
             accounts=AccountService(db, secrets, clock=clock),
             posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
             kpis=KpiService(db, settings=settings, clock=clock),
+            hashtags=HashtagSetService(db, clock=clock),
             backup=backup,
         )
 

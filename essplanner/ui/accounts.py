@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -466,7 +467,7 @@ class AccountsDialog(QDialog):
 
 def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
     """Add Tools › Accounts… to the main window."""
-    action = QAction(window.tr("&Accounts…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "&Accounts…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+A"))
 
     def open_dialog() -> None:

@@ -56,12 +56,12 @@ def tr(text: str) -> str:
 
 def status_label(status: Status) -> str:
     labels = {
-        Status.REACHED: tr("Reached"),
-        Status.ON_TRACK: tr("On track"),
-        Status.BEHIND: tr("Behind"),
-        Status.MISSED: tr("Not reached"),
-        Status.UPCOMING: tr("Not started"),
-        Status.NO_TARGET: tr("No target"),
+        Status.REACHED: QCoreApplication.translate("Charts", "Reached"),
+        Status.ON_TRACK: QCoreApplication.translate("Charts", "On track"),
+        Status.BEHIND: QCoreApplication.translate("Charts", "Behind"),
+        Status.MISSED: QCoreApplication.translate("Charts", "Not reached"),
+        Status.UPCOMING: QCoreApplication.translate("Charts", "Not started"),
+        Status.NO_TARGET: QCoreApplication.translate("Charts", "No target"),
     }
     return labels[status]
 
@@ -77,8 +77,8 @@ class ChartWords:
 
     @classmethod
     def default(cls) -> ChartWords:
-        return cls(target=tr("Target"), interactions=tr("Interactions"),
-                   visits=tr("Web visits"),
+        return cls(target=QCoreApplication.translate("Charts", "Target"), interactions=QCoreApplication.translate("Charts", "Interactions"),
+                   visits=QCoreApplication.translate("Charts", "Web visits"),
                    statuses={status: status_label(status) for status in Status})
 
 

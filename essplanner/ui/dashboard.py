@@ -426,8 +426,11 @@ def save_dashboard_png(ws: Workspace, span: DateRange, path: Path, *,
 
     app = QApplication.instance() or QApplication(["essplanner"])
     assert isinstance(app, QApplication)
+    from PySide6.QtCore import QLocale
+
     from essplanner.app import install_translators
 
+    locale = QLocale()
     translators = install_translators(app, lang or language())
     window = DashboardWindow(ws, Bridge())
     window.resize(1400, 1000)
@@ -437,4 +440,7 @@ def save_dashboard_png(ws: Workspace, span: DateRange, path: Path, *,
     if not window.save_png(path):
         raise EssPlannerError(_("Cannot write {file}: {error}", file=str(path), error="PNG"))
     window.deleteLater()
-    del translators
+    # leave the application as it was (the command line renders and goes on)
+    for translator in translators:
+        app.removeTranslator(translator)  # type: ignore[arg-type]
+    QLocale.setDefault(locale)

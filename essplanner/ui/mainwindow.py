@@ -1,51 +1,148 @@
-"""The main window: the calendar of stored posts, navigation, menus."""
+"""The main window: month, week and agenda views of the posts, filters, needs attention, menus.
+
+Feature modules (accounts, dashboard, publishing service...) add their actions to
+``menu_file``, ``menu_view``, ``menu_tools`` and ``menu_help`` from their own
+``install(window, ...)`` functions, called by app.py. ``bridge.changed(Change)``
+is the one redraw signal.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QComboBox,
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QToolBar,
+    QMenu,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from essplanner import APP_DISPLAY_NAME, __version__
-from essplanner.domain import Change, Post, PostQuery
+from essplanner.calendar_data import (
+    AttentionItem,
+    CalendarEntry,
+    attention_items,
+    entries,
+    entries_by_id,
+    has_posts,
+)
+from essplanner.domain import Change
 from essplanner.errors import EssPlannerError
-from essplanner.timeutil import get_zone
+from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import MonthModel
+from essplanner.ui.calendar_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar_view import MonthView
-from essplanner.workspace import Workspace
+from essplanner.ui.editor_host import EditorHost
+from essplanner.ui.labels import month_title, qdate, week_title
+from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
+from essplanner.ui.window_parts import Banners, build_actions
+
+if TYPE_CHECKING:
+    from essplanner.quickread import QuickReader
+    from essplanner.ui.agenda_model import AgendaModel
+    from essplanner.ui.agenda_view import AgendaView
+    from essplanner.ui.attention import AttentionModel, AttentionPanel
+    from essplanner.ui.editor import PostEditor
+    from essplanner.ui.filters import FilterPanel
+    from essplanner.ui.post_actions import PostActions
+    from essplanner.ui.week_view import WeekView
+    from essplanner.workspace import Workspace
+
+VIEWS = ("month", "week", "agenda")
+FILTERS_WIDTH = 210
+#: how often the calendar re-reads the database for changes made by other programs
+REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """The calendar window. Signals: ``month_changed(date)``."""
+    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``."""
 
     month_changed = Signal(object)
+    view_changed = Signal(str)
+
+    first_paint: QObject | None = None  # set by ui/startup.py
+
+    # built by window_parts.build_actions
+    action_new: QAction
+    action_load_example: QAction
+    action_quit: QAction
+    action_undo: QAction
+    action_redo: QAction
+    action_open: QAction
+    action_delete: QAction
+    action_later: QAction
+    action_earlier: QAction
+    action_today: QAction
+    action_previous: QAction
+    action_next: QAction
+    action_goto: QAction
+    action_search: QAction
+    action_personas: QAction
+    action_objectives: QAction
+    action_attention: QAction
+    action_shortcuts: QAction
+    action_open_logs: QAction
+    action_about: QAction
+    view_actions: dict[str, QAction]
+    colour_actions: dict[str, QAction]
+    colour_combo: QComboBox
+    menu_file: QMenu
+    menu_edit: QMenu
+    menu_view: QMenu
+    menu_tools: QMenu
+    menu_help: QMenu
 
     def __init__(self, workspace: Workspace, bridge: Bridge,
                  parent: QWidget | None = None) -> None:
+        """``workspace`` is a full :class:`Workspace`, or, while the app starts, a
+        :class:`~essplanner.ui.startup.StartupWorkspace` that only reads the calendar;
+        :meth:`attach` then hands over the full one."""
         super().__init__(parent)
         self.ws = workspace
         self.bridge = bridge
+        # A SQLite calendar is read with the standard library (fast, same results as
+        # calendar_data through SQLAlchemy, which PostgreSQL uses).
+        self.reader: QuickReader | None = getattr(workspace, "reader", None)
+        if self.reader is None and hasattr(workspace, "db"):
+            from essplanner.quickread import QuickReader
+
+            self.reader = QuickReader.open(workspace.db.url)
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.resize(1200, 800)
+        self.resize(1280, 820)
+        self.view_kind = "month"
+        self.anchor = self.today()
+        self.editor_host = EditorHost(self)
 
-        self.month_model = MonthModel(self._load_posts, self.zone, today=self._today, parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.actions_: PostActions | None = None
+        self.post_model = PostListModel(self._read_entries, self._read_entries_by_id,
+                                        self.zone, self)
+        self.proxy = PostFilterProxy(self)
+        self.proxy.setSourceModel(self.post_model)
+        self.month_model = MonthModel(self.proxy, today=self.today, parent=self)
+        self._attention_model: AttentionModel | None = None
+
         self.month_view = MonthView(self)
         self.month_view.setModel(self.month_model)
-        self.month_view.delegate.colour_by = workspace.settings.calendar_colour_by
+        # The week and agenda views, and the needs-attention panel, are built the first
+        # time they are shown: nothing hidden delays the first paint of the calendar.
+        self._week_view: WeekView | None = None
+        self._agenda_view: AgendaView | None = None
+        self._agenda_model: AgendaModel | None = None
+        self._attention: AttentionPanel | None = None
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.month_view)
+        self.set_colour_by(workspace.settings.calendar_colour_by, save=False)
 
         self.title = QLabel(self)
         self.title.setObjectName("monthTitle")
@@ -53,139 +150,441 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-
-        self.empty_banner = QWidget(self)
-        banner_layout = QHBoxLayout(self.empty_banner)
-        banner_layout.addWidget(QLabel(self.tr(
-            "No posts yet. Load the example workspace to see how an association plans a month."),
-            self.empty_banner))
-        self.load_example_button = QPushButton(self.tr("Load the example workspace"),
-                                               self.empty_banner)
-        banner_layout.addWidget(self.load_example_button)
-        banner_layout.addStretch(1)
+        self.banners = Banners(self)
+        self.empty_banner = self.banners.empty
+        self.load_example_button = self.banners.load_example_button
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.banners.recovery)
         layout.addWidget(self.empty_banner)
-        layout.addWidget(self.month_view, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
+        # The filter panel fills its dock right after the first paint; the placeholder
+        # keeps its width so that the calendar does not move when it arrives.
+        self._filters: FilterPanel | None = None
+        self.filters_dock = QDockWidget(self.tr("Filters"), self)
+        self.filters_dock.setObjectName("filters")
+        placeholder = QWidget(self.filters_dock)
+        placeholder.setFixedWidth(FILTERS_WIDTH)
+        self.filters_dock.setWidget(placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filters_dock)
+        self.attention_dock = QDockWidget(self.tr("Needs attention"), self)
+        self.attention_dock.setObjectName("attention")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attention_dock)
+        self.attention_dock.hide()
+
+        build_actions(self)
         self._connect()
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", workspace.db.describe()))
-        self.show_month(self._today())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+        self._attention_timer = QTimer(self)
+        self._attention_timer.setSingleShot(True)
+        self._attention_timer.setInterval(0)
+        self._attention_timer.timeout.connect(self._reload_attention)
+        self.show_date(self.anchor)
+        if self.ready:
+            self._attached()
+            # What the first paint does not need waits until the calendar is on screen.
+            QTimer.singleShot(0, self.after_first_paint)
 
-    # ---- building
-    def _build_actions(self) -> None:
-        self.action_today = QAction(self.tr("&Today"), self)
-        self.action_today.setShortcut(QKeySequence("Ctrl+T"))
-        self.action_previous = QAction(self.tr("&Previous month"), self)
-        self.action_previous.setShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage))
-        self.action_next = QAction(self.tr("&Next month"), self)
-        self.action_next.setShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage))
-        self.action_load_example = QAction(self.tr("Load the &example workspace"), self)
-        self.action_open_logs = QAction(self.tr("Open the &log folder"), self)
-        self.action_about = QAction(self.tr("&About ESS Planner"), self)
-        self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+    # ---- the workspace
+    @property
+    def ready(self) -> bool:
+        """Whether the full workspace (services) is there, not just the start-up reader."""
+        return hasattr(self.ws, "posts")
 
-        toolbar = QToolBar(self.tr("Navigation"), self)
-        toolbar.setObjectName("navigation")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.action_today)
-        toolbar.addAction(self.action_previous)
-        toolbar.addAction(self.action_next)
-        self.addToolBar(toolbar)
+    def attach(self, workspace: Workspace) -> None:
+        """Take over the full workspace once it is loaded (after the first paint)."""
+        self.ws = workspace
+        self._attached()
+        self.post_model.refresh()  # anything written since the first read
+        self.after_first_paint()
 
-        # Feature modules (accounts, dashboard, publishing service...) add their actions to
-        # these menus from their own ``install(window, ...)`` functions, called by app.py.
-        menu = self.menuBar()
-        self.menu_file = menu.addMenu(self.tr("&File"))
-        self.menu_file.addAction(self.action_load_example)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.action_quit)
-        self.menu_view = menu.addMenu(self.tr("&View"))
-        self.menu_view.addAction(self.action_today)
-        self.menu_view.addAction(self.action_previous)
-        self.menu_view.addAction(self.action_next)
-        self.menu_tools = menu.addMenu(self.tr("&Tools"))
-        self.menu_help = menu.addMenu(self.tr("&Help"))
-        self.menu_help.addAction(self.action_open_logs)
-        self.menu_help.addAction(self.action_about)
+    def _attached(self) -> None:
+        from essplanner.ui.post_actions import PostActions
 
+        self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
+        if self._attention is not None:
+            self._attention.ws = self.ws
+        self.statusBar().showMessage(self.tr("Database: %1").replace(
+            "%1", self.ws.db.describe()))
+
+    def _read_entries(self, start: datetime, end: datetime, undated: bool,
+                      ) -> list[CalendarEntry]:
+        if self.reader is not None:
+            return self.reader.entries(start, end, include_unscheduled=undated)
+        return entries(self.ws.db, start, end, include_unscheduled=undated)
+
+    def _read_entries_by_id(self, ids: Iterable[int]) -> list[CalendarEntry]:
+        if self.reader is not None:
+            return self.reader.entries_by_id(ids)
+        return entries_by_id(self.ws.db, ids)
+
+    def _read_attention(self) -> list[AttentionItem]:
+        return attention_items(self.ws.db) if self.ready else []
+
+    def _has_posts(self) -> bool:
+        return self.reader.has_posts() if self.reader is not None else has_posts(self.ws.db)
+
+    # ---- wiring
     def _connect(self) -> None:
         """All signal wiring of the window, in one place."""
-        self.action_today.triggered.connect(lambda: self.show_month(self._today()))
-        self.action_previous.triggered.connect(lambda: self.step_month(-1))
-        self.action_next.triggered.connect(lambda: self.step_month(1))
-        self.action_load_example.triggered.connect(self.on_load_example)
-        self.load_example_button.clicked.connect(self.on_load_example)
-        self.action_open_logs.triggered.connect(self.on_open_logs)
-        self.action_about.triggered.connect(self.on_about)
-        self.action_quit.triggered.connect(self.close)
         self.bridge.changed.connect(self.on_changed)
+        self.month_model.move_requested.connect(self.move_posts)
+        self.month_view.post_activated.connect(self.open_post)
+        self.month_view.day_activated.connect(lambda day: self.new_post(day=day))
+        self.month_view.navigate_requested.connect(self._navigate_to)
+        self.month_view.more_clicked.connect(lambda day: self.set_view("week", day))
+        self.attention_dock.visibilityChanged.connect(
+            lambda visible: visible and self.attention)
+        self.banners.attention_button.clicked.connect(self.show_attention)
+        self.banners.open_recovered.connect(self.open_recovered)
+        self.load_example_button.clicked.connect(self.on_load_example)
+
+    # ---- views built on first use
+    @property
+    def week_view(self) -> WeekView:
+        if self._week_view is None:
+            from essplanner.ui.week_view import WeekView
+
+            view = WeekView(self)
+            view.chips.colour_by = self.month_view.delegate.colour_by
+            view.setModel(self.proxy)
+            view.move_requested.connect(self.move_posts)
+            view.activated.connect(self._open_index)
+            view.doubleClicked.connect(self._open_index)
+            view.slot_activated.connect(lambda when: self.new_post(when=when))
+            self.stack.addWidget(view)
+            self._week_view = view
+        return self._week_view
+
+    @property
+    def agenda_model(self) -> AgendaModel:
+        if self._agenda_model is None:
+            from essplanner.ui.agenda_model import AgendaModel
+
+            self._agenda_model = AgendaModel(self.proxy, today=self.today, parent=self)
+            self._agenda_model.move_requested.connect(self.move_posts)
+        return self._agenda_model
+
+    @property
+    def agenda_view(self) -> AgendaView:
+        if self._agenda_view is None:
+            from essplanner.ui.agenda_view import AgendaView
+
+            view = AgendaView(self)
+            view.delegate.chips.colour_by = self.month_view.delegate.colour_by
+            view.setModel(self.agenda_model)
+            view.activated.connect(self._open_index)
+            view.doubleClicked.connect(self._open_index)
+            self.stack.addWidget(view)
+            self._agenda_view = view
+        return self._agenda_view
+
+    @property
+    def filters(self) -> FilterPanel:
+        if self._filters is None:
+            from essplanner.ui.filters import FilterPanel
+
+            panel = FilterPanel(self.filters_dock)
+            panel.setMinimumWidth(FILTERS_WIDTH)
+            panel.filter_changed.connect(self.proxy.set_filter)
+            old = self.filters_dock.widget()
+            self.filters_dock.setWidget(panel)
+            if old is not None:
+                old.deleteLater()
+            self._filters = panel
+        return self._filters
+
+    def _reload_attention(self) -> None:
+        self.attention_model.reload()
+
+    @property
+    def attention_model(self) -> AttentionModel:
+        if self._attention_model is None:
+            from essplanner.ui.attention import AttentionModel
+
+            model = AttentionModel(self._read_attention, self.zone, self)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(lambda *_a: self.banners.set_attention_count(
+                    self.attention_model.rowCount()))
+            self._attention_model = model
+        return self._attention_model
+
+    @property
+    def attention(self) -> AttentionPanel:
+        if self._attention is None:
+            from essplanner.ui.attention import AttentionPanel
+
+            panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
+            panel.open_post.connect(self.open_post)
+            self.attention_dock.setWidget(panel)
+            self._attention = panel
+        return self._attention
+
+    def view_widget(self, kind: str) -> QWidget:
+        return {"month": self.month_view, "week": self.week_view,
+                "agenda": self.agenda_view}[kind]
+
+    def after_first_paint(self) -> None:
+        if not self.ready:
+            return
+        self.reload_choices()
+        self.attention_model.reload()
+        self.banners.check_recovery(self.ws.paths.autosave_dir)
 
     # ---- data
-    def _today(self) -> date:
+    def today(self) -> date:
         return self.ws.clock.now().astimezone(self.zone).date()
 
-    def _load_posts(self, start: datetime, end: datetime) -> list[Post]:
-        return self.ws.posts.query(PostQuery(start=start, end=end))
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def reload_choices(self) -> None:
+        self.filters.set_choices(self.ws.personas.all(), self.ws.objectives.all(),
+                                 self.ws.accounts.all())
+
+    def refresh(self) -> None:
+        """Re-read the visible period (other programs may have changed it)."""
+        self.post_model.refresh()
+        self.attention_model.reload()
+        self._update_empty_banner()
+
+    def on_changed(self, change: Change) -> None:
+        if not self.ready:
+            return  # attach() reads everything again
+        self.post_model.apply_change(change)
+        self._attention_timer.start()
+        if change.personas or change.objectives or change.accounts:
+            self.reload_choices()
+        self._update_empty_banner()
+
+    def _update_empty_banner(self) -> None:
+        self.empty_banner.setVisible(not self._has_posts())
+
+    # ---- navigation
+    def set_view(self, kind: str, day: date | None = None) -> None:
+        if kind not in VIEWS:
+            raise ValueError(kind)
+        self.view_kind = kind
+        self.stack.setCurrentWidget(self.view_widget(kind))
+        self.view_actions[kind].setChecked(True)
+        self.show_date(day or self.anchor)
+        self.view_changed.emit(kind)
+
+    def show_date(self, day: date) -> None:
+        """Show the period of the current view that contains ``day``."""
+        self.anchor = day
+        today = self.today()
+        if self.view_kind == "week":
+            start = first_day_of_week(day)
+            self._load(start, start + timedelta(days=7))
+            self.week_view.set_week(start, today=today,
+                                    now=self.ws.clock.now().astimezone(self.zone))
+            self.title.setText(week_title(start))
+            self.action_previous.setText(self.tr("&Previous week"))
+            self.action_next.setText(self.tr("&Next week"))
+        else:
+            self.month_model.set_month(day)
+            month = self.month_model.month
+            if self.view_kind == "month":
+                self._load(self.month_model.grid_start, self.month_model.grid_end)
+                self.month_view.select_date(day)
+            else:
+                following = (month + timedelta(days=32)).replace(day=1)
+                self._load(month, following, undated=True)
+                index = self.agenda_model.index_of_day(day)
+                if index.isValid():
+                    self.agenda_view.scrollTo(index)
+                    self.agenda_view.setCurrentIndex(index)
+            self.title.setText(month_title(month))
+            self.action_previous.setText(self.tr("&Previous month"))
+            self.action_next.setText(self.tr("&Next month"))
+        self._update_empty_banner()
+        self.month_changed.emit(self.month_model.month)
+
+    def _load(self, start: date, end: date, *, undated: bool = False) -> None:
+        self.post_model.set_range(day_bounds(start, self.zone)[0],
+                                  day_bounds(end, self.zone)[0], undated=undated)
 
     def show_month(self, day: date) -> None:
-        self.month_model.set_month(day)
-        month = self.month_model.month
-        locale = QLocale()
-        name = locale.standaloneMonthName(month.month, QLocale.FormatType.LongFormat)
-        self.title.setText(f"{name[:1].upper()}{name[1:]} {month.year}")
-        self.month_view.setCurrentIndex(self.month_model.index_of(day))
-        self._update_empty_banner()
-        self.month_changed.emit(month)
+        if self.view_kind == "week":
+            self.set_view("month", day)
+        else:
+            self.show_date(day)
+
+    def step(self, delta: int) -> None:
+        if self.view_kind == "week":
+            self.show_date(self.anchor + timedelta(days=7 * delta))
+        else:
+            self.step_month(delta)
 
     def step_month(self, delta: int) -> None:
         month = self.month_model.month
         total = month.year * 12 + month.month - 1 + delta
-        self.show_month(date(total // 12, total % 12 + 1, 1))
+        self.show_date(date(total // 12, total % 12 + 1, 1))
 
-    def _update_empty_banner(self) -> None:
-        has_posts = bool(self.ws.posts.query(PostQuery(include_unscheduled=True)))
-        self.empty_banner.setVisible(not has_posts)
+    def go_today(self) -> None:
+        self.show_date(self.today())
+        if self.view_kind == "week":
+            self.week_view.scroll_to_time(self.ws.clock.now().astimezone(self.zone).time())
 
-    # ---- slots
-    def on_changed(self, change: Change) -> None:
-        self.month_model.reload()
-        self._update_empty_banner()
+    def _navigate_to(self, day: date) -> None:
+        self.show_date(day)
 
+    def go_to_date(self) -> None:
+        from essplanner.ui.when_dialog import DateDialog
+
+        dialog = DateDialog(self.anchor, self)
+        if dialog.exec() == DateDialog.DialogCode.Accepted:
+            self.show_date(dialog.day())
+
+    def selected_date(self) -> date | None:
+        if self.view_kind == "month":
+            return self.month_view.current_date()
+        return self.anchor
+
+    # ---- posts
+    def current_post_id(self) -> int | None:
+        if self.view_kind == "month":
+            return self.month_view.current_post_id
+        if self.view_kind == "week":
+            index = self.week_view.currentIndex()
+            value = index.data(PostRole.POST_ID) if index.isValid() else None
+            return value if isinstance(value, int) else None
+        return self.agenda_view.current_post_id()
+
+    def _open_index(self, index: object) -> None:
+        post_id = index.data(PostRole.POST_ID) if hasattr(index, "data") else None
+        if isinstance(post_id, int):
+            self.open_post(post_id)
+
+    def open_current(self) -> None:
+        post_id = self.current_post_id()
+        if post_id is not None:
+            self.open_post(post_id)
+
+    def require_actions(self) -> PostActions | None:
+        if self.actions_ is None:
+            self._status(self.tr("Still opening the workspace; try again in a moment."))
+        return self.actions_
+
+    def move_posts(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
+        actions = self.require_actions()
+        if actions is not None:
+            actions.move(posts, target)
+
+    def delete_current(self) -> None:
+        post_id = self.current_post_id()
+        actions = self.require_actions()
+        if post_id is not None and actions is not None:
+            actions.delete(post_id)
+
+    def move_current(self, days: int) -> None:
+        post_id = self.current_post_id()
+        actions = self.require_actions()
+        if post_id is not None and actions is not None:
+            actions.move_by_days(post_id, days)
+
+    def open_post(self, post_id: int) -> None:
+        self.editor_host.open_post(post_id)
+
+    def new_post(self, *, day: date | None = None, when: datetime | None = None) -> None:
+        self.editor_host.new_post(day=day, when=when)
+
+    def open_recovered(self) -> None:
+        self.editor_host.open_recovered()
+
+    @property
+    def editors(self) -> list[PostEditor]:
+        """The editors open now."""
+        return self.editor_host.editors
+
+    # ---- preferences
+    def set_colour_by(self, value: str, *, save: bool = True) -> None:
+        painters = [self.month_view.delegate.chips]
+        if self._week_view is not None:
+            painters.append(self._week_view.chips)
+        if self._agenda_view is not None:
+            painters.append(self._agenda_view.delegate.chips)
+        for painter in painters:
+            painter.colour_by = value
+        for view in (self.month_view, self._week_view, self._agenda_view):
+            if view is not None:
+                view.viewport().update()
+        if save and self.ws.settings.calendar_colour_by != value:
+            self.ws.settings.calendar_colour_by = value
+            self.ws.settings.save(self.ws.paths.settings_file)
+
+    def focus_search(self) -> None:
+        self.filters_dock.show()
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def show_attention(self) -> None:
+        self.attention_dock.show()
+        self.attention_dock.raise_()
+        self.attention.table.setFocus()
+
+    # ---- menus' slots
     def on_load_example(self) -> None:
         from essplanner.demo import load_demo
         from essplanner.i18n import language
 
+        if self.require_actions() is None:
+            return
         try:
             change = load_demo(self.ws, lang=language())
         except EssPlannerError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Example workspace"), str(exc))
             return
         self.bridge.emit_change(change)
-        self.show_month(self._today())
+        self.show_date(self.today())
+
+    def open_personas(self) -> None:
+        from essplanner.ui.personas import PersonasDialog
+
+        if self.require_actions() is None:
+            return
+        PersonasDialog(self.ws, self).exec()
+
+    def open_objectives(self) -> None:
+        from essplanner.ui.objectives import ObjectivesDialog
+
+        if self.require_actions() is None:
+            return
+        ObjectivesDialog(self.ws, self).exec()
 
     def on_open_logs(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.paths.log_dir)))
 
     def on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About ESS Planner"), self.tr(
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 
-    def selected_date(self) -> date | None:
-        index = self.month_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.month_model.date_at(index.row(), index.column())
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors):
+            if not editor.close():
+                event.ignore()
+                return
+        self._refresh_timer.stop()
+        if self.reader is not None and self.ready:
+            self.reader.close()
+            self.reader = None  # SQLAlchemy from now on, if anything still asks
+        super().closeEvent(event)
 
     @staticmethod
     def qdate(day: date) -> QDate:
-        return QDate(day.year, day.month, day.day)
+        return qdate(day)
 
-
-__all__ = ["MainWindow"]

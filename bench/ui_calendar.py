@@ -1,0 +1,112 @@
+"""Calendar benchmarks (issue 5), each a ratio against a baseline measured in the same run.
+
+1. Month view open and paint with 20,000 posts in the database divided by the same with
+   20 posts. Goal: at most 1.5. Measured twice: with the same 20 posts in the shown month
+   and 19,980 more elsewhere (the cost of the database's size), and with 20,000 posts
+   spread evenly over ten years (the shown month then holds ~250 posts, not 20).
+2. App start to first painted calendar (``essplanner`` on the 20,000-post database)
+   divided by a bare PySide6 window's start to its first paint. Goal: at most 2.5.
+
+Every measurement runs in a fresh process (bench/ui_calendar_child.py) with
+QT_QPA_PLATFORM=offscreen; medians of several runs, interleaved so that machine noise
+falls on both sides alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Result
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+REPEAT = 7
+START_RUNS = 9
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.pop("ESSPLANNER_DATABASE_URL", None)
+    env.pop("ESSPLANNER_DATA_DIR", None)
+    return env
+
+
+def _month(data_dir: Path) -> tuple[list[float], int]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.ui_calendar_child", "month", str(data_dir), str(REPEAT)],
+        env=_env(), cwd=ROOT, capture_output=True, text=True, check=True, timeout=300)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return list(result["times"]), int(result["chips"])
+
+
+def _until_first_paint(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    with subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.strip() == "FIRST_PAINT":
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            raise RuntimeError(f"{command[0]} exited before painting")
+        child.wait(timeout=60)
+    return elapsed
+
+
+def _month_ratio(name: str, big: Path, small: Path, note: str) -> Result:
+    big_runs: list[float] = []
+    small_runs: list[float] = []
+    firsts: dict[str, list[float]] = {"big": [], "small": []}
+    chips = {}
+    for _ in range(RUNS):
+        for key, folder, into in (("big", big, big_runs), ("small", small, small_runs)):
+            times, chips[key] = _month(folder)
+            firsts[key].append(times[0])
+            into.extend(times[1:])
+    return Result(
+        name, statistics.median(big_runs), statistics.median(small_runs),
+        goal="ratio <= 1.5",
+        note=f"{note}; median of {len(big_runs)}; posts in the 6-week grid: {chips['big']} vs "
+             f"{chips['small']}; first open in each process "
+             f"{statistics.median(firsts['big']) * 1000:.0f} ms vs "
+             f"{statistics.median(firsts['small']) * 1000:.0f} ms")
+
+
+def run() -> list[Result]:
+    from bench.ui_calendar_data import build
+
+    with tempfile.TemporaryDirectory(prefix="essplanner-bench-") as tmp:
+        small = build(Path(tmp) / "small", posts=0, spread_days=0, month_posts=20)
+        same = build(Path(tmp) / "same", posts=19_980, spread_days=3650, month_posts=20)
+        dense = build(Path(tmp) / "dense", posts=20_000, spread_days=3650)
+        results = [
+            _month_ratio("month view open+paint, 20,000 posts / 20 posts", same, small,
+                         "the same 20 posts in the shown month, 19,980 more over ten years: "
+                         "what the size of the database costs"),
+            _month_ratio("month view open+paint, 20,000 posts over ten years / 20 posts",
+                         dense, small,
+                         "5.5 posts a day all year long: the shown month holds that many more"),
+        ]
+
+        app_env = dict(_env(), ESSPLANNER_EXIT_AFTER_FIRST_PAINT="1")
+        app_cmd = [sys.executable, "-m", "essplanner", "--data-dir", str(dense), "--lang", "fr"]
+        bare_cmd = [sys.executable, "-m", "bench.ui_calendar_child", "bare"]
+        _until_first_paint(bare_cmd, _env())  # warm the OS file cache for both
+        _until_first_paint(app_cmd, app_env)
+        app_times, bare_times = [], []
+        for _ in range(START_RUNS):
+            bare_times.append(_until_first_paint(bare_cmd, _env()))
+            app_times.append(_until_first_paint(app_cmd, app_env))
+        results.append(Result(
+            "app start to first painted calendar / bare PySide6 window",
+            statistics.median(app_times), statistics.median(bare_times), goal="ratio <= 2.5",
+            note=f"median of {START_RUNS} runs each, on the ten-year 20,000-post database"))
+    return results

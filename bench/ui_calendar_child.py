@@ -1,0 +1,80 @@
+"""Run in a fresh process by bench/ui_calendar.py (``python -m bench.ui_calendar_child MODE ...``).
+
+- ``month DATA_DIR REPEAT``: open the month view and paint it, REPEAT times; prints JSON
+  with every time (seconds). Qt is warmed up first (a throwaway painted widget), so what
+  is measured is the calendar: its query, its models, its views and their paint.
+- ``bare``: a bare PySide6 window; prints FIRST_PAINT after its first paint (the
+  start-up baseline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def month(data_dir: str, repeat: int) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from essplanner.credentials import MemoryStore
+    from essplanner.settings import Paths
+    from essplanner.ui.bridge import Bridge
+    from essplanner.ui.mainwindow import MainWindow
+    from essplanner.workspace import Workspace
+
+    app = QApplication(sys.argv[:1])
+    warm = QLabel("Qt warm-up: fonts, styles, paint engine")
+    warm.grab()
+    ws = Workspace.open(paths=Paths.resolve(data_dir), secrets=MemoryStore())
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        window = MainWindow(ws, Bridge())
+        window.resize(1280, 820)
+        window.show()
+        window.month_view.grab()  # lays out and paints every day cell and chip
+        times.append(time.perf_counter() - start)
+        chips = sum(len(window.month_model.chips_on(window.month_model.date_at(r, c)))
+                    for r in range(6) for c in range(7))
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    ws.close()
+    print(json.dumps({"times": times, "chips": chips}))
+
+
+def bare() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Hello"))
+    window.resize(1280, 820)
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        print("FIRST_PAINT", flush=True)
+        app.quit()
+
+    probe = Probe()
+    window.centralWidget().installEventFilter(probe)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "month":
+        month(sys.argv[2], int(sys.argv[3]))
+    else:
+        bare()

@@ -1,0 +1,1871 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>e.g. Bluesky of the association</source>
+        <translation>e.g. Bluesky of the association</translation>
+    </message>
+    <message>
+        <source>Log in with the &amp;browser…</source>
+        <translation>Log in with the &amp;browser…</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>Reconnect %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connect an account</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>Waiting for the authorisation in the browser…</source>
+        <translation>Waiting for the authorisation in the browser…</translation>
+    </message>
+    <message>
+        <source>(received from the browser)</source>
+        <translation>(received from the browser)</translation>
+    </message>
+    <message>
+        <source>Authorised as %1. Click OK to save.</source>
+        <translation>Authorised as %1. Click OK to save.</translation>
+    </message>
+    <message>
+        <source>The browser login did not succeed</source>
+        <translation>The browser login did not succeed</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser: %1</source>
+        <translation>Open this address in your browser: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Reconnect…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connecting %1…</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>The account was not added</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>The account could not be checked</source>
+        <translation>The account could not be checked</translation>
+    </message>
+    <message>
+        <source>The account was not reconnected</source>
+        <translation>The account was not reconnected</translation>
+    </message>
+    <message>
+        <source>Remove the account</source>
+        <translation>Remove the account</translation>
+    </message>
+    <message>
+        <source>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</source>
+        <translation>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</translation>
+    </message>
+    <message>
+        <source>%1 was removed and its secrets deleted.</source>
+        <translation>%1 was removed and its secrets deleted.</translation>
+    </message>
+    <message>
+        <source>The account was not removed</source>
+        <translation>The account was not removed</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 was added.</translation>
+    </message>
+    <message>
+        <source>%1: connected as %2.</source>
+        <translation>%1: connected as %2.</translation>
+    </message>
+    <message>
+        <source>%1: the credentials were refused. %2</source>
+        <translation>%1: the credentials were refused. %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be checked now: %2</source>
+        <translation>%1 cannot be checked now: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Reconnect needed</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDelegate</name>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (today)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No date yet</source>
+        <translation>No date yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n post(s)</source>
+        <translation>
+            <numerusform>%1: %n post</numerusform>
+            <numerusform>%1: %n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>Planned for</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>It was due while no publishing service was running.</source>
+        <translation>It was due while no publishing service was running.</translation>
+    </message>
+    <message>
+        <source>The network did not answer: the post may or may not be online.</source>
+        <translation>The network did not answer: the post may or may not be online.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Nothing needs your attention.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as published</source>
+        <translation>&amp;Mark as published</translation>
+    </message>
+    <message>
+        <source>Re&amp;schedule…</source>
+        <translation>Re&amp;schedule…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the post</source>
+        <translation>&amp;Cancel the post</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>Send again?</translation>
+    </message>
+    <message>
+        <source>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</source>
+        <translation>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>When should %1 go out on %2?</source>
+        <translation>When should %1 go out on %2?</translation>
+    </message>
+    <message>
+        <source>Cancel the post?</source>
+        <translation>Cancel the post?</translation>
+    </message>
+    <message>
+        <source>Cancel %1 on every account where it has not gone out yet?</source>
+        <translation>Cancel %1 on every account where it has not gone out yet?</translation>
+    </message>
+</context>
+<context>
+    <name>Banners</name>
+    <message>
+        <source>No posts yet. Load the example workspace to see how an association plans a month.</source>
+        <translation>No posts yet. Load the example workspace to see how an association plans a month.</translation>
+    </message>
+    <message>
+        <source>Load the example workspace</source>
+        <translation>Load the example workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen them</source>
+        <translation>&amp;Reopen them</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>&amp;Discard them</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n post(s) need attention</source>
+        <translation>
+            <numerusform>⚠ %n post needs attention</numerusform>
+            <numerusform>⚠ %n posts need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>Needs attention (%1)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
+        <translation>
+            <numerusform>%n draft typed before ESS Planner closed unexpectedly was kept.</numerusform>
+            <numerusform>%n drafts typed before ESS Planner closed unexpectedly were kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BestPostsModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Export as PNG…</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Export the chart</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation>The image could not be saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Web visits</source>
+        <translation>Web visits</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Audience segment</source>
+        <translation>Audience segment</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Nothing planned this week.</source>
+        <translation>Nothing planned this week.</translation>
+    </message>
+    <message>
+        <source>Nothing planned: part of a gap.</source>
+        <translation>Nothing planned: part of a gap.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageWindow</name>
+    <message>
+        <source>Coverage by persona and objective</source>
+        <translation>Coverage by persona and objective</translation>
+    </message>
+    <message>
+        <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
+        <translation>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>&amp;Previous month</source>
+        <translation>&amp;Previous month</translation>
+    </message>
+    <message>
+        <source>&amp;This month</source>
+        <translation>&amp;This month</translation>
+    </message>
+    <message>
+        <source>&amp;Next month</source>
+        <translation>&amp;Next month</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>How many weeks without a post make a gap</source>
+        <translation>How many weeks without a post make a gap</translation>
+    </message>
+    <message>
+        <source>A gap from </source>
+        <translation>A gap from </translation>
+    </message>
+    <message>
+        <source>Coverage — %1</source>
+        <translation>Coverage — %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Delete the entry %1</source>
+        <translation>Delete the entry %1</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <source>Dashboard — objectives and KPIs</source>
+        <translation>Dashboard — objectives and KPIs</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the entry</source>
+        <translation>&amp;Delete the entry</translation>
+    </message>
+    <message>
+        <source>&amp;Record an outcome…</source>
+        <translation>&amp;Record an outcome…</translation>
+    </message>
+    <message>
+        <source>KPIs against their targets</source>
+        <translation>KPIs against their targets</translation>
+    </message>
+    <message>
+        <source>Best posts</source>
+        <translation>Best posts</translation>
+    </message>
+    <message>
+        <source>Outcome entries of the period</source>
+        <translation>Outcome entries of the period</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Chosen dates</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PNG…</source>
+        <translation>&amp;Export as PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Dashboard — %1</source>
+        <translation>Dashboard — %1</translation>
+    </message>
+    <message>
+        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
+        <translation>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</translation>
+    </message>
+    <message>
+        <source>Share of each target reached</source>
+        <translation>Share of each target reached</translation>
+    </message>
+    <message>
+        <source>Progress over the last six months</source>
+        <translation>Progress over the last six months</translation>
+    </message>
+    <message>
+        <source>Reach per persona (interactions)</source>
+        <translation>Reach per persona (interactions)</translation>
+    </message>
+    <message>
+        <source>Reach per platform</source>
+        <translation>Reach per platform</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Outcome recorded.</translation>
+    </message>
+    <message>
+        <source>Entry deleted (Ctrl+Z to undo).</source>
+        <translation>Entry deleted (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation>Export the dashboard</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation>The image could not be saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>Go to date</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Time zone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorCheck</name>
+    <message>
+        <source>Write a title or a text.</source>
+        <translation>Write a title or a text.</translation>
+    </message>
+    <message>
+        <source>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</source>
+        <translation>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</translation>
+    </message>
+    <message>
+        <source>Choose at least one account to publish on.</source>
+        <translation>Choose at least one account to publish on.</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2 (networks: %3): this account will not reach this persona.</source>
+        <translation>%1 is not on %2 (networks: %3): this account will not reach this persona.</translation>
+    </message>
+    <message>
+        <source>Choose a date and time to publish.</source>
+        <translation>Choose a date and time to publish.</translation>
+    </message>
+    <message>
+        <source>This time has already passed: choose a time in the future to publish.</source>
+        <translation>This time has already passed: choose a time in the future to publish.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorForm</name>
+    <message>
+        <source>For the team: what is this post?</source>
+        <translation>For the team: what is this post?</translation>
+    </message>
+    <message>
+        <source>The text of the post…</source>
+        <translation>The text of the post…</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Call to action</translation>
+    </message>
+    <message>
+        <source>#ESS #Solidarity</source>
+        <translation>#ESS #Solidarity</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Hashtag sets</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it (required)</source>
+        <translation>Describe the image for people who cannot see it (required)</translation>
+    </message>
+    <message>
+        <source>Add &amp;images…</source>
+        <translation>Add &amp;images…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Move earlier</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Move later</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Choose accounts to adapt the text for each one.</source>
+        <translation>Choose accounts to adapt the text for each one.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish automatically at this date and time</source>
+        <translation>&amp;Publish automatically at this date and time</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>No problem found.</source>
+        <translation>No problem found.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Link:</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtags:</source>
+        <translation>&amp;Hashtags:</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>&amp;Images:</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Accounts:</translation>
+    </message>
+    <message>
+        <source>Per account:</source>
+        <translation>Per account:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <source>St&amp;age:</source>
+        <translation>St&amp;age:</translation>
+    </message>
+    <message>
+        <source>Before publishing</source>
+        <translation>Before publishing</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Leave empty to publish the main text on this account.</source>
+        <translation>Leave empty to publish the main text on this account.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search titles and texts</source>
+        <translation>Search titles and texts</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>HashtagSets</name>
+    <message>
+        <source>No hashtag set yet</source>
+        <translation>No hashtag set yet</translation>
+    </message>
+    <message>
+        <source>Save these hashtags as a set…</source>
+        <translation>Save these hashtags as a set…</translation>
+    </message>
+    <message>
+        <source>Delete a set</source>
+        <translation>Delete a set</translation>
+    </message>
+    <message>
+        <source>Hashtag set</source>
+        <translation>Hashtag set</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>Name of the set:</translation>
+    </message>
+</context>
+<context>
+    <name>ImageList</name>
+    <message>
+        <source>Add images</source>
+        <translation>Add images</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTableModel</name>
+    <message>
+        <source>New indicator</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>By now, %1 would be on pace for the target.</source>
+        <translation>By now, %1 would be on pace for the target.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTools</name>
+    <message>
+        <source>&amp;Dashboard of objectives and KPIs</source>
+        <translation>&amp;Dashboard of objectives and KPIs</translation>
+    </message>
+    <message>
+        <source>&amp;Coverage by persona and objective</source>
+        <translation>&amp;Coverage by persona and objective</translation>
+    </message>
+    <message>
+        <source>Record an &amp;outcome…</source>
+        <translation>Record an &amp;outcome…</translation>
+    </message>
+    <message>
+        <source>Import web &amp;visits (CSV)…</source>
+        <translation>Import web &amp;visits (CSV)…</translation>
+    </message>
+    <message>
+        <source>Board &amp;report (PDF or CSV)…</source>
+        <translation>Board &amp;report (PDF or CSV)…</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Outcome recorded.</translation>
+    </message>
+    <message>
+        <source>Import web visits</source>
+        <translation>Import web visits</translation>
+    </message>
+    <message>
+        <source>CSV exports (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV exports (*.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>%1 visits imported (%2 new lines, %3 updated).</source>
+        <translation>%1 visits imported (%2 new lines, %3 updated).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>unconfirmed</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>Donors</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Beneficiaries</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>General public</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Donations</translation>
+    </message>
+    <message>
+        <source>Volunteer recruitment</source>
+        <translation>Volunteer recruitment</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Awareness</translation>
+    </message>
+    <message>
+        <source>Products and services</source>
+        <translation>Products and services</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation>per quarter</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>per year</translation>
+    </message>
+    <message>
+        <source>per campaign</source>
+        <translation>per campaign</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>Donate</source>
+        <translation>Donate</translation>
+    </message>
+    <message>
+        <source>Volunteer with us</source>
+        <translation>Volunteer with us</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>Learn more</source>
+        <translation>Learn more</translation>
+    </message>
+    <message>
+        <source>Join us</source>
+        <translation>Join us</translation>
+    </message>
+    <message>
+        <source>Sign the petition</source>
+        <translation>Sign the petition</translation>
+    </message>
+    <message>
+        <source>Book your place</source>
+        <translation>Book your place</translation>
+    </message>
+    <message>
+        <source>Contact us</source>
+        <translation>Contact us</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Filters</source>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Previous week</source>
+        <translation>&amp;Previous week</translation>
+    </message>
+    <message>
+        <source>&amp;Next week</source>
+        <translation>&amp;Next week</translation>
+    </message>
+    <message>
+        <source>&amp;Previous month</source>
+        <translation>&amp;Previous month</translation>
+    </message>
+    <message>
+        <source>&amp;Next month</source>
+        <translation>&amp;Next month</translation>
+    </message>
+    <message>
+        <source>Still opening the workspace; try again in a moment.</source>
+        <translation>Still opening the workspace; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Example workspace</source>
+        <translation>Example workspace</translation>
+    </message>
+    <message>
+        <source>About ESS Planner</source>
+        <translation>About ESS Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ESS Planner&lt;/b&gt; %1&lt;br&gt;Plan, tag by persona and objective, and publish the posts of associations, cooperatives and foundations.</source>
+        <translation>&lt;b&gt;ESS Planner&lt;/b&gt; %1&lt;br&gt;Plan, tag by persona and objective, and publish the posts of associations, cooperatives and foundations.</translation>
+    </message>
+    <message>
+        <source>&amp;New post…</source>
+        <translation>&amp;New post…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Load the &amp;example workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Open post</source>
+        <translation>&amp;Open post</translation>
+    </message>
+    <message>
+        <source>&amp;Delete post</source>
+        <translation>&amp;Delete post</translation>
+    </message>
+    <message>
+        <source>Move one day &amp;later</source>
+        <translation>Move one day &amp;later</translation>
+    </message>
+    <message>
+        <source>Move one day &amp;earlier</source>
+        <translation>Move one day &amp;earlier</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>&amp;Go to date…</source>
+        <translation>&amp;Go to date…</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Week</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;objective</source>
+        <translation>Colour by &amp;objective</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;network</source>
+        <translation>Colour by &amp;network</translation>
+    </message>
+    <message>
+        <source>&amp;Personas…</source>
+        <translation>&amp;Personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives and KPIs…</source>
+        <translation>&amp;Objectives and KPIs…</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>Needs &amp;attention</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+        <source>&amp;About ESS Planner</source>
+        <translation>&amp;About ESS Planner</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Colour by objective</source>
+        <translation>Colour by objective</translation>
+    </message>
+    <message>
+        <source>Colour by network</source>
+        <translation>Colour by network</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+</context>
+<context>
+    <name>MediaListModel</name>
+    <message>
+        <source>%1 — no alternative text yet</source>
+        <translation>%1 — no alternative text yet</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message numerus="yes">
+        <source>%1: %n post(s)</source>
+        <translation>
+            <numerusform>%1: %n post</numerusform>
+            <numerusform>%1: %n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesDialog</name>
+    <message>
+        <source>Objectives and KPIs</source>
+        <translation>Objectives and KPIs</translation>
+    </message>
+    <message>
+        <source>&amp;New objective</source>
+        <translation>&amp;New objective</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Add an &amp;indicator</source>
+        <translation>Add an &amp;indicator</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the indicator</source>
+        <translation>&amp;Remove the indicator</translation>
+    </message>
+    <message>
+        <source>&amp;Save the objective</source>
+        <translation>&amp;Save the objective</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>KPIs:</source>
+        <translation>KPIs:</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Delete the objective?</source>
+        <translation>Delete the objective?</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
+        <translation>Delete %1 and its indicators? Posts are no longer tagged with it.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record an outcome</source>
+        <translation>Record an outcome</translation>
+    </message>
+    <message>
+        <source>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</source>
+        <translation>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</translation>
+    </message>
+    <message>
+        <source>HelloAsso, cheque, stand at the market…</source>
+        <translation>HelloAsso, cheque, stand at the market…</translation>
+    </message>
+    <message>
+        <source>&amp;KPI:</source>
+        <translation>&amp;KPI:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Amount:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</source>
+        <translation>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaListModel</name>
+    <message>
+        <source>%1, %2 years old</source>
+        <translation>%1, %2 years old</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasDialog</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>&amp;New persona</source>
+        <translation>&amp;New persona</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>What drives them, what they look for</source>
+        <translation>What drives them, what they look for</translation>
+    </message>
+    <message>
+        <source>Others, separated by commas (local groups, newsletter…)</source>
+        <translation>Others, separated by commas (local groups, newsletter…)</translation>
+    </message>
+    <message>
+        <source>Tips, testimonies, infographics, short videos…</source>
+        <translation>Tips, testimonies, infographics, short videos…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the persona</source>
+        <translation>&amp;Save the persona</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Age:</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment:</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation:</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>Net&amp;works used:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Expected content:</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Delete the persona?</translation>
+    </message>
+    <message>
+        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
+        <translation>Delete %1? Posts keep their text; they are no longer tagged with this persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PostActions</name>
+    <message>
+        <source>ESS Planner</source>
+        <extracomment>time given to a post without one when it is dropped on a day</extracomment>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</source>
+        <translation>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</translation>
+    </message>
+    <message>
+        <source>“%1” has already gone out on some accounts; it stays where it is.</source>
+        <translation>“%1” has already gone out on some accounts; it stays where it is.</translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2</source>
+        <translation>Move “%1” to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n post(s)</source>
+        <translation>
+            <numerusform>Move %n post</numerusform>
+            <numerusform>Move %n posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the post?</source>
+        <translation>Delete the post?</translation>
+    </message>
+    <message>
+        <source>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</source>
+        <translation>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Delete “%1”</translation>
+    </message>
+    <message>
+        <source>Post deleted. Undo with Ctrl+Z.</source>
+        <translation>Post deleted. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <translation>Create “%1”</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <source>time zone %1</source>
+        <translation>time zone %1</translation>
+    </message>
+    <message>
+        <source>Sent text</source>
+        <translation>Sent text</translation>
+    </message>
+    <message>
+        <source>Choose an account to see the preview.</source>
+        <translation>Choose an account to see the preview.</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>The draft could not be autosaved: %1</source>
+        <translation>The draft could not be autosaved: %1</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
+        <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Changed elsewhere</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the post</source>
+        <translation>&amp;Reload the post</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+    <message>
+        <source>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</source>
+        <translation>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</translation>
+    </message>
+    <message>
+        <source>The post was reloaded; your text is on the clipboard.</source>
+        <translation>The post was reloaded; your text is on the clipboard.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save the changes to this post before closing?</source>
+        <translation>Save the changes to this post before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCard</name>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 of %2 characters</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <source>the part in red does not fit</source>
+        <translation>the part in red does not fit</translation>
+    </message>
+    <message>
+        <source>links are not clickable in captions on this network</source>
+        <translation>links are not clickable in captions on this network</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more image(s)</source>
+        <translation>
+            <numerusform>+%n more image</numerusform>
+            <numerusform>+%n more images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishingTray</name>
+    <message>
+        <source>&amp;Publish due posts now</source>
+        <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>&amp;Publish due posts now</translation>
+    </message>
+    <message>
+        <source>&amp;Show ESS Planner</source>
+        <translation>&amp;Show ESS Planner</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>ESS Planner: publishing scheduled posts</source>
+        <translation>ESS Planner: publishing scheduled posts</translation>
+    </message>
+    <message>
+        <source>Post not published</source>
+        <translation>Post not published</translation>
+    </message>
+    <message>
+        <source>Post to check</source>
+        <translation>Post to check</translation>
+    </message>
+    <message>
+        <source>Post missed</source>
+        <translation>Post missed</translation>
+    </message>
+    <message>
+        <source>Post needs attention</source>
+        <translation>Post needs attention</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts need your attention</source>
+        <translation>
+            <numerusform>%n post needs your attention</numerusform>
+            <numerusform>%n posts need your attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ESS Planner is still running</source>
+        <translation>ESS Planner is still running</translation>
+    </message>
+    <message>
+        <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
+        <translation>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finishing %n post(s) being sent before quitting…</source>
+        <translation>
+            <numerusform>Finishing %n post being sent before quitting…</numerusform>
+            <numerusform>Finishing %n posts being sent before quitting…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for the board and funders</source>
+        <translation>Report for the board and funders</translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation>PDF, to print or send</translation>
+    </message>
+    <message>
+        <source>CSV, for a spreadsheet</source>
+        <translation>CSV, for a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Name of the organisation (optional)</source>
+        <translation>Name of the organisation (optional)</translation>
+    </message>
+    <message>
+        <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
+        <translation>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV tables (*.csv)</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Report saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Month, week or agenda view</source>
+        <translation>Month, week or agenda view</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Page Up / Page Down</source>
+        <translation>Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Previous / next month or week</source>
+        <translation>Previous / next month or week</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>Go to a date</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>Arrows</translation>
+    </message>
+    <message>
+        <source>Move between days (month) or posts (week)</source>
+        <translation>Move between days (month) or posts (week)</translation>
+    </message>
+    <message>
+        <source>Alt+Up / Alt+Down</source>
+        <translation>Alt+Up / Alt+Down</translation>
+    </message>
+    <message>
+        <source>Previous / next post of the day</source>
+        <translation>Previous / next post of the day</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the post (or write one on that day)</source>
+        <translation>Open the post (or write one on that day)</translation>
+    </message>
+    <message>
+        <source>Move the post one day later / earlier</source>
+        <translation>Move the post one day later / earlier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the post</source>
+        <translation>Delete the post</translation>
+    </message>
+    <message>
+        <source>Undo / redo (moves, edits, deletions)</source>
+        <translation>Undo / redo (moves, edits, deletions)</translation>
+    </message>
+    <message>
+        <source>Search titles and texts</source>
+        <translation>Search titles and texts</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Personas / objectives</source>
+        <translation>Personas / objectives</translation>
+    </message>
+    <message>
+        <source>Editor: save</source>
+        <translation>Editor: save</translation>
+    </message>
+    <message>
+        <source>Editor: save and schedule</source>
+        <translation>Editor: save and schedule</translation>
+    </message>
+    <message>
+        <source>Editor: close (asks before losing changes)</source>
+        <translation>Editor: close (asks before losing changes)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+</TS>

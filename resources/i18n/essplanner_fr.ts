@@ -1,0 +1,1871 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>e.g. Bluesky of the association</source>
+        <translation>par ex. Bluesky de l’association</translation>
+    </message>
+    <message>
+        <source>Log in with the &amp;browser…</source>
+        <translation>Se connecter avec le &amp;navigateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>Reconnecter %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connecter un compte</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(facultatif)</translation>
+    </message>
+    <message>
+        <source>Waiting for the authorisation in the browser…</source>
+        <translation>En attente de l’autorisation dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>(received from the browser)</source>
+        <translation>(reçu du navigateur)</translation>
+    </message>
+    <message>
+        <source>Authorised as %1. Click OK to save.</source>
+        <translation>Autorisé en tant que %1. Cliquez sur OK pour enregistrer.</translation>
+    </message>
+    <message>
+        <source>The browser login did not succeed</source>
+        <translation>La connexion par le navigateur n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser: %1</source>
+        <translation>Ouvrez cette adresse dans votre navigateur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Reconnecter…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connexion de %1…</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>Le compte n’a pas été ajouté</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>The account could not be checked</source>
+        <translation>Le compte n’a pas pu être vérifié</translation>
+    </message>
+    <message>
+        <source>The account was not reconnected</source>
+        <translation>Le compte n’a pas été reconnecté</translation>
+    </message>
+    <message>
+        <source>Remove the account</source>
+        <translation>Retirer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</source>
+        <translation>Retirer le compte %1 ? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
+    </message>
+    <message>
+        <source>%1 was removed and its secrets deleted.</source>
+        <translation>%1 a été retiré et ses secrets effacés.</translation>
+    </message>
+    <message>
+        <source>The account was not removed</source>
+        <translation>Le compte n’a pas été retiré</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 a été ajouté.</translation>
+    </message>
+    <message>
+        <source>%1: connected as %2.</source>
+        <translation>%1 : connecté en tant que %2.</translation>
+    </message>
+    <message>
+        <source>%1: the credentials were refused. %2</source>
+        <translation>%1 : les identifiants ont été refusés. %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be checked now: %2</source>
+        <translation>%1 ne peut pas être vérifié maintenant : %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>À reconnecter</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Pas encore vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDelegate</name>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (aujourd’hui)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No date yet</source>
+        <translation>Sans date pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n post(s)</source>
+        <translation>
+            <numerusform>%1 : %n publication</numerusform>
+            <numerusform>%1 : %n publications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>It was due while no publishing service was running.</source>
+        <translation>Elle devait partir alors qu’aucun service de publication ne fonctionnait.</translation>
+    </message>
+    <message>
+        <source>The network did not answer: the post may or may not be online.</source>
+        <translation>Le réseau n’a pas répondu : la publication est peut-être en ligne, peut-être pas.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Rien ne demande votre attention.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as published</source>
+        <translation>&amp;Marquer comme publiée</translation>
+    </message>
+    <message>
+        <source>Re&amp;schedule…</source>
+        <translation>Re&amp;planifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the post</source>
+        <translation>&amp;Annuler la publication</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>Envoyer à nouveau ?</translation>
+    </message>
+    <message>
+        <source>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</source>
+        <translation>« %1 » est peut-être déjà en ligne sur %2 : le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même ?</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Replanifier</translation>
+    </message>
+    <message>
+        <source>When should %1 go out on %2?</source>
+        <translation>Quand « %1 » doit-elle partir sur %2 ?</translation>
+    </message>
+    <message>
+        <source>Cancel the post?</source>
+        <translation>Annuler la publication ?</translation>
+    </message>
+    <message>
+        <source>Cancel %1 on every account where it has not gone out yet?</source>
+        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie ?</translation>
+    </message>
+</context>
+<context>
+    <name>Banners</name>
+    <message>
+        <source>No posts yet. Load the example workspace to see how an association plans a month.</source>
+        <translation>Aucune publication pour l’instant. Chargez l’espace d’exemple pour voir comment une association planifie un mois.</translation>
+    </message>
+    <message>
+        <source>Load the example workspace</source>
+        <translation>Charger l’espace d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen them</source>
+        <translation>&amp;Les rouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>Les &amp;abandonner</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n post(s) need attention</source>
+        <translation>
+            <numerusform>⚠ %n publication à vérifier</numerusform>
+            <numerusform>⚠ %n publications à vérifier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>À vérifier (%1)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
+        <translation>
+            <numerusform>%n brouillon tapé avant la fermeture inattendue d’ESS Planner a été conservé.</numerusform>
+            <numerusform>%n brouillons tapés avant la fermeture inattendue d’ESS Planner ont été conservés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BestPostsModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation>L’image n’a pas pu être enregistrée dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Reached</source>
+        <translation>Atteint</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>En bonne voie</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Non atteint</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas commencé</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Sans cible</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Web visits</source>
+        <translation>Visites du site</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semaine du %1</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Audience segment</source>
+        <translation>Segment de public</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Nothing planned this week.</source>
+        <translation>Rien de prévu cette semaine.</translation>
+    </message>
+    <message>
+        <source>Nothing planned: part of a gap.</source>
+        <translation>Rien de prévu : fait partie d’un trou.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageWindow</name>
+    <message>
+        <source>Coverage by persona and objective</source>
+        <translation>Couverture par persona et par objectif</translation>
+    </message>
+    <message>
+        <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
+        <translation>Chaque case : les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge : un trou.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>&amp;Previous month</source>
+        <translation>Mois &amp;précédent</translation>
+    </message>
+    <message>
+        <source>&amp;This month</source>
+        <translation>&amp;Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Next month</source>
+        <translation>Mois &amp;suivant</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>How many weeks without a post make a gap</source>
+        <translation>Combien de semaines sans publication font un trou</translation>
+    </message>
+    <message>
+        <source>A gap from </source>
+        <translation>Un trou à partir de </translation>
+    </message>
+    <message>
+        <source>Coverage — %1</source>
+        <translation>Couverture — %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Delete the entry %1</source>
+        <translation>Supprimer la saisie %1</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>Saisir %1</translation>
+    </message>
+    <message>
+        <source>Dashboard — objectives and KPIs</source>
+        <translation>Tableau de bord — objectifs et indicateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the entry</source>
+        <translation>&amp;Supprimer la saisie</translation>
+    </message>
+    <message>
+        <source>&amp;Record an outcome…</source>
+        <translation>&amp;Saisir un résultat…</translation>
+    </message>
+    <message>
+        <source>KPIs against their targets</source>
+        <translation>Indicateurs face à leurs cibles</translation>
+    </message>
+    <message>
+        <source>Best posts</source>
+        <translation>Meilleures publications</translation>
+    </message>
+    <message>
+        <source>Outcome entries of the period</source>
+        <translation>Résultats saisis sur la période</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PNG…</source>
+        <translation>&amp;Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Dashboard — %1</source>
+        <translation>Tableau de bord — %1</translation>
+    </message>
+    <message>
+        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
+        <translation>%1 publications publiées · %2 interactions · %3 visites du site depuis les liens des publications · %4 indicateurs atteints sur %5</translation>
+    </message>
+    <message>
+        <source>Share of each target reached</source>
+        <translation>Part de chaque cible atteinte</translation>
+    </message>
+    <message>
+        <source>Progress over the last six months</source>
+        <translation>Progression sur les six derniers mois</translation>
+    </message>
+    <message>
+        <source>Reach per persona (interactions)</source>
+        <translation>Portée par persona (interactions)</translation>
+    </message>
+    <message>
+        <source>Reach per platform</source>
+        <translation>Portée par réseau</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Résultat enregistré.</translation>
+    </message>
+    <message>
+        <source>Entry deleted (Ctrl+Z to undo).</source>
+        <translation>Saisie supprimée (Ctrl+Z pour annuler).</translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation>Exporter le tableau de bord</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved to %1.</source>
+        <translation>L’image n’a pas pu être enregistrée dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>Aller à la date</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Heure :</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Fuseau horaire : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorCheck</name>
+    <message>
+        <source>Write a title or a text.</source>
+        <translation>Écrivez un titre ou un texte.</translation>
+    </message>
+    <message>
+        <source>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</source>
+        <translation>L’image %1 (%2) a besoin d’un texte alternatif : décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
+    </message>
+    <message>
+        <source>Choose at least one account to publish on.</source>
+        <translation>Choisissez au moins un compte où publier.</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2 (networks: %3): this account will not reach this persona.</source>
+        <translation>%1 n’est pas sur %2 (réseaux : %3) : ce compte ne touchera pas ce persona.</translation>
+    </message>
+    <message>
+        <source>Choose a date and time to publish.</source>
+        <translation>Choisissez une date et une heure de publication.</translation>
+    </message>
+    <message>
+        <source>This time has already passed: choose a time in the future to publish.</source>
+        <translation>Cette heure est déjà passée : choisissez une heure à venir pour publier.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorForm</name>
+    <message>
+        <source>For the team: what is this post?</source>
+        <translation>Pour l’équipe : de quoi parle cette publication ?</translation>
+    </message>
+    <message>
+        <source>The text of the post…</source>
+        <translation>Le texte de la publication…</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Appel à l’action</translation>
+    </message>
+    <message>
+        <source>#ESS #Solidarity</source>
+        <translation>#ESS #Solidarité</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Listes de hashtags</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it (required)</source>
+        <translation>Décrivez l’image pour les personnes qui ne peuvent pas la voir (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Add &amp;images…</source>
+        <translation>Ajouter des &amp;images…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Placer avant</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Placer après</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Choose accounts to adapt the text for each one.</source>
+        <translation>Choisissez des comptes pour adapter le texte à chacun.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish automatically at this date and time</source>
+        <translation>&amp;Publier automatiquement à cette date et à cette heure</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>No problem found.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xte :</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Lien :</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtags:</source>
+        <translation>&amp;Hashtags :</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>&amp;Images :</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Comptes :</translation>
+    </message>
+    <message>
+        <source>Per account:</source>
+        <translation>Par compte :</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <source>St&amp;age:</source>
+        <translation>Éta&amp;pe :</translation>
+    </message>
+    <message>
+        <source>Before publishing</source>
+        <translation>Avant de publier</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Leave empty to publish the main text on this account.</source>
+        <translation>Laissez vide pour publier le texte principal sur ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search titles and texts</source>
+        <translation>Chercher dans les titres et les textes</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>HashtagSets</name>
+    <message>
+        <source>No hashtag set yet</source>
+        <translation>Aucune liste de hashtags pour l’instant</translation>
+    </message>
+    <message>
+        <source>Save these hashtags as a set…</source>
+        <translation>Enregistrer ces hashtags comme liste…</translation>
+    </message>
+    <message>
+        <source>Delete a set</source>
+        <translation>Supprimer une liste</translation>
+    </message>
+    <message>
+        <source>Hashtag set</source>
+        <translation>Liste de hashtags</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>Nom de la liste :</translation>
+    </message>
+</context>
+<context>
+    <name>ImageList</name>
+    <message>
+        <source>Add images</source>
+        <translation>Ajouter des images</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTableModel</name>
+    <message>
+        <source>New indicator</source>
+        <translation>Nouvel indicateur</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>By now, %1 would be on pace for the target.</source>
+        <translation>À ce stade, %1 suffirait pour tenir le rythme vers la cible.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTools</name>
+    <message>
+        <source>&amp;Dashboard of objectives and KPIs</source>
+        <translation>&amp;Tableau de bord des objectifs et indicateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Coverage by persona and objective</source>
+        <translation>&amp;Couverture par persona et par objectif</translation>
+    </message>
+    <message>
+        <source>Record an &amp;outcome…</source>
+        <translation>Saisir un &amp;résultat…</translation>
+    </message>
+    <message>
+        <source>Import web &amp;visits (CSV)…</source>
+        <translation>Importer les &amp;visites du site (CSV)…</translation>
+    </message>
+    <message>
+        <source>Board &amp;report (PDF or CSV)…</source>
+        <translation>&amp;Rapport pour le conseil (PDF ou CSV)…</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Résultat enregistré.</translation>
+    </message>
+    <message>
+        <source>Import web visits</source>
+        <translation>Importer les visites du site</translation>
+    </message>
+    <message>
+        <source>CSV exports (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Exports CSV (*.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <source>%1 visits imported (%2 new lines, %3 updated).</source>
+        <translation>%1 visites importées (%2 nouvelles lignes, %3 mises à jour).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifiée</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>planifiée</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publiée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>non confirmée</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>manquée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idée</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Validée</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Bénévoles</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>Donateurs</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Bénéficiaires</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>Grand public</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <source>Volunteer recruitment</source>
+        <translation>Recrutement de bénévoles</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Sensibilisation</translation>
+    </message>
+    <message>
+        <source>Products and services</source>
+        <translation>Produits et services</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>par semaine</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>par mois</translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation>par trimestre</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>par an</translation>
+    </message>
+    <message>
+        <source>per campaign</source>
+        <translation>par campagne</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
+        <translation>Essai (rien n’est envoyé)</translation>
+    </message>
+    <message>
+        <source>Donate</source>
+        <translation>Faire un don</translation>
+    </message>
+    <message>
+        <source>Volunteer with us</source>
+        <translation>Devenir bénévole</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>S’inscrire</translation>
+    </message>
+    <message>
+        <source>Learn more</source>
+        <translation>En savoir plus</translation>
+    </message>
+    <message>
+        <source>Join us</source>
+        <translation>Nous rejoindre</translation>
+    </message>
+    <message>
+        <source>Sign the petition</source>
+        <translation>Signer la pétition</translation>
+    </message>
+    <message>
+        <source>Book your place</source>
+        <translation>Réserver sa place</translation>
+    </message>
+    <message>
+        <source>Contact us</source>
+        <translation>Nous contacter</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Filters</source>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Previous week</source>
+        <translation>Semaine &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next week</source>
+        <translation>Semaine &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous month</source>
+        <translation>Mois &amp;précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next month</source>
+        <translation>Mois &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Still opening the workspace; try again in a moment.</source>
+        <translation>L’espace de travail est encore en cours d’ouverture ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Example workspace</source>
+        <translation>Espace d’exemple</translation>
+    </message>
+    <message>
+        <source>About ESS Planner</source>
+        <translation>À propos d’ESS Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ESS Planner&lt;/b&gt; %1&lt;br&gt;Plan, tag by persona and objective, and publish the posts of associations, cooperatives and foundations.</source>
+        <translation>&lt;b&gt;ESS Planner&lt;/b&gt; %1&lt;br&gt;Planifier, classer par persona et par objectif, et publier les messages des associations, coopératives et fondations.</translation>
+    </message>
+    <message>
+        <source>&amp;New post…</source>
+        <translation>&amp;Nouvelle publication…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Charger l’espace d’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Open post</source>
+        <translation>&amp;Ouvrir la publication</translation>
+    </message>
+    <message>
+        <source>&amp;Delete post</source>
+        <translation>&amp;Supprimer la publication</translation>
+    </message>
+    <message>
+        <source>Move one day &amp;later</source>
+        <translation>Déplacer d’un jour plus &amp;tard</translation>
+    </message>
+    <message>
+        <source>Move one day &amp;earlier</source>
+        <translation>Déplacer d’un jour plus &amp;tôt</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Au&amp;jourd’hui</translation>
+    </message>
+    <message>
+        <source>&amp;Go to date…</source>
+        <translation>&amp;Aller à la date…</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Chercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;objective</source>
+        <translation>Couleur par &amp;objectif</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;network</source>
+        <translation>Couleur par &amp;réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Personas…</source>
+        <translation>&amp;Personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives and KPIs…</source>
+        <translation>&amp;Objectifs et indicateurs…</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>À &amp;vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <source>&amp;About ESS Planner</source>
+        <translation>À &amp;propos d’ESS Planner</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Colour by objective</source>
+        <translation>Couleur par objectif</translation>
+    </message>
+    <message>
+        <source>Colour by network</source>
+        <translation>Couleur par réseau</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+</context>
+<context>
+    <name>MediaListModel</name>
+    <message>
+        <source>%1 — no alternative text yet</source>
+        <translation>%1 — pas encore de texte alternatif</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message numerus="yes">
+        <source>%1: %n post(s)</source>
+        <translation>
+            <numerusform>%1 : %n publication</numerusform>
+            <numerusform>%1 : %n publications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesDialog</name>
+    <message>
+        <source>Objectives and KPIs</source>
+        <translation>Objectifs et indicateurs</translation>
+    </message>
+    <message>
+        <source>&amp;New objective</source>
+        <translation>&amp;Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Add an &amp;indicator</source>
+        <translation>Ajouter un &amp;indicateur</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the indicator</source>
+        <translation>&amp;Retirer l’indicateur</translation>
+    </message>
+    <message>
+        <source>&amp;Save the objective</source>
+        <translation>&amp;Enregistrer l’objectif</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>KPIs:</source>
+        <translation>Indicateurs :</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Delete the objective?</source>
+        <translation>Supprimer l’objectif ?</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
+        <translation>Supprimer « %1 » et ses indicateurs ? Les publications ne seront plus rattachées à cet objectif.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record an outcome</source>
+        <translation>Saisir un résultat</translation>
+    </message>
+    <message>
+        <source>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</source>
+        <translation>Les résultats qui comptent au-delà de « être présent » : dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
+    </message>
+    <message>
+        <source>HelloAsso, cheque, stand at the market…</source>
+        <translation>HelloAsso, chèque, stand au marché…</translation>
+    </message>
+    <message>
+        <source>&amp;KPI:</source>
+        <translation>&amp;Indicateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Montant :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</source>
+        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source : résultats saisis).</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaListModel</name>
+    <message>
+        <source>%1, %2 years old</source>
+        <translation>%1, %2 ans</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasDialog</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>&amp;New persona</source>
+        <translation>&amp;Nouveau persona</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>What drives them, what they look for</source>
+        <translation>Ce qui la motive, ce qu’elle cherche</translation>
+    </message>
+    <message>
+        <source>Others, separated by commas (local groups, newsletter…)</source>
+        <translation>Autres, séparés par des virgules (groupes locaux, lettre d’information…)</translation>
+    </message>
+    <message>
+        <source>Tips, testimonies, infographics, short videos…</source>
+        <translation>Astuces, témoignages, infographies, vidéos courtes…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the persona</source>
+        <translation>&amp;Enregistrer le persona</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>Â&amp;ge :</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment :</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation :</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>&amp;Réseaux utilisés :</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Contenus attendus :</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Supprimer le persona ?</translation>
+    </message>
+    <message>
+        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
+        <translation>Supprimer %1 ? Les publications gardent leur texte ; elles ne seront plus rattachées à ce persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PostActions</name>
+    <message>
+        <source>ESS Planner</source>
+        <extracomment>time given to a post without one when it is dropped on a day</extracomment>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</source>
+        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée ; elle n’a pas été déplacée. Le calendrier est à jour maintenant : recommencez.</translation>
+    </message>
+    <message>
+        <source>“%1” has already gone out on some accounts; it stays where it is.</source>
+        <translation>« %1 » est déjà partie sur certains comptes ; elle reste où elle est.</translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2</source>
+        <translation>Déplacer « %1 » au %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n post(s)</source>
+        <translation>
+            <numerusform>Déplacer %n publication</numerusform>
+            <numerusform>Déplacer %n publications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the post?</source>
+        <translation>Supprimer la publication ?</translation>
+    </message>
+    <message>
+        <source>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</source>
+        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas : ESS Planner l’oublie seulement. La supprimer ?</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Supprimer « %1 »</translation>
+    </message>
+    <message>
+        <source>Post deleted. Undo with Ctrl+Z.</source>
+        <translation>Publication supprimée. Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <translation>Créer « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <source>time zone %1</source>
+        <translation>fuseau horaire %1</translation>
+    </message>
+    <message>
+        <source>Sent text</source>
+        <translation>Texte envoyé</translation>
+    </message>
+    <message>
+        <source>Choose an account to see the preview.</source>
+        <translation>Choisissez un compte pour voir l’aperçu.</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Nouvelle publication</translation>
+    </message>
+    <message>
+        <source>The draft could not be autosaved: %1</source>
+        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement : %1</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
+        <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Modifiée ailleurs</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the post</source>
+        <translation>&amp;Recharger la publication</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continuer à modifier</translation>
+    </message>
+    <message>
+        <source>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</source>
+        <translation>Recharger affiche la version de l’autre personne ; votre texte est d’abord copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>The post was reloaded; your text is on the clipboard.</source>
+        <translation>La publication a été rechargée ; votre texte est dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to this post before closing?</source>
+        <translation>Enregistrer les modifications de cette publication avant de fermer ?</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCard</name>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 caractères sur %2</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <source>the part in red does not fit</source>
+        <translation>la partie en rouge dépasse</translation>
+    </message>
+    <message>
+        <source>links are not clickable in captions on this network</source>
+        <translation>les liens ne sont pas cliquables dans les légendes sur ce réseau</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more image(s)</source>
+        <translation>
+            <numerusform>+%n autre image</numerusform>
+            <numerusform>+%n autres images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishingTray</name>
+    <message>
+        <source>&amp;Publish due posts now</source>
+        <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>&amp;Publier maintenant les publications dues</translation>
+    </message>
+    <message>
+        <source>&amp;Show ESS Planner</source>
+        <translation>&amp;Afficher ESS Planner</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>ESS Planner: publishing scheduled posts</source>
+        <translation>ESS Planner : publication des messages planifiés</translation>
+    </message>
+    <message>
+        <source>Post not published</source>
+        <translation>Publication non publiée</translation>
+    </message>
+    <message>
+        <source>Post to check</source>
+        <translation>Publication à vérifier</translation>
+    </message>
+    <message>
+        <source>Post missed</source>
+        <translation>Publication manquée</translation>
+    </message>
+    <message>
+        <source>Post needs attention</source>
+        <translation>Publication en attente de votre réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts need your attention</source>
+        <translation>
+            <numerusform>%n publication demande votre attention</numerusform>
+            <numerusform>%n publications demandent votre attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ESS Planner is still running</source>
+        <translation>ESS Planner continue de tourner</translation>
+    </message>
+    <message>
+        <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
+        <translation>Vos publications planifiées partiront à l’heure. Pour quitter, passez par le menu de cette icône.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finishing %n post(s) being sent before quitting…</source>
+        <translation>
+            <numerusform>Envoi de %n publication en cours avant de quitter…</numerusform>
+            <numerusform>Envoi de %n publications en cours avant de quitter…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for the board and funders</source>
+        <translation>Rapport pour le conseil d’administration et les financeurs</translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation>PDF, à imprimer ou envoyer</translation>
+    </message>
+    <message>
+        <source>CSV, for a spreadsheet</source>
+        <translation>CSV, pour un tableur</translation>
+    </message>
+    <message>
+        <source>Name of the organisation (optional)</source>
+        <translation>Nom de l’organisation (facultatif)</translation>
+    </message>
+    <message>
+        <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
+        <translation>Les publications par objectif et par persona, chaque indicateur face à sa cible, la portée, les meilleures publications et les trous à combler, pour la période choisie.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat :</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tableaux CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>La fin de la période est avant son début.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Rapport enregistré dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>New post</source>
+        <translation>Nouvelle publication</translation>
+    </message>
+    <message>
+        <source>Month, week or agenda view</source>
+        <translation>Vue mois, semaine ou agenda</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Page Up / Page Down</source>
+        <translation>Page préc. / Page suiv.</translation>
+    </message>
+    <message>
+        <source>Previous / next month or week</source>
+        <translation>Mois ou semaine précédent / suivant</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>Flèches</translation>
+    </message>
+    <message>
+        <source>Move between days (month) or posts (week)</source>
+        <translation>Passer d’un jour à l’autre (mois) ou d’une publication à l’autre (semaine)</translation>
+    </message>
+    <message>
+        <source>Alt+Up / Alt+Down</source>
+        <translation>Alt+Haut / Alt+Bas</translation>
+    </message>
+    <message>
+        <source>Previous / next post of the day</source>
+        <translation>Publication précédente / suivante du jour</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Open the post (or write one on that day)</source>
+        <translation>Ouvrir la publication (ou en écrire une ce jour-là)</translation>
+    </message>
+    <message>
+        <source>Move the post one day later / earlier</source>
+        <translation>Déplacer la publication d’un jour plus tard / plus tôt</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Delete the post</source>
+        <translation>Supprimer la publication</translation>
+    </message>
+    <message>
+        <source>Undo / redo (moves, edits, deletions)</source>
+        <translation>Annuler / rétablir (déplacements, modifications, suppressions)</translation>
+    </message>
+    <message>
+        <source>Search titles and texts</source>
+        <translation>Chercher dans les titres et les textes</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Personas / objectives</source>
+        <translation>Personas / objectifs</translation>
+    </message>
+    <message>
+        <source>Editor: save</source>
+        <translation>Éditeur : enregistrer</translation>
+    </message>
+    <message>
+        <source>Editor: save and schedule</source>
+        <translation>Éditeur : enregistrer et planifier</translation>
+    </message>
+    <message>
+        <source>Editor: close (asks before losing changes)</source>
+        <translation>Éditeur : fermer (demande avant de perdre des modifications)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+</TS>

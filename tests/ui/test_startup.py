@@ -1,0 +1,99 @@
+"""The app paints the calendar from the quick reader, then attaches the full workspace."""
+
+import sys
+import time
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from essplanner.errors import StorageError
+from essplanner.settings import database_url
+from essplanner.ui.bridge import Bridge
+from essplanner.ui.calendar_model import Role
+from essplanner.ui.startup import StartupWorkspace, start_window
+from essplanner.workspace import Workspace
+
+from .conftest import paris
+
+pytestmark = pytest.mark.gui
+
+
+def test_first_paint_from_the_quick_reader_then_the_full_workspace(
+        qtbot: QtBot, workspace: Workspace, make_post) -> None:
+    post = make_post("déjà là", at=paris(2026, 11, 27, 18))
+    reports: list[Exception] = []
+    window = start_window(
+        paths=workspace.paths, settings=workspace.settings,
+        db_url=database_url(workspace.paths), bridge=Bridge(),
+        load_workspace=lambda: workspace, report=reports.append, started=time.monotonic())
+    assert window is not None
+    qtbot.addWidget(window)
+    assert isinstance(window.ws, StartupWorkspace) and not window.ready
+    # the first page came from sqlite3, before any service existed
+    chips = window.month_model.index_of(date(2026, 11, 27)).data(Role.CHIPS)
+    assert [c.post_id for c in chips] == [post.id]
+    window.new_post()  # too early: a polite message, no crash
+    assert "Still opening" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.ready, timeout=10_000)  # painted, loaded, attached
+    assert window.ws is workspace and window.actions_ is not None
+    assert reports == []
+    # changes now reach the calendar through the bridge
+    moved = workspace.posts.reschedule(post.id, paris(2026, 11, 28, 9))
+    assert [c.post_id for c in window.month_model.chips_on(date(2026, 11, 28))] == [moved.id]
+    window.close()
+
+
+def test_a_workspace_that_cannot_open_is_reported(qtbot: QtBot, workspace: Workspace,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    reports: list[Exception] = []
+
+    def broken() -> Workspace:
+        raise StorageError("The database file is read-only: nothing was saved.")
+
+    exits: list[int] = []
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.setattr(QCoreApplication.instance(), "exit", exits.append)
+    window = start_window(
+        paths=workspace.paths, settings=workspace.settings,
+        db_url=database_url(workspace.paths), bridge=Bridge(), load_workspace=broken,
+        report=reports.append, started=time.monotonic())
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+    assert "read-only" in str(reports[0]) and exits == [1]
+
+
+def test_without_a_current_sqlite_file_the_workspace_opens_first(
+        qtbot: QtBot, workspace: Workspace, tmp_path) -> None:
+    window = start_window(
+        paths=workspace.paths, settings=workspace.settings,
+        db_url=f"sqlite:///{tmp_path / 'not-yet.sqlite3'}", bridge=Bridge(),
+        load_workspace=lambda: workspace, report=lambda exc: None, started=time.monotonic())
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.ready and window.ws is workspace
+    assert sys.modules.get("essplanner.workspace") is not None
+
+
+@pytest.mark.slow
+def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
+    """``essplanner`` end to end: first start (the workspace is created first), then a
+    start with the calendar painted from the quick reader."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ESSPLANNER_DATABASE_URL", "ESSPLANNER_DATA_DIR", "DISPLAY")}
+    env.update(QT_QPA_PLATFORM="offscreen", ESSPLANNER_EXIT_AFTER_FIRST_PAINT="1")
+    root = Path(__file__).resolve().parents[2]
+    for _run in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "essplanner", "--data-dir", str(tmp_path), "--lang", "fr"],
+            env=env, cwd=root, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert "FIRST_PAINT" in result.stdout
+    log = (tmp_path / "logs" / "essplanner.log").read_text(encoding="utf-8")
+    assert log.count("calendar painted") == 2
