@@ -25,7 +25,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QLocale,
     QMargins,
     QPointF,
@@ -159,7 +158,8 @@ def _scale(axis: QValueAxis, top: float) -> None:
 
 
 def _msecs(day: date) -> float:
-    return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
+    # Noon in the local time zone, as QDateTimeAxis reads it (local wall-clock time).
+    return datetime.combine(day, time(12)).timestamp() * 1000
 
 
 def progress_over_time(history: Sequence[KpiProgress], title: str, *,

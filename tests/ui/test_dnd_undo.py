@@ -22,10 +22,10 @@ pytestmark = pytest.mark.gui
 def _drop(widget, pos: QPoint, data: QMimeData) -> None:
     """What Qt delivers when a drag enters the view, moves to ``pos`` and is released."""
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.MoveAction, data, buttons, mods)
+    enter = QDragEnterEvent(pos, Qt.DropAction.MoveAction, data, buttons, mods)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the view refused the drag"
-    move = QDragMoveEvent(QPointF(pos), Qt.DropAction.MoveAction, data, buttons, mods)
+    move = QDragMoveEvent(pos, Qt.DropAction.MoveAction, data, buttons, mods)
     QApplication.sendEvent(widget, move)
     assert move.isAccepted(), "the view refused the drop position"
     drop = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, data, buttons, mods)
