@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 
-bench: $(STAMP) system-deps-test
+bench: $(STAMP) $(QM) system-deps-test
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml
@@ -58,7 +58,7 @@ translations: $(STAMP)
 $(QM): resources/i18n/essplanner_%.qm: resources/i18n/essplanner_%.ts $(STAMP)
 	$(BIN)/python tools/update_translations.py --release
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	tools/screenshots.sh
 
 clean:
