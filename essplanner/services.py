@@ -25,7 +25,13 @@ from essplanner import repositories as repo
 from essplanner.composer import Validator, build_request
 from essplanner.credentials import SecretStore
 from essplanner.domain import Change, DeliveryState
-from essplanner.errors import ConflictError, NotFoundError, ProblemInfo, ValidationError
+from essplanner.errors import (
+    ConflictError,
+    EssPlannerError,
+    NotFoundError,
+    ProblemInfo,
+    ValidationError,
+)
 from essplanner.i18n import _
 from essplanner.media import MediaStore
 from essplanner.publishers.base import Severity
@@ -426,6 +432,48 @@ class PostService(_Service):
             result = repo.load_post(s, row.id)
         self._notify(Change(posts=frozenset({result.id})))
         return result
+
+    def create_many(self, items: Sequence[tuple[str, domain.PostDraft, datetime | None]], *,
+                    schedule: bool = False) -> list[domain.Post]:
+        """Create several posts in one transaction (an import): all of them, or none.
+
+        Each item is ``(label, draft, scheduled_at)``; an error names the item's label
+        (a CSV line, say).
+        """
+        stored: list[list[Any]] = []
+        for label, draft, when in items:
+            if when is not None:
+                require_aware(when)
+            try:
+                stored.append([self.media.import_file(m.path) for m in draft.media
+                               if m.media_id is None])
+            except EssPlannerError as exc:
+                raise type(exc)(f"{label}: {exc}") from exc
+        ids: list[int] = []
+        with self.db.write() as s:
+            for (label, draft, when), media in zip(items, stored, strict=True):
+                try:
+                    if schedule and when is None:
+                        raise ValidationError(_("Give a date and time to schedule the post."))
+                    row = models.Post(editorial_state=draft.editorial_state.value)
+                    self._apply_draft(s, row, draft, media)
+                    row.scheduled_at = when
+                    s.add(row)
+                    self._sync_targets(s, row, draft)
+                    s.flush()
+                    if schedule and row.targets:
+                        assert when is not None
+                        self._schedule_targets(s, row, when)
+                except EssPlannerError as exc:
+                    error = type(exc)(f"{label}: {exc}")
+                    if isinstance(exc, ValidationError):
+                        error = ValidationError(f"{label}: {exc}", exc.problems)
+                    raise error from exc
+                ids.append(row.id)
+            s.flush()
+            results = [repo.load_post(s, i, attempts=False) for i in ids]
+        self._notify(Change(posts=frozenset(ids)))
+        return results
 
     def update(self, post_id: int, draft: domain.PostDraft, *, expected_version: int,
                scheduled_at: datetime | Keep | None = Keep.KEEP,
