@@ -175,10 +175,11 @@ def run_gui(args: argparse.Namespace) -> int:
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.metrics import metrics_job
         from essplanner.scheduler import PublishingService
-        from essplanner.ui import dashboard
+        from essplanner.ui import dashboard, exchange_actions
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts import install as install_accounts
 
+        exchange_actions.install(window, workspace, bridge)
         dashboard.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
         service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])

@@ -803,6 +803,59 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Import posts from a CSV file…</source>
+        <translation>&amp;Import posts from a CSV file…</translation>
+    </message>
+    <message>
+        <source>Export posts to CSV (spreadsheet)…</source>
+        <translation>Export posts to CSV (spreadsheet)…</translation>
+    </message>
+    <message>
+        <source>Export the calendar to iCalendar…</source>
+        <translation>Export the calendar to iCalendar…</translation>
+    </message>
+    <message>
+        <source>Import posts</source>
+        <translation>Import posts</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) imported as drafts. Open them to check and schedule them.</source>
+        <translation>
+            <numerusform>%n post imported as a draft. Open it to check and schedule it.</numerusform>
+            <numerusform>%n posts imported as drafts. Open them to check and schedule them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export posts</source>
+        <translation>Export posts</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) exported.</source>
+        <translation>
+            <numerusform>%n post exported.</numerusform>
+            <numerusform>%n posts exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Search titles and texts</source>

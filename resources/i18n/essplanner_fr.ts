@@ -803,6 +803,59 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Import posts from a CSV file…</source>
+        <translation>&amp;Importer des publications depuis un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Export posts to CSV (spreadsheet)…</source>
+        <translation>Exporter les publications en CSV (tableur)…</translation>
+    </message>
+    <message>
+        <source>Export the calendar to iCalendar…</source>
+        <translation>Exporter le calendrier au format iCalendar…</translation>
+    </message>
+    <message>
+        <source>Import posts</source>
+        <translation>Importer des publications</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) imported as drafts. Open them to check and schedule them.</source>
+        <translation>
+            <numerusform>%n publication importée en brouillon. Ouvrez-la pour la vérifier et la planifier.</numerusform>
+            <numerusform>%n publications importées en brouillon. Ouvrez-les pour les vérifier et les planifier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export posts</source>
+        <translation>Exporter les publications</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) exported.</source>
+        <translation>
+            <numerusform>%n publication exportée.</numerusform>
+            <numerusform>%n publications exportées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Search titles and texts</source>
