@@ -206,3 +206,5 @@ def run_gui(args: argparse.Namespace) -> int:
         close = getattr(window.ws, "close", None)
         if close is not None:
             close()
+        for translator in translators:  # the QApplication may outlive us (embedding, tests)
+            app.removeTranslator(translator)  # type: ignore[arg-type]
