@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,13 +30,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from essplanner.domain import Kpi, KpiSource, Objective, ObjectiveKind, Period
 from essplanner.errors import EssPlannerError
 from essplanner.ui.labels import objective_kind_label, period_label
+from essplanner.ui.list_form import lay_out_list_and_form
 from essplanner.ui.style import objective_colour, state_icon
 from essplanner.workspace import Workspace
 
@@ -241,22 +240,8 @@ class ObjectivesDialog(QDialog):
         kpi_buttons.addStretch(1)
         form.addRow("", kpi_buttons)
         form.addRow("", self.save_button)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
-        left.addLayout(row)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(form, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(close)
-        self.resize(860, 520)
-
-        close.rejected.connect(self.reject)
+        lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
+                              delete_button=self.delete_button, form=form, size=(860, 520))
         self.new_button.clicked.connect(self.new_objective)
         self.delete_button.clicked.connect(self.delete_objective)
         self.save_button.clicked.connect(self.save_objective)

@@ -16,16 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +30,7 @@ from essplanner.domain import Persona, Segment
 from essplanner.errors import EssPlannerError
 from essplanner.ui.check_model import CheckItem, CheckListModel
 from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
+from essplanner.ui.list_form import lay_out_list_and_form
 from essplanner.ui.style import platform_icon
 from essplanner.workspace import Workspace
 
@@ -132,22 +130,8 @@ class PersonasDialog(QDialog):
         form.addRow("", self.other_networks)
         form.addRow(self.tr("&Expected content:"), self.expected)
         form.addRow("", self.save_button)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
-        left.addLayout(row)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(form, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(close)
-        self.resize(820, 560)
-
-        close.rejected.connect(self.reject)
+        lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
+                              delete_button=self.delete_button, form=form, size=(820, 560))
         self.new_button.clicked.connect(self.new_persona)
         self.delete_button.clicked.connect(self.delete_persona)
         self.save_button.clicked.connect(self.save_persona)
