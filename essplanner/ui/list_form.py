@@ -3,6 +3,10 @@ it, the selected item's form beside it, and Close at the bottom."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +16,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+T = TypeVar("T", bound=HasId)
 
 
 def lay_out_list_and_form(dialog: QDialog, *, list_view: QWidget, new_button: QPushButton,
@@ -34,3 +48,40 @@ def lay_out_list_and_form(dialog: QDialog, *, list_view: QWidget, new_button: QP
     dialog.resize(*size)
     close.rejected.connect(dialog.reject)
     return close
+
+
+class RecordListModel(QAbstractListModel, Generic[T]):
+    """A list of records with an ``id`` (personas, objectives); subclasses say what each
+    role shows in :meth:`record_data`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[T] = []
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> T:
+        return self._records[row]
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        return self.record_data(self._records[index.row()], role)
+
+    def record_data(self, record: T, role: int) -> object:
+        raise NotImplementedError
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)

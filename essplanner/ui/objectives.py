@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractListModel,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -36,36 +35,17 @@ from PySide6.QtWidgets import (
 from essplanner.domain import Kpi, KpiSource, Objective, ObjectiveKind, Period
 from essplanner.errors import EssPlannerError
 from essplanner.ui.labels import objective_kind_label, period_label
-from essplanner.ui.list_form import lay_out_list_and_form
+from essplanner.ui.list_form import RecordListModel, lay_out_list_and_form
 from essplanner.ui.style import objective_colour, state_icon
 from essplanner.workspace import Workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class ObjectiveListModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._objectives: list[Objective] = []
+class ObjectiveListModel(RecordListModel[Objective]):
+    """Objectives by name, in their calendar colour, with their kind as tooltip."""
 
-    def set_objectives(self, objectives: Sequence[Objective]) -> None:
-        self.beginResetModel()
-        self._objectives = list(objectives)
-        self.endResetModel()
-
-    def objective(self, row: int) -> Objective:
-        return self._objectives[row]
-
-    def row_of(self, objective_id: int) -> int:
-        return next((i for i, o in enumerate(self._objectives) if o.id == objective_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._objectives)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._objectives):
-            return None
-        objective = self._objectives[index.row()]
+    def record_data(self, objective: Objective, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return objective.name
         if role == Qt.ItemDataRole.DecorationRole:
@@ -73,15 +53,6 @@ class ObjectiveListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return objective_kind_label(objective.kind)
         return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class KpiTableModel(QAbstractTableModel):
@@ -252,7 +223,7 @@ class ObjectivesDialog(QDialog):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.model.set_objectives(self.ws.objectives.all())
+        self.model.set_records(self.ws.objectives.all())
         row = self.model.row_of(select) if select is not None else 0
         if self.model.rowCount():
             self.list.selectionModel().setCurrentIndex(
@@ -262,7 +233,7 @@ class ObjectivesDialog(QDialog):
             self.new_objective()
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_objective(self.model.objective(current.row()) if current.isValid() else None)
+        self.show_objective(self.model.record(current.row()) if current.isValid() else None)
 
     def show_objective(self, objective: Objective | None) -> None:
         self._current = objective

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -30,40 +26,19 @@ from essplanner.domain import Persona, Segment
 from essplanner.errors import EssPlannerError
 from essplanner.ui.check_model import CheckItem, CheckListModel
 from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
-from essplanner.ui.list_form import lay_out_list_and_form
+from essplanner.ui.list_form import RecordListModel, lay_out_list_and_form
 from essplanner.ui.style import platform_icon
 from essplanner.workspace import Workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class PersonaListModel(QAbstractListModel):
+class PersonaListModel(RecordListModel[Persona]):
     """Personas by name, with their age and networks as a second line of tooltip."""
 
     ID_ROLE = Qt.ItemDataRole.UserRole + 90
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._personas: list[Persona] = []
-
-    def set_personas(self, personas: Sequence[Persona]) -> None:
-        self.beginResetModel()
-        self._personas = list(personas)
-        self.endResetModel()
-
-    def persona(self, row: int) -> Persona:
-        return self._personas[row]
-
-    def row_of(self, persona_id: int) -> int:
-        return next((i for i, p in enumerate(self._personas) if p.id == persona_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._personas)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._personas):
-            return None
-        persona = self._personas[index.row()]
+    def record_data(self, persona: Persona, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if persona.age:
                 return self.tr("%1, %2 years old").replace("%1", persona.name).replace(
@@ -74,12 +49,6 @@ class PersonaListModel(QAbstractListModel):
         if role == self.ID_ROLE:
             return persona.id
         return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class PersonasDialog(QDialog):
@@ -140,7 +109,7 @@ class PersonasDialog(QDialog):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.model.set_personas(self.ws.personas.all())
+        self.model.set_records(self.ws.personas.all())
         row = self.model.row_of(select) if select is not None else 0
         if self.model.rowCount():
             self.list.selectionModel().setCurrentIndex(
@@ -150,7 +119,7 @@ class PersonasDialog(QDialog):
             self.new_persona()
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_persona(self.model.persona(current.row()) if current.isValid() else None)
+        self.show_persona(self.model.record(current.row()) if current.isValid() else None)
 
     def show_persona(self, persona: Persona | None) -> None:
         self._current = persona
