@@ -117,3 +117,117 @@ def test_command_line_export_and_import(tmp_path: Path, monkeypatch: pytest.Monk
     assert "2026-12-03,18:30,Aides,Le FSL aide.," in exported
     missing = tmp_path / "nope.csv"
     assert main(["--lang", "en", "import", "csv", str(missing)]) == 2
+
+
+# ------------------------------------------------- files as spreadsheets write them ---
+
+
+def _spreadsheet_csv(rows: list[list[str]], *, encoding: str) -> bytes:
+    """``rows`` as Excel and LibreOffice save a CSV in French: ``;`` between cells, CRLF
+    after each row, LF inside a cell, a cell quoted only when it holds ``;``, a quote or a
+    line break, and quotes doubled inside it; cp1252, or UTF-8 with a byte-order mark."""
+    def cell(value: str) -> str:
+        if any(c in value for c in ';"\r\n'):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+    text = "".join(";".join(cell(v) for v in row) + "\r\n" for row in rows)
+    return ("\ufeff" + text).encode("utf-8") if encoding == "utf-8-sig" else text.encode(encoding)
+
+
+SAMEDI = 'Programme du samedi :\nAtelier "isolation"; gratuit, sur inscription'
+
+
+def test_the_whole_text_of_a_quoted_cell_is_imported(workspace: Workspace,
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_bytes(
+        b"date;heure;titre;texte\r\n"
+        b'2027-01-09;10:00;Samedi;"Programme du samedi :\nAtelier ""isolation""; gratuit,'
+        b' sur inscription"\r\n'
+        b"2027-01-10;11:00;Dimanche;Repos\r\n")
+    rows = read_csv(path, zone=PARIS, **_ids(workspace))
+    assert [r.draft.body for r in rows] == [SAMEDI, "Repos"]
+    assert [r.draft.title for r in rows] == ["Samedi", "Dimanche"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])
+def test_a_file_saved_by_a_french_spreadsheet_imports_whole(workspace: Workspace,
+                                                            tmp_path: Path,
+                                                            encoding: str) -> None:
+    workspace.personas.add(name="Élodie")
+    long_text = ("Économies d’énergie : « chaque geste compte ». " * 100)[:4500]
+    quoted = 'Atelier "isolation"\nSamedi; 10 h\n\n"Entrée libre", bien sûr'
+    rows = [["date", "heure", "titre", "texte", "lien", "personas", "hashtags"],
+            ["2027-01-09", "10:00", "Été", quoted, "", "Élodie", "#énergie"],
+            ["", "", "", "", "", "", ""],                      # an empty row: ;;;;;;
+            ["2027-01-10", "11:00", "Long", long_text, "", "", ""],
+            ["03/02/2027", "9h30", "Fête", SAMEDI, "https://example.org/été", "", ""]]
+    data = _spreadsheet_csv(rows, encoding=encoding)
+    if len(data) % 2:  # an even length must not make it UTF-16
+        rows[1][2] += "!"
+        data = _spreadsheet_csv(rows, encoding=encoding)
+    assert len(data) % 2 == 0 and b";;;;;;\r\n" in data
+    path = tmp_path / "plan.csv"
+    path.write_bytes(data)
+    imported = read_csv(path, zone=PARIS, **_ids(workspace))
+    assert [r.draft.body for r in imported] == [quoted, long_text, SAMEDI]
+    assert imported[0].draft.title.startswith("Été") and imported[0].draft.hashtags == ("énergie",)
+    assert imported[2].draft.link_url == "https://example.org/été"
+    assert imported[2].scheduled_at == datetime(2027, 2, 3, 8, 30, tzinfo=UTC)
+    assert len(imported[1].draft.body) == 4500
+
+
+def test_utf16_is_read_only_with_its_byte_order_mark(workspace: Workspace,
+                                                     tmp_path: Path) -> None:
+    # Excel's "Unicode text": UTF-16 with a BOM, TAB between cells
+    path = tmp_path / "plan.txt"
+    path.write_bytes("titre\ttexte\r\nÉté\tBonjour, à tous\r\n".encode("utf-16"))
+    rows = read_csv(path, zone=PARIS, **_ids(workspace))
+    assert [(r.draft.title, r.draft.body) for r in rows] == [("Été", "Bonjour, à tous")]
+
+
+def test_the_delimiter_comes_from_the_header_line(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    # one column: a comma or a semicolon in the text is not a delimiter
+    path.write_text("texte\r\nBonjour, voisins; bienvenue\r\n", encoding="utf-8")
+    assert [r.draft.body for r in read_csv(path, zone=PARIS, **_ids(workspace))] == [
+        "Bonjour, voisins; bienvenue"]
+    path.write_text('"title","text"\r\n"A; b","c; d, e"\r\n', encoding="utf-8")
+    assert [(r.draft.title, r.draft.body)
+            for r in read_csv(path, zone=PARIS, **_ids(workspace))] == [("A; b", "c; d, e")]
+
+
+def test_errors_name_the_row_where_the_record_starts(workspace: Workspace,
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_bytes(_spreadsheet_csv([
+        ["date", "heure", "titre", "texte", "personas"],
+        ["2027-01-09", "10:00", "Trois lignes", "Un\nDeux\nTrois", ""],   # rows 2 to 4
+        ["", "", "", "", ""],                                               # row 5
+        ["2027-01-11", "10:00", "Qui ?", "Deux\nlignes", "Zoé"],           # rows 6 and 7
+        ["2027-13-01", "10:00", "Quand ?", "Texte", ""],                    # row 8
+    ], encoding="cp1252"))
+    with pytest.raises(ValidationError) as exc:
+        read_csv(path, zone=PARIS, **_ids(workspace))
+    message = str(exc.value)
+    assert "line 6 (row 4 in a spreadsheet): unknown persona 'Zoé'" in message
+    assert "line 8 (row 5 in a spreadsheet): '2027-13-01' is not a date" in message
+
+
+def test_an_unclosed_quote_imports_nothing_and_names_its_line(workspace: Workspace,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_bytes(b'titre;texte\r\nUn;Bonjour\r\nDeux;"Ouvert\r\nTrois;Rien\r\n')
+    with pytest.raises(ValidationError, match=r"line 3: .*quote"):
+        read_csv(path, zone=PARIS, **_ids(workspace))
+    path.write_bytes(b'titre;texte\r\nUn;"Bonjour" dit-elle\r\n')
+    with pytest.raises(ValidationError, match=r"line 2: .*quote"):
+        read_csv(path, zone=PARIS, **_ids(workspace))
+
+
+def test_a_file_that_is_not_text_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ValidationError, match="not a text"):
+        read_csv(path, zone=PARIS, **_ids(workspace))
+

@@ -63,7 +63,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                     personas=ws.personas.all(), objectives=ws.objectives.all(),
                     accounts=ws.accounts.all())
     posts = ws.posts.create_many(
-        [(_("line {n}", n=r.line), r.draft, r.scheduled_at) for r in rows],
+        [(r.label, r.draft, r.scheduled_at) for r in rows],
         schedule=args.schedule)
     emit(args, {"imported": len(posts), "ids": [p.id for p in posts]},
          _("{count} posts imported.", count=len(posts)))
