@@ -2,7 +2,9 @@
 
 - :func:`export_csv` writes one line per post (local date and time, title, text, link,
   call to action, hashtags, personas, objectives, accounts, state) — the same columns
-  :func:`read_csv` reads back, so a month can be planned in a spreadsheet.
+  :func:`read_csv` reads back, so a month can be planned in a spreadsheet. A cell that a
+  spreadsheet would run as a formula (``= + - @``, TAB, CR first) is written as text with a
+  leading ``'`` (OWASP's CSV-injection advice); the import takes that ``'`` off again.
 - :func:`read_csv` reads a file as Excel and LibreOffice write it — delimiter taken from the
   header line, quotes always doubled, UTF-8 or cp1252 (UTF-16 only with its byte-order
   mark) — and never guesses the quoting. It checks every record first (dates in the user's
@@ -50,14 +52,44 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split(LIST_SEPARATOR) if v.strip()]
 
 
+#: what makes Excel or LibreOffice read a cell as a formula (OWASP, "CSV Injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(value: str) -> str:
+    """``value`` as text a spreadsheet never evaluates: a leading ``'`` before a formula.
+
+    A value that already starts with ``'`` and then a formula gets one more, so that
+    :func:`_restore` gives back exactly what was written.
+    """
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
+
+
+def _restore(value: str) -> str:
+    """The reverse of :func:`_neutralise`, for a cell read back from a CSV."""
+    return value[1:] if value.startswith("'") and _neutralise(value[1:]) == value else value
+
+
+def _csv_line(cells: Iterable[object], delimiter: str) -> str:
+    """One CSV record: a cell is quoted when it holds the delimiter, a quote or a line
+    break, or when it was neutralised (so that no reader splits or evaluates it)."""
+    out = []
+    for raw in cells:
+        value = str(raw)
+        safe = _neutralise(value)
+        if safe != value or any(c in safe for c in (delimiter, '"', "\r", "\n")):
+            safe = '"' + safe.replace('"', '""') + '"'
+        out.append(safe)
+    return delimiter.join(out) + "\r\n"
+
+
 def export_csv(posts: Sequence[domain.Post], zone: ZoneInfo, *, delimiter: str = ",") -> str:
-    """The posts as CSV text (local dates and times in ``zone``)."""
+    """The posts as CSV text (local dates and times in ``zone``), formulas neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    out.write(_csv_line(COLUMNS, delimiter))
     for post in posts:
         local = post.scheduled_at.astimezone(zone) if post.scheduled_at else None
-        writer.writerow([
+        out.write(_csv_line([
             post.id,
             local.date().isoformat() if local else "",
             local.strftime("%H:%M") if local else "",
@@ -70,7 +102,7 @@ def export_csv(posts: Sequence[domain.Post], zone: ZoneInfo, *, delimiter: str =
             _join(o.name for o in post.objectives),
             _join(t.account_name for t in post.targets),
             post.status.value,
-        ])
+        ], delimiter))
     return out.getvalue()
 
 
@@ -230,7 +262,7 @@ def read_csv(path: Path, *, zone: ZoneInfo, personas: Sequence[domain.Persona],
 
         def cell(key: str, row: list[str] = row) -> str:
             index = header.get(key)
-            return row[index].strip() if index is not None and index < len(row) \
+            return _restore(row[index]).strip() if index is not None and index < len(row) \
                 else ""
 
         line = _where(number, row_number)

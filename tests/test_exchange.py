@@ -1,5 +1,8 @@
 """Posts out to CSV and iCalendar, and back in from a CSV planned in a spreadsheet."""
 
+import csv
+import dataclasses
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -8,7 +11,7 @@ import pytest
 
 from essplanner.cli import main
 from essplanner.demo import load_demo
-from essplanner.domain import DeliveryState, PostQuery
+from essplanner.domain import DeliveryState, PostDraft, PostQuery
 from essplanner.errors import ValidationError
 from essplanner.exchange import export_csv, export_ics, read_csv
 from essplanner.timeutil import get_zone
@@ -230,4 +233,37 @@ def test_a_file_that_is_not_text_is_refused(workspace: Workspace, tmp_path: Path
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(ValidationError, match="not a text"):
         read_csv(path, zone=PARIS, **_ids(workspace))
+
+
+# ------------------------------------------------------------ formula injection ---
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3",
+            "@SUM(1+1)", "\t=1+1", "\r=1+1", "'=1+1", "''+x", "Normal, 'quoted' = fine"]
+
+
+def test_formula_cells_are_exported_as_text_and_imported_back(workspace: Workspace,
+                                                              tmp_path: Path) -> None:
+    workspace.personas.add(name="@équipe")
+    persona = workspace.personas.all()[0]
+    post = workspace.posts.create(
+        PostDraft(title=FORMULAS[0], body="=1+1", persona_ids=(persona.id,)),
+        scheduled_at=datetime(2027, 1, 9, 9, tzinfo=UTC))
+    posts = [post] + [dataclasses.replace(post, id=post.id + n, title=f, body=f"{f}\nsuite")
+                      for n, f in enumerate(FORMULAS[1:], start=1)]
+    text = export_csv(posts, PARIS, delimiter=";")
+    assert '"\'=HYPERLINK(""http://evil.example"",""x"")"' in text
+    cells = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    for row in cells[1:]:
+        for value in row:
+            assert not value or value[0] not in "=+-@\t\r", value
+    assert cells[1][3].startswith("'=HYPERLINK(") and cells[1][8] == "'@équipe"
+
+    path = tmp_path / "plan.csv"
+    path.write_text(text, encoding="utf-8")
+    rows = read_csv(path, zone=PARIS, **_ids(workspace))
+    assert rows[0].draft.title == FORMULAS[0] and rows[0].draft.body == "=1+1"
+    assert rows[0].draft.persona_ids == (persona.id,)
+    # the leading TAB or CR is whitespace the import strips from any cell, as before
+    assert [r.draft.title for r in rows[1:]] == [f.strip() for f in FORMULAS[1:]]
+    assert [r.draft.body for r in rows[1:]] == [f"{f}\nsuite".strip() for f in FORMULAS[1:]]
 
