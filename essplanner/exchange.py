@@ -12,7 +12,7 @@
   all the posts in one transaction: a file with one bad record imports nothing, and the error
   names the line where the record starts.
 - :func:`export_ics` writes an RFC 5545 calendar (one event per post) for Thunderbird,
-  GNOME Calendar or a phone.
+  GNOME Calendar or a phone; no control character of a title or text can start a line.
 
 Nothing secret is ever part of a post, so nothing secret can leave through here.
 """
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -341,23 +343,37 @@ def _when(day_text: str, time_text: str, zone: ZoneInfo) -> datetime | None:
 # ------------------------------------------------------------------- ics ---
 
 
+#: what a line-based reader may take for the end of a line: CR, LF, VT, FF, the information
+#: separators, NEL and the Unicode line and paragraph separators (str.splitlines' list)
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: every other control character: C0 but TAB, DEL, C1 (RFC 5545 allows none in a value)
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """A TEXT value (RFC 5545 §3.3.11): line breaks as ``\\n``, ``\\ ; ,`` escaped, every
+    other control character dropped — no character of a title can start a new line."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\\\\n", text))
+
+
+def _uri(text: str) -> str:
+    """A URI value: control characters and line breaks percent-encoded, never raw."""
+    return _CONTROLS.sub(lambda m: urllib.parse.quote(m.group()), text)
 
 
 def _fold(line: str) -> list[str]:
-    """RFC 5545 §3.1: lines of at most 75 octets, continued with a leading space."""
+    """RFC 5545 §3.1: lines of at most 75 octets, continued with a leading space, cut
+    between characters (never inside a UTF-8 sequence)."""
     out: list[str] = []
-    current = ""
-    for char in line:
-        limit = 75 if not out else 74
-        if len((current + char).encode("utf-8")) > limit:
-            out.append(current)
-            current = char
-        else:
-            current += char
-    out.append(current)
+    start, size = 0, 0
+    for index, char in enumerate(line):
+        width = len(char.encode("utf-8"))
+        if size + width > (75 if not out else 74):
+            out.append(line[start:index])
+            start, size = index, 0
+        size += width
+    out.append(line[start:])
     return [out[0]] + [" " + part for part in out[1:]]
 
 
@@ -392,7 +408,7 @@ def export_ics(posts: Sequence[domain.Post], *, now: datetime, name: str) -> str
         if categories:
             event.append(f"CATEGORIES:{','.join(_escape(c) for c in categories)}")
         if post.link_url:
-            event.append(f"URL:{post.link_url}")
+            event.append(f"URL:{_uri(post.link_url)}")
         event.append("END:VEVENT")
         lines.extend(event)
     lines.append("END:VCALENDAR")

@@ -11,7 +11,7 @@ import pytest
 
 from essplanner.cli import main
 from essplanner.demo import load_demo
-from essplanner.domain import DeliveryState, PostDraft, PostQuery
+from essplanner.domain import DeliveryState, EditorialState, Post, PostDraft, PostQuery
 from essplanner.errors import ValidationError
 from essplanner.exchange import export_csv, export_ics, read_csv
 from essplanner.timeutil import get_zone
@@ -266,4 +266,50 @@ def test_formula_cells_are_exported_as_text_and_imported_back(workspace: Workspa
     # the leading TAB or CR is whitespace the import strips from any cell, as before
     assert [r.draft.title for r in rows[1:]] == [f.strip() for f in FORMULAS[1:]]
     assert [r.draft.body for r in rows[1:]] == [f"{f}\nsuite".strip() for f in FORMULAS[1:]]
+
+
+# ------------------------------------------------------------------ iCalendar ---
+
+#: C0 but TAB, DEL, C1 and the Unicode line and paragraph separators
+CONTROLS = "".join(chr(c) for c in (*range(0x09), *range(0x0a, 0x20), 0x7f, *range(0x80, 0xa0),
+                                    0x2028, 0x2029))
+
+
+def _post(**fields: object) -> Post:
+    values: dict[str, object] = dict(id=7, title="Titre", body="Texte",
+                                     editorial_state=EditorialState.DRAFT,
+                                     scheduled_at=datetime(2027, 1, 9, 9, tzinfo=UTC), version=1)
+    values.update(fields)
+    return Post(**values)  # type: ignore[arg-type]
+
+
+def test_ics_control_characters_never_make_a_line(clock) -> None:
+    post = _post(title="Atelier\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:pirate",
+                 body=f"a\t{CONTROLS}b\r\nc\\d;e,f",
+                 link_url="https://example.org/\r\nBEGIN:VEVENT\u2028x", call_to_action="Go\x0b")
+    text = export_ics([post], now=clock.now(), name="Cal\rEND:VCALENDAR")
+    # a line-based reader: Python's splitlines() also breaks at \v, \f, \x1c-\x1e, NEL, LS, PS
+    lines = text.splitlines()
+    assert lines == text.split("\r\n")[:-1] and text.endswith("\r\n")
+    assert [line for line in lines if not line.startswith(" ")].count("BEGIN:VEVENT") == 1
+    assert [line.split(":")[0] for line in lines if line.startswith(("BEGIN", "END"))] == [
+        "BEGIN", "BEGIN", "END", "END"]
+    assert not set(text.replace("\r\n", "")) & set(CONTROLS)
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    assert "SUMMARY:Atelier\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:pirate" in unfolded
+    assert "X-WR-CALNAME:Cal\\nEND:VCALENDAR" in unfolded
+    description = next(line for line in unfolded if line.startswith("DESCRIPTION:"))
+    assert description.startswith("DESCRIPTION:a\t")
+    assert description[len("DESCRIPTION:a\t"):].replace("\\n", "").startswith("bc\\\\d\\;e\\,f")
+    assert "URL:https://example.org/%0D%0ABEGIN:VEVENT%E2%80%A8x" in unfolded
+
+
+def test_ics_folds_at_75_octets_without_cutting_a_character(clock) -> None:
+    title = "Énergie ☀️ solidaire 🌍 " * 20
+    text = export_ics([_post(title=title, body="é" * 200)], now=clock.now(), name="Cal")
+    raw = text.encode("utf-8")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    assert max(len(line) for line in raw.split(b"\r\n")) >= 73  # lines are filled, not cut short
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    assert f"SUMMARY:{title}" in unfolded and f"DESCRIPTION:{'é' * 200}" in unfolded
 
