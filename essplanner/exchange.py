@@ -13,6 +13,7 @@
   names the line where the record starts.
 - :func:`export_ics` writes an RFC 5545 calendar (one event per post) for Thunderbird,
   GNOME Calendar or a phone; no control character of a title or text can start a line.
+- :func:`write_file` writes an export atomically (temporary file, then rename).
 
 Nothing secret is ever part of a post, so nothing secret can leave through here.
 """
@@ -20,8 +21,11 @@ Nothing secret is ever part of a post, so nothing secret can leave through here.
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import re
+import tempfile
 import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -414,3 +418,46 @@ def export_ics(posts: Sequence[domain.Post], *, now: datetime, name: str) -> str
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
+
+# ----------------------------------------------------------------- write ---
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if exc.errno == errno.EROFS:
+        return _("the disk is read-only")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("permission denied")
+    return exc.strerror or str(exc)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically: into a temporary file of the same
+    folder, synced, then renamed over ``path``. A missing folder, a read-only file or disk,
+    a full disk is a :class:`ValidationError` with a one-line message, and leaves neither
+    half a file nor a temporary one; an existing ``path`` stays as it was."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError(_("The folder {folder} does not exist.", folder=str(folder)))
+    if path.is_dir():
+        raise ValidationError(_("{file} is a folder, not a file.", file=str(path)))
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        # root may write anyway, and a rename would replace it: a read-only file is kept
+        raise ValidationError(_("{file} is read-only.", file=str(path)))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ValidationError(_("{file} could not be written: {reason}", file=str(path),
+                                reason=_os_reason(exc))) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ValidationError(_("{file} could not be written: {reason}", file=str(path),
+                                reason=_os_reason(exc))) from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)

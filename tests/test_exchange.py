@@ -2,8 +2,10 @@
 
 import csv
 import dataclasses
+import errno
 import io
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -313,3 +315,73 @@ def test_ics_folds_at_75_octets_without_cutting_a_character(clock) -> None:
     unfolded = text.replace("\r\n ", "").split("\r\n")
     assert f"SUMMARY:{title}" in unfolded and f"DESCRIPTION:{'é' * 200}" in unfolded
 
+
+# ---------------------------------------------------------- writing the export ---
+
+
+@pytest.fixture
+def cli_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ESSPLANNER_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "settings.json").write_text('{"timezone": "Europe/Paris"}')
+    assert main(["--lang", "en", "persona", "add", "Sophie"]) == 0
+    return tmp_path
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and err.startswith("essplanner: ")
+    return err
+
+
+@pytest.mark.parametrize("kind", ["csv", "ics"])
+def test_export_into_a_missing_folder_is_a_clear_error(cli_data: Path, kind: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    target = cli_data / "missing" / "dir" / f"file.{kind}"
+    capsys.readouterr()
+    assert main(["--lang", "en", "export", kind, "--out", str(target)]) == 2
+    assert f"The folder {target.parent} does not exist." in _one_line_error(capsys)
+    assert not (cli_data / "missing").exists()
+
+
+def test_export_onto_a_read_only_file_or_disk_is_a_clear_error(
+        cli_data: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = cli_data / "plan.csv"
+    target.write_text("kept")
+    target.chmod(0o444)
+    capsys.readouterr()
+    assert main(["--lang", "en", "export", "csv", "--out", str(target)]) == 2
+    assert f"{target} is read-only" in _one_line_error(capsys)
+    target.chmod(0o644)
+
+    def read_only_disk(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr("tempfile.mkstemp", read_only_disk)
+    assert main(["--lang", "fr", "export", "ics", "--out", str(target)]) == 2
+    assert f"{target} n’a pas pu être écrit : le disque est en lecture seule" in \
+        _one_line_error(capsys)
+    assert target.read_text() == "kept"
+
+
+def test_a_full_disk_leaves_the_old_file_whole_and_no_temporary_file(
+        cli_data: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = cli_data / "out" / "plan.ics"
+    target.parent.mkdir()
+    target.write_text("kept")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("os.fsync", full)
+    capsys.readouterr()
+    assert main(["--lang", "en", "export", "ics", "--out", str(target)]) == 2
+    assert f"{target} could not be written: the disk is full" in _one_line_error(capsys)
+    assert [p.name for p in target.parent.iterdir()] == ["plan.ics"]
+    assert target.read_text() == "kept"
+    monkeypatch.undo()
+    assert main(["--lang", "en", "export", "ics", "--out", str(target)]) == 0
+    assert target.read_text().startswith("BEGIN:VCALENDAR")
+    assert [p.name for p in target.parent.iterdir()] == ["plan.ics"]

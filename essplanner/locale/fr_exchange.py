@@ -29,4 +29,11 @@ CATALOG: dict[str, str] = {
         "{line} : du texte suit le guillemet qui ferme une cellule ; dans une cellule entre guillemets, écrivez chaque guillemet deux fois (\"\").",
     "{line}: a cell is too long for a post.": "{line} : une cellule est trop longue pour une publication.",
     "{line}: this is not valid CSV ({error}).": "{line} : ce n’est pas du CSV valide ({error}).",
+    "the disk is full": "le disque est plein",
+    "the disk is read-only": "le disque est en lecture seule",
+    "permission denied": "permission refusée",
+    "The folder {folder} does not exist.": "Le dossier {folder} n’existe pas.",
+    "{file} is a folder, not a file.": "{file} est un dossier, pas un fichier.",
+    "{file} is read-only.": "{file} est en lecture seule.",
+    "{file} could not be written: {reason}": "{file} n’a pas pu être écrit : {reason}",
 }
