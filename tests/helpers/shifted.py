@@ -22,6 +22,8 @@ def install_from_environment() -> str | None:
     wanted = os.environ.get("ESSPLANNER_TEST_NOW")
     if not wanted:
         return None
+    if "ESSPLANNER_TEST_SHIFT" in os.environ:  # already moved (this module imported twice)
+        return wanted
     target = datetime.fromisoformat(wanted)
     if target.tzinfo is None:
         raise SystemExit(f"ESSPLANNER_TEST_NOW={wanted!r}: give a time zone (Z or +01:00)")
@@ -34,3 +36,15 @@ def install_from_environment() -> str | None:
 
     travel(shift)
     return wanted
+
+
+def pythonpath(*entries: str | os.PathLike[str]) -> str:
+    """A ``PYTHONPATH`` for a child process: ``entries``, and the clock shift when one is on.
+
+    Tests that set their own ``PYTHONPATH`` for a subprocess use this, so that the child sees
+    the moved clock too (the ``sitecustomize`` in ``timetravel/`` must be on its path).
+    """
+    paths = [str(entry) for entry in entries]
+    if os.environ.get("ESSPLANNER_TEST_SHIFT"):
+        paths.insert(0, str(HERE))
+    return os.pathsep.join(paths)
