@@ -122,3 +122,44 @@ def test_the_command_line_does_not_import_qt(tmp_path: Path) -> None:
                             cwd=Path(__file__).parents[1], timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
+        run, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from essplanner.credentials import MemoryStore
+    from essplanner.domain import DeliveryState
+    from essplanner.publishers.base import Receipt
+    from essplanner.scheduler.outcome import Outcome, Result
+    from essplanner.scheduler.store import DeliveryStore
+    from essplanner.settings import Paths
+    from essplanner.workspace import Workspace
+
+    ws = Workspace.open(paths=Paths.resolve(tmp_path / "data"),
+                        db_url=f"sqlite:///{tmp_path / 'x.db'}", secrets=MemoryStore())
+    ws.accounts.add(platform="dryrun", name="Essai")
+    code, out, _ = run("post", "add", "--text", "Bonjour", "--account", "Essai",
+                       "--at", "2030-01-02T10:00+01:00")
+    assert code == 0
+    post_id = out.strip()
+    due_at = datetime(2030, 1, 2, 9, 0, tzinfo=UTC)
+    store = DeliveryStore(ws.db, owner="svc")  # the publishing service's claim, as it does it
+    [claim] = store.claim(store.due(due_at), due_at, due_at + timedelta(minutes=5))
+    before = json.loads(run("post", "show", post_id, "--json")[1])
+    assert before["targets"][0]["state"] == "publishing"
+
+    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "is being published right now" in err
+    assert json.loads(run("post", "show", post_id, "--json")[1]) == before
+
+    store.finish(claim, Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED,
+                                receipt=Receipt("r1")), due_at)
+    before = json.loads(run("post", "show", post_id, "--json")[1])
+    assert before["targets"][0]["state"] == "published"
+    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "already went out on Dry run; duplicate it instead" in err
+    assert json.loads(run("post", "show", post_id, "--json")[1]) == before
+    ws.close()

@@ -110,7 +110,10 @@ CATALOG: dict[str, str] = {
     "There is no account number {id}.": "Il n’y a pas de compte numéro {id}.",
     "A post is being sent on {name} right now; try again in a moment.":
         "Une publication est en cours d’envoi sur {name} ; réessayez dans un instant.",
-    "This post is being sent right now; it cannot be moved.": "Cette publication est en cours d’envoi ; elle ne peut pas être déplacée.",
+    "“{title}” is being published right now; it cannot be moved. If the sending fails, move it then.":
+        "« {title} » est en cours de publication ; elle ne peut pas être déplacée. Si l’envoi échoue, déplacez-la à ce moment-là.",
+    "“{title}” already went out on {networks}; duplicate it instead: moving it would put one post at two times.":
+        "« {title} » est déjà partie sur {networks} ; dupliquez-la plutôt : la déplacer mettrait une même publication à deux moments.",
     "This post is being sent right now; cancel it again in a moment if it fails.":
         "Cette publication est en cours d’envoi ; annulez-la dans un instant si l’envoi échoue.",
     "Nothing to retry: no failed, unconfirmed or missed target.":
