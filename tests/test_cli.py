@@ -1,4 +1,5 @@
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,21 @@ def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
     assert err.count("\n") == 1 and "already went out on Dry run; duplicate it instead" in err
     assert json.loads(run("post", "show", post_id, "--json")[1]) == before
     ws.close()
+
+
+@pytest.mark.parametrize("content", [
+    b"id;title\n1;Ceci n'est pas une base\n",
+    random.Random(10).randbytes(8192),
+], ids=["text", "random bytes"])
+def test_a_file_that_is_not_a_database_is_named_in_one_line_and_left_untouched(
+        run, tmp_path: Path, content: bytes) -> None:
+    database = tmp_path / "x.db"
+    database.write_bytes(content)
+    for command in (("post", "list"), ("post", "add", "--text", "x"), ("db", "upgrade"),
+                    ("export", "csv")):
+        code, out, err = run(*command)
+        assert (code, out) == (1, ""), command
+        assert err == f"essplanner: {database} is not an ESS Planner database; it was left " \
+                      "untouched.\n", command
+    assert database.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "x.db"]
