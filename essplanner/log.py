@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -61,6 +62,20 @@ class SecretFilter(logging.Filter):
         return True
 
 
+def _file_handler(log_file: Path) -> logging.Handler | None:
+    """A rotating handler for ``log_file``; None when it cannot be written (a read-only
+    data folder can still be read, and the handler would print a traceback per record)."""
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"essplanner: cannot write the log file {log_file}: {exc}", file=sys.stderr)
+        return None
+    if not os.access(log_file if log_file.exists() else log_file.parent, os.W_OK):
+        return None
+    return logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
+
+
 def setup(log_file: Path | None, *, verbose: int = 0, stderr: bool = True) -> None:
     """Configure the root logger once per process."""
     root = logging.getLogger()
@@ -70,14 +85,8 @@ def setup(log_file: Path | None, *, verbose: int = 0, stderr: bool = True) -> No
     root.setLevel(logging.DEBUG)
     secret_filter = SecretFilter()
     if log_file is not None:
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            file_handler = logging.handlers.RotatingFileHandler(
-                log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
-            )
-        except OSError as exc:
-            print(f"essplanner: cannot write the log file {log_file}: {exc}", file=sys.stderr)
-        else:
+        file_handler = _file_handler(log_file)
+        if file_handler is not None:
             file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
             file_handler.setFormatter(logging.Formatter(_FORMAT))
             file_handler.addFilter(secret_filter)

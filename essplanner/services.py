@@ -491,6 +491,8 @@ class PostService(_Service):
                 if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
                     raise ConflictError(_("This post is being sent right now; edit it again in "
                                           "a moment."))
+                if not isinstance(scheduled_at, Keep):
+                    self._refuse_split(row, scheduled_at)
                 self._apply_draft(s, row, draft, stored_media)
                 if not isinstance(scheduled_at, Keep):
                     row.scheduled_at = scheduled_at
@@ -546,6 +548,7 @@ class PostService(_Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
+            self._refuse_split(row, when)
             row.scheduled_at = when
             targets = [t for t in row.targets if t.state in _states(
                 DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.MISSED,
@@ -560,8 +563,7 @@ class PostService(_Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
-            if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
-                raise ConflictError(_("This post is being sent right now; it cannot be moved."))
+            self._refuse_split(row, when)
             row.scheduled_at = when
             moving = [t for t in row.targets
                       if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
@@ -662,6 +664,7 @@ class PostService(_Service):
                     if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
                         raise ConflictError(_("This post is being sent right now; try again "
                                               "in a moment."))
+                    self._refuse_split(row, snapshot.scheduled_at)
                     revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
                     row.updated_at = self.clock.now()
                 s.flush()
@@ -688,7 +691,37 @@ class PostService(_Service):
                     problems.append(ProblemInfo(p.message, p.field, account.name))
         return problems
 
+    def check_move(self, post: domain.Post, when: datetime | None) -> None:
+        """Refuse to move ``post`` to ``when`` once a target is being sent or went out.
+
+        One post goes out at one time: moving it then would split it across two times
+        (the moved targets at the new one, the rest already at the old one). Raises
+        :class:`ValidationError` saying why; the moves of this service apply the same rule.
+        """
+        if when == post.scheduled_at or not domain.time_is_fixed(
+                t.state for t in post.targets):
+            return
+        if any(t.state is DeliveryState.PUBLISHING for t in post.targets):
+            raise ValidationError(_(
+                "“{title}” is being published right now; it cannot be moved. If the sending "
+                "fails, move it then.", title=post.display_title))
+        networks = dict.fromkeys(self._network_name(t.platform) for t in post.targets
+                                 if t.state is DeliveryState.PUBLISHED)
+        raise ValidationError(_(
+            "“{title}” already went out on {networks}; duplicate it instead: moving it would "
+            "put one post at two times.", title=post.display_title,
+            networks=", ".join(networks)))
+
     # ---- internals
+    def _refuse_split(self, row: models.Post, when: datetime | None) -> None:
+        if when != row.scheduled_at and domain.time_is_fixed(
+                DeliveryState(t.state) for t in row.targets):
+            self.check_move(repo.to_post(row), when)
+
+    def _network_name(self, platform: str) -> str:
+        publisher = self.validator.registry.try_get(platform)
+        return publisher.display_name if publisher is not None else platform
+
     def _mutate(self, post_id: int, expected_version: int | None,
                 apply: Callable[[Session, models.Post], None]) -> domain.Post:
         try:

@@ -64,8 +64,9 @@ class PostActions(QObject):
                 continue
             if when == before.scheduled_at:
                 continue
-            if any(t.state in (DeliveryState.PUBLISHED, DeliveryState.PUBLISHING)
-                   for t in before.targets):
+            try:
+                self.ws.posts.check_move(before, when)
+            except EssPlannerError:
                 self.report(self.tr("“%1” has already gone out on some accounts; it stays "
                                     "where it is.").replace("%1", before.display_title))
                 continue

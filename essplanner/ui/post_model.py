@@ -31,13 +31,11 @@ from PySide6.QtCore import (
 )
 
 from essplanner.calendar_data import CalendarEntry, TargetBadge
-from essplanner.domain import Change, DeliveryState, PostStatus
+from essplanner.domain import Change, PostStatus, time_is_fixed
 from essplanner.ui.labels import delivery_label, fmt_datetime, platform_label, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 POST_MIME = "application/x-essplanner-post"
-#: targets in these states are history: a post with one cannot be moved
-_GONE_OUT = frozenset({DeliveryState.PUBLISHING, DeliveryState.PUBLISHED})
 
 
 class PostRole(enum.IntEnum):
@@ -108,7 +106,7 @@ class Chip:
 
     @property
     def movable(self) -> bool:
-        return not any(t.state in _GONE_OUT for t in self.entry.targets)
+        return not time_is_fixed(t.state for t in self.entry.targets)
 
     def order(self) -> tuple[int, float, int]:
         """Where the post goes in time order: dated first, by time, then by number."""
