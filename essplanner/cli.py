@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from essplanner import __version__, domain
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, set_language
+from essplanner.log import redact
 from essplanner.settings import Paths
 from essplanner.timeutil import parse_user_date, parse_user_datetime, to_utc_iso
 
@@ -88,11 +89,12 @@ def post_json(post: domain.Post) -> dict[str, Any]:
                 "published_at": to_utc_iso(t.published_at),
                 "attempts": [
                     {"at": to_utc_iso(a.started_at), "http_status": a.http_status,
-                     "duration_ms": a.duration_ms, "outcome": a.outcome, "error": a.error}
+                     "duration_ms": a.duration_ms, "outcome": a.outcome,
+                     "error": redact(a.error)}
                     for a in t.attempts
                 ],
                 "attempt_count": t.attempt_count,
-                "last_error": t.last_error,
+                "last_error": redact(t.last_error),
             }
             for t in post.targets
         ],
@@ -118,7 +120,7 @@ def post_text(ws: Any, post: domain.Post) -> str:
     if post.objectives:
         lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
     for t in post.targets:
-        extra = t.remote_url or t.remote_id or t.last_error or ""
+        extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
     return "\n".join(lines)
 
