@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from essplanner import __version__, domain
+from essplanner.controlchars import json_safe, terminal_safe
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, set_language
 from essplanner.log import redact
@@ -48,16 +49,20 @@ def open_workspace(args: argparse.Namespace) -> Any:
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
-    """Print ``data`` as JSON with ``--json``, else the human text."""
+    """Print ``data`` as JSON with ``--json``, else the human text.
+
+    Either way a control character in a stored title or a server's message reaches the
+    terminal as a visible escape (``\x1b``), never raw.
+    """
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print(text() if callable(text) else text)
+        print(terminal_safe(text() if callable(text) else text))
 
 
 def note(message: str) -> None:
     if message:
-        print(message, file=sys.stderr)
+        print(terminal_safe(message), file=sys.stderr)
 
 
 def post_json(post: domain.Post) -> dict[str, Any]:
@@ -522,7 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except EssPlannerError as exc:
-        print(f"essplanner: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"essplanner: {terminal_safe(_one_line(str(exc)))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("essplanner: " + _("interrupted"), file=sys.stderr)
