@@ -16,8 +16,10 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from essplanner import __version__, domain
+from essplanner.controlchars import json_safe, terminal_safe
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, set_language
+from essplanner.log import redact
 from essplanner.settings import Paths
 from essplanner.timeutil import parse_user_date, parse_user_datetime, to_utc_iso
 
@@ -47,16 +49,20 @@ def open_workspace(args: argparse.Namespace) -> Any:
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
-    """Print ``data`` as JSON with ``--json``, else the human text."""
+    """Print ``data`` as JSON with ``--json``, else the human text.
+
+    Either way a control character in a stored title or a server's message reaches the
+    terminal as a visible escape (``\x1b``), never raw.
+    """
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print(text() if callable(text) else text)
+        print(terminal_safe(text() if callable(text) else text))
 
 
 def note(message: str) -> None:
     if message:
-        print(message, file=sys.stderr)
+        print(terminal_safe(message), file=sys.stderr)
 
 
 def post_json(post: domain.Post) -> dict[str, Any]:
@@ -88,11 +94,12 @@ def post_json(post: domain.Post) -> dict[str, Any]:
                 "published_at": to_utc_iso(t.published_at),
                 "attempts": [
                     {"at": to_utc_iso(a.started_at), "http_status": a.http_status,
-                     "duration_ms": a.duration_ms, "outcome": a.outcome, "error": a.error}
+                     "duration_ms": a.duration_ms, "outcome": a.outcome,
+                     "error": redact(a.error)}
                     for a in t.attempts
                 ],
                 "attempt_count": t.attempt_count,
-                "last_error": t.last_error,
+                "last_error": redact(t.last_error),
             }
             for t in post.targets
         ],
@@ -118,7 +125,7 @@ def post_text(ws: Any, post: domain.Post) -> str:
     if post.objectives:
         lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
     for t in post.targets:
-        extra = t.remote_url or t.remote_id or t.last_error or ""
+        extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
     return "\n".join(lines)
 
@@ -520,7 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except EssPlannerError as exc:
-        print(f"essplanner: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"essplanner: {terminal_safe(_one_line(str(exc)))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("essplanner: " + _("interrupted"), file=sys.stderr)

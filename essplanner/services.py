@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.composer import Validator, build_request
+from essplanner.controlchars import clean_line, clean_text
 from essplanner.credentials import SecretStore
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import (
@@ -758,11 +759,13 @@ class PostService(_Service):
                      stored: Sequence[Any]) -> None:
         if not (draft.body.strip() or draft.title.strip() or draft.media):
             raise ValidationError(_("Write a title or a text for the post."))
-        row.title = draft.title.strip()
-        row.body = draft.body
-        row.link_url = _clean_url(draft.link_url)
-        row.call_to_action = draft.call_to_action.strip()
-        row.hashtags = [h.strip().lstrip("#") for h in draft.hashtags if h.strip().lstrip("#")]
+        row.title = clean_line(draft.title.strip(), field=_("Title"))
+        row.body = clean_text(draft.body, field=_("Text"))
+        row.link_url = _clean_url(clean_line(draft.link_url, field=_("Link")))
+        row.call_to_action = clean_line(draft.call_to_action.strip(),
+                                        field=_("Call to action"))
+        row.hashtags = [clean_line(h.strip().lstrip("#"), field=_("Hashtag"))
+                        for h in draft.hashtags if h.strip().lstrip("#")]
         row.language = draft.language.strip()
         row.editorial_state = draft.editorial_state.value
         row.personas = _rows_by_ids(s, models.Persona, draft.persona_ids, _("persona"))
@@ -784,7 +787,7 @@ class PostService(_Service):
                     width=info.width, height=info.height,
                 )
             media_row.position = position
-            media_row.alt_text = item.alt_text.strip()
+            media_row.alt_text = clean_text(item.alt_text.strip(), field=_("Image description"))
             new_media.append(media_row)
         row.media = new_media
 
@@ -805,7 +808,9 @@ class PostService(_Service):
                 if any(t.state == DeliveryState.SCHEDULED.value for t in row.targets):
                     target.state = DeliveryState.SCHEDULED.value
             variant = draft.text_variants.get(account.id)
-            target.text_variant = variant if variant and variant.strip() else None
+            target.text_variant = (clean_text(variant, field=_("Text for {account}",
+                                                               account=account.name))
+                                   if variant and variant.strip() else None)
             keep.append(target)
         for target in by_account.values():
             if target.state in _states(DeliveryState.PUBLISHED, DeliveryState.PUBLISHING):

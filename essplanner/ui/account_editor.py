@@ -25,6 +25,7 @@ from essplanner.domain import Account
 from essplanner.publishers.base import AccountField, Credentials, FieldKind
 from essplanner.publishers.i18n import tr
 from essplanner.ui.accounts import TaskRunner, report_error
+from essplanner.ui.plain import plain_label
 from essplanner.workspace import Workspace
 
 
@@ -54,7 +55,7 @@ class AccountEditor(QDialog):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.browser_button = QPushButton(self.tr("Log in with the &browser…"), self)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

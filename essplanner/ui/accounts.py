@@ -45,6 +45,7 @@ from essplanner.domain import Account, Change
 from essplanner.errors import EssPlannerError
 from essplanner.publishers.base import PublishError
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.plain import plain, plain_label
 from essplanner.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class AccountsModel(QAbstractTableModel):
                 return account.handle
             return self._status(account)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
-            return account.reconnect_reason or None
+            return plain(account.reconnect_reason) or None
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS \
                 and account.id not in self._busy:
             from PySide6.QtWidgets import QApplication
@@ -238,7 +239,7 @@ class TaskRunner(QObject):
 def report_error(parent: QWidget, title: str, exc: Exception) -> None:
     """User-caused problems (keyring, network, refused input) in a message; bugs to the hook."""
     if isinstance(exc, EssPlannerError | PublishError):
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, plain(str(exc)))
     else:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
@@ -277,7 +278,7 @@ class AccountsDialog(QDialog):
         self.reconnect_button = QPushButton(self.tr("&Reconnect…"), self)
         self.remove_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Re&move…"), self)
-        self.info = QLabel(self)
+        self.info = plain_label(QLabel(self))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -422,9 +423,9 @@ class AccountsDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, self.tr("Remove the account"),
-            self.tr("Remove the account %1? Its secrets are deleted from the keyring, and "
-                    "posts planned on it will no longer go out there.")
-            .replace("%1", account.name),
+            plain(self.tr("Remove the account %1? Its secrets are deleted from the keyring, "
+                          "and posts planned on it will no longer go out there.")
+                  .replace("%1", account.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

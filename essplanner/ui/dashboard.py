@@ -45,6 +45,7 @@ from essplanner.report import number
 from essplanner.ui import charts
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi_models import BestPostsModel, KpiTableModel, OutcomeModel, Role
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -380,7 +381,7 @@ class DashboardWindow(QMainWindow):
         try:
             self.undo_stack.push(DeleteOutcomeCommand(self, entry))
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), plain(str(exc)))
             return
         self.statusBar().showMessage(self.tr("Entry deleted (Ctrl+Z to undo)."), 5000)
 

@@ -10,6 +10,7 @@ overwrite.
 from __future__ import annotations
 
 from datetime import datetime, time
+from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
@@ -315,7 +316,8 @@ class PostEditor(QDialog):
     def _counter_html(self, name: str, counter: Counter) -> str:
         limit = f" / {counter.limit}" if counter.limit is not None else ""
         colour = "#c62828" if counter.over else "#2e7d32" if counter.limit else "#555"
-        return f"{name} <span style='color:{colour}'><b>{counter.count}</b>{limit}</span>"
+        return (f"{escape(name)} <span style='color:{colour}'><b>{counter.count}</b>"
+                f"{limit}</span>")
 
     def counter_for(self, account_id: int) -> Counter | None:
         return getattr(self, "_counters", {}).get(account_id)
@@ -449,6 +451,7 @@ class PostEditor(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Changed elsewhere"), message, parent=self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         reload_button = box.addButton(
             self.tr("&Reload the post"), QMessageBox.ButtonRole.AcceptRole
         )

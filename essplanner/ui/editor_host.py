@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from essplanner import APP_DISPLAY_NAME
 from essplanner.domain import Post
 from essplanner.errors import EssPlannerError
+from essplanner.ui.plain import plain
 
 if TYPE_CHECKING:
     from essplanner.ui.editor import PostEditor
@@ -32,7 +33,7 @@ class EditorHost(QObject):
         except EssPlannerError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.main, APP_DISPLAY_NAME, str(exc))
+            QMessageBox.warning(self.main, APP_DISPLAY_NAME, plain(str(exc)))
             return
         self._show_editor(post_id, post=post)
 

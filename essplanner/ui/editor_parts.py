@@ -13,6 +13,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.hashtags import split_hashtags
 from essplanner.media import identify
 from essplanner.ui.editor_state import MediaDraft
+from essplanner.ui.plain import plain
 
 if TYPE_CHECKING:
     from essplanner.hashtags import HashtagSetService
@@ -46,7 +47,8 @@ class ImageList(QObject):
             try:
                 mime, width, height = identify(Path(path))
             except EssPlannerError as exc:
-                QMessageBox.warning(self.dialog_parent, self.tr("Add images"), str(exc))
+                QMessageBox.warning(self.dialog_parent, self.tr("Add images"),
+                                    plain(str(exc)))
                 continue
             row = media.add(MediaDraft(path=path, mime_type=mime, size=Path(path).stat().st_size,
                                        width=width, height=height,
@@ -126,10 +128,10 @@ class HashtagSets(QObject):
         try:
             self.service.save(name, self.tags())
         except EssPlannerError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), plain(str(exc)))
 
     def delete(self, tag_set: domain.HashtagSet) -> None:
         try:
             self.service.delete(tag_set.id)
         except EssPlannerError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), plain(str(exc)))

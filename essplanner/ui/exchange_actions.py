@@ -17,6 +17,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.i18n import language
 from essplanner.timeutil import get_zone
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 
@@ -60,7 +61,7 @@ class ExchangeActions(QObject):
             posts = self.ws.posts.create_many(
                 [(r.label, r.draft, r.scheduled_at) for r in rows])
         except EssPlannerError as exc:
-            QMessageBox.warning(self.window, self.tr("Import posts"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Import posts"), plain(str(exc)))
             return 0
         QMessageBox.information(
             self.window, self.tr("Import posts"),

@@ -15,6 +15,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.report import number
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.dashboard import AddOutcomeCommand, DashboardWindow
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 
@@ -135,7 +136,7 @@ class KpiTools(QObject):
         self.window.statusBar().clearMessage()
         if not isinstance(exc, EssPlannerError):
             raise exc  # a bug: the error reporter logs it and names the log file
-        QMessageBox.warning(self.window, self.tr("Import web visits"), str(exc))
+        QMessageBox.warning(self.window, self.tr("Import web visits"), plain(str(exc)))
 
     def on_report(self) -> None:
         from essplanner.ui.report_dialog import ReportDialog

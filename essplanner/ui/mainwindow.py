@@ -43,6 +43,7 @@ from essplanner.ui.calendar_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar_view import MonthView
 from essplanner.ui.editor_host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
+from essplanner.ui.plain import plain
 from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.window_parts import Banners, build_actions
 
@@ -544,7 +545,7 @@ class MainWindow(QMainWindow):
         except EssPlannerError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Example workspace"), str(exc))
+            QMessageBox.information(self, self.tr("Example workspace"), plain(str(exc)))
             return
         self.bridge.emit_change(change)
         self.show_date(self.today())

@@ -36,6 +36,7 @@ from essplanner.domain import Kpi, KpiSource, Objective, ObjectiveKind, Period
 from essplanner.errors import EssPlannerError
 from essplanner.ui.labels import objective_kind_label, period_label
 from essplanner.ui.list_form import RecordListModel, lay_out_list_and_form
+from essplanner.ui.plain import plain
 from essplanner.ui.style import objective_colour, state_icon
 from essplanner.workspace import Workspace
 
@@ -294,7 +295,7 @@ class ObjectivesDialog(QDialog):
                     )
                 )
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Objectives"), str(exc))
+            QMessageBox.warning(self, self.tr("Objectives"), plain(str(exc)))
             return
         self.reload(select=saved.id)
 
@@ -315,6 +316,6 @@ class ObjectivesDialog(QDialog):
         try:
             self.ws.objectives.delete(self._current.id)
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Objectives"), str(exc))
+            QMessageBox.warning(self, self.tr("Objectives"), plain(str(exc)))
             return
         self.reload()

@@ -15,6 +15,7 @@ from essplanner.domain import DeliveryState, Post
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.timeutil import localize
 from essplanner.ui.labels import fmt_datetime
+from essplanner.ui.plain import plain
 from essplanner.ui.undo import (
     CreateCommand,
     DeleteCommand,
@@ -45,7 +46,7 @@ class PostActions(QObject):
         self.context = UndoContext(workspace.posts, self.report)
 
     def report(self, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr("ESS Planner"), message)
+        QMessageBox.warning(self.window, self.tr("ESS Planner"), plain(message))
 
     # ---- moves (drag and drop, keyboard)
     def move(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
@@ -120,9 +121,10 @@ class PostActions(QObject):
                      if t.state is DeliveryState.PUBLISHED]
         if published and QMessageBox.question(
                 self.window, self.tr("Delete the post?"),
-                self.tr("“%1” is online on %2. Deleting it here does not remove it from "
-                        "there; ESS Planner only forgets it. Delete it?")
-                .replace("%1", before.display_title).replace("%2", ", ".join(published)),
+                plain(self.tr("“%1” is online on %2. Deleting it here does not remove it "
+                              "from there; ESS Planner only forgets it. Delete it?")
+                      .replace("%1", before.display_title)
+                      .replace("%2", ", ".join(published))),
         ) != QMessageBox.StandardButton.Yes:
             return
         self.stack.push(DeleteCommand(self.context, before, self.tr("Delete “%1”").replace(
