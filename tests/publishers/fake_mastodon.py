@@ -29,11 +29,11 @@ import json
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.parser import BytesParser
 from email.policy import HTTP
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 

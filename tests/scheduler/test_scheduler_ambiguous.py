@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -17,9 +18,10 @@ from conftest import open_workspace
 from publishers.fake_mastodon import FakeMastodon, MastodonHandler
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.loopback import LoopbackServer
-from sched_helpers import run_due, schedule, target
+from sched_helpers import FAST, run_due, schedule, target
 
 from essplanner import domain
+from essplanner.credentials import MemoryStore
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import (
     AmbiguousError,
@@ -30,7 +32,9 @@ from essplanner.publishers.base import (
     Receipt,
     RetryableError,
 )
+from essplanner.publishers.registry import Registry
 from essplanner.scheduler import PublishingService
+from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
@@ -174,3 +178,54 @@ def test_a_resend_past_the_platforms_key_window_is_checked_first(
     clock.advance(timedelta(minutes=1))
     t = until_settled(ws, service, clock, post)
     assert t.state is DeliveryState.PUBLISHED
+
+
+# ---- team mode: another computer proves what an interrupted send did
+
+
+def team_member(tmp_path: Path, name: str, db_url: str, clock: FakeClock,
+                secrets: MemoryStore) -> Workspace:
+    """One computer of the team: its own data folder, the team's database and keyring."""
+    return Workspace.open(paths=Paths.resolve(tmp_path / name), db_url=db_url, clock=clock,
+                          settings=Settings(timezone="Europe/Paris", extra={"service": FAST}),
+                          secrets=secrets, registry=Registry())
+
+
+def test_a_send_interrupted_on_one_data_folder_is_proven_from_another(
+        tmp_path: Path, clock: FakeClock, mastodon: tuple[FakeMastodon, str]) -> None:
+    fake, _url = mastodon
+    db_url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    keyring = MemoryStore()
+    laptop = team_member(tmp_path, "laptop", db_url, clock, keyring)
+    server = team_member(tmp_path, "server", db_url, clock, keyring)
+    try:
+        account = mastodon_account(laptop, mastodon)
+        sent = schedule(laptop, account, text="Atelier vélo samedi")
+        never_left = schedule(laptop, account, text="Conseil d'administration lundi")
+        # The laptop claims both, sends the first, and dies before recording anything.
+        dying = PublishingService(laptop, worker_id="laptop:1:abc")
+        now = clock.now()
+        claims = dying.store.claim(dying.store.due(now, per_account=2), now,
+                                   now + timedelta(seconds=dying.config.lease_seconds))
+        assert sorted(c.post.id for c in claims) == [sent.id, never_left.id]
+        first = next(c for c in claims if c.post.id == sent.id)
+        assert dying.sender.send(first).state is DeliveryState.PUBLISHED
+        dying.sender.close()
+        [status_id] = fake.statuses
+        # The always-on machine takes over once the leases run out.
+        clock.advance(timedelta(seconds=dying.config.lease_seconds + 1))
+        service = PublishingService(server)
+        try:
+            run_due(service)
+        finally:
+            service.stop()
+        proven, resent = target(server, sent), target(server, never_left)
+        assert proven.state is DeliveryState.PUBLISHED and proven.remote_id == status_id
+        assert resent.state is DeliveryState.PUBLISHED, resent.last_error
+        assert len(fake.statuses) == 2  # each post exactly once
+        assert [a.worker for a in proven.attempts] == ["laptop:1:abc"]
+        # Nothing of the proof lives in either computer's data folder.
+        assert not [p for p in tmp_path.rglob("*first-sends*")]
+    finally:
+        server.close()
+        laptop.close()
