@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import open_workspace
 from publishers.fake_mastodon import FakeMastodon, MastodonHandler
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.loopback import LoopbackServer
@@ -103,14 +102,16 @@ def test_a_mastodon_server_ignoring_the_key_and_answering_5xx_after_creating_get
 
 
 def test_a_resend_past_mastodons_key_hour_is_looked_up_not_sent(
-        paths, clock: FakeClock, mastodon: tuple[FakeMastodon, str]) -> None:
+        paths: Paths, clock: FakeClock, mastodon: tuple[FakeMastodon, str]) -> None:
     """The production back-off (30 s doubling) passes the hour on the 8th try: by then
     Mastodon has forgotten the key, and a POST would make a second status."""
     fake, _url = mastodon
     fake.fail_after_create = [502]
     fake.outage_after_create = timedelta(hours=1)  # then 503 to everything for an hour
-    ws = open_workspace(paths, clock, backoff_base_seconds=30, backoff_max_seconds=3600,
-                        backoff_jitter=0, max_attempts=10)
+    ws = Workspace.open(paths=paths, clock=clock, secrets=MemoryStore(), registry=Registry(),
+                        settings=Settings(timezone="Europe/Paris", extra={"service": {
+                            **FAST, "backoff_base_seconds": 30, "backoff_max_seconds": 3600,
+                            "backoff_jitter": 0, "max_attempts": 10}}))
     service = PublishingService(ws)
     try:
         start = clock.now()
