@@ -13,14 +13,15 @@ what happened; later ``metrics``. ``check_account`` logs in and reports who we a
 
 Outcomes are told by exceptions:
 
-- :class:`RetryableError` – nothing was published; try again later (429, 5xx,
-  connection refused, DNS failure, offline). ``retry_after`` in seconds if the
-  platform said so.
+- :class:`RetryableError` – nothing was published; try again later (429, a 5xx
+  to a read, connection refused, DNS failure, offline). ``retry_after`` in seconds
+  if the platform said so.
 - :class:`PermanentError` – the platform refused; retrying will not help.
 - :class:`AuthError` – the credentials are expired, revoked or wrong; the account
   must be reconnected.
 - :class:`AmbiguousError` – the request may have been applied (timeout after it
-  was sent, connection dropped before the answer). Never re-send blindly.
+  was sent, connection dropped before the answer, a 5xx answer to a send: a proxy
+  may answer 502 after the platform created the post). Never re-send blindly.
 """
 
 from __future__ import annotations
