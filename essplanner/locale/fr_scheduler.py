@@ -28,6 +28,9 @@ CATALOG: dict[str, str] = {
     "{what} It cannot be told whether the post was published ({detail}): check the account, then mark it as published or retry.":
         "{what} Impossible de savoir si le message a été publié ({detail}) : vérifiez sur le compte, puis marquez-le comme publié ou réessayez.",
     "Gave up after {count} attempts: {error}": "Abandon après {count} tentatives : {error}",
+    "Gave up after {count} attempts.": "Abandon après {count} tentatives.",
+    "An earlier attempt may have published this post, and {platform} no longer recognises a post sent again after so long.":
+        "Une tentative précédente a peut-être déjà publié ce message, et {platform} ne reconnaît plus un envoi répété après si longtemps.",
     "Internal error while sending ({error}): check the account, then mark the post as published or retry.":
         "Erreur interne pendant l’envoi ({error}) : vérifiez sur le compte, puis marquez le message comme publié ou réessayez.",
     # missed, waiting

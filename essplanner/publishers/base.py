@@ -13,14 +13,15 @@ what happened; later ``metrics``. ``check_account`` logs in and reports who we a
 
 Outcomes are told by exceptions:
 
-- :class:`RetryableError` – nothing was published; try again later (429, 5xx,
-  connection refused, DNS failure, offline). ``retry_after`` in seconds if the
-  platform said so.
+- :class:`RetryableError` – nothing was published; try again later (429, a 5xx
+  to a read, connection refused, DNS failure, offline). ``retry_after`` in seconds
+  if the platform said so.
 - :class:`PermanentError` – the platform refused; retrying will not help.
 - :class:`AuthError` – the credentials are expired, revoked or wrong; the account
   must be reconnected.
 - :class:`AmbiguousError` – the request may have been applied (timeout after it
-  was sent, connection dropped before the answer). Never re-send blindly.
+  was sent, connection dropped before the answer, a 5xx answer to a send: a proxy
+  may answer 502 after the platform created the post). Never re-send blindly.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
@@ -311,6 +312,9 @@ class PublisherContext:
     ``save_settings`` remembers non-secret facts about the account (an instance's
     character limit); they are merged into the account's settings. ``sleep`` waits
     between polls of asynchronous processing (tests pass one that moves a fake clock).
+    ``first_attempt_at`` is set when ``lookup`` is asked about an uncertain outcome: when
+    the earliest attempt that may have reached the platform started, as the shared
+    database tells (whichever computer made it); None when not known.
     Never log ``secret`` or vault values.
     """
 
@@ -323,6 +327,7 @@ class PublisherContext:
     vault: SecretVault
     save_settings: Callable[[Mapping[str, Any]], None] = lambda _settings: None
     sleep: Callable[[float], None] = time.sleep
+    first_attempt_at: datetime | None = None
 
     @property
     def api_url(self) -> str:
@@ -370,6 +375,11 @@ class BasePublisher:
     ``account_fields`` (what a volunteer types to connect an account), and implement
     ``publish`` and ``check_account``. A publisher that can log in through the browser
     also defines ``browser_login(*, api_url, http, open_url, timeout) -> Credentials``.
+
+    ``idempotency_window``: how long the platform recognises the same request sent again
+    (Mastodon forgets an ``Idempotency-Key`` after an hour); None when it never forgets
+    (a record key we choose) or has no such key. Past it, the service looks the post up
+    before any re-send that follows an uncertain attempt.
     """
 
     platform: ClassVar[str] = ""
@@ -377,6 +387,7 @@ class BasePublisher:
     default_api_url: ClassVar[str] = ""
     RULES: ClassVar[PlatformRules]
     account_fields: ClassVar[tuple[AccountField, ...]] = ()
+    idempotency_window: ClassVar[timedelta | None] = None
 
     def rules(self, account: AccountInfo | None = None) -> PlatformRules:
         return self.RULES

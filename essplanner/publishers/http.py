@@ -8,7 +8,9 @@ distinction that matters for "exactly once": was the request sent?
 - sent, no complete answer (read timeout, connection dropped): for a request that
   changes something, :class:`AmbiguousError`; for a read, :class:`RetryableError`.
 
-Status codes map the same way in :meth:`HttpClient.raise_for_status`, and
+Status codes map the same way in :meth:`HttpClient.raise_for_status` (a 5xx
+answer to a request that changes something is ambiguous too: a proxy's ``502``
+may come after the platform created the post), and
 rate-limit headers (``X-RateLimit-*``, ``RateLimit-*``, ``x-rate-limit-*``,
 ``Retry-After``) are parsed into :class:`RateLimitInfo` and handed to the
 service's token bucket.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -43,6 +46,10 @@ CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
 USER_AGENT = "ESSPlanner/0.1 (+https://github.com/essplanner/essplanner; desktop scheduler)"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+#: whether each response answered a request that changes something (see ``request``)
+_CHANGES_STATE: weakref.WeakKeyDictionary[requests.Response, bool] = (
+    weakref.WeakKeyDictionary())
 
 
 def is_loopback_host(host: str) -> bool:
@@ -221,6 +228,7 @@ class HttpClient:
                     tr("{detail}: the post may or may not have been published.", detail=detail)
                 ) from None
             raise RetryableError(detail) from None
+        _CHANGES_STATE[response] = changes_state
         info = parse_rate_limit(response.headers, self.clock())
         if info is not None:
             self.last_rate_limit = info
@@ -240,8 +248,14 @@ class HttpClient:
         message: str | None = None,
         *,
         auth_statuses: frozenset[int] = frozenset({401}),
+        changes_state: bool | None = None,
     ) -> None:
-        """Map an error status to the plugin API's errors, with the platform's own words."""
+        """Map an error status to the plugin API's errors, with the platform's own words.
+
+        A 5xx answer to a request that changes something (``changes_state``, by default
+        as the request was sent) raises :class:`AmbiguousError`: the platform (or a proxy
+        in front of it) may have failed after applying it.
+        """
         status = response.status_code
         if status < 400:
             return
@@ -262,6 +276,13 @@ class HttpClient:
                 tr("The account's credentials were refused: {reason}", reason=reason),
                 http_status=status,
             )
+        if status >= 500 and _changed_state(response, changes_state):
+            raise AmbiguousError(
+                tr("The server had a problem ({status}) after receiving the request: {reason}. "
+                   "The post may or may not have been published.", status=status,
+                   reason=reason),
+                http_status=status,
+            )
         if status >= 500 or status in (408, 425):
             raise RetryableError(
                 tr("The server had a problem ({status}): {reason}", status=status, reason=reason),
@@ -269,6 +290,16 @@ class HttpClient:
                 retry_after=retry_after,
             )
         raise PermanentError(reason, http_status=status)
+
+
+def _changed_state(response: requests.Response, changes_state: bool | None) -> bool:
+    if changes_state is not None:
+        return changes_state
+    known = _CHANGES_STATE.get(response)
+    if known is not None:
+        return known
+    method = (response.request.method or "GET") if response.request is not None else "GET"
+    return method.upper() not in SAFE_METHODS
 
 
 def error_text(response: requests.Response) -> str:

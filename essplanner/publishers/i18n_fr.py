@@ -29,6 +29,8 @@ CATALOG: dict[str, str] = {
     "Too many requests: {reason}": "Trop de requêtes : {reason}",
     "The account's credentials were refused: {reason}": "Les identifiants du compte ont été refusés : {reason}",
     "The server had a problem ({status}): {reason}": "Le serveur a rencontré un problème ({status}) : {reason}",
+    "The server had a problem ({status}) after receiving the request: {reason}. The post may or may not have been published.":
+        "Le serveur a rencontré un problème ({status}) après avoir reçu la demande : {reason}. La publication est peut-être partie, peut-être pas.",
     "no answer from {host} in time": "pas de réponse de {host} à temps",
     "the connection to {host} was cut before the answer": "la connexion à {host} a été coupée avant la réponse",
     "{detail}: the post may or may not have been published.": "{detail} : la publication est peut-être partie, peut-être pas.",

@@ -26,6 +26,8 @@ CATALOG: dict[str, str] = {
     "The bot may not post in {chat} ({reason}): add it to the channel as an administrator with the right to post messages.":
         "Le bot n’a pas le droit de publier dans {chat} ({reason}) : ajoutez-le au canal comme administrateur avec le droit de publier des messages.",
     "Telegram had a problem ({status}): {reason}": "Telegram a rencontré un problème ({status}) : {reason}",
+    "Telegram had a problem ({status}) after receiving the message: {reason}. It may or may not have been sent.":
+        "Telegram a rencontré un problème ({status}) après avoir reçu le message : {reason}. Il est peut-être parti, peut-être pas.",
     "Telegram does not know the channel {chat}: check its @name or id, and that the bot was added to it.":
         "Telegram ne connaît pas le canal {chat} : vérifiez son @nom ou son identifiant, et que le bot y a été ajouté.",
     "Telegram refused the message: {reason}": "Telegram a refusé le message : {reason}",

@@ -13,24 +13,24 @@
   settings, so the editor counts right offline; URLs count 23 characters, a
   mention ``@user@instance`` counts as ``@user``, the content warning counts too.
 
-``lookup`` (proving an ambiguous outcome) has no "find by key" call to rely on.
-Within 50 minutes of the first send (we note the time of every first send), it
-re-sends the same POST with the same key: Mastodon answers with the status that
-exists, or creates it then, once. Later than that the key may be forgotten, so it
-searches the account's latest statuses for the same text instead, and says it
-cannot tell when none matches; the user then checks the account.
+``lookup`` (proving an ambiguous outcome) has no "find by key" call to rely on. It
+first searches the account's latest statuses, made since the first uncertain attempt,
+for the same text: some Mastodon-compatible servers ignore ``Idempotency-Key``, so a
+status found is never sent again. When none matches, and the first uncertain attempt
+(the service tells when it started, from the shared database, whichever computer made
+it) is less than 50 minutes old, it re-sends the same POST with the same key: Mastodon
+answers with the status that exists, or creates the one that never arrived, once.
+Later than that the key may be forgotten: it says it cannot tell, and the user checks
+the account.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlencode, urlsplit
 
@@ -66,6 +66,8 @@ SCOPES = "read:accounts read:statuses write:statuses write:media"
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 #: Mastodon keeps an Idempotency-Key for one hour; we trust it for less
 IDEMPOTENCY_WINDOW = timedelta(minutes=50)
+#: statuses created this long before our first attempt still count (clocks differ)
+CLOCK_SKEW = timedelta(minutes=5)
 MEDIA_WAIT = timedelta(seconds=120)
 POLL_INTERVALS = (1.0, 2.0, 3.0, 5.0)
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
@@ -127,6 +129,7 @@ class MastodonPublisher(BasePublisher):
     platform: ClassVar[str] = "mastodon"
     display_name: ClassVar[str] = "Mastodon"
     default_api_url: ClassVar[str] = ""
+    idempotency_window: ClassVar[timedelta | None] = IDEMPOTENCY_WINDOW
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("api_url", "Instance", FieldKind.API_URL,
                      placeholder="https://mastodon.example",
@@ -259,7 +262,6 @@ class MastodonPublisher(BasePublisher):
             payload["sensitive"] = True
         elif request.options.get("sensitive"):
             payload["sensitive"] = True
-        _Journal(context).note_first_send(request.idempotency_key, context.clock())
         return self._post_status(context, base, headers, request.idempotency_key, payload)
 
     def _post_status(self, context: PublisherContext, base: str, headers: dict[str, str],
@@ -331,31 +333,47 @@ class MastodonPublisher(BasePublisher):
     def lookup(self, request: PublishRequest, context: PublisherContext) -> Receipt | None:
         base = self._base(context)
         headers = self._auth(context)
-        first = _Journal(context).first_send(request.idempotency_key)
-        if first is not None and context.clock() - first < IDEMPOTENCY_WINDOW:
-            # The same POST with the same key within the hour: Mastodon answers with the
-            # status that exists, or creates the one that never arrived. Either way there
-            # is exactly one. (Media are uploaded again; unused copies expire on the server.)
+        first = context.first_attempt_at
+        found = self._search(context, base, headers, request, since=first)
+        if found is not None:
+            return found
+        if first is None or context.clock() - first >= IDEMPOTENCY_WINDOW:
+            raise AmbiguousError(tr(
+                "Mastodon cannot tell whether this post went out{since}: it is not among the "
+                "account's latest statuses, but the text may have been changed by the server. "
+                "Check the account, then mark it published or retry.",
+                since=f" ({first.isoformat(timespec='minutes')})" if first else ""))
+        # Not found, and the key is still remembered: the same POST with the same key
+        # returns the status if it exists after all, or creates the one that never
+        # arrived. Either way there is exactly one. (Media are uploaded again; unused
+        # copies expire on the server.)
+        try:
             return self.publish(request, context)
-        return self._search(context, base, headers, request, since=first)
+        except AmbiguousError as exc:
+            # Unanswered again: the next look-up searches first, so even a server that
+            # ignores the key is not sent the post a third time while it may have it.
+            raise RetryableError(exc.message, http_status=exc.http_status) from None
 
     def _search(self, context: PublisherContext, base: str, headers: dict[str, str],
-                request: PublishRequest, *, since: datetime | None) -> Receipt:
-        """The status with our text among the account's latest ones, else AmbiguousError."""
+                request: PublishRequest, *, since: datetime | None) -> Receipt | None:
+        """The status with our text among the account's latest ones made since ``since``."""
         me = context.http.get(f"{base}/api/v1/accounts/verify_credentials", headers=headers)
         self._check(context, me)
         statuses = context.http.get(f"{base}/api/v1/accounts/{me.json()['id']}/statuses",
                                     headers=headers, params={"limit": 40})
         self._check(context, statuses)
         wanted = " ".join(request.text.split())
+        spoiler = self._spoiler(request)
         for status in statuses.json():
-            if plain_text(str(status.get("content") or "")) == wanted:
+            if since is not None:
+                created = self._receipt(status).published_at
+                # An older status with the same words is an earlier post, not this one.
+                if created is None or created < since - CLOCK_SKEW:
+                    continue
+            if (plain_text(str(status.get("content") or "")) == wanted
+                    and str(status.get("spoiler_text") or "") == spoiler):
                 return self._receipt(status)
-        raise AmbiguousError(tr(
-            "Mastodon cannot tell whether this post went out{since}: it is not among the "
-            "account's latest statuses, but the text may have been changed by the server. "
-            "Check the account, then mark it published or retry.",
-            since=f" ({since.isoformat(timespec='minutes')})" if since else ""))
+        return None
 
     def metrics(self, receipt: Receipt, context: PublisherContext) -> Mapping[str, float] | None:
         base = self._base(context)
@@ -425,36 +443,3 @@ class MastodonPublisher(BasePublisher):
             vault={"app_secret": str(client["client_secret"])},
             settings={"client_id": str(client["client_id"])},
         )
-
-
-class _Journal:
-    """When each idempotency key was first sent from this computer (for ``lookup``)."""
-
-    def __init__(self, context: PublisherContext) -> None:
-        self.path: Path = context.data_dir / f"{context.account.id}-first-sends.jsonl"
-
-    def first_send(self, key: str) -> datetime | None:
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return None
-        for line in lines:
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue  # a line cut by a crash
-            if entry.get("key") == key:
-                return datetime.fromisoformat(entry["at"])
-        return None
-
-    def note_first_send(self, key: str, now: datetime) -> None:
-        if self.first_send(key) is not None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = (json.dumps({"key": key, "at": now.isoformat()}) + "\n").encode("utf-8")
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        try:
-            os.write(fd, line)
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -112,13 +112,15 @@ class TelegramPublisher(BasePublisher):
         if isinstance(body, dict) and body.get("ok") is True:
             return body.get("result")
         if not isinstance(body, dict):
-            context.http.raise_for_status(response)
+            # A proxy's 502 page, say: after a send, the message may exist all the same.
+            context.http.raise_for_status(response, changes_state=changes_state)
             raise PermanentError(tr("Telegram gave an unexpected answer ({status}).",
                                     status=response.status_code))
-        self._raise(context, response.status_code, body)
+        self._raise(context, response.status_code, body, changes_state=changes_state)
         raise AssertionError("unreachable")
 
-    def _raise(self, context: PublisherContext, status: int, body: Mapping[str, Any]) -> None:
+    def _raise(self, context: PublisherContext, status: int, body: Mapping[str, Any], *,
+               changes_state: bool = True) -> None:
         code = int(body.get("error_code") or status)
         description = str(body.get("description") or f"HTTP {status}")
         parameters = body.get("parameters") or {}
@@ -143,6 +145,11 @@ class TelegramPublisher(BasePublisher):
                 "The bot may not post in {chat} ({reason}): add it to the channel as an "
                 "administrator with the right to post messages.",
                 chat=self._chat(context), reason=description), http_status=code)
+        if code >= 500 and changes_state:
+            raise AmbiguousError(tr(
+                "Telegram had a problem ({status}) after receiving the message: {reason}. It "
+                "may or may not have been sent.", status=code, reason=description),
+                http_status=code)
         if code >= 500:
             raise RetryableError(tr("Telegram had a problem ({status}): {reason}",
                                     status=code, reason=description), http_status=code)

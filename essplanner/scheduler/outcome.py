@@ -69,6 +69,13 @@ class Claim:
     recovered: bool = False
     #: when the lost attempt started (recovered claims)
     lost_since: datetime | None = None
+    #: when this attempt started (its claim)
+    started_at: datetime | None = None
+    #: when the earliest attempt that may have reached the platform started (earlier
+    #: attempts whose outcome stayed uncertain; the lost one of a recovered claim)
+    uncertain_since: datetime | None = None
+    #: the same, among the attempts since the user last chose to retry an unconfirmed post
+    unresolved_since: datetime | None = None
 
     @property
     def platform(self) -> str:

@@ -3,8 +3,12 @@
 The sender never touches the database: it turns a :class:`Claim` into an
 :class:`Outcome` (DESIGN.md §4), which the store then records. The rule that
 matters most: a post that may have gone out is never sent again blindly. After
-an ambiguous failure the publisher's ``lookup`` is asked; a post not found yet
-is looked up once more before any re-send.
+an ambiguous failure (a timeout, or a 5xx answer, after the request left) the
+publisher's ``lookup`` is asked; a post not found yet is looked up once more before
+any re-send. A platform that forgets its idempotency key after a while (Mastodon:
+one hour) gets the same check before a re-send past that time. What ``lookup``
+needs is told from the shared database (``Claim.uncertain_since``), so any
+computer of a team can prove what another one sent.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -44,7 +48,7 @@ from essplanner.publishers.base import (
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.registry import PluginError, Registry
 from essplanner.scheduler.config import ServiceConfig
-from essplanner.scheduler.outcome import Claim, Outcome, Result
+from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, Outcome, Result
 from essplanner.scheduler.throttle import Throttle
 from essplanner.timeutil import Clock
 
@@ -133,11 +137,20 @@ class Sender:
             context: PublisherContext) -> Outcome:
         if claim.recovered:
             return self._recover(claim, publisher, request, context)
-        if claim.previous in (Result.AMBIGUOUS, Result.UNKNOWN, Result.LOST):
-            checked = self._verify_first(claim, publisher, request, context)
+        lapsed = self._key_lapsed(claim, publisher)
+        if claim.previous in VERIFY_FIRST or lapsed:
+            checked = self._verify_first(claim, publisher, request, context, lapsed=lapsed)
             if checked is not None:
                 return checked
         return self._publish(claim, publisher, request, context)
+
+    def _key_lapsed(self, claim: Claim, publisher: Sending) -> bool:
+        """Whether the platform may have forgotten the key of an attempt that may have
+        published the post: a re-send would no longer be recognised as the same."""
+        window = getattr(publisher, "idempotency_window", None)
+        if window is None or claim.unresolved_since is None:
+            return False
+        return bool(self.clock.now() - claim.unresolved_since >= window)
 
     # ---- steps
     def _publish(self, claim: Claim, publisher: Sending, request: PublishRequest,
@@ -170,40 +183,50 @@ class Sender:
     def _after_ambiguous(self, claim: Claim, publisher: Sending, request: PublishRequest,
                          context: PublisherContext, message: str,
                          http_status: int | None) -> Outcome:
-        found, problem = self._lookup(publisher, request, context)
+        since = min(t for t in (claim.uncertain_since, claim.started_at or self.clock.now())
+                    if t is not None)
+        found, problem = self._lookup(publisher, request, context, since=since)
         if found is not None:
             return Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED, receipt=found,
                            http_status=http_status)
         if problem is None or isinstance(problem, RetryableError):
             # Not there (yet), or the platform cannot be reached to check: look again
             # before any re-send.
-            return self._retry(claim, message, http_status=http_status, result=Result.AMBIGUOUS)
+            return self._retry(claim, message, http_status=http_status, result=Result.AMBIGUOUS,
+                               unsure=problem is not None)
         return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED,
                        _unconfirmed(message, problem), http_status=http_status)
 
     def _verify_first(self, claim: Claim, publisher: Sending, request: PublishRequest,
-                      context: PublisherContext) -> Outcome | None:
-        """Before re-sending after an uncertain attempt: the outcome, or None to send."""
-        found, problem = self._lookup(publisher, request, context)
+                      context: PublisherContext, *, lapsed: bool = False) -> Outcome | None:
+        """Before re-sending after an uncertain attempt: the outcome, or None to send.
+
+        ``lapsed``: the platform may have forgotten the key of that attempt, so a re-send
+        would not be recognised as the same request.
+        """
+        found, problem = self._lookup(publisher, request, context, since=claim.uncertain_since)
         if found is not None:
             log.info("target %s was already published (found by lookup)", claim.target_id)
             return Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED, receipt=found)
         if problem is None:
             return None  # surely not there: send
-        previous = claim.previous or Result.AMBIGUOUS
+        previous = claim.previous if claim.previous in VERIFY_FIRST else Result.AMBIGUOUS
         if isinstance(problem, RetryableError):
             return self._retry(claim, problem.message, retry_after=problem.retry_after,
-                               result=previous)
-        if previous is Result.AMBIGUOUS:
-            return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED,
-                           _unconfirmed(_("An earlier attempt may have published this post."),
-                                        problem))
+                               result=previous, unsure=True)
+        if previous is Result.AMBIGUOUS or (lapsed and previous is not Result.UNKNOWN):
+            what = _("An earlier attempt may have published this post.")
+            if lapsed:
+                what = _("An earlier attempt may have published this post, and {platform} no "
+                         "longer recognises a post sent again after so long.",
+                         platform=claim.platform)
+            return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _unconfirmed(what, problem))
         return None  # the user chose to retry a post that cannot be checked: send
 
     def _recover(self, claim: Claim, publisher: Sending, request: PublishRequest,
                  context: PublisherContext) -> Outcome:
         """A send cut short by a stopped service: the platform tells what happened."""
-        found, problem = self._lookup(publisher, request, context)
+        found, problem = self._lookup(publisher, request, context, since=claim.uncertain_since)
         if found is not None:
             return Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED, receipt=found)
         now = self.clock.now()
@@ -222,8 +245,12 @@ class Sender:
         return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _unconfirmed(stopped, problem))
 
     def _lookup(self, publisher: Sending, request: PublishRequest, context: PublisherContext,
-                ) -> tuple[Receipt | None, PublishError | None]:
-        """The receipt if found; (None, None) if surely absent; else the reason it is unknown."""
+                *, since: datetime | None) -> tuple[Receipt | None, PublishError | None]:
+        """The receipt if found; (None, None) if surely absent; else the reason it is unknown.
+
+        ``since``: when the earliest attempt that may have reached the platform started.
+        """
+        context.first_attempt_at = since
         try:
             return publisher.lookup(request, context), None
         except PublishError as exc:
@@ -234,8 +261,14 @@ class Sender:
             return None, AmbiguousError(f"{type(exc).__name__}: {exc}")
 
     def _retry(self, claim: Claim, message: str, *, retry_after: float | None = None,
-               http_status: int | None = None, result: Result = Result.RETRY) -> Outcome:
+               http_status: int | None = None, result: Result = Result.RETRY,
+               unsure: bool = False) -> Outcome:
+        """Try again later; after too many tries, give up (``unsure``: the post may exist)."""
         if claim.attempt_number >= self.config.max_attempts:
+            if unsure:
+                return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _unconfirmed(
+                    _("Gave up after {count} attempts.", count=claim.attempt_number), message),
+                    http_status=http_status)
             return Outcome(Result.FAILED, DeliveryState.FAILED, _(
                 "Gave up after {count} attempts: {error}", count=claim.attempt_number,
                 error=message), http_status=http_status)
@@ -293,7 +326,7 @@ def _masked(outcome: Outcome, context: PublisherContext) -> Outcome:
                           else redact(outcome.reconnect_reason, secrets=secrets)))
 
 
-def _unconfirmed(what: str, problem: BaseException) -> str:
+def _unconfirmed(what: str, problem: BaseException | str) -> str:
     detail = problem.message if isinstance(problem, PublishError) else str(problem)
     return _("{what} It cannot be told whether the post was published ({detail}): check the "
              "account, then mark it as published or retry.", what=what.rstrip(), detail=detail)
@@ -305,6 +338,7 @@ class _KeyringTrouble:
     def __init__(self, publisher: Publisher, problem: str) -> None:
         self._publisher = publisher
         self._problem = problem
+        self.idempotency_window = getattr(publisher, "idempotency_window", None)
 
     def publish(self, request: PublishRequest, context: PublisherContext) -> Receipt:
         try:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.domain import DeliveryState
-from essplanner.scheduler.outcome import Claim, DueTarget, Outcome, Result
+from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, DueTarget, Outcome, Result
 from essplanner.storage import Database
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ class DeliveryStore:
             if not won:
                 return []
             previous = _last_outcomes(s, won)
+            uncertain = _uncertain_since(s, won)
             rows = _targets(s, won)
             posts = _lean_posts(s, {r.post_id for r in rows})
             inserted = s.execute(
@@ -146,6 +147,8 @@ class DeliveryStore:
                     account=row.account, idempotency_key=row.idempotency_key,
                     text_variant=row.text_variant, options=row.options,
                     due_at=row.next_attempt_at, previous=previous.get(row.id),
+                    started_at=now, uncertain_since=uncertain.get(row.id, (None, None))[0],
+                    unresolved_since=uncertain.get(row.id, (None, None))[1],
                 )
                 for row in rows
             ]
@@ -202,6 +205,7 @@ class DeliveryStore:
                 return []
             rows = _targets(s, won)
             posts = _lean_posts(s, {r.post_id for r in rows})
+            uncertain = _uncertain_since(s, won)
             claims = []
             for row in rows:
                 attempt = s.scalars(
@@ -217,12 +221,18 @@ class DeliveryStore:
                 elif attempt.outcome == Result.SENDING.value:
                     attempt.outcome = Result.LOST.value
                     attempt.error = attempt.error or "the service stopped before the answer"
+                earlier, unresolved = uncertain.get(row.id, (None, None))
                 claims.append(Claim(
                     target_id=row.id, attempt_id=attempt.id, attempt_number=row.attempt_count,
                     post=posts[row.post_id], account=row.account,
                     idempotency_key=row.idempotency_key, text_variant=row.text_variant,
                     options=row.options, due_at=row.next_attempt_at,
                     previous=Result.LOST, recovered=True, lost_since=attempt.started_at,
+                    started_at=now,
+                    uncertain_since=(attempt.started_at if earlier is None
+                                     else min(earlier, attempt.started_at)),
+                    unresolved_since=(attempt.started_at if unresolved is None
+                                      else min(unresolved, attempt.started_at)),
                 ))
             return claims
 
@@ -415,6 +425,33 @@ def _last_outcomes(s: Session, ids: Sequence[int]) -> dict[int, Result]:
             found[target_id] = Result(outcome)
         except ValueError:
             continue
+    return found
+
+
+def _uncertain_since(s: Session, ids: Sequence[int],
+                     ) -> dict[int, tuple[datetime, datetime | None]]:
+    """When the earliest attempt that may have reached the platform started, per target;
+    and the same among the attempts made since the user last said "retry" (``None``: none).
+
+    The proof a look-up needs, kept in the shared database so that any computer taking
+    over a send has it: attempts whose outcome stayed uncertain (ambiguous, unknown,
+    lost). Attempts that surely published nothing (retry, invalid...) do not count. An
+    ``unknown`` attempt is one the user was asked about: retrying it, they took the
+    earlier ones upon themselves.
+    """
+    pa = models.PublishAttempt
+    uncertain = [r.value for r in VERIFY_FIRST]
+    rows = s.execute(select(pa.target_id, pa.outcome, pa.started_at)
+                     .where(pa.target_id.in_(list(ids)), pa.outcome.in_(uncertain))
+                     .order_by(pa.target_id, pa.id))
+    found: dict[int, tuple[datetime, datetime | None]] = {}
+    for target_id, outcome, started in rows:
+        first, unresolved = found.get(target_id, (started, None))
+        if outcome == Result.UNKNOWN.value:
+            unresolved = None
+        elif unresolved is None:
+            unresolved = started
+        found[target_id] = (min(first, started), unresolved)
     return found
 
 

@@ -6,11 +6,15 @@ Paths, payloads and errors as Mastodon's documentation gives them:
 - ``GET /api/v1/accounts/verify_credentials``, ``GET /api/v2/instance``;
 - ``POST /api/v2/media``: ``200`` when processed at once, ``202`` with ``url: null``
   while processing; ``GET /api/v1/media/:id``: ``206`` while processing, then ``200``;
-- ``POST /api/v1/statuses`` with ``Idempotency-Key``: a replay returns the same
-  status; ``422 {"error": "Validation failed: ..."}``; media still processing → 422;
+- ``POST /api/v1/statuses`` with ``Idempotency-Key``: a replay within the hour returns
+  the same status (``honour_idempotency=False`` plays a compatible server that ignores
+  the key); ``422 {"error": "Validation failed: ..."}``; media still processing → 422;
 - ``GET /api/v1/statuses/:id``, ``GET /api/v1/accounts/:id/statuses``;
 - ``401 {"error": "The access token is invalid"}``; ``X-RateLimit-*`` headers on
   every authenticated answer, the reset as an ISO 8601 timestamp; ``429`` past the limit.
+Faults: ``fail_next`` (answer these statuses, nothing done), ``fail_after_create`` (create
+the next statuses, then answer this, as a proxy whose upstream timed out), ``outage_until``
+(every authenticated request answered ``503`` until then, on the ``now`` clock).
 Statuses are rendered to HTML the way Mastodon does (paragraphs, ``<br />``, links
 with invisible scheme spans, hashtag links), so readers must parse real-looking HTML.
 """
@@ -25,6 +29,7 @@ import json
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.parser import BytesParser
@@ -126,6 +131,13 @@ class FakeMastodon:
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
     hold_next_status: threading.Event | None = None  # answer only once this is set
     fail_next: list[int] = field(default_factory=list)  # statuses to answer next, e.g. [503]
+    fail_after_create: list[int] = field(default_factory=list)  # created, then e.g. 502
+    outage_until: datetime | None = None  # 503 to everything authenticated until then
+    outage_after_create: timedelta | None = None  # a fail_after_create starts an outage
+    honour_idempotency: bool = True
+    key_ttl: timedelta = timedelta(hours=1)
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    keys_seen_at: dict[str, datetime] = field(default_factory=dict)
     base_url: str = ""
     lock: threading.RLock = field(default_factory=threading.RLock)
     ids: Any = field(default_factory=lambda: itertools.count(110_000_000_000_000_000))
@@ -203,6 +215,9 @@ class MastodonHandler(Handler):
     def _injected(self) -> bool:
         with self.app.lock:
             status = self.app.fail_next.pop(0) if self.app.fail_next else None
+            if (status is None and self.app.outage_until is not None
+                    and self.app.now() < self.app.outage_until):
+                status = 503
         if status is None:
             return False
         self.send(status, {"error": "Remote data could not be fetched"})
@@ -360,7 +375,8 @@ class MastodonHandler(Handler):
         key = self.headers.get("Idempotency-Key")
         hold = None
         with app.lock:
-            if key and key in app.idempotency:
+            if (key and app.honour_idempotency and key in app.idempotency
+                    and app.now() - app.keys_seen_at[key] < app.key_ttl):
                 self.send(200, app.statuses[app.idempotency[key]], headers=headers)
                 return
             text = str(params.get("status") or "")
@@ -384,7 +400,7 @@ class MastodonHandler(Handler):
                 return
             status_id = app.next_id()
             status = {
-                "id": status_id, "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                "id": status_id, "created_at": app.now().strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                 "uri": f"https://{app.domain}/users/{app.username}/statuses/{status_id}",
                 "url": f"https://{app.domain}/@{app.username}/{status_id}",
                 "content": render(text, app.domain), "visibility": params.get("visibility", "public"),
@@ -397,7 +413,15 @@ class MastodonHandler(Handler):
             app.statuses[status_id] = status
             if key:
                 app.idempotency[key] = status_id
+                app.keys_seen_at[key] = app.now()
             hold, app.hold_next_status = app.hold_next_status, None
+            after = app.fail_after_create.pop(0) if app.fail_after_create else None
+            if after is not None and app.outage_after_create is not None:
+                app.outage_until = app.now() + app.outage_after_create
         if hold is not None:
             hold.wait(30)  # the client gave up waiting: the status exists all the same
+        if after is not None:
+            self.send(after, raw=b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+                      content_type="text/html")
+            return
         self.send(200, status, headers=headers)

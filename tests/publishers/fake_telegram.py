@@ -10,6 +10,10 @@
   ``message caption is too long`` (over 1024), ``PHOTO_INVALID_DIMENSIONS``,
   and ``migrate_to_chat_id`` for a group that became a supergroup;
 - 429 ``Too Many Requests: retry after N`` with ``parameters.retry_after``.
+
+``fail_after_send`` plays a proxy in front of the API whose upstream answered too
+late: the next sends are delivered to the channel, then answered with these statuses
+(an HTML error page, as nginx writes it).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class FakeTelegram:
     channels: dict[str, Channel] = field(default_factory=dict)
     migrated: dict[str, int] = field(default_factory=dict)  # old group id -> supergroup id
     flood_after: int | None = None  # send this many messages, then 429
+    fail_after_send: list[int] = field(default_factory=list)  # delivered, then e.g. 502
     retry_after: int = 7
     requests: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -96,6 +101,14 @@ class TelegramHandler(Handler):
         except _Refused as refused:
             self._fail(refused)
             return
+        if match.group(2).startswith("send"):
+            with app.lock:
+                after = app.fail_after_send.pop(0) if app.fail_after_send else None
+            if after is not None:
+                self.send(after, raw=f"<html><body><center><h1>{after} Bad Gateway</h1>"
+                          "</center><hr><center>nginx</center></body></html>".encode(),
+                          content_type="text/html")
+                return
         self.send(200, {"ok": True, "result": result})
 
     def _fail(self, refused: _Refused) -> None:

@@ -45,6 +45,7 @@ class Env:
     def __init__(self, fake: FakeMastodon, url: str, tmp_path: Path, **kw: Any) -> None:
         self.fake, self.url = fake, url
         self.clock = FakeClock(NOW)
+        fake.now = self.clock.now  # the statuses' created_at and the keys' hour
         self.sleeps: list[float] = []
         self.saved: list[dict[str, Any]] = []
         self.settings: dict[str, Any] = kw.pop("settings", {})
@@ -55,11 +56,13 @@ class Env:
         self.sleeps.append(seconds)
         self.clock.advance(timedelta(seconds=seconds))
 
-    def context(self, **kw: Any) -> Any:
+    def context(self, *, first_attempt_at: datetime | None = None, **kw: Any) -> Any:
         args = {**self.kw, **kw}
-        return make_context(platform="mastodon", api_url=self.url, secret=self.fake.token,
-                            settings=self.settings, tmp_path=self.tmp_path,
-                            clock=self.clock.now, sleep=self.sleep, saved=self.saved, **args)
+        ctx = make_context(platform="mastodon", api_url=self.url, secret=self.fake.token,
+                           settings=self.settings, tmp_path=self.tmp_path,
+                           clock=self.clock.now, sleep=self.sleep, saved=self.saved, **args)
+        ctx.first_attempt_at = first_attempt_at
+        return ctx
 
     def request(self, text: str, **kw: Any) -> PublishRequest:
         key = kw.pop("key", None) or new_idempotency_key()
@@ -155,13 +158,56 @@ def test_a_send_retried_after_a_timeout_carries_the_same_key_and_makes_one_statu
         publisher.publish(request, ctx)
     held.set()
     assert len(env.fake.statuses) == 1  # it went out although we got no answer
-    # The service retries (publish again) or asks lookup; both send the same key.
+    # A send again carries the same key; lookup finds the status without sending.
     again = publisher.publish(request, env.context())
-    proven = publisher.lookup(request, env.context())
+    proven = publisher.lookup(request, env.context(first_attempt_at=NOW))
     assert proven is not None and proven.remote_id == again.remote_id
     assert list(env.fake.statuses) == [again.remote_id]
     keys = [r["headers"]["idempotency-key"] for r in env.fake.status_requests()]
-    assert keys == [request.idempotency_key] * 3
+    assert keys == [request.idempotency_key] * 2
+
+
+def test_lookup_within_the_key_window_sends_a_status_that_never_arrived_once(
+        env: Env) -> None:
+    publisher = MastodonPublisher()
+    request = env.request("Repair café jeudi")
+    env.clock.advance(timedelta(minutes=49))  # first attempt 49 minutes ago: key still known
+    receipt = publisher.lookup(request, env.context(first_attempt_at=NOW))
+    assert receipt is not None and list(env.fake.statuses) == [receipt.remote_id]
+    assert publisher.lookup(request, env.context(first_attempt_at=NOW)) == receipt
+    assert len(env.fake.status_requests()) == 1  # found by the search the second time
+    # Past the window, or with no known first attempt, nothing is ever sent by lookup.
+    env.clock.advance(timedelta(minutes=1))
+    for first in (NOW, None):
+        with pytest.raises(AmbiguousError, match="cannot tell"):
+            publisher.lookup(env.request("Jamais envoyé"), env.context(first_attempt_at=first))
+    assert len(env.fake.status_requests()) == 1
+
+
+def test_a_server_ignoring_the_key_that_answers_502_after_creating_gets_no_duplicate(
+        env: Env) -> None:
+    env.fake.honour_idempotency = False
+    env.fake.fail_after_create = [502]
+    publisher = MastodonPublisher()
+    request = env.request("Assemblée générale samedi")
+    with pytest.raises(AmbiguousError, match="502") as caught:
+        publisher.publish(request, env.context())
+    assert caught.value.http_status == 502
+    [status_id] = env.fake.statuses  # created all the same
+    found = publisher.lookup(request, env.context(first_attempt_at=NOW))
+    assert found is not None and found.remote_id == status_id
+    assert len(env.fake.status_requests()) == 1 and len(env.fake.statuses) == 1
+
+
+def test_an_older_status_with_the_same_words_is_not_taken_for_this_post(env: Env) -> None:
+    publisher = MastodonPublisher()
+    weekly = "Permanence énergie mardi 14 h"
+    old = publisher.publish(env.request(weekly), env.context())
+    env.clock.advance(timedelta(days=7))
+    request = env.request(weekly)
+    found = publisher.lookup(request, env.context(first_attempt_at=env.clock.now()))
+    assert found is not None and found.remote_id != old.remote_id  # sent, not confused
+    assert len(env.fake.statuses) == 2
 
 
 def test_lookup_after_the_idempotency_window_searches_the_latest_statuses(env: Env) -> None:
@@ -170,11 +216,11 @@ def test_lookup_after_the_idempotency_window_searches_the_latest_statuses(env: E
                           "permanences/energie-2026 #précarité")
     receipt = publisher.publish(request, env.context())
     env.clock.advance(timedelta(hours=2))
-    found = publisher.lookup(request, env.context())
+    found = publisher.lookup(request, env.context(first_attempt_at=NOW))
     assert found is not None and found.remote_id == receipt.remote_id
     assert len(env.fake.status_requests()) == 1  # no re-send after the hour
     with pytest.raises(AmbiguousError, match="cannot tell"):
-        publisher.lookup(env.request("Jamais envoyé"), env.context())
+        publisher.lookup(env.request("Jamais envoyé"), env.context(first_attempt_at=NOW))
 
 
 def test_errors_are_sorted_by_blame(env: Env) -> None:
@@ -183,9 +229,13 @@ def test_errors_are_sorted_by_blame(env: Env) -> None:
         publisher.publish(env.request("x"), make_context(
             platform="mastodon", api_url=env.url, secret="wrong", tmp_path=env.tmp_path))
     env.fake.fail_next = [503]
-    with pytest.raises(RetryableError) as caught:
+    with pytest.raises(AmbiguousError) as caught:  # a 5xx to a POST: maybe created
         publisher.publish(env.request("x"), env.context())
     assert caught.value.http_status == 503
+    env.fake.fail_next = [503]
+    with pytest.raises(RetryableError) as unread:  # a 5xx to a read: simply later
+        publisher.lookup(env.request("x"), env.context())
+    assert unread.value.http_status == 503
     env.settings["instance"] = instance_limits(env.fake.instance())  # cached: 500
     env.fake.max_characters = 10  # the server became stricter since
     with pytest.raises(PermanentError, match="character limit of 10 exceeded"):

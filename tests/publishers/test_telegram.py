@@ -233,3 +233,30 @@ def test_lookup_says_it_cannot_tell(tg, tmp_path: Path) -> None:
 def test_rules_count_utf16() -> None:
     rules = TelegramPublisher().rules(AccountInfo(1, "telegram", "t"))
     assert rules.count("😀a") == 3
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_a_5xx_after_a_send_is_ambiguous_not_retryable(tg, tmp_path: Path, status: int) -> None:
+    fake, _url = tg
+    fake.fail_after_send = [status]  # a proxy: the message is delivered, then an error page
+    ctx = _ctx(tg, tmp_path)
+    with pytest.raises(AmbiguousError, match="may or may not") as caught:
+        TelegramPublisher().publish(_req(ctx, "Bonjour"), ctx)
+    assert caught.value.http_status == status
+    assert len(fake.channels["@asso_energie"].messages) == 1
+
+
+def test_telegrams_own_5xx_is_ambiguous_for_a_send_and_retryable_for_a_read(
+        tg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from publishers.fake_telegram import _Refused
+
+    def down(*_args: object) -> None:
+        raise _Refused(500, "Internal Server Error")
+
+    monkeypatch.setattr(TelegramHandler, "m_sendMessage", down)
+    monkeypatch.setattr(TelegramHandler, "m_getMe", down)
+    ctx = _ctx(tg, tmp_path)
+    with pytest.raises(AmbiguousError, match=r"Telegram had a problem \(500\)"):
+        TelegramPublisher().publish(_req(ctx, "Bonjour"), ctx)
+    with pytest.raises(RetryableError, match=r"Telegram had a problem \(500\)"):
+        TelegramPublisher().check_account(ctx)

@@ -17,6 +17,13 @@ Faults are queued for the next ``createRecord`` requests: ``429`` (with a
 connection is cut) and ``lose`` (connection cut before anything is stored). The
 server can also be stopped (connection refused) and started again on its port.
 
+``on_point(call, point)`` is called at two points of every ``createRecord``:
+``"received"`` (the request is read, nothing is stored) and ``"created"`` (the record
+is stored, the answer not yet sent). If it returns a :class:`threading.Event`, the
+server holds that request there (other connections go on) until the event is set; a
+request held at ``"received"`` is then dropped unstored, as if the server had crashed.
+A test kills a client while the server holds its request: a kill mid-send, for sure.
+
 It serves HTTP/1.1 with keep-alive from one asyncio loop, like a real server:
 many connections cost nothing, and injected delays do not hold a thread.
 """
@@ -96,10 +103,13 @@ class FakePds:
     """The fake server. Thread-safe; ``url`` is ``http://127.0.0.1:<port>``."""
 
     def __init__(self, *, now: Callable[[], datetime] | None = None, latency: float = 0.0,
-                 on_create: Callable[[CreateCall], None] | None = None) -> None:
+                 on_create: Callable[[CreateCall], None] | None = None,
+                 on_point: Callable[[CreateCall, str], threading.Event | None] | None = None,
+                 ) -> None:
         self.now = now or (lambda: datetime.now(UTC))
         self.latency = latency
         self.on_create = on_create
+        self.on_point = on_point
         self.lock = threading.Lock()
         self.state = _State()
         self.port = 0
@@ -279,6 +289,8 @@ class FakePds:
                 self.state.faults.remove(fault)
         if self.latency:
             await asyncio.sleep(self.latency)
+        if await self._hold(call, "received"):
+            return None  # held, then dropped: nothing stored, no answer
         if fault is not None and fault.kind in ("429", "503", "401", "expired", "lose"):
             return self._fault(call, fault)
         if not did:
@@ -309,6 +321,7 @@ class FakePds:
             return _error(400, "InvalidRequest", "Record already exists")
         if self.on_create is not None:
             self.on_create(call)
+        await self._hold(call, "created")
         if fault is not None and fault.kind == "drop":
             return None
         if fault is not None and fault.kind == "delay":
@@ -317,6 +330,17 @@ class FakePds:
         return _json(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
                            "commit": {"cid": cid, "rev": call.rkey},
                            "validationStatus": "valid"}, self.rate_headers())
+
+    async def _hold(self, call: CreateCall, point: str) -> bool:
+        """Whether ``on_point`` held this request at ``point`` (waited without blocking
+        the other connections)."""
+        if self.on_point is None:
+            return False
+        release = self.on_point(call, point)
+        if release is None:
+            return False
+        await asyncio.get_running_loop().run_in_executor(None, release.wait)
+        return True
 
     def _fault(self, call: CreateCall, fault: Fault) -> bytes | None:
         if fault.kind == "lose":

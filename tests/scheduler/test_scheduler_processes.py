@@ -8,6 +8,7 @@ production keyring code (a file-backed keyring backend shared with the test).
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import subprocess
@@ -89,6 +90,18 @@ def check_exactly_once(ws: Workspace, pds: FakePds, expected: int) -> None:
     assert created <= published_keys | unconfirmed_keys
 
 
+def sender_pid(ws: Workspace, key: str) -> int | None:
+    """The process holding the lease of the target with idempotency key ``key``."""
+    from sqlalchemy import select
+
+    from essplanner import models
+
+    with ws.db.read() as s:
+        owner = s.scalar(select(models.Target.lease_owner)
+                         .where(models.Target.idempotency_key == key))
+    return int(owner.split(":")[1]) if owner else None
+
+
 def all_final(ws: Workspace) -> bool:
     return all(row.state in FINAL for row in target_rows(ws))
 
@@ -155,34 +168,39 @@ def test_sigterm_lets_the_send_in_flight_finish_then_exits_0(
 
 def test_sigkill_at_random_moments_never_sends_twice_nor_loses_a_post(
         tmp_path: Path, shared_keyring: Path) -> None:
-    """200 targets falling due over 8 s; services killed with SIGKILL again and again.
+    """200 targets due at once; services killed with SIGKILL again and again.
 
-    Half of the kills happen inside the server, between its receipt of a post and its
-    answer (the worst moment); the others at a random time while the service sends.
-    Services are forked from a zygote (sched_zygote) so that a restart takes tens of
-    milliseconds; the last one is a plain ``python -m essplanner service``.
+    Every other kill is driven to a chosen point inside a send, whatever the machine's
+    load: the fake server holds the service's request there (read and nothing stored;
+    or stored and not yet answered, the worst moment), the test kills the service while
+    it is held, then the server goes on. The other kills come at a random moment soon
+    after the service sent its first posts. Services are forked from a zygote
+    (sched_zygote) so that a restart takes tens of milliseconds; the last one is a plain
+    ``python -m essplanner service``.
     """
     from sched_zygote import Zygote
 
     rng = random.Random(os.environ.get("ESSPLANNER_TEST_SEED", "crash"))
     lock = threading.Lock()
-    armed: dict[str, int | None] = {"pid": None, "after": None}
+    plan: dict[str, str | int | None] = {"point": None, "after": None}
+    held: queue.Queue[tuple[str, str, threading.Event]] = queue.Queue()
     kills: list[str] = []
 
-    def kill_mid_send(call: CreateCall) -> None:
-        # Runs in the server while the request is received and not yet answered.
+    def hold_at_point(call: CreateCall, point: str) -> threading.Event | None:
+        # In the server, at each point of each createRecord: hold the chosen one.
         with lock:
-            pid, after = armed["pid"], armed["after"]
-            if pid is None or after is None:
-                return
+            if plan["point"] != point or plan["after"] is None:
+                return None
+            after = int(plan["after"])
             if after > 0:
-                armed["after"] = after - 1
-                return
-            armed["after"] = None
-        os.kill(pid, signal.SIGKILL)
-        kills.append("mid-send")
+                plan["after"] = after - 1
+                return None
+            plan.update(point=None, after=None)
+        release = threading.Event()
+        held.put((point, call.rkey, release))
+        return release
 
-    pds = FakePds(latency=0.01, on_create=kill_mid_send).start()
+    pds = FakePds(latency=0.01, on_point=hold_at_point).start()
     db_url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     ws = team_workspace(tmp_path / "data", db_url)
     env = service_env(tmp_path, shared_keyring)
@@ -190,30 +208,34 @@ def test_sigkill_at_random_moments_never_sends_twice_nor_loses_a_post(
     argv = ["--lang", "en", "--data-dir", str(tmp_path / "data"), "--db", db_url, "service"]
     try:
         accounts = [add_account(ws, pds, f"A{i}") for i in range(5)]
-        start = ws.clock.now() + timedelta(seconds=1)
-        bulk_targets(ws, accounts, sorted(start + timedelta(seconds=rng.uniform(0, 8))
-                                          for _ in range(200)))
-        cycle = 0
-        while len(kills) < 24 and not all_final(ws):
-            cycle += 1
-            before = len(pds.creates())
+        bulk_targets(ws, accounts, [ws.clock.now()] * 200)
+        for cycle in range(20):
+            assert not all_final(ws), f"everything was sent after {cycle} kills"
             pid = zygote.spawn(argv)
-            if cycle % 2:
+            if cycle % 2 == 0:
+                point = ("received", "created")[cycle // 2 % 2]
                 with lock:
-                    armed.update(pid=pid, after=rng.randrange(0, 4))
-                # it dies at its next posts (or, with nothing left to send, lives on)
-                wait_until(lambda: bool(kills) and armed["after"] is None, 3)
-            else:
-                wait_until(lambda b=before: len(pds.creates()) > b, 5)
-                threading.Event().wait(rng.uniform(0.0, 0.3))  # a random moment while sending
+                    plan.update(point=point, after=rng.randrange(0, 4))
+                # Waits for the server to hold a request of this service (no timing bet).
+                got, rkey, release = held.get(timeout=120)
+                while sender_pid(ws, rkey) != pid:  # a late request of a killed service
+                    release.set()
+                    with lock:
+                        plan.update(point=point, after=0)
+                    got, rkey, release = held.get(timeout=120)
                 os.kill(pid, signal.SIGKILL)
+                assert zygote.wait(pid) == -signal.SIGKILL
+                release.set()
+                kills.append(f"mid-send {got}")
+            else:
+                before = len(pds.creates())
+                wait_until(lambda b=before: len(pds.creates()) > b, 60, interval=0.005)
+                threading.Event().wait(rng.uniform(0.0, 0.02))  # a random moment after
+                os.kill(pid, signal.SIGKILL)
+                assert zygote.wait(pid) == -signal.SIGKILL
                 kills.append("random")
-            with lock:
-                armed.update(pid=None, after=None)
-            os.kill(pid, signal.SIGKILL)  # if the trigger did not fire: still a crash
-            assert zygote.wait(pid) == -signal.SIGKILL
-        assert len(kills) >= 20, f"only {len(kills)} kills before everything was sent"
-        assert kills.count("mid-send") >= 8  # killed between the server's receipt and its answer
+        assert kills.count("mid-send received") == 5
+        assert kills.count("mid-send created") == 5  # between the server's receipt and answer
         # A last service, a plain process, finishes the work (leases run out, lookups tell
         # what happened), then stops cleanly on SIGTERM.
         final_log = tmp_path / "final.log"
