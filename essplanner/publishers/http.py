@@ -79,6 +79,22 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def has_credentials(url: str) -> bool:
+    """Whether ``url`` carries a user name or password (``https://user:password@host``)."""
+    url = url.strip()
+    return "@" in urlsplit(url if "://" in url else f"https://{url}").netloc
+
+
+def refuse_credentials(url: str) -> None:
+    """Raise :class:`PermanentError` if ``url`` has a user name or password in it: such an
+    address would put a secret in the database, the logs and every message showing it."""
+    if has_credentials(url):
+        raise PermanentError(tr(
+            "The address {url} contains a user name or password (user:password@...): "
+            "secrets never go into an address. Remove that part and give the secret where "
+            "it is asked for.", url=origin(url if "://" in url else f"https://{url.strip()}")))
+
+
 def origin(url: str) -> str:
     """``scheme://host[:port]`` of ``url``: what a message may show of an address (never its
     user name, password, path or query, where tokens hide)."""
@@ -94,7 +110,9 @@ def origin(url: str) -> str:
 
 
 def check_api_url(url: str) -> str:
-    """``url`` without a trailing slash; plain ``http://`` is refused except on loopback."""
+    """``url`` without a trailing slash; plain ``http://`` is refused except on loopback,
+    and so is an address with a user name or password in it."""
+    refuse_credentials(url)
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PermanentError(tr("{url!r} is not a web address (https://...).", url=url))

@@ -34,6 +34,8 @@ CATALOG: dict[str, str] = {
     "{detail}: the post may or may not have been published.": "{detail} : la publication est peut-être partie, peut-être pas.",
     "secure connection to {host} failed": "la connexion sécurisée à {host} a échoué",
     "cannot reach {host} (offline, or the server is down)": "impossible de joindre {host} (pas de réseau, ou serveur arrêté)",
+    "The address {url} contains a user name or password (user:password@...): secrets never go into an address. Remove that part and give the secret where it is asked for.":
+        "L’adresse {url} contient un nom d’utilisateur ou un mot de passe (utilisateur:motdepasse@…) : un secret ne se met jamais dans une adresse. Retirez cette partie et donnez le secret là où il est demandé.",
     "{host} redirected to {target}, which is not a web address: not followed.":
         "{host} redirige vers {target}, qui n’est pas une adresse web : redirection non suivie.",
     "{host} redirected to {target}, which uses plain http: not followed (plain http is only accepted for this computer).":
