@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sched_fakepds import FakePds, Fault
 from sched_helpers import (
+    FAST,
     add_account,
     bulk_targets,
     run_due,
@@ -27,11 +28,16 @@ from sched_helpers import (
     wait_until,
     write_settings,
 )
+from sched_loopsky import LoopskyPublisher
 from test_scheduler_processes import shared_keyring, team_workspace  # noqa: F401 - fixture
 
+from essplanner.credentials import MemoryStore
 from essplanner.domain import DeliveryState
+from essplanner.publishers.registry import Registry
 from essplanner.scheduler import PublishingService
+from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
+from essplanner.workspace import Workspace
 
 #: generous: only a send that hangs (what these tests guard against) comes near it
 BOUND = 30.0
@@ -39,15 +45,17 @@ BOUND = 30.0
 
 @pytest.mark.parametrize("kind", ["trickle", "stall"])
 def test_a_trickling_answer_ends_the_send_at_its_deadline_and_the_post_goes_out_once(
-        kind: str, paths, clock: FakeClock, pds: FakePds) -> None:
+        kind: str, paths: Paths, clock: FakeClock, pds: FakePds) -> None:
     """One byte every 2 s: the per-read timeout (5 s) never fires, the deadline does.
 
     ``trickle``: the post was created, then the answer trickles: the lookup proves it.
     ``stall``: nothing was stored: the send is ambiguous, looked up, then sent once.
     """
-    from conftest import open_workspace
-
-    ws = open_workspace(paths, clock, http_deadline_seconds=2.0)
+    ws = Workspace.open(
+        paths=paths, clock=clock, secrets=MemoryStore(),
+        settings=Settings(timezone="Europe/Paris",
+                          extra={"service": {**FAST, "http_deadline_seconds": 2.0}}),
+        registry=Registry(extra={"loopsky": LoopskyPublisher}))
     svc = PublishingService(ws)
     try:
         account = add_account(ws, pds, "Asso")
