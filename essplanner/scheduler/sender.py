@@ -82,6 +82,7 @@ class Sender:
     def close(self) -> None:
         with self._lock:
             clients, self._clients = list(self._clients.values()), {}
+            self._aborted = False  # the next clients start afresh
         for client in clients:
             client.close()
 
