@@ -15,10 +15,18 @@ from pathlib import Path
 
 from essplanner.errors import StorageError, ValidationError
 from essplanner.i18n import _
+from essplanner.publishers.media import FORMATS, MAX_IMAGE_PIXELS, image_header
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # beyond any platform's image or short-video limit
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 VIDEO_TYPES = {".mp4": "video/mp4", ".mov": "video/quicktime", ".m4v": "video/mp4"}
+#: the first box of an ISO base media file (MP4, QuickTime); old QuickTime files may
+#: start with something else than ``ftyp``
+_ISO_BOXES = frozenset({b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"})
+#: ``ftyp`` brands of still images in the same container (HEIF, AVIF)
+_IMAGE_BRANDS = frozenset({b"mif1", b"msf1", b"heic", b"heix", b"hevc", b"hevx", b"heim",
+                           b"heis", b"avif", b"avis"})
+_EBML = b"\x1a\x45\xdf\xa3"  # Matroska and WebM
 
 
 @dataclass(frozen=True)
@@ -40,23 +48,70 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def video_container(head: bytes) -> str | None:
+    """``"iso"`` (MP4, QuickTime), ``"webm"`` (WebM, Matroska) or None, from the first
+    bytes of a file: what it is, whatever its name says."""
+    if len(head) >= 12 and head[4:8] in _ISO_BOXES:
+        size = int.from_bytes(head[:4], "big")
+        if head[4:8] == b"ftyp" and head[8:12] in _IMAGE_BRANDS:
+            return None
+        if size in (0, 1) or size >= 8:
+            return "iso"
+    if head.startswith(_EBML):
+        return "webm"
+    return None
+
+
+def _check_video(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ValidationError(_("The file {name} cannot be read: {error}", name=path.name,
+                                error=exc.strerror or str(exc))) from exc
+    container = video_container(head)
+    if container == "webm":
+        raise ValidationError(_("{name} is a WebM video; use MP4 or MOV.", name=path.name))
+    if container is None:
+        raise ValidationError(_("{name} is not an MP4 or QuickTime video: its content does not "
+                                "match its name.", name=path.name))
+
+
 def identify(path: Path) -> tuple[str, int | None, int | None]:
-    """MIME type and size in pixels; raises ValidationError for anything but an image or video."""
+    """MIME type and size in pixels; raises ValidationError for anything but an image or video.
+
+    A video's first bytes must be those of its container; an image's size is read from
+    its header and refused past :data:`MAX_IMAGE_PIXELS` before anything is decoded.
+    """
     suffix = path.suffix.lower()
     if suffix in VIDEO_TYPES:
+        _check_video(path)
         return VIDEO_TYPES[suffix], None, None
     from PIL import Image, UnidentifiedImageError
 
+    not_an_image = _("{name} is not an image that can be published (JPEG, PNG, GIF or WebP).",
+                     name=path.name)
     try:
-        with Image.open(path) as img:
+        with path.open("rb") as fh:
+            header = image_header(fh)
+    except OSError as exc:
+        raise ValidationError(not_an_image) from exc
+    if header is None:
+        raise ValidationError(not_an_image)
+    _fmt, width, height = header
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(_(
+            "{name} is {width}×{height} pixels ({megapixels} megapixels); images over {limit} "
+            "megapixels are not accepted: make it smaller first.", name=path.name,
+            width=width, height=height, megapixels=f"{width * height / 1e6:.0f}",
+            limit=f"{MAX_IMAGE_PIXELS / 1e6:.0f}"))
+    try:
+        with Image.open(path, formats=FORMATS) as img:
             fmt = img.format or ""
             width, height = img.size
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError(
-            _("{name} is not an image that can be published (JPEG, PNG, GIF or WebP).",
-              name=path.name)
-        ) from exc
+        raise ValidationError(not_an_image) from exc
     except Image.DecompressionBombError as exc:
         raise ValidationError(_("{name} is far too large an image.", name=path.name)) from exc
     mime = IMAGE_FORMATS.get(fmt)

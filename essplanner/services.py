@@ -35,7 +35,8 @@ from essplanner.errors import (
 )
 from essplanner.i18n import _
 from essplanner.media import MediaStore
-from essplanner.publishers.base import Severity
+from essplanner.publishers.base import PermanentError, Severity
+from essplanner.publishers.http import refuse_credentials
 from essplanner.storage import Database
 from essplanner.timeutil import Clock, require_aware
 
@@ -257,6 +258,25 @@ def _target(value: float | None) -> float:
 # ------------------------------------------------------------------ accounts ---
 
 
+def _no_credentials_in_addresses(api_url: str, settings: dict[str, Any] | None) -> None:
+    """An account's addresses never carry a user name or password: it would be stored,
+    logged and shown with them."""
+    addresses = [api_url] if api_url else []
+    addresses += [v for v in (settings or {}).values() if isinstance(v, str) and "://" in v]
+    for address in addresses:
+        try:
+            refuse_credentials(address)
+        except PermanentError as exc:
+            raise ValidationError(exc.message) from None
+
+
+def _changed(old: dict[str, Any] | None, new: dict[str, Any] | None) -> dict[str, Any]:
+    """The settings of ``new`` that ``old`` does not already hold (only those are checked:
+    an account stored before a rule must still save its other settings)."""
+    old = old or {}
+    return {k: v for k, v in (new or {}).items() if old.get(k) != v}
+
+
 class AccountService(_Service):
     """Connected channels. Secrets go to the keyring; the database never sees them."""
 
@@ -291,6 +311,7 @@ class AccountService(_Service):
         If the keyring refuses the secret, nothing is stored.
         """
         name = _required(name, _("name"))
+        _no_credentials_in_addresses(api_url, settings)
         if secret is not None:
             self.secrets.check_available()
         if grace_minutes < 0:
@@ -322,6 +343,9 @@ class AccountService(_Service):
             row = s.get(models.Account, account_id)
             if row is None:
                 raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            new_url = fields.get("api_url", row.api_url)
+            _no_credentials_in_addresses(new_url if new_url != row.api_url else "",
+                                         _changed(row.settings, fields.get("settings")))
             for key, value in fields.items():
                 setattr(row, key, value)
             _flush_unique(s, _("An account named {name!r} already exists.",
@@ -352,6 +376,7 @@ class AccountService(_Service):
             row = s.get(models.Account, account_id)
             if row is None:
                 raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            _no_credentials_in_addresses("", _changed(row.settings, values))
             row.settings = {**(row.settings or {}), **values}
             result = repo.to_account(row)
         self._notify(Change(accounts=True))

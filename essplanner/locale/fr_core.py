@@ -75,6 +75,11 @@ CATALOG: dict[str, str] = {
     "{name} is not an image that can be published (JPEG, PNG, GIF or WebP).":
         "{name} n’est pas une image publiable (JPEG, PNG, GIF ou WebP).",
     "{name} is far too large an image.": "{name} est une image beaucoup trop grande.",
+    "{name} is {width}×{height} pixels ({megapixels} megapixels); images over {limit} megapixels are not accepted: make it smaller first.":
+        "{name} fait {width}×{height} pixels ({megapixels} mégapixels) ; les images de plus de {limit} mégapixels ne sont pas acceptées : réduisez-la d’abord.",
+    "{name} is a WebM video; use MP4 or MOV.": "{name} est une vidéo WebM ; utilisez MP4 ou MOV.",
+    "{name} is not an MP4 or QuickTime video: its content does not match its name.":
+        "{name} n’est pas une vidéo MP4 ou QuickTime : son contenu ne correspond pas à son nom.",
     "The file {path} does not exist.": "Le fichier {path} n’existe pas.",
     "The file {name} is empty.": "Le fichier {name} est vide.",
     "{name} weighs {size} MB; files over {limit} MB are not accepted.":

@@ -36,6 +36,30 @@ CATALOG: dict[str, str] = {
     "{detail}: the post may or may not have been published.": "{detail} : la publication est peut-être partie, peut-être pas.",
     "secure connection to {host} failed": "la connexion sécurisée à {host} a échoué",
     "cannot reach {host} (offline, or the server is down)": "impossible de joindre {host} (pas de réseau, ou serveur arrêté)",
+    "The address {url} contains a user name or password (user:password@...): secrets never go into an address. Remove that part and give the secret where it is asked for.":
+        "L’adresse {url} contient un nom d’utilisateur ou un mot de passe (utilisateur:motdepasse@…) : un secret ne se met jamais dans une adresse. Retirez cette partie et donnez le secret là où il est demandé.",
+    "{host} redirected to {target}, which is not a web address: not followed.":
+        "{host} redirige vers {target}, qui n’est pas une adresse web : redirection non suivie.",
+    "{host} redirected to {target}, which uses plain http: not followed (plain http is only accepted for this computer).":
+        "{host} redirige vers {target}, en http sans chiffrement : redirection non suivie (http n’est accepté que pour cet ordinateur).",
+    "{host} redirected more than {count} times: not followed.":
+        "{host} a redirigé plus de {count} fois : redirections non suivies.",
+    "the publishing service is stopping: nothing was sent to {host}":
+        "le service de publication s’arrête : rien n’a été envoyé à {host}",
+    "the publishing service stopped before {host} answered":
+        "le service de publication s’est arrêté avant la réponse de {host}",
+    "no complete answer from {host} within {seconds} s":
+        "pas de réponse complète de {host} en {seconds} s",
+    "the answer from {host} is over {size} MB and was not read":
+        "la réponse de {host} dépasse {size} Mo et n’a pas été lue",
+    "The answer from {host} is over {size} MB: it was not read.":
+        "La réponse de {host} dépasse {size} Mo : elle n’a pas été lue.",
+    "{host} answered {status} (see other) instead of a result: the post may or may not have been published.":
+        "{host} a répondu {status} (voir ailleurs) au lieu d’un résultat : la publication est peut-être partie, peut-être pas.",
+    "{host} redirected the request to {target} ({status}); a change is only ever sent to the account's own address, so nothing was sent there. Check the account's server address.":
+        "{host} a redirigé la requête vers {target} ({status}) ; une modification n’est envoyée qu’à l’adresse du compte, donc rien n’y a été envoyé. Vérifiez l’adresse du serveur du compte.",
+    "{host} answered {status} instead of a result: nothing was published.":
+        "{host} a répondu {status} au lieu d’un résultat : rien n’a été publié.",
     "The {platform} plugin ({source}) could not be loaded: {error}": "Le module {platform} ({source}) n’a pas pu être chargé : {error}",
     "No publisher for the platform {platform!r}. Known platforms: {known}.":
         "Aucun module de publication pour la plateforme {platform!r}. Plateformes connues : {known}.",

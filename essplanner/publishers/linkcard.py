@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-import requests
-
 from essplanner.publishers.base import PublishError
 from essplanner.publishers.http import HttpClient
 
 log = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = (5.0, 10.0)
+PAGE_DEADLINE = 20.0  # a card is not worth holding a post longer
 MAX_PAGE_BYTES = 1_000_000
 MAX_IMAGE_BYTES = 10_000_000
 
@@ -85,24 +84,11 @@ def parse_link_preview(html: str, url: str) -> LinkPreview:
 
 
 def _read_limited(http: HttpClient, url: str, limit: int, accept: str) -> tuple[bytes, str]:
-    response = http.get(url, stream=True, timeout=PAGE_TIMEOUT, allow_redirects=True,
-                        headers={"Accept": accept})
-    try:
-        if response.status_code != 200:
-            return b"", ""
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(65536):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= limit:
-                    break
-        except requests.exceptions.RequestException:
-            return b"", ""  # cut while reading: no card rather than half of one
-        return b"".join(chunks)[:limit], response.headers.get("Content-Type", "")
-    finally:
-        response.close()
+    response = http.get(url, timeout=PAGE_TIMEOUT, deadline=PAGE_DEADLINE, max_bytes=limit,
+                        truncate=True, headers={"Accept": accept})
+    if response.status_code != 200:
+        return b"", ""
+    return response.content, response.headers.get("Content-Type", "")
 
 
 def _decode(raw: bytes, content_type: str) -> str:

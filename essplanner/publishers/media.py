@@ -10,13 +10,21 @@ is the least visible thing first.
 from __future__ import annotations
 
 import io
+import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from essplanner.publishers.base import PermanentError
 from essplanner.publishers.i18n import tr
 
 JPEG = "image/jpeg"
+#: the largest image read, in pixels: under Pillow's decompression bomb threshold (about
+#: 89.5 million), so an accepted image never makes Pillow warn, and a bomb is refused
+#: from its header before anything is decoded
+MAX_IMAGE_PIXELS = 89_000_000
+#: the formats read (the others are not published anywhere)
+FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 _QUALITIES = (90, 85, 80, 72, 65)
 _SCALE_STEP = 0.8
 _MIN_SIDE = 64
@@ -33,11 +41,46 @@ class PreparedImage:
     reencoded: bool
 
 
+def image_header(fp: BinaryIO) -> tuple[str, int, int] | None:
+    """Format, width and height of a JPEG, PNG, GIF or WebP from its header alone, or None.
+
+    Nothing is decoded, and Pillow's decompression bomb check is not reached: the size
+    of a bomb is known before it can go off (or make Pillow print a warning).
+    """
+    from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin, WebPImagePlugin
+    from PIL.ImageFile import ImageFile
+
+    head = fp.read(16)
+    fp.seek(0)
+    kind: type[ImageFile]
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        kind = PngImagePlugin.PngImageFile
+    elif head.startswith(b"\xff\xd8\xff"):
+        kind = JpegImagePlugin.JpegImageFile
+    elif head[:6] in (b"GIF87a", b"GIF89a"):
+        kind = GifImagePlugin.GifImageFile
+    elif head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        kind = WebPImagePlugin.WebPImageFile
+    else:
+        return None
+    try:
+        image = kind(fp)
+    except (SyntaxError, OSError, ValueError, EOFError, IndexError, TypeError, struct.error):
+        return None
+    finally:
+        fp.seek(0)
+    width, height = image.size
+    return str(image.format), width, height
+
+
 def _open(data: bytes, name: str) -> object:
     from PIL import Image, UnidentifiedImageError
 
+    header = image_header(io.BytesIO(data))
+    if header is not None and header[1] * header[2] > MAX_IMAGE_PIXELS:
+        raise PermanentError(tr("{name} is far too large an image.", name=name))
     try:
-        img = Image.open(io.BytesIO(data))
+        img = Image.open(io.BytesIO(data), formats=FORMATS)
         img.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise PermanentError(tr("{name} cannot be read as an image.", name=name)) from exc

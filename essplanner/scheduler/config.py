@@ -40,6 +40,12 @@ class ServiceConfig:
     platform_rates: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     http_connect_timeout: float = 10.0
     http_read_timeout: float = 60.0
+    #: one request as a whole (connect, upload, the whole answer); uploads get more time
+    #: by their size. A send cut by it after its request left is ambiguous (looked up).
+    http_deadline_seconds: float = 120.0
+    #: on stop, how long the sends in flight may finish; then their requests are cut
+    #: (ambiguous, looked up before any re-send) and the service ends
+    stop_grace_seconds: float = 10.0
     #: a target whose outcome cannot be checked (platform unreachable) for this long after
     #: its send becomes ``unconfirmed``
     verify_give_up_seconds: float = 3600.0

@@ -82,13 +82,24 @@ class Sender:
         self._clients: dict[int, HttpClient] = {}
         self._status: dict[int, int] = {}
         self._lock = threading.Lock()
+        self._aborted = False
         self._rng = random.Random()
 
     def close(self) -> None:
         with self._lock:
             clients, self._clients = list(self._clients.values()), {}
+            self._aborted = False  # the next clients start afresh
         for client in clients:
             client.close()
+
+    def abort(self) -> None:
+        """Cut the requests in flight and refuse new ones: the sends end as not sent or
+        ambiguous (looked up before any re-send), and are recorded as such."""
+        with self._lock:
+            self._aborted = True
+            clients = list(self._clients.values())
+        for client in clients:
+            client.abort()
 
     # ---- the one entry point
     def send(self, claim: Claim) -> Outcome:
@@ -303,8 +314,11 @@ class Sender:
                     on_rate_limit=lambda info: self.throttle.on_rate_limit(
                         account_id, platform, info),
                     clock=self.clock.now, platform=platform,
+                    deadline=self.config.http_deadline_seconds,
                 )
                 client.session.hooks["response"].append(self._status_hook(account_id))
+                if self._aborted:
+                    client.abort()
                 self._clients[account_id] = client
             return client
 

@@ -145,9 +145,27 @@ class PublishingService:
             self._give_back(account, [])
 
     def stop(self, *, wait: bool = True, timeout: float | None = None) -> bool:
-        """Stop; with ``wait``, let the sends in flight finish first. True if idle."""
+        """Stop; with ``wait``, let the sends in flight finish first. True if idle.
+
+        Sends still in flight after ``stop_grace_seconds`` are cut: each ends as not
+        sent or ambiguous (looked up before any re-send), is recorded, and the service
+        stops without waiting for a slow or hostile server.
+        """
         self.request_stop()
-        idle = self.wait_idle(timeout) if wait else not self._active
+        if wait:
+            started = time.monotonic()
+            grace = self.config.stop_grace_seconds
+            # With a timeout, half of it at most for the grace: the rest lets cut sends record.
+            idle = self.wait_idle(grace if timeout is None else min(grace, timeout / 2))
+            if not idle:
+                log.warning("cutting %d sends still in flight after %.0f s; each will be "
+                            "looked up before any re-send", len(self.in_flight()), grace)
+                self.sender.abort()
+                left = None if timeout is None else max(0.0, timeout - (time.monotonic()
+                                                                         - started))
+                idle = self.wait_idle(left)
+        else:
+            idle = not self._active
         self.jobs.shutdown(wait=wait)
         if idle:
             self._recorder.close()

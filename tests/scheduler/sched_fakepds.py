@@ -14,8 +14,11 @@ Faults are queued for the next ``createRecord`` requests: ``429`` (with a
 ``Retry-After`` header, as a proxy or CDN in front of a PDS adds), ``503``,
 ``401`` (revoked credentials), ``expired`` (``400 ExpiredToken``), ``delay``
 (the record is created, the answer comes too late), ``drop`` (created, then the
-connection is cut) and ``lose`` (connection cut before anything is stored). The
-server can also be stopped (connection refused) and started again on its port.
+connection is cut) and ``lose`` (connection cut before anything is stored). Hostile
+answers: ``trickle`` (created, then the answer comes one byte every ``seconds``),
+``stall`` (nothing stored, the same trickled answer) and ``endless`` (created, then a
+chunked answer that never ends; ``streamed()`` counts its bytes). The server can also
+be stopped (connection refused) and started again on its port.
 
 ``on_point(call, point)`` is called at two points of every ``createRecord``:
 ``"received"`` (the request is read, nothing is stored) and ``"created"`` (the record
@@ -36,7 +39,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -50,8 +53,10 @@ WINDOW = 3600
 
 @dataclass
 class Fault:
-    kind: str  # "429", "503", "401", "expired", "delay", "drop", "lose"
-    seconds: float | None = None  # Retry-After for 429, answer delay for "delay"
+    kind: str  # "429", "503", "401", "expired", "delay", "drop", "lose", "trickle", "stall",
+    # "endless"
+    seconds: float | None = None  # Retry-After for 429, answer delay for "delay", the pace
+    # of "trickle" and "stall"
     did: str | None = None  # only for this account
 
 
@@ -97,6 +102,14 @@ class _State:
     active: dict[str, int] = field(default_factory=dict)  # createRecord in progress, by did
     max_active: int = 0  # at once, all accounts
     max_active_per_did: int = 0
+    streamed: int = 0  # bytes of hostile answers written
+    streams_ended: int = 0  # hostile answers ended (the client hung up, or all was written)
+
+
+#: writes a hostile answer itself, then the connection is closed
+Stream = Callable[[asyncio.StreamWriter], Awaitable[None]]
+#: the safety net of an "endless" answer, in bytes
+ENDLESS_BOUND = 400_000_000
 
 
 class FakePds:
@@ -154,6 +167,11 @@ class FakePds:
                 self._server.close()
             for writer in list(self._writers):
                 writer.transport.abort()
+            # Hostile answers may be sleeping between two bytes: end them too.
+            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in others:
+                task.cancel()
+            await asyncio.gather(*others, return_exceptions=True)
             if self._server is not None:
                 await self._server.wait_closed()
 
@@ -184,6 +202,11 @@ class FakePds:
     def records(self) -> dict[tuple[str, str], Record]:
         with self.lock:
             return dict(self.state.records)
+
+    def streamed(self) -> tuple[int, int]:
+        """Bytes of hostile answers written so far, and how many such answers ended."""
+        with self.lock:
+            return self.state.streamed, self.state.streams_ended
 
     def duplicates(self) -> list[CreateCall]:
         with self.lock:
@@ -220,6 +243,9 @@ class FakePds:
                 if answer is None:  # cut the connection without an answer
                     writer.transport.abort()
                     break
+                if callable(answer):  # a hostile answer writes itself
+                    await self._stream(answer, writer)
+                    break
                 if writer.is_closing():
                     break
                 writer.write(answer)
@@ -228,11 +254,56 @@ class FakePds:
                     break
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
+        except asyncio.CancelledError:
+            pass  # stopped: the connection ends like a cut one, without an error logged
         finally:
             self._writers.discard(writer)
             writer.close()
 
-    async def _route(self, request: _Request) -> bytes | None:
+    async def _stream(self, answer: Stream, writer: asyncio.StreamWriter) -> None:
+        try:
+            await answer(writer)
+        finally:
+            with self.lock:
+                self.state.streams_ended += 1
+
+    def _count(self, size: int) -> None:
+        with self.lock:
+            self.state.streamed += size
+
+    def _trickled(self, answer: bytes, every: float) -> Stream:
+        head, _sep, body = answer.partition(b"\r\n\r\n")
+
+        async def stream(writer: asyncio.StreamWriter) -> None:
+            writer.write(head + b"\r\n\r\n")
+            await writer.drain()
+            for i in range(len(body)):
+                await asyncio.sleep(every)
+                if writer.is_closing():
+                    return
+                writer.write(body[i:i + 1])
+                await writer.drain()
+                self._count(1)
+
+        return stream
+
+    def _endless(self) -> Stream:
+        block = b"0" * 65536
+        chunk = f"{len(block):x}\r\n".encode() + block + b"\r\n"
+
+        async def stream(writer: asyncio.StreamWriter) -> None:
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n")
+            sent = 0
+            while sent < ENDLESS_BOUND and not writer.is_closing():
+                writer.write(chunk)
+                await writer.drain()
+                sent += len(block)
+                self._count(len(block))
+
+        return stream
+
+    async def _route(self, request: _Request) -> bytes | Stream | None:
         path = request.path
         if request.method == "POST" and path == "/xrpc/com.atproto.server.createSession":
             return self._create_session(request)
@@ -263,7 +334,7 @@ class FakePds:
         return _json(200, {"accessJwt": token, "refreshJwt": "refresh-" + token,
                            "did": account.did, "handle": account.handle, "active": True})
 
-    async def _create_record(self, request: _Request) -> bytes | None:
+    async def _create_record(self, request: _Request) -> bytes | Stream | None:
         did = self._auth(request) or ""
         with self.lock:
             state = self.state
@@ -276,7 +347,7 @@ class FakePds:
             with self.lock:
                 self.state.active[did] -= 1
 
-    async def _create_record_as(self, did: str, request: _Request) -> bytes | None:
+    async def _create_record_as(self, did: str, request: _Request) -> bytes | Stream | None:
         body = request.json()
         record = body.get("record") if isinstance(body.get("record"), dict) else {}
         call = CreateCall(did=did, rkey=str(body.get("rkey", "")),
@@ -293,6 +364,10 @@ class FakePds:
             return None  # held, then dropped: nothing stored, no answer
         if fault is not None and fault.kind in ("429", "503", "401", "expired", "lose"):
             return self._fault(call, fault)
+        if fault is not None and fault.kind == "stall":
+            call.status = 200
+            return self._trickled(_error(500, "InternalServerError", "x" * 200),
+                                  fault.seconds or 2.0)
         if not did:
             call.status = 400
             return _error(400, "InvalidToken", "Token could not be verified")
@@ -327,9 +402,14 @@ class FakePds:
         if fault is not None and fault.kind == "delay":
             await asyncio.sleep(fault.seconds or 1.0)
         call.status = 200
-        return _json(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
-                           "commit": {"cid": cid, "rev": call.rkey},
-                           "validationStatus": "valid"}, self.rate_headers())
+        answer = _json(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
+                             "commit": {"cid": cid, "rev": call.rkey},
+                             "validationStatus": "valid"}, self.rate_headers())
+        if fault is not None and fault.kind == "trickle":
+            return self._trickled(answer, fault.seconds or 2.0)
+        if fault is not None and fault.kind == "endless":
+            return self._endless()
+        return answer
 
     async def _hold(self, call: CreateCall, point: str) -> bool:
         """Whether ``on_point`` held this request at ``point`` (waited without blocking

@@ -1,0 +1,305 @@
+"""The HTTP layer against hostile servers: trickles, endless and huge answers, redirects.
+
+Every server here runs on loopback; a "remote" host (``evil.example``) is never
+contacted: name resolution is watched, and a test fails if it is even asked.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import tracemalloc
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from essplanner.publishers.base import AmbiguousError, PermanentError, RetryableError
+from essplanner.publishers.http import HttpClient
+from publishers.hostile import HostileServer, Seen, Writer, endless_chunks
+
+#: generous: only a send that hangs (what these tests guard against) comes near it
+BOUND = 20.0
+
+
+@pytest.fixture
+def resolved(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Host names looked up; any name that is not loopback fails, so nothing leaves."""
+    real = socket.getaddrinfo
+    names: list[str] = []
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        names.append(str(host))
+        if str(host) not in ("127.0.0.1", "127.0.0.2", "localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "not resolved in tests")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield names
+
+
+def client(**kwargs: Any) -> HttpClient:
+    # Per-read timeouts far above the trickle's pace: only the deadline can end it.
+    return HttpClient(timeout=(5.0, 30.0), **kwargs)
+
+
+def json_answer(writer: Writer, body: bytes = b'{"ok": true}', status: str = "200 OK",
+                headers: dict[str, str] | None = None) -> None:
+    writer.head(status, {"Content-Type": "application/json",
+                         "Content-Length": str(len(body)), **(headers or {})})
+    writer.write(body)
+
+
+# ---- deadline
+
+
+def test_a_server_trickling_its_answer_makes_a_post_ambiguous_within_the_deadline() -> None:
+    stop = threading.Event()
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        body = b'{"id": "1", "padding": "' + b"x" * 40 + b'"}'
+        writer.head("200 OK", {"Content-Type": "application/json",
+                               "Content-Length": str(len(body))})
+        writer.trickle(body, 2.0, stop=stop)  # one byte every 2 s: 2 minutes in all
+
+    with HostileServer(respond) as server:
+        http = client(deadline=3.0)
+        started = time.monotonic()
+        with pytest.raises(AmbiguousError) as caught:
+            http.post(f"{server.url}/api/v1/statuses", json={"status": "Bonjour"})
+        elapsed = time.monotonic() - started
+        stop.set()
+        http.close()
+    assert elapsed < BOUND
+    assert "no complete answer from 127.0.0.1 within 3 s" in caught.value.message
+    assert "may or may not have been published" in caught.value.message
+
+
+def test_a_read_cut_by_the_deadline_is_retryable_even_when_headers_trickle() -> None:
+    stop = threading.Event()
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        writer.trickle(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                       b"X-Padding: " + b"x" * 60 + b"\r\n\r\n{}", 2.0, stop=stop)
+
+    with HostileServer(respond) as server:
+        http = client(deadline=3.0)
+        started = time.monotonic()
+        with pytest.raises(RetryableError) as caught:
+            http.get(f"{server.url}/api/v1/instance")
+        elapsed = time.monotonic() - started
+        stop.set()
+        http.close()
+    assert elapsed < BOUND
+    assert "within 3 s" in caught.value.message
+
+
+def test_abort_cuts_a_request_in_flight_and_refuses_new_ones() -> None:
+    stop = threading.Event()
+    started = threading.Event()
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        writer.head("200 OK", {"Content-Length": "100"})
+        started.set()
+        writer.trickle(b"x" * 100, 2.0, stop=stop)
+
+    with HostileServer(respond) as server:
+        http = client(deadline=600.0)
+        errors: list[BaseException] = []
+
+        def send() -> None:
+            try:
+                http.post(f"{server.url}/api/v1/statuses", json={"status": "Bonjour"})
+            except BaseException as exc:  # handed to the test
+                errors.append(exc)
+
+        thread = threading.Thread(target=send)
+        thread.start()
+        assert started.wait(BOUND)
+        http.abort()
+        thread.join(BOUND)
+        assert not thread.is_alive()
+        with pytest.raises(RetryableError) as refused:
+            http.post(f"{server.url}/api/v1/statuses", json={"status": "encore"})
+        stop.set()
+        http.close()
+        assert len(server.seen()) == 1  # the refused one was never sent
+    [error] = errors
+    assert isinstance(error, AmbiguousError)
+    assert "stopped before 127.0.0.1 answered" in error.message
+    assert "nothing was sent" in refused.value.message
+
+
+# ---- size cap
+
+
+def test_an_endless_answer_is_cut_at_the_cap_without_being_kept() -> None:
+    stop = threading.Event()
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        endless_chunks(writer, bound=400_000_000, stop=stop)
+
+    with HostileServer(respond) as server:
+        http = client()
+        tracemalloc.start()
+        try:
+            with pytest.raises(PermanentError) as caught:
+                http.get(f"{server.url}/xrpc/com.atproto.repo.getRecord")
+            with pytest.raises(AmbiguousError) as ambiguous:
+                http.post(f"{server.url}/xrpc/com.atproto.repo.createRecord", json={})
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert server.wait_finished(2, BOUND)
+        stop.set()
+        http.close()
+        written = [c.written for c in server.seen()]
+    assert "over 4 MB" in caught.value.message
+    assert "may or may not have been published" in ambiguous.value.message
+    assert peak < 32_000_000, f"{peak} bytes held while reading"
+    # What the server wrote beyond the cap sat in socket buffers, never in the client.
+    assert all(w < 64_000_000 for w in written), written
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "until-close"])
+def test_a_300_mb_answer_is_refused_at_the_cap_without_buffering_it(declared: bool) -> None:
+    stop = threading.Event()
+    size = 300_000_000
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        headers = {"Content-Type": "application/json"}
+        if declared:
+            headers["Content-Length"] = str(size)
+        else:
+            headers["Connection"] = "close"
+        writer.head("200 OK", headers)
+        block = b"0" * 65536
+        while writer.conversation.written < size and not stop.is_set():
+            if not writer.write(block):
+                return
+
+    with HostileServer(respond) as server:
+        http = client()
+        tracemalloc.start()
+        try:
+            with pytest.raises(PermanentError) as caught:
+                http.get(f"{server.url}/api/v1/accounts/verify_credentials")
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert server.wait_finished(1, BOUND)
+        stop.set()
+        http.close()
+        [conversation] = server.seen()
+    assert "The answer from 127.0.0.1 is over 4 MB: it was not read." == caught.value.message
+    assert peak < 32_000_000, f"{peak} bytes held while reading"
+    assert conversation.hung_up and conversation.written < 64_000_000
+
+
+def test_a_call_may_allow_a_larger_answer_or_keep_only_its_start() -> None:
+    body = b"a" * 6_000_000
+
+    def respond(_request: Seen, writer: Writer) -> None:
+        json_answer(writer, body)
+
+    with HostileServer(respond) as server:
+        http = client()
+        with pytest.raises(PermanentError):
+            http.get(f"{server.url}/big")
+        assert http.get(f"{server.url}/big", max_bytes=10_000_000).content == body
+        start = http.get(f"{server.url}/big", max_bytes=1000, truncate=True)
+        assert start.content == b"a" * 1000
+        http.close()
+
+
+# ---- redirects
+
+
+@pytest.mark.parametrize("status", ["307 Temporary Redirect", "302 Found",
+                                    "308 Permanent Redirect", "301 Moved Permanently"])
+def test_a_post_redirected_to_a_plain_http_host_sends_nothing_there(
+        status: str, resolved: list[str]) -> None:
+    def respond(request: Seen, writer: Writer) -> None:
+        json_answer(writer, b"", status=status,
+                    headers={"Location": "http://evil.example/api/v1/statuses?steal=1"})
+
+    with HostileServer(respond) as server:
+        http = client()
+        with pytest.raises(PermanentError) as caught:
+            http.post(f"{server.url}/api/v1/statuses", json={"status": "Bonjour"},
+                      headers={"Idempotency-Key": "k-1", "Authorization": "Bearer t0ken"})
+        http.close()
+        assert len(server.seen()) == 1
+    assert "evil.example" not in " ".join(resolved)
+    message = caught.value.message
+    assert "redirected the request to http://evil.example" in message
+    assert "nothing was sent there" in message
+    assert "steal" not in message and "t0ken" not in message
+
+
+def test_a_post_is_never_redirected_even_to_another_loopback_server(
+        resolved: list[str]) -> None:
+    with HostileServer(lambda request, writer: json_answer(writer)) as other:
+        def respond(request: Seen, writer: Writer) -> None:
+            json_answer(writer, b"", status="307 Temporary Redirect",
+                        headers={"Location": f"{other.url}/api/v1/statuses"})
+
+        with HostileServer(respond) as server:
+            http = client()
+            with pytest.raises(PermanentError):
+                http.post(f"{server.url}/api/v1/statuses", json={"status": "Bonjour"})
+            http.close()
+        assert other.seen() == []
+
+
+def test_a_post_answered_see_other_is_ambiguous() -> None:
+    def respond(request: Seen, writer: Writer) -> None:
+        json_answer(writer, b"", status="303 See Other",
+                    headers={"Location": "/api/v1/statuses/1"})
+
+    with HostileServer(respond) as server:
+        http = client()
+        with pytest.raises(AmbiguousError) as caught:
+            http.post(f"{server.url}/api/v1/statuses", json={"status": "Bonjour"})
+        http.close()
+        assert len(server.seen()) == 1
+    assert "303" in caught.value.message
+
+
+def test_a_read_follows_a_redirect_only_to_https_or_loopback(resolved: list[str]) -> None:
+    with HostileServer(lambda request, writer: json_answer(writer, b'{"where": "other"}'),
+                       host="127.0.0.2") as other:
+        def respond(request: Seen, writer: Writer) -> None:
+            if request.path.startswith("/evil"):
+                target = "http://evil.example/steal"
+            else:
+                target = f"{other.url}/moved"
+            json_answer(writer, b"", status="302 Found", headers={"Location": target})
+
+        with HostileServer(respond) as server:
+            http = client()
+            moved = http.get(f"{server.url}/ok", params={"q": "1"},
+                             headers={"Authorization": "Bearer t0ken"})
+            assert moved.json() == {"where": "other"}
+            [hop] = other.seen()
+            assert hop.request.path == "/moved"  # the first query is not repeated
+            assert "authorization" not in hop.request.headers  # another host: no token
+            with pytest.raises(PermanentError) as caught:
+                http.get(f"{server.url}/evil")
+            http.close()
+    assert "evil.example" not in " ".join(resolved)
+    assert "redirected to http://evil.example, which uses plain http" in caught.value.message
+
+
+def test_a_redirect_loop_ends() -> None:
+    def respond(request: Seen, writer: Writer) -> None:
+        json_answer(writer, b"", status="302 Found", headers={"Location": request.path + "x"})
+
+    with HostileServer(respond) as server:
+        http = client()
+        with pytest.raises(PermanentError) as caught:
+            http.get(f"{server.url}/loop")
+        http.close()
+        assert len(server.seen()) == 6
+    assert "redirected more than 5 times" in caught.value.message

@@ -1,0 +1,114 @@
+"""Media files are what they claim: videos by their container, images by a sane size."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import warnings
+import zlib
+from pathlib import Path
+
+import pytest
+
+from essplanner.errors import ValidationError
+from essplanner.media import identify
+from essplanner.publishers.base import PermanentError
+from essplanner.publishers.media import reencode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+
+def huge_png(path: Path, width: int = 12000, height: int = 12000) -> Path:
+    """A valid black-and-white PNG of ``width`` × ``height`` pixels, a few kB on disk."""
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n"
+                     + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+                     + _chunk(b"IDAT", idat) + _chunk(b"IEND", b""))
+    return path
+
+
+def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("ESSPLANNER_DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "essplanner", "--lang", "en", "--data-dir",
+                           str(tmp_path / "data"), *args], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120)
+
+
+def test_a_144_megapixel_png_is_refused_clearly_without_pillows_warning(
+        tmp_path: Path) -> None:
+    big = huge_png(tmp_path / "affiche.png")
+    added = _cli(tmp_path, "post", "add", "--text", "Bonjour", "--media", str(big),
+                 "--alt", "L’affiche")
+    assert added.returncode == 2, added.stderr
+    assert added.stderr.count("\n") == 1, added.stderr  # one line: no warning, no traceback
+    assert ("affiche.png is 12000×12000 pixels (144 megapixels); images over 89 megapixels "
+            "are not accepted: make it smaller first.") in added.stderr
+    assert "DecompressionBomb" not in added.stderr
+    listed = _cli(tmp_path, "post", "list", "--json")
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]"
+
+
+def test_an_image_bomb_is_measured_from_its_header_before_any_decoding(tmp_path: Path) -> None:
+    big = huge_png(tmp_path / "bomb.png")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ValidationError, match="144 megapixels"):
+            identify(big)
+        # The publishing side (link card images from any web site) refuses it the same way.
+        with pytest.raises(PermanentError, match="far too large"):
+            reencode(big.read_bytes(), name="card", max_bytes=1_000_000)
+    assert caught == []
+
+
+def test_an_image_just_under_the_limit_is_read(tmp_path: Path) -> None:
+    assert identify(huge_png(tmp_path / "wide.png", 11000, 8000)) == ("image/png", 11000, 8000)
+
+
+def test_a_text_file_named_mp4_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    fake = tmp_path / "clip.mp4"
+    fake.write_text("Ceci n’est pas une vidéo.\n" * 40)
+    with pytest.raises(ValidationError) as caught:
+        identify(fake)
+    assert str(caught.value) == ("clip.mp4 is not an MP4 or QuickTime video: its content does "
+                                 "not match its name.")
+    added = _cli(tmp_path, "post", "add", "--text", "Bonjour", "--media", str(fake),
+                 "--alt", "Un clip")
+    assert added.returncode == 2
+    assert added.stderr.strip().endswith("its content does not match its name.")
+
+
+@pytest.mark.parametrize(("name", "head", "expected"), [
+    ("clip.mp4", b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2", "video/mp4"),
+    ("clip.m4v", b"\x00\x00\x00\x1cftypM4V \x00\x00\x00\x01M4V M4A ", "video/mp4"),
+    ("clip.mov", b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  ", "video/quicktime"),
+    ("old.mov", b"\x00\x00\x01\x00moov\x00\x00\x00\x6cmvhd", "video/quicktime"),
+])
+def test_real_video_containers_are_accepted(tmp_path: Path, name: str, head: bytes,
+                                            expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(head + bytes(2048))
+    assert identify(path) == (expected, None, None)
+
+
+@pytest.mark.parametrize(("head", "message"), [
+    (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81",
+     "clip.mp4 is a WebM video; use MP4 or MOV."),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",
+     "clip.mp4 is not an MP4 or QuickTime video"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "clip.mp4 is not an MP4 or QuickTime video"),
+])
+def test_other_files_named_mp4_are_refused(tmp_path: Path, head: bytes, message: str) -> None:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(head + bytes(2048))
+    with pytest.raises(ValidationError, match=message):
+        identify(path)
