@@ -173,11 +173,12 @@ def run_gui(args: argparse.Namespace) -> int:
         """Accounts, dashboard, publishing service and tray: they need the full workspace
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
-        from essplanner.metrics import metrics_job
+        from essplanner.channels.metrics import metrics_job
         from essplanner.scheduler import PublishingService
-        from essplanner.ui import dashboard, exchange_actions
+        from essplanner.ui import exchange_actions
         from essplanner.ui import tray as publishing_tray
-        from essplanner.ui.accounts import install as install_accounts
+        from essplanner.ui.accounts.dialog import install as install_accounts
+        from essplanner.ui.kpi import dashboard
 
         exchange_actions.install(window, workspace, bridge)
         dashboard.install(window, workspace, bridge)

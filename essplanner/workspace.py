@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from essplanner.composer import Validator
+from essplanner.channels.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
-from essplanner.hashtags import HashtagSetService
-from essplanner.measurement import KpiService
-from essplanner.media import MediaStore
+from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
-from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
+from essplanner.services.hashtags import HashtagSetService
+from essplanner.services.media import MediaStore
+from essplanner.services.posts import AccountService, ObjectiveService, PersonaService, PostService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock

@@ -6,9 +6,9 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from essplanner.demo import load_demo
+from essplanner.demo.loader import load_demo
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import Role
+from essplanner.ui.calendar.month_model import Role
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 

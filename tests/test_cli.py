@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from essplanner.cli import main
+from essplanner.cli.main import main
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_demo_load_then_db_upgrade_is_a_no_op(run) -> None:
 def test_the_command_line_does_not_import_qt(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from essplanner.cli import main\n"
+        "from essplanner.cli.main import main\n"
         f"rc = main(['--data-dir', {str(tmp_path)!r}, 'post', 'list', '--json'])\n"
         "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
         "sys.exit(rc)\n"

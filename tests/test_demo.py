@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from essplanner.demo import load_demo
+from essplanner.demo.loader import load_demo
 from essplanner.domain import DeliveryState, PostQuery
 from essplanner.i18n import set_language
 from essplanner.timeutil import FakeClock

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from essplanner.cli import main
-from essplanner.demo import load_demo
+from essplanner.cli.main import main
+from essplanner.demo.loader import load_demo
 from essplanner.domain import DeliveryState, PostQuery
 from essplanner.errors import ValidationError
-from essplanner.exchange import export_csv, export_ics, read_csv
+from essplanner.services.exchange import export_csv, export_ics, read_csv
 from essplanner.timeutil import get_zone
 from essplanner.workspace import Workspace
 

@@ -20,8 +20,8 @@ from typing import Any, Protocol
 
 import requests
 
-from essplanner.composer import Validator, build_request
-from essplanner.contexts import make_context
+from essplanner.channels.composer import Validator, build_request
+from essplanner.channels.contexts import make_context
 from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError

@@ -1,5 +1,5 @@
 """File menu actions: import posts from a CSV planned in a spreadsheet, export to CSV or
-iCalendar. The work itself is :mod:`essplanner.exchange`; this module asks for files and
+iCalendar. The work itself is :mod:`essplanner.services.exchange`; this module asks for files and
 reports the outcome."""
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ class ExchangeActions(QObject):
 
     def import_file(self, path: Path) -> int:
         """Import ``path``; returns how many posts were created (0 after an error)."""
-        from essplanner.exchange import read_csv
         from essplanner.i18n import _
+        from essplanner.services.exchange import read_csv
 
         self.last_folder = str(path.parent)
         try:
@@ -82,7 +82,7 @@ class ExchangeActions(QObject):
 
     def export_file(self, path: Path, kind: str) -> int:
         """Write every post to ``path`` (atomically); returns how many were written."""
-        from essplanner.exchange import export_csv, export_ics
+        from essplanner.services.exchange import export_csv, export_ics
 
         self.last_folder = str(path.parent)
         posts = self.ws.posts.query(PostQuery(include_unscheduled=kind == "csv"))

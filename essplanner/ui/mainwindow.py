@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner import APP_DISPLAY_NAME, __version__
-from essplanner.calendar_data import (
+from essplanner.domain import Change
+from essplanner.errors import EssPlannerError
+from essplanner.services.calendar import (
     AttentionItem,
     CalendarEntry,
     attention_items,
@@ -35,26 +37,24 @@ from essplanner.calendar_data import (
     entries_by_id,
     has_posts,
 )
-from essplanner.domain import Change
-from essplanner.errors import EssPlannerError
 from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import MonthModel, first_day_of_week
-from essplanner.ui.calendar_view import MonthView
-from essplanner.ui.editor_host import EditorHost
+from essplanner.ui.calendar.month_model import MonthModel, first_day_of_week
+from essplanner.ui.calendar.month_view import MonthView
+from essplanner.ui.calendar.post_model import PostFilterProxy, PostListModel, PostRole
+from essplanner.ui.editor.host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
-from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
-    from essplanner.quickread import QuickReader
-    from essplanner.ui.agenda_model import AgendaModel
-    from essplanner.ui.agenda_view import AgendaView
-    from essplanner.ui.attention import AttentionModel, AttentionPanel
-    from essplanner.ui.editor import PostEditor
-    from essplanner.ui.filters import FilterPanel
-    from essplanner.ui.post_actions import PostActions
-    from essplanner.ui.week_view import WeekView
+    from essplanner.services.quickread import QuickReader
+    from essplanner.ui.calendar.agenda_model import AgendaModel
+    from essplanner.ui.calendar.agenda_view import AgendaView
+    from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
+    from essplanner.ui.calendar.filters import FilterPanel
+    from essplanner.ui.calendar.post_actions import PostActions
+    from essplanner.ui.calendar.week_view import WeekView
+    from essplanner.ui.editor.editor import PostEditor
     from essplanner.workspace import Workspace
 
 VIEWS = ("month", "week", "agenda")
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         # calendar_data through SQLAlchemy, which PostgreSQL uses).
         self.reader: QuickReader | None = getattr(workspace, "reader", None)
         if self.reader is None and hasattr(workspace, "db"):
-            from essplanner.quickread import QuickReader
+            from essplanner.services.quickread import QuickReader
 
             self.reader = QuickReader.open(workspace.db.url)
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self.after_first_paint()
 
     def _attached(self) -> None:
-        from essplanner.ui.post_actions import PostActions
+        from essplanner.ui.calendar.post_actions import PostActions
 
         self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
         if self._attention is not None:
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
     @property
     def week_view(self) -> WeekView:
         if self._week_view is None:
-            from essplanner.ui.week_view import WeekView
+            from essplanner.ui.calendar.week_view import WeekView
 
             view = WeekView(self)
             view.chips.colour_by = self.month_view.delegate.colour_by
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
     @property
     def agenda_model(self) -> AgendaModel:
         if self._agenda_model is None:
-            from essplanner.ui.agenda_model import AgendaModel
+            from essplanner.ui.calendar.agenda_model import AgendaModel
 
             self._agenda_model = AgendaModel(self.proxy, today=self.today, parent=self)
             self._agenda_model.move_requested.connect(self.move_posts)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
     @property
     def agenda_view(self) -> AgendaView:
         if self._agenda_view is None:
-            from essplanner.ui.agenda_view import AgendaView
+            from essplanner.ui.calendar.agenda_view import AgendaView
 
             view = AgendaView(self)
             view.delegate.chips.colour_by = self.month_view.delegate.colour_by
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
     @property
     def filters(self) -> FilterPanel:
         if self._filters is None:
-            from essplanner.ui.filters import FilterPanel
+            from essplanner.ui.calendar.filters import FilterPanel
 
             panel = FilterPanel(self.filters_dock)
             panel.setMinimumWidth(FILTERS_WIDTH)
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
     @property
     def attention_model(self) -> AttentionModel:
         if self._attention_model is None:
-            from essplanner.ui.attention import AttentionModel
+            from essplanner.ui.calendar.attention import AttentionModel
 
             model = AttentionModel(self._read_attention, self.zone, self)
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
     @property
     def attention(self) -> AttentionPanel:
         if self._attention is None:
-            from essplanner.ui.attention import AttentionPanel
+            from essplanner.ui.calendar.attention import AttentionPanel
 
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         self.show_date(day)
 
     def go_to_date(self) -> None:
-        from essplanner.ui.when_dialog import DateDialog
+        from essplanner.ui.calendar.when_dialog import DateDialog
 
         dialog = DateDialog(self.anchor, self)
         if dialog.exec() == DateDialog.DialogCode.Accepted:
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
 
     # ---- menus' slots
     def on_load_example(self) -> None:
-        from essplanner.demo import load_demo
+        from essplanner.demo.loader import load_demo
         from essplanner.i18n import language
 
         if self.require_actions() is None:
@@ -550,14 +550,14 @@ class MainWindow(QMainWindow):
         self.show_date(self.today())
 
     def open_personas(self) -> None:
-        from essplanner.ui.personas import PersonasDialog
+        from essplanner.ui.panels.personas import PersonasDialog
 
         if self.require_actions() is None:
             return
         PersonasDialog(self.ws, self).exec()
 
     def open_objectives(self) -> None:
-        from essplanner.ui.objectives import ObjectivesDialog
+        from essplanner.ui.panels.objectives import ObjectivesDialog
 
         if self.require_actions() is None:
             return

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from essplanner.app import install_translators
-from essplanner.calendar_data import entries
+from essplanner.services.calendar import entries
 from essplanner.timeutil import day_bounds
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow

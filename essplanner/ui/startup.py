@@ -1,7 +1,7 @@
 """Open the main window fast: the calendar first, the rest of the workspace right after.
 
 With a current SQLite database, the first page of the calendar is read with the
-standard library (:mod:`essplanner.quickread`) and painted before SQLAlchemy,
+standard library (:mod:`essplanner.services.quickread`) and painted before SQLAlchemy,
 Alembic and the services are even imported. The full :class:`Workspace` is then
 opened on a worker thread (the window stays responsive meanwhile) and handed to the
 window on the main thread (:meth:`MainWindow.attach`). Otherwise (first run, pending
@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from essplanner.errors import EssPlannerError
-from essplanner.quickread import QuickReader
+from essplanner.services.quickread import QuickReader
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import Clock
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.first_paint import watch
+from essplanner.ui.calendar.first_paint import watch
 from essplanner.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from publishers.fake_mastodon import FakeMastodon, MastodonHandler
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.loopback import LoopbackServer
 
-from essplanner.cli import main
+from essplanner.cli.main import main
 from tests.memkeyring import MemoryKeyring
 
 

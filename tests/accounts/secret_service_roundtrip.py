@@ -14,7 +14,7 @@ import sys
 
 import keyring
 
-from essplanner.cli import main
+from essplanner.cli.main import main
 from essplanner.credentials import KeyringStore
 
 result: dict[str, object] = {"backend": type(keyring.get_keyring()).__module__}

@@ -127,13 +127,13 @@ def test_platforms_lists_what_each_needs(cli: Cli) -> None:
 
 def test_platform_field_labels_and_help_are_translated() -> None:
     from essplanner.i18n import set_language
-    from essplanner.publishers.bluesky import BlueskyPublisher
-    from essplanner.publishers.facebook import FacebookPublisher
+    from essplanner.publishers.bluesky.publisher import BlueskyPublisher
     from essplanner.publishers.i18n import _catalog
-    from essplanner.publishers.instagram import InstagramPublisher
     from essplanner.publishers.mastodon import MastodonPublisher
+    from essplanner.publishers.meta.facebook import FacebookPublisher
+    from essplanner.publishers.meta.instagram import InstagramPublisher
+    from essplanner.publishers.meta.threads import ThreadsPublisher
     from essplanner.publishers.telegram import TelegramPublisher
-    from essplanner.publishers.threads import ThreadsPublisher
 
     set_language("fr")
     catalog = _catalog("fr")

@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from essplanner.credentials import MemoryStore
 from essplanner.errors import CredentialError
-from essplanner.ui.account_editor import AccountEditor
-from essplanner.ui.accounts import (
+from essplanner.ui.accounts.dialog import (
     AccountsDialog,
     AccountsModel,
     Column,
@@ -21,6 +20,7 @@ from essplanner.ui.accounts import (
     TaskRunner,
     install,
 )
+from essplanner.ui.accounts.editor import AccountEditor
 from essplanner.ui.bridge import Bridge
 from essplanner.workspace import Workspace
 
@@ -85,7 +85,7 @@ def test_add_check_reconnect_and_remove_through_the_dialog(
                   {"secret": fake.token, "chat_id": "@asso_energie", "api_url": url})
     main_thread = threading.current_thread()
     checked_in: list[threading.Thread] = []
-    from essplanner import accounts as core
+    from essplanner.channels import accounts as core
 
     real_check = core.check_account
 

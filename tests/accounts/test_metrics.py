@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from accounts.conftest import Cli
 from essplanner import models
-from essplanner.accounts import add_account
+from essplanner.channels.accounts import add_account
+from essplanner.channels.metrics import refresh_metrics
 from essplanner.credentials import KeyringStore
 from essplanner.domain import DeliveryState, PostDraft
-from essplanner.metrics import refresh_metrics
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace

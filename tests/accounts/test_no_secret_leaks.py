@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from accounts.conftest import Cli
-from essplanner.accounts import context_for, find_account
+from essplanner.channels.accounts import context_for, find_account
 from essplanner.publishers.base import PublishRequest
 from essplanner.publishers.mastodon import MastodonPublisher
 from essplanner.publishers.telegram import TelegramPublisher

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import event
 
 from essplanner import domain
-from essplanner.calendar_data import entries, entries_by_id, has_posts
 from essplanner.domain import DeliveryState, PostDraft, PostStatus
+from essplanner.services.calendar import entries, entries_by_id, has_posts
 from essplanner.workspace import Workspace
 
 WHEN = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)

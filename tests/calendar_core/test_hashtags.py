@@ -1,7 +1,7 @@
 import pytest
 
 from essplanner.errors import ValidationError
-from essplanner.hashtags import clean_hashtags, split_hashtags
+from essplanner.services.hashtags import clean_hashtags, split_hashtags
 from essplanner.workspace import Workspace
 
 

@@ -7,9 +7,9 @@ from PIL import Image
 from sqlalchemy import text, update
 
 from essplanner import domain, models
-from essplanner.calendar_data import entries, entries_by_id, has_posts
-from essplanner.demo import load_demo
-from essplanner.quickread import QuickReader, schema_heads, sqlite_path
+from essplanner.demo.loader import load_demo
+from essplanner.services.calendar import entries, entries_by_id, has_posts
+from essplanner.services.quickread import QuickReader, schema_heads, sqlite_path
 from essplanner.storage import head_revision
 from essplanner.workspace import Workspace
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from essplanner.periods import DateRange
+from essplanner.kpi.periods import DateRange
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.coverage import GAP, CoverageWindow, Role
-from essplanner.ui.dashboard import DashboardWindow, install
-from essplanner.ui.kpi_models import Role as TableRole
+from essplanner.ui.kpi.coverage import GAP, CoverageWindow, Role
+from essplanner.ui.kpi.dashboard import DashboardWindow, install
+from essplanner.ui.kpi.models import Role as TableRole
+from essplanner.ui.kpi.outcome_dialog import OutcomeDialog
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.outcome_dialog import OutcomeDialog
 from essplanner.workspace import Workspace
 
 pytestmark = pytest.mark.gui
@@ -167,7 +167,7 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
     from kpi_fixture import VISITS_CSV
     from PySide6.QtWidgets import QMessageBox
 
-    from essplanner.demo import load_demo
+    from essplanner.demo.loader import load_demo
 
     load_demo(workspace, lang="en")
     bridge = connected(workspace)
@@ -235,7 +235,7 @@ def test_coverage_view_highlights_the_gaps(qtbot: QtBot, plan: Plan) -> None:
 
 def test_report_dialog_writes_pdf_and_csv(qtbot: QtBot, plan: Plan, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from essplanner.ui.report_dialog import ReportDialog
+    from essplanner.ui.kpi.report_dialog import ReportDialog
 
     measure(plan, tmp_path)
     dialog = ReportDialog(plan.ws, span=DateRange.inclusive(*NOVEMBER))

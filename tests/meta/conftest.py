@@ -13,12 +13,12 @@ import keyring
 import pytest
 
 from essplanner import domain
-from essplanner.cli import main
-from essplanner.contexts import make_context
+from essplanner.channels.contexts import make_context
+from essplanner.cli.main import main
 from essplanner.publishers.base import AccountInfo, MediaFile, PublisherContext, PublishRequest
-from essplanner.publishers.facebook import FacebookPublisher
-from essplanner.publishers.instagram import InstagramPublisher
-from essplanner.publishers.threads import ThreadsPublisher
+from essplanner.publishers.meta.facebook import FacebookPublisher
+from essplanner.publishers.meta.instagram import InstagramPublisher
+from essplanner.publishers.meta.threads import ThreadsPublisher
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 from tests.memkeyring import MemoryKeyring

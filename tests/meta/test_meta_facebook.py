@@ -16,7 +16,7 @@ from essplanner.publishers.base import (
     RateLimitInfo,
     RetryableError,
 )
-from essplanner.publishers.graph import appsecret_proof
+from essplanner.publishers.meta.graph import appsecret_proof
 from tests.meta.conftest import jpeg, request_for
 
 TEXT = "Repair café samedi 10 h à la Maison des associations : venez avec vos objets cassés !"

@@ -10,7 +10,8 @@ import pytest
 
 from essplanner.i18n import set_language
 from essplanner.publishers.base import AuthError, PermanentError, RetryableError
-from essplanner.publishers.graph import (
+from essplanner.publishers.i18n import _catalog
+from essplanner.publishers.meta.graph import (
     _AUTH_REASONS,
     DuplicatePost,
     GraphError,
@@ -23,7 +24,6 @@ from essplanner.publishers.graph import (
     root_url,
     same_text,
 )
-from essplanner.publishers.i18n import _catalog
 from essplanner.publishers.state import TargetState
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -127,7 +127,7 @@ def test_state_survives_rewrites_and_refuses_odd_keys(tmp_path: Path) -> None:
 
 
 def test_expiry_warnings() -> None:
-    from essplanner.publishers.graphtoken import TokenInfo, expiry_warnings
+    from essplanner.publishers.meta.graphtoken import TokenInfo, expiry_warnings
 
     soon = TokenInfo(valid=True, expires_at=NOW + timedelta(days=3),
                      data_access_expires_at=NOW + timedelta(days=80),

@@ -15,8 +15,8 @@ from essplanner.publishers.base import (
     RetryableError,
     Severity,
 )
-from essplanner.publishers.graph import QuotaReached
-from essplanner.publishers.webdav import VAULT_KEY
+from essplanner.publishers.meta.graph import QuotaReached
+from essplanner.publishers.meta.webdav import VAULT_KEY
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, request_for, webdav_settings
 

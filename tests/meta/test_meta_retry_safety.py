@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from essplanner import domain, models
-from essplanner.composer import build_request
-from essplanner.contexts import make_context
+from essplanner.channels.composer import build_request
+from essplanner.channels.contexts import make_context
 from essplanner.publishers.base import AmbiguousError, PublisherContext
-from essplanner.publishers.instagram import InstagramPublisher
-from essplanner.publishers.threads import ThreadsPublisher
-from essplanner.publishers.webdav import VAULT_KEY
+from essplanner.publishers.meta.instagram import InstagramPublisher
+from essplanner.publishers.meta.threads import ThreadsPublisher
+from essplanner.publishers.meta.webdav import VAULT_KEY
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, webdav_settings
 

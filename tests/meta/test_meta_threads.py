@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from essplanner.publishers.base import AmbiguousError, ContentRejected, Severity
-from essplanner.publishers.graph import QuotaReached
-from essplanner.publishers.threads import SESSION
-from essplanner.publishers.webdav import VAULT_KEY
+from essplanner.publishers.meta.graph import QuotaReached
+from essplanner.publishers.meta.threads import SESSION
+from essplanner.publishers.meta.webdav import VAULT_KEY
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, request_for, webdav_settings
 

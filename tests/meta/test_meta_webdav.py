@@ -10,9 +10,9 @@ import requests
 
 from essplanner.publishers.base import AuthError, PermanentError
 from essplanner.publishers.http import HttpClient
-from essplanner.publishers.mediahost import PublicMedia, clean_leftovers
+from essplanner.publishers.meta.mediahost import PublicMedia, clean_leftovers
+from essplanner.publishers.meta.webdav import VAULT_KEY, WebDav, WebDavConfig
 from essplanner.publishers.state import TargetState
-from essplanner.publishers.webdav import VAULT_KEY, WebDav, WebDavConfig
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, webdav_settings
 

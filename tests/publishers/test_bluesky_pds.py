@@ -11,7 +11,6 @@ import pytest
 import requests
 from PIL import Image
 
-from essplanner.publishers.atproto import VAULT_KEY, Session
 from essplanner.publishers.base import (
     AuthError,
     ContentRejected,
@@ -19,9 +18,10 @@ from essplanner.publishers.base import (
     PublishRequest,
     RetryableError,
 )
-from essplanner.publishers.bluesky import BLOB_LIMIT, THUMB_LIMIT, BlueskyPublisher
+from essplanner.publishers.bluesky.atproto import VAULT_KEY, Session
+from essplanner.publishers.bluesky.publisher import BLOB_LIMIT, THUMB_LIMIT, BlueskyPublisher
 from essplanner.publishers.text import count_graphemes
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from publishers.conftest import DictVault, make_context
 from publishers.images import noise_png, png_bytes, rotated_jpeg
 from publishers.loopback import Handler, LoopbackServer

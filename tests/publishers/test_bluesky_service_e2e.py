@@ -18,7 +18,7 @@ from tests.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.peer
 # The publishing service lives on its own branch until the lead merges it.
-pytest.importorskip("essplanner.commands.service")
+pytest.importorskip("essplanner.cli.service")
 
 
 def _span(text: str, piece: str) -> dict[str, int]:

@@ -23,7 +23,7 @@ from essplanner.publishers.base import (
 )
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.mastodon import MastodonPublisher, instance_limits, plain_text
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from essplanner.timeutil import FakeClock
 from publishers.conftest import make_context
 from publishers.fake_mastodon import FakeMastodon, MastodonHandler

@@ -23,7 +23,7 @@ from essplanner.publishers.base import (
     RetryableError,
 )
 from essplanner.publishers.telegram import TelegramPublisher
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from publishers.conftest import make_context
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.images import small_png

@@ -117,7 +117,7 @@ def test_0230_on_the_spring_forward_night_is_refused_at_scheduling() -> None:
 
 def test_cli_refuses_the_missing_time_and_stores_nothing(
         tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
-    from essplanner.cli import main
+    from essplanner.cli.main import main
 
     data = tmp_path / "data"
     data.mkdir()

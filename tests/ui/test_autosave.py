@@ -11,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.ui.autosave import AutosaveStore
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.editor.autosave import AutosaveStore
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
@@ -85,9 +85,9 @@ def test_drafts_of_running_editors_are_not_offered(tmp_path: Path) -> None:
 def test_a_recovered_draft_of_a_post_changed_since_gives_a_conflict(
         qtbot: QtBot, workspace: Workspace) -> None:
     from essplanner.timeutil import get_zone
-    from essplanner.ui.autosave import AutosaveStore
-    from essplanner.ui.editor import PostEditor
-    from essplanner.ui.editor_state import EditorState
+    from essplanner.ui.editor.autosave import AutosaveStore
+    from essplanner.ui.editor.editor import PostEditor
+    from essplanner.ui.editor.state import EditorState
 
     post = workspace.posts.create(domain.PostDraft(body="version 1"))
     zone = get_zone("Europe/Paris")

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from essplanner.domain import DeliveryState, PostDraft
-from essplanner.ui.calendar_model import Role
+from essplanner.ui.calendar.month_model import Role
+from essplanner.ui.calendar.post_model import POST_MIME, Chip, decode_posts, encode_posts
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.post_model import POST_MIME, Chip, decode_posts, encode_posts
 from essplanner.workspace import Workspace
 
 from .conftest import paris

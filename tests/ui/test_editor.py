@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.composer import build_request
+from essplanner.channels.composer import build_request
 from essplanner.domain import DeliveryState
-from essplanner.ui.editor import PostEditor
-from essplanner.ui.editor_state import Level
+from essplanner.ui.editor.editor import PostEditor
+from essplanner.ui.editor.state import Level
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
@@ -222,7 +222,7 @@ def test_closing_with_changes_asks_and_discarding_removes_the_autosave(
 
 
 def test_new_posts_start_at_the_next_hour_today_or_ten_on_another_day() -> None:
-    from essplanner.ui.editor_state import default_start
+    from essplanner.ui.editor.state import default_start
 
     now = datetime(2026, 11, 27, 14, 20)
     assert default_start(date(2026, 11, 27), now) == datetime(2026, 11, 27, 15, 0)

@@ -9,9 +9,9 @@ from sqlalchemy import update
 
 from essplanner import models
 from essplanner.domain import DeliveryState, PostQuery, PostStatus
-from essplanner.ui.calendar_model import Role
+from essplanner.ui.calendar.month_model import Role
+from essplanner.ui.calendar.post_model import PostRole
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.post_model import PostRole
 from essplanner.workspace import Workspace
 
 from .conftest import Dialogs, paris

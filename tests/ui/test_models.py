@@ -6,18 +6,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.calendar_data import attention_items
-from essplanner.demo import load_demo
-from essplanner.ui.attention import AttentionModel
-from essplanner.ui.calendar_model import Role
+from essplanner.demo.loader import load_demo
+from essplanner.services.calendar import attention_items
+from essplanner.ui.calendar.attention import AttentionModel
+from essplanner.ui.calendar.month_model import Role
+from essplanner.ui.calendar.post_model import PostFilter, PostRole
 from essplanner.ui.check_model import CheckItem, CheckListModel
-from essplanner.ui.editor_state import EditorProblem, Level, MediaDraft
+from essplanner.ui.editor.media_model import MediaListModel
+from essplanner.ui.editor.preview import ProblemModel
+from essplanner.ui.editor.state import EditorProblem, Level, MediaDraft
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.media_model import MediaListModel
-from essplanner.ui.objectives import KpiTableModel, ObjectiveListModel
-from essplanner.ui.personas import PersonaListModel
-from essplanner.ui.post_model import PostFilter, PostRole
-from essplanner.ui.preview import ProblemModel
+from essplanner.ui.panels.objectives import KpiTableModel, ObjectiveListModel
+from essplanner.ui.panels.personas import PersonaListModel
 from essplanner.workspace import Workspace
 
 from .conftest import paris

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from essplanner.domain import ObjectiveKind, Period, Segment
 from essplanner.settings import Settings
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.objectives import ObjectivesDialog
-from essplanner.ui.personas import PersonasDialog
+from essplanner.ui.panels.objectives import ObjectivesDialog
+from essplanner.ui.panels.personas import PersonasDialog
 from essplanner.workspace import Workspace
 
 from .conftest import paris
