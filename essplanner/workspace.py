@@ -16,9 +16,12 @@ from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
 from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
+from essplanner.services.accounts import AccountService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
-from essplanner.services.posts import AccountService, ObjectiveService, PersonaService, PostService
+from essplanner.services.objectives import ObjectiveService
+from essplanner.services.personas import PersonaService
+from essplanner.services.posts import PostService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock

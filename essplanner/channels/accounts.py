@@ -2,7 +2,7 @@
 
 The command line and the accounts dialog both go through these functions, so a
 volunteer gets the same checks and the same messages in both. Secrets go to the
-keyring through :class:`~essplanner.services.posts.AccountService`; nothing here keeps one.
+keyring through :class:`~essplanner.services.accounts.AccountService`; nothing here keeps one.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from essplanner.kpi.periods import (
     periods_overlapping,
 )
 from essplanner.kpi.visits import ParsedVisits, read_file
-from essplanner.services.posts import Notify, _Service
+from essplanner.services.base import Notify, Service
 from essplanner.settings import Settings
 from essplanner.storage import Database
 from essplanner.timeutil import Clock, get_zone, require_aware
@@ -75,7 +75,7 @@ class Dashboard:
     visits: int
 
 
-class KpiService(_Service):
+class KpiService(Service):
     """KPIs of objectives, outcome entries, visits, progress, coverage, reach."""
 
     def __init__(self, db: Database, *, settings: Settings | None = None,

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from essplanner import domain, models
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
-from essplanner.services.posts import _Service
+from essplanner.services.base import Service
 
 # What every platform recognises as a tag: a letter, digit or underscore, then letters,
 # digits, marks and underscores (publishers/text.py uses the same characters).
@@ -37,7 +37,7 @@ def clean_hashtags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-class HashtagSetService(_Service):
+class HashtagSetService(Service):
     """Named sets of hashtags, shared by everyone who uses the database."""
 
     def all(self) -> list[domain.HashtagSet]:

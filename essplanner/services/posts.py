@@ -1,29 +1,21 @@
-"""Use cases. Each method is one transaction and returns frozen dataclasses.
-
-Mutations report what they changed through ``notify`` (a :class:`~essplanner.domain.Change`),
-so that each view decides what to redraw. No ORM object leaves this module.
-"""
+"""Posts and their targets: create, edit, schedule, move, cancel, retry, restore."""
 
 from __future__ import annotations
 
 import enum
-import logging
-import os
 import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.channels.composer import Validator, build_request
-from essplanner.credentials import SecretStore
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import (
     ConflictError,
@@ -34,13 +26,10 @@ from essplanner.errors import (
 )
 from essplanner.i18n import _
 from essplanner.publishers.base import Severity
+from essplanner.services.base import Notify, Service
 from essplanner.services.media import MediaStore
 from essplanner.storage import Database
 from essplanner.timeutil import Clock, require_aware
-
-log = logging.getLogger(__name__)
-
-Notify = Callable[[Change], None]
 
 #: a scheduled time may be this far in the past (the time it takes to click "schedule")
 PAST_TOLERANCE = timedelta(minutes=2)
@@ -75,319 +64,11 @@ def new_idempotency_key() -> str:
     return "".join(reversed(chars))
 
 
-class _Service:
-    def __init__(self, db: Database, *, clock: Clock | None = None,
-                 notify: Notify | None = None) -> None:
-        self.db = db
-        self.clock = clock or Clock()
-        self._listeners: list[Notify] = [notify] if notify else []
-
-    def subscribe(self, listener: Notify) -> None:
-        self._listeners.append(listener)
-
-    def announce(self, change: Change) -> None:
-        """Tell the listeners about a change made outside the services (metrics, imports)."""
-        self._notify(change)
-
-    def _notify(self, change: Change) -> None:
-        for listener in self._listeners:
-            try:
-                listener(change)
-            except Exception:
-                log.exception("change listener failed")
-
-
-# ------------------------------------------------------------------ personas ---
-
-
-class PersonaService(_Service):
-    """The audience: personas with their age, segment, motivation and networks."""
-
-    def all(self) -> list[domain.Persona]:
-        with self.db.read() as s:
-            rows = s.scalars(select(models.Persona).order_by(models.Persona.name))
-            return [repo.to_persona(r) for r in rows]
-
-    def get(self, persona_id: int) -> domain.Persona:
-        with self.db.read() as s:
-            row = s.get(models.Persona, persona_id)
-            if row is None:
-                raise NotFoundError(_("There is no persona number {id}.", id=persona_id))
-            return repo.to_persona(row)
-
-    def find(self, names: Iterable[str]) -> list[domain.Persona]:
-        with self.db.read() as s:
-            return [repo.to_persona(r) for r in repo.personas_by_names(s, names)]
-
-    def add(self, *, name: str, age: int | None = None, segment: domain.Segment | None = None,
-            motivation: str = "", networks: Sequence[str] = (),
-            expected_content: str = "") -> domain.Persona:
-        name = _required(name, _("name"))
-        if age is not None and not 0 < age < 130:
-            raise ValidationError(_("The age must be between 1 and 129."))
-        row = models.Persona(
-            name=name, age=age, segment=segment.value if segment else None,
-            motivation=motivation.strip(), networks=_clean_list(networks),
-            expected_content=expected_content.strip(),
-        )
-        with self.db.write() as s:
-            s.add(row)
-            _flush_unique(s, _("A persona named {name!r} already exists.", name=name))
-            result = repo.to_persona(row)
-        self._notify(Change(personas=True))
-        return result
-
-    def update(self, persona: domain.Persona) -> domain.Persona:
-        with self.db.write() as s:
-            row = s.get(models.Persona, persona.id)
-            if row is None:
-                raise NotFoundError(_("There is no persona number {id}.", id=persona.id))
-            row.name = _required(persona.name, _("name"))
-            row.age = persona.age
-            row.segment = persona.segment.value if persona.segment else None
-            row.motivation = persona.motivation.strip()
-            row.networks = _clean_list(persona.networks)
-            row.expected_content = persona.expected_content.strip()
-            _flush_unique(s, _("A persona named {name!r} already exists.", name=persona.name))
-            result = repo.to_persona(row)
-        self._notify(Change(personas=True))
-        return result
-
-    def delete(self, persona_id: int) -> None:
-        with self.db.write() as s:
-            s.execute(delete(models.Persona).where(models.Persona.id == persona_id))
-        self._notify(Change(personas=True))
-
-
-# ---------------------------------------------------------------- objectives ---
-
-
-class ObjectiveService(_Service):
-    """What posts are for, each with measurable KPIs."""
-
-    def all(self) -> list[domain.Objective]:
-        with self.db.read() as s:
-            rows = s.scalars(
-                select(models.Objective)
-                .options(selectinload(models.Objective.kpis))
-                .order_by(models.Objective.name)
-            )
-            return [repo.to_objective(r) for r in rows]
-
-    def get(self, objective_id: int) -> domain.Objective:
-        with self.db.read() as s:
-            row = s.get(models.Objective, objective_id)
-            if row is None:
-                raise NotFoundError(_("There is no objective number {id}.", id=objective_id))
-            return repo.to_objective(row)
-
-    def find(self, names: Iterable[str]) -> list[domain.Objective]:
-        with self.db.read() as s:
-            return [repo.to_objective(r) for r in repo.objectives_by_names(s, names)]
-
-    def add(self, *, name: str, kind: domain.ObjectiveKind = domain.ObjectiveKind.OTHER,
-            description: str = "", kpi_name: str = "", target_value: float | None = None,
-            unit: str = "", period: domain.Period = domain.Period.MONTH,
-            source: domain.KpiSource = domain.KpiSource.OUTCOMES,
-            metric: str | None = None) -> domain.Objective:
-        name = _required(name, _("name"))
-        row = models.Objective(name=name, kind=kind.value, description=description.strip())
-        if kpi_name.strip():
-            row.kpis.append(_new_kpi(kpi_name, target_value, unit, period, source, metric, 0))
-        with self.db.write() as s:
-            s.add(row)
-            _flush_unique(s, _("An objective named {name!r} already exists.", name=name))
-            result = repo.to_objective(row)
-        self._notify(Change(objectives=True))
-        return result
-
-    def update(self, objective: domain.Objective) -> domain.Objective:
-        """Save name, kind, description and the KPI list (matched by id; id 0 is new)."""
-        with self.db.write() as s:
-            row = s.get(models.Objective, objective.id)
-            if row is None:
-                raise NotFoundError(_("There is no objective number {id}.", id=objective.id))
-            row.name = _required(objective.name, _("name"))
-            row.kind = objective.kind.value
-            row.description = objective.description.strip()
-            existing = {k.id: k for k in row.kpis}
-            kept: list[models.Kpi] = []
-            for position, kpi in enumerate(objective.kpis):
-                if kpi.id in existing:
-                    k = existing[kpi.id]
-                    k.name = _required(kpi.name, _("KPI name"))
-                    k.target_value = _target(kpi.target_value)
-                    k.unit, k.period, k.source = kpi.unit, kpi.period.value, kpi.source.value
-                    k.metric, k.position = kpi.metric, position
-                else:
-                    k = _new_kpi(kpi.name, kpi.target_value, kpi.unit, kpi.period, kpi.source,
-                                 kpi.metric, position)
-                kept.append(k)
-            row.kpis = kept
-            _flush_unique(s, _("An objective named {name!r} already exists.",
-                               name=objective.name))
-            result = repo.to_objective(row)
-        self._notify(Change(objectives=True))
-        return result
-
-    def delete(self, objective_id: int) -> None:
-        with self.db.write() as s:
-            s.execute(delete(models.Objective).where(models.Objective.id == objective_id))
-        self._notify(Change(objectives=True))
-
-
-def _new_kpi(name: str, target_value: float | None, unit: str, period: domain.Period,
-             source: domain.KpiSource, metric: str | None, position: int) -> models.Kpi:
-    return models.Kpi(
-        name=_required(name, _("KPI name")), target_value=_target(target_value),
-        unit=unit.strip(), period=period.value, source=source.value, metric=metric,
-        position=position,
-    )
-
-
-def _target(value: float | None) -> float:
-    if value is None:
-        return 0.0
-    if value < 0:
-        raise ValidationError(_("A KPI target cannot be negative."))
-    return float(value)
-
-
-# ------------------------------------------------------------------ accounts ---
-
-
-class AccountService(_Service):
-    """Connected channels. Secrets go to the keyring; the database never sees them."""
-
-    def __init__(self, db: Database, secrets_store: SecretStore, *, clock: Clock | None = None,
-                 notify: Notify | None = None) -> None:
-        super().__init__(db, clock=clock, notify=notify)
-        self.secrets = secrets_store
-
-    def all(self) -> list[domain.Account]:
-        with self.db.read() as s:
-            rows = s.scalars(select(models.Account).order_by(models.Account.name))
-            return [repo.to_account(r) for r in rows]
-
-    def get(self, account_id: int) -> domain.Account:
-        with self.db.read() as s:
-            row = s.get(models.Account, account_id)
-            if row is None:
-                raise NotFoundError(_("There is no account number {id}.", id=account_id))
-            return repo.to_account(row)
-
-    def find(self, names: Iterable[str]) -> list[domain.Account]:
-        with self.db.read() as s:
-            return [repo.to_account(r) for r in repo.accounts_by_names(s, names)]
-
-    def add(self, *, platform: str, name: str, handle: str = "", api_url: str = "",
-            settings: dict[str, Any] | None = None, secret: str | None = None,
-            connected_by: str = "", grace_minutes: int = 60,
-            extra_secrets: dict[str, str] | None = None) -> domain.Account:
-        """Store an account; its secret (if any) goes to the keyring in the same step,
-        with ``extra_secrets`` (vault keys, e.g. an OAuth client secret).
-
-        If the keyring refuses the secret, nothing is stored.
-        """
-        name = _required(name, _("name"))
-        if secret is not None:
-            self.secrets.check_available()
-        if grace_minutes < 0:
-            raise ValidationError(_("The grace period cannot be negative."))
-        row = models.Account(
-            platform=platform, name=name, handle=handle.strip(), api_url=api_url.strip(),
-            settings=dict(settings or {}), connected_by=connected_by or _current_user(),
-            connected_at=self.clock.now(), grace_minutes=grace_minutes,
-        )
-        with self.db.write() as s:
-            s.add(row)
-            _flush_unique(s, _("An account named {name!r} already exists.", name=name))
-            if secret is not None:
-                # Inside the transaction: if the keyring fails, the row is rolled back.
-                self.secrets.set(row.id, secret)
-            for key, value in (extra_secrets or {}).items():
-                self.secrets.set(row.id, value, key)
-            result = repo.to_account(row)
-        self._notify(Change(accounts=True))
-        return result
-
-    def update(self, account_id: int, **fields: Any) -> domain.Account:
-        allowed = {"name", "handle", "api_url", "settings", "grace_minutes", "enabled",
-                   "needs_reconnect", "reconnect_reason", "token_expires_at"}
-        unknown = set(fields) - allowed
-        if unknown:
-            raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
-        with self.db.write() as s:
-            row = s.get(models.Account, account_id)
-            if row is None:
-                raise NotFoundError(_("There is no account number {id}.", id=account_id))
-            for key, value in fields.items():
-                setattr(row, key, value)
-            _flush_unique(s, _("An account named {name!r} already exists.",
-                               name=fields.get("name", "")))
-            result = repo.to_account(row)
-        self._notify(Change(accounts=True))
-        return result
-
-    def set_secret(self, account_id: int, secret: str, *,
-                   extra_secrets: dict[str, str] | None = None) -> None:
-        """Replace the secret (reconnect) and clear the reconnect flag.
-
-        Secrets derived from the old one (a stored session) are forgotten with it.
-        """
-        from essplanner.credentials import KeyringStore
-
-        self.get(account_id)
-        self.secrets.set(account_id, secret)
-        for key in KeyringStore.KNOWN_EXTRA_KEYS:
-            self.secrets.delete(account_id, key)
-        for key, value in (extra_secrets or {}).items():
-            self.secrets.set(account_id, value, key)
-        self.update(account_id, needs_reconnect=False, reconnect_reason="")
-
-    def merge_settings(self, account_id: int, values: dict[str, Any]) -> domain.Account:
-        """Add or replace some settings of the account, keeping the others (one transaction)."""
-        with self.db.write() as s:
-            row = s.get(models.Account, account_id)
-            if row is None:
-                raise NotFoundError(_("There is no account number {id}.", id=account_id))
-            row.settings = {**(row.settings or {}), **values}
-            result = repo.to_account(row)
-        self._notify(Change(accounts=True))
-        return result
-
-    def remove(self, account_id: int) -> None:
-        """Forget the account: its secrets leave the keyring, its targets are deleted."""
-        account = self.get(account_id)
-        with self.db.write() as s:
-            busy = s.scalar(select(models.Target.id).where(
-                models.Target.account_id == account_id,
-                models.Target.state == DeliveryState.PUBLISHING.value).limit(1))
-            if busy is not None:
-                raise ConflictError(_("A post is being sent on {name} right now; try again in "
-                                      "a moment.", name=account.name))
-            post_ids = set(s.scalars(select(models.Target.post_id).where(
-                models.Target.account_id == account_id)))
-            s.execute(delete(models.Account).where(models.Account.id == account_id))
-            delete_all = getattr(self.secrets, "delete_all", None)
-            if delete_all is not None:
-                delete_all(account_id)
-            else:
-                self.secrets.delete(account_id)
-        self._notify(Change(accounts=True, posts=frozenset(post_ids)))
-
-
-def _current_user() -> str:
-    try:
-        return os.getlogin()
-    except OSError:
-        return os.environ.get("USER", "")
-
 
 # --------------------------------------------------------------------- posts ---
 
 
-class PostService(_Service):
+class PostService(Service):
     """Drafts, tags, scheduling and the user's answers to delivery problems."""
 
     def __init__(self, db: Database, validator: Validator, media: MediaStore, *,
@@ -826,17 +507,6 @@ def _conflict() -> ConflictError:
     ))
 
 
-def _required(value: str, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError(_("The {field} is required.", field=label))
-    return value
-
-
-def _clean_list(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
-
-
 def _clean_url(url: str) -> str:
     url = (url or "").strip()
     if url and "://" not in url:
@@ -856,10 +526,3 @@ def _rows_by_ids(s: Session, model: Any, ids: Iterable[int], label: str) -> list
         raise NotFoundError(_("Unknown {kind} number {ids}.", kind=label,
                               ids=", ".join(map(str, missing))))
     return [rows[i] for i in wanted]
-
-
-def _flush_unique(s: Session, message: str) -> None:
-    try:
-        s.flush()
-    except IntegrityError as exc:
-        raise ValidationError(message) from exc

@@ -23,7 +23,7 @@ from typing import Any
 from essplanner.domain import DeliveryState, EditorialState
 from essplanner.services.calendar import EXCERPT, CalendarEntry, TargetBadge, shown_platform
 
-VERSIONS = Path(__file__).with_name("migrations") / "versions"
+VERSIONS = Path(__file__).parents[1] / "migrations" / "versions"
 _REVISION = re.compile(r"^revision\s*(?::[^=]+)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+)$", re.MULTILINE)
 
