@@ -16,15 +16,8 @@ from essplanner import domain
 from essplanner.channels.contexts import make_context
 from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import _
-from essplanner.publishers.base import (
-    AccountField,
-    AuthError,
-    Credentials,
-    FieldKind,
-    PermanentError,
-    PublisherContext,
-    PublishError,
-)
+from essplanner.publishers.base import AccountField, Credentials, FieldKind, PublisherContext
+from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.registry import PluginError

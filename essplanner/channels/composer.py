@@ -12,17 +12,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from essplanner import domain
-from essplanner.publishers.base import (
-    AccountInfo,
-    MediaFile,
-    PlatformRules,
-    Problem,
-    Publisher,
-    PublishRequest,
-    validate_with_rules,
-)
+from essplanner.publishers.base import AccountInfo, MediaFile, Publisher, PublishRequest
 from essplanner.publishers.registry import PluginError, Registry
+from essplanner.publishers.rules import PlatformRules, Problem
 from essplanner.publishers.text import find_hashtags
+from essplanner.publishers.validation import validate_with_rules
 
 UTM_MEDIUM = "social"
 #: longest ``utm_campaign`` made from an objective name (analytics tools cut long ones)

@@ -19,14 +19,8 @@ from sqlalchemy import select
 
 from essplanner import domain, models
 from essplanner.domain import Change, DeliveryState
-from essplanner.publishers.base import (
-    AuthError,
-    Publisher,
-    PublisherContext,
-    PublishError,
-    Receipt,
-    RetryableError,
-)
+from essplanner.publishers.base import Publisher, PublisherContext, Receipt
+from essplanner.publishers.errors import AuthError, PublishError, RetryableError
 from essplanner.publishers.registry import PluginError
 from essplanner.workspace import Workspace
 

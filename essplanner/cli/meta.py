@@ -65,7 +65,7 @@ def _check(ws: Any, account: domain.Account) -> tuple[domain.Account, list[str],
     """Run the publisher's check; remember handle, expiry and settings. (account, warnings,
     error)."""
     from essplanner.channels.contexts import make_context
-    from essplanner.publishers.base import AuthError, PublishError
+    from essplanner.publishers.errors import AuthError, PublishError
 
     publisher = ws.registry.get(account.platform)
 
@@ -136,7 +136,7 @@ def _report(args: argparse.Namespace, ws: Any, results: list[tuple[domain.Accoun
 
 def _api_url(value: str) -> str:
     from essplanner.cli.main import UsageError
-    from essplanner.publishers.base import PermanentError
+    from essplanner.publishers.errors import PermanentError
     from essplanner.publishers.http import check_api_url
 
     if not value:
@@ -149,7 +149,7 @@ def _api_url(value: str) -> str:
 
 def cmd_connect(args: argparse.Namespace) -> int:
     from essplanner.cli.main import open_workspace
-    from essplanner.publishers.base import PublishError
+    from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.graph import GRAPH_URL
     from essplanner.publishers.meta.metaconnect import choose_page, exchange_user_token, list_pages
@@ -195,7 +195,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 def cmd_threads(args: argparse.Namespace) -> int:
     from essplanner.cli.main import open_workspace
-    from essplanner.publishers.base import PublishError
+    from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.metaconnect import exchange_threads_token
     from essplanner.publishers.meta.threads import THREADS_URL
@@ -227,7 +227,7 @@ def cmd_threads(args: argparse.Namespace) -> int:
 
 def cmd_upload_folder(args: argparse.Namespace) -> int:
     from essplanner.cli.main import emit, open_workspace
-    from essplanner.publishers.base import PublishError
+    from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.webdav import VAULT_KEY, WebDav, WebDavConfig
 

@@ -28,13 +28,8 @@ from urllib.parse import urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 
-from essplanner.publishers.base import (
-    AmbiguousError,
-    AuthError,
-    PermanentError,
-    RateLimitInfo,
-    RetryableError,
-)
+from essplanner.publishers.base import RateLimitInfo
+from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError, RetryableError
 from essplanner.publishers.i18n import tr
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from essplanner.publishers.base import PermanentError
+from essplanner.publishers.errors import PermanentError
 from essplanner.publishers.i18n import tr
 
 JPEG = "image/jpeg"

@@ -25,7 +25,7 @@ from essplanner.errors import (
     ValidationError,
 )
 from essplanner.i18n import _
-from essplanner.publishers.base import Severity
+from essplanner.publishers.rules import Severity
 from essplanner.services.base import Notify, Service
 from essplanner.services.media import MediaStore
 from essplanner.storage import Database

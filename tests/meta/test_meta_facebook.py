@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from essplanner.publishers.base import (
+from essplanner.publishers.base import RateLimitInfo
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
     PermanentError,
-    RateLimitInfo,
     RetryableError,
 )
 from essplanner.publishers.meta.graph import appsecret_proof

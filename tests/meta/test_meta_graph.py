@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from essplanner.i18n import set_language
-from essplanner.publishers.base import AuthError, PermanentError, RetryableError
+from essplanner.publishers.errors import AuthError, PermanentError, RetryableError
 from essplanner.publishers.i18n import _catalog
 from essplanner.publishers.meta.graph import (
     _AUTH_REASONS,

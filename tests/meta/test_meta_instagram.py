@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from essplanner.publishers.base import (
+from essplanner.publishers.base import MediaFile
+from essplanner.publishers.errors import (
     AmbiguousError,
     ContentRejected,
-    MediaFile,
     PermanentError,
     RetryableError,
-    Severity,
 )
 from essplanner.publishers.meta.graph import QuotaReached
 from essplanner.publishers.meta.webdav import VAULT_KEY
+from essplanner.publishers.rules import Severity
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, request_for, webdav_settings
 

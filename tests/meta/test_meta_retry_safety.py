@@ -16,7 +16,8 @@ from sqlalchemy import select
 from essplanner import domain, models
 from essplanner.channels.composer import build_request
 from essplanner.channels.contexts import make_context
-from essplanner.publishers.base import AmbiguousError, PublisherContext
+from essplanner.publishers.base import PublisherContext
+from essplanner.publishers.errors import AmbiguousError
 from essplanner.publishers.meta.instagram import InstagramPublisher
 from essplanner.publishers.meta.threads import ThreadsPublisher
 from essplanner.publishers.meta.webdav import VAULT_KEY

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from essplanner.publishers.base import AmbiguousError, ContentRejected, Severity
+from essplanner.publishers.errors import AmbiguousError, ContentRejected
 from essplanner.publishers.meta.graph import QuotaReached
 from essplanner.publishers.meta.threads import SESSION
 from essplanner.publishers.meta.webdav import VAULT_KEY
+from essplanner.publishers.rules import Severity
 from tests.meta import webdavserver
 from tests.meta.conftest import jpeg, request_for, webdav_settings
 

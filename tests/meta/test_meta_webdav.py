@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from essplanner.publishers.base import AuthError, PermanentError
+from essplanner.publishers.errors import AuthError, PermanentError
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.meta.mediahost import PublicMedia, clean_leftovers
 from essplanner.publishers.meta.webdav import VAULT_KEY, WebDav, WebDavConfig

@@ -11,15 +11,10 @@ import pytest
 import requests
 from PIL import Image
 
-from essplanner.publishers.base import (
-    AuthError,
-    ContentRejected,
-    MediaFile,
-    PublishRequest,
-    RetryableError,
-)
+from essplanner.publishers.base import MediaFile, PublishRequest
 from essplanner.publishers.bluesky.atproto import VAULT_KEY, Session
 from essplanner.publishers.bluesky.publisher import BLOB_LIMIT, THUMB_LIMIT, BlueskyPublisher
+from essplanner.publishers.errors import AuthError, ContentRejected, RetryableError
 from essplanner.publishers.text import count_graphemes
 from essplanner.services.posts import new_idempotency_key
 from publishers.conftest import DictVault, make_context

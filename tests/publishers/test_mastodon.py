@@ -11,14 +11,12 @@ from typing import Any
 import pytest
 import requests
 
-from essplanner.publishers.base import (
-    AccountInfo,
+from essplanner.publishers.base import AccountInfo, MediaFile, PublishRequest
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
-    MediaFile,
     PermanentError,
-    PublishRequest,
     RetryableError,
 )
 from essplanner.publishers.http import HttpClient

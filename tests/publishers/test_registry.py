@@ -70,7 +70,8 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
 
 @pytest.mark.parametrize("platform", ["bluesky", "mastodon", "telegram"])
 def test_every_built_in_refuses_plain_http_to_a_remote_host(platform: str, tmp_path: Path) -> None:
-    from essplanner.publishers.base import PermanentError, PublishRequest
+    from essplanner.publishers.base import PublishRequest
+    from essplanner.publishers.errors import PermanentError
     from publishers.conftest import make_context
 
     publisher = Registry().get(platform)

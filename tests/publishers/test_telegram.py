@@ -12,14 +12,12 @@ import pytest
 from PIL import Image
 
 from essplanner import log as logsetup
-from essplanner.publishers.base import (
-    AccountInfo,
+from essplanner.publishers.base import AccountInfo, MediaFile, PublishRequest
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
-    MediaFile,
     PermanentError,
-    PublishRequest,
     RetryableError,
 )
 from essplanner.publishers.telegram import TelegramPublisher

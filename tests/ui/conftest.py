@@ -10,7 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.publishers.base import BasePublisher, PlatformRules, TextCounting
+from essplanner.publishers.base import BasePublisher
+from essplanner.publishers.rules import PlatformRules, TextCounting
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace

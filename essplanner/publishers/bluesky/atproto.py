@@ -21,7 +21,8 @@ from typing import Any
 
 import requests
 
-from essplanner.publishers.base import AuthError, PermanentError, PublisherContext
+from essplanner.publishers.base import PublisherContext
+from essplanner.publishers.errors import AuthError, PermanentError
 from essplanner.publishers.http import check_api_url
 from essplanner.publishers.i18n import tr
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from essplanner.publishers.base import PublishError
+from essplanner.publishers.errors import PublishError
 from essplanner.publishers.http import HttpClient
 
 log = logging.getLogger(__name__)

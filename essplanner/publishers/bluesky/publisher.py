@@ -27,23 +27,19 @@ import requests
 from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
-    AmbiguousError,
-    AuthError,
     BasePublisher,
     FieldKind,
-    LinkHandling,
-    PermanentError,
-    PlatformRules,
     PublisherContext,
     PublishRequest,
     Receipt,
-    TextCounting,
 )
 from essplanner.publishers.bluesky.atproto import TOKEN_ERRORS, Session, SessionManager, xrpc_error
 from essplanner.publishers.bluesky.linkcard import fetch_image, fetch_link_preview
+from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.media import PreparedImage, prepare_image, reencode
+from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 from essplanner.publishers.text import (
     byte_offsets,
     count_graphemes,

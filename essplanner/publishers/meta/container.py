@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from essplanner.publishers.base import (
+from essplanner.publishers.base import PublishRequest, Receipt
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     PermanentError,
     PublishError,
-    PublishRequest,
-    Receipt,
     RetryableError,
 )
 from essplanner.publishers.i18n import tr

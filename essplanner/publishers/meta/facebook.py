@@ -32,17 +32,16 @@ from typing import Any, ClassVar
 from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
-    AmbiguousError,
     FieldKind,
-    LinkHandling,
-    PermanentError,
-    PlatformRules,
     PublisherContext,
-    PublishError,
     PublishRequest,
     Receipt,
+)
+from essplanner.publishers.errors import (
+    AmbiguousError,
+    PermanentError,
+    PublishError,
     RetryableError,
-    TextCounting,
 )
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.graph import (
@@ -56,6 +55,7 @@ from essplanner.publishers.meta.graph import (
 from essplanner.publishers.meta.graphtoken import refuse_if_expired
 from essplanner.publishers.meta.mediahost import clean_leftovers
 from essplanner.publishers.meta.metabase import MetaPublisher
+from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 from essplanner.publishers.state import TargetState
 
 SETTLE = 20.0  # seconds for a new post to show in the Page's list (lookup waits that long)

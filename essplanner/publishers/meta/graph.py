@@ -28,13 +28,12 @@ from typing import Any
 
 import requests
 
-from essplanner.publishers.base import (
+from essplanner.publishers.base import PublisherContext, RateLimitInfo
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     PermanentError,
-    PublisherContext,
     PublishError,
-    RateLimitInfo,
     RetryableError,
 )
 from essplanner.publishers.http import check_api_url

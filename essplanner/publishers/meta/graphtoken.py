@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from essplanner.publishers.base import AuthError
+from essplanner.publishers.errors import AuthError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.graph import GraphClient, _int
 

@@ -21,15 +21,9 @@ from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
     FieldKind,
-    LinkHandling,
-    PlatformRules,
-    Problem,
     PublisherContext,
     PublishRequest,
     Receipt,
-    Severity,
-    TextCounting,
-    validate_with_rules,
 )
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.container import (
@@ -42,7 +36,9 @@ from essplanner.publishers.meta.container import (
 from essplanner.publishers.meta.graphtoken import refuse_if_expired
 from essplanner.publishers.meta.mediahost import CONVERTIBLE, PublicMedia, clean_leftovers
 from essplanner.publishers.meta.metabase import MetaPublisher, numbers
+from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, Severity, TextCounting
 from essplanner.publishers.text import find_hashtags, find_urls
+from essplanner.publishers.validation import validate_with_rules
 
 MAX_HASHTAGS = 30
 JPEG = frozenset({"image/jpeg"})

@@ -18,7 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from essplanner.publishers.base import MediaFile, PermanentError, PublisherContext
+from essplanner.publishers.base import MediaFile, PublisherContext
+from essplanner.publishers.errors import PermanentError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.webdav import WebDav
 from essplanner.publishers.state import TargetState

@@ -18,16 +18,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar
 
-from essplanner.publishers.base import (
-    AccountCheck,
-    AuthError,
-    BasePublisher,
-    PermanentError,
-    PublisherContext,
-    PublishError,
-    Receipt,
-    RetryableError,
-)
+from essplanner.publishers.base import AccountCheck, BasePublisher, PublisherContext, Receipt
+from essplanner.publishers.errors import AuthError, PermanentError, PublishError, RetryableError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.graph import GRAPH_URL, GraphClient
 from essplanner.publishers.meta.graphtoken import TokenInfo, debug_token, expiry_warnings

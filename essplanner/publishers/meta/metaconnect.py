@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from essplanner.publishers.base import AccountInfo, PublisherContext, PublishError
+from essplanner.publishers.base import AccountInfo, PublisherContext
+from essplanner.publishers.errors import PublishError
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.graph import GRAPH_URL, GraphClient, root_url

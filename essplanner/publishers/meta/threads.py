@@ -20,16 +20,11 @@ from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
     FieldKind,
-    LinkHandling,
-    PlatformRules,
-    Problem,
     PublisherContext,
-    PublishError,
     PublishRequest,
     Receipt,
-    TextCounting,
-    validate_with_rules,
 )
+from essplanner.publishers.errors import PublishError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.meta.container import (
     IMAGE_TIMEOUT,
@@ -43,6 +38,8 @@ from essplanner.publishers.meta.graphtoken import refuse_if_expired, stored_expi
 from essplanner.publishers.meta.instagram import media_problems
 from essplanner.publishers.meta.mediahost import PublicMedia, clean_leftovers
 from essplanner.publishers.meta.metabase import MetaPublisher, numbers
+from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
+from essplanner.publishers.validation import validate_with_rules
 
 THREADS_URL = "https://graph.threads.net/v1.0"
 SESSION = "session"  # vault key of a refreshed token

@@ -25,13 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from essplanner.publishers.base import (
-    AuthError,
-    PermanentError,
-    PublisherContext,
-    RetryableError,
-    SecretVault,
-)
+from essplanner.publishers.base import PublisherContext, SecretVault
+from essplanner.publishers.errors import AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 

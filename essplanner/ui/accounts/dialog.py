@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from essplanner.channels import accounts as core
 from essplanner.domain import Account, Change
 from essplanner.errors import EssPlannerError
-from essplanner.publishers.base import PublishError
+from essplanner.publishers.errors import PublishError
 from essplanner.ui.bridge import Bridge
 from essplanner.workspace import Workspace
 

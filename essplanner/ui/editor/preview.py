@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from essplanner import domain
-from essplanner.publishers.base import LinkHandling, PlatformRules
+from essplanner.publishers.rules import LinkHandling, PlatformRules
 from essplanner.services.calendar import shown_platform
 from essplanner.ui.editor.media_model import thumbnail
 from essplanner.ui.editor.state import Counter, EditorProblem, Level, cut_to_limit

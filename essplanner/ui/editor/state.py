@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from essplanner import domain
 from essplanner.channels.composer import Validator, build_request
 from essplanner.errors import ValidationError
-from essplanner.publishers.base import PlatformRules, Severity
+from essplanner.publishers.rules import PlatformRules, Severity
 from essplanner.services.calendar import shown_platform
 from essplanner.services.hashtags import split_hashtags
 from essplanner.services.posts import PAST_TOLERANCE
