@@ -38,7 +38,7 @@ def account_json(account: domain.Account) -> dict[str, Any]:
 def _read_secret(args: argparse.Namespace) -> str | None:
     if not args.secret_stdin:
         return None
-    from essplanner.cli.main import UsageError
+    from essplanner.cli.common import UsageError
     from essplanner.log import register_secret
 
     if sys.stdin.isatty():
@@ -56,7 +56,7 @@ def _read_secret(args: argparse.Namespace) -> str | None:
 
 
 def _settings(pairs: list[str]) -> dict[str, Any]:
-    from essplanner.cli.main import UsageError
+    from essplanner.cli.common import UsageError
 
     out: dict[str, Any] = {}
     for pair in pairs:
@@ -91,7 +91,7 @@ def _describe(account: domain.Account) -> str:
 
 
 def _print_check(args: argparse.Namespace, outcome: Any) -> int:
-    from essplanner.cli.main import emit
+    from essplanner.cli.common import emit
 
     def text() -> str:
         if outcome.ok:
@@ -124,7 +124,7 @@ def _quote(name: str) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from essplanner.channels import accounts
-    from essplanner.cli.main import UsageError, emit, open_workspace
+    from essplanner.cli.common import UsageError, emit, open_workspace
 
     if args.secret_stdin and args.browser:
         raise UsageError(_("Choose --secret-stdin or --browser, not both."))
@@ -152,7 +152,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import emit, open_workspace
+    from essplanner.cli.common import emit, open_workspace
 
     ws = open_workspace(args)
     items = ws.accounts.all()
@@ -163,7 +163,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from essplanner.channels import accounts
-    from essplanner.cli.main import open_workspace
+    from essplanner.cli.common import open_workspace
 
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
@@ -172,7 +172,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_reconnect(args: argparse.Namespace) -> int:
     from essplanner.channels import accounts
-    from essplanner.cli.main import UsageError, emit, open_workspace
+    from essplanner.cli.common import UsageError, emit, open_workspace
 
     if args.secret_stdin == args.browser:
         raise UsageError(_("Give the new secret with --secret-stdin, or use --browser."))
@@ -196,7 +196,7 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from essplanner.channels import accounts
-    from essplanner.cli.main import emit, open_workspace
+    from essplanner.cli.common import emit, open_workspace
 
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
@@ -208,7 +208,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_platforms(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import emit, open_workspace
+    from essplanner.cli.common import emit, open_workspace
     from essplanner.publishers.i18n import tr
 
     ws = open_workspace(args)
@@ -236,11 +236,11 @@ def cmd_platforms(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from essplanner.cli.main import _Parser
+    from essplanner.cli.common import Parser
 
     account = sub.add_parser("account", help=_("connected accounts (secrets in the keyring)"))
     verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True,
-                                   parser_class=_Parser)
+                                   parser_class=Parser)
 
     def json_flag(p: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help=_("print JSON"))

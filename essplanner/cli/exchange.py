@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from essplanner.cli.main import emit, open_workspace
+from essplanner.cli.common import emit, open_workspace
 from essplanner.cli.visits import verb_group
 from essplanner.i18n import _, language
 from essplanner.timeutil import parse_user_date

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from essplanner import domain
-from essplanner.cli.main import UsageError, emit, note, open_workspace
+from essplanner.cli.common import UsageError, emit, note, open_workspace
 from essplanner.i18n import _
 from essplanner.timeutil import parse_user_date, parse_user_datetime, to_utc_iso
 

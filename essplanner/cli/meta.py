@@ -22,7 +22,7 @@ class ConnectError(EssPlannerError):
 
 def _read_secrets(prompts: list[str]) -> list[str]:
     """One secret per prompt: typed without echo on a terminal, else one per stdin line."""
-    from essplanner.cli.main import UsageError
+    from essplanner.cli.common import UsageError
     from essplanner.log import register_secret
 
     if sys.stdin.isatty():
@@ -106,7 +106,7 @@ def _expiry_text(ws: Any, account: domain.Account) -> str:
 
 def _report(args: argparse.Namespace, ws: Any, results: list[tuple[domain.Account, bool,
                                                                     list[str], str]]) -> int:
-    from essplanner.cli.main import emit
+    from essplanner.cli.common import emit
     from essplanner.timeutil import to_utc_iso
 
     data = [{"id": a.id, "name": a.name, "platform": a.platform, "handle": a.handle,
@@ -135,7 +135,7 @@ def _report(args: argparse.Namespace, ws: Any, results: list[tuple[domain.Accoun
 
 
 def _api_url(value: str) -> str:
-    from essplanner.cli.main import UsageError
+    from essplanner.cli.common import UsageError
     from essplanner.publishers.errors import PermanentError
     from essplanner.publishers.http import check_api_url
 
@@ -148,7 +148,7 @@ def _api_url(value: str) -> str:
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import open_workspace
+    from essplanner.cli.common import open_workspace
     from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.graph import GRAPH_URL
@@ -194,7 +194,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_threads(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import open_workspace
+    from essplanner.cli.common import open_workspace
     from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.metaconnect import exchange_threads_token
@@ -226,7 +226,7 @@ def cmd_threads(args: argparse.Namespace) -> int:
 
 
 def cmd_upload_folder(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import emit, open_workspace
+    from essplanner.cli.common import emit, open_workspace
     from essplanner.publishers.errors import PublishError
     from essplanner.publishers.http import HttpClient
     from essplanner.publishers.meta.webdav import VAULT_KEY, WebDav, WebDavConfig
@@ -254,11 +254,11 @@ def cmd_upload_folder(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from essplanner.cli.main import _Parser
+    from essplanner.cli.common import Parser
 
     meta = sub.add_parser("meta", help=_("connect Facebook Pages, Instagram and Threads"))
     verbs = meta.add_subparsers(dest="verb", metavar="VERB", required=True,
-                                parser_class=_Parser)
+                                parser_class=Parser)
 
     def json_flag(p: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help=_("machine-readable output"))

@@ -13,7 +13,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
     from essplanner.channels.accounts import find_account
     from essplanner.channels.metrics import refresh_metrics
-    from essplanner.cli.main import UsageError, emit, open_workspace
+    from essplanner.cli.common import UsageError, emit, open_workspace
 
     if args.days <= 0:
         raise UsageError(_("--days must be at least 1."))
@@ -33,11 +33,11 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from essplanner.cli.main import _Parser
+    from essplanner.cli.common import Parser
 
     metrics = sub.add_parser("metrics", help=_("likes, reposts and replies of published posts"))
     verbs = metrics.add_subparsers(dest="verb", metavar="VERB", required=True,
-                                   parser_class=_Parser)
+                                   parser_class=Parser)
     p = verbs.add_parser("refresh", help=_("read the counters of recently published posts"))
     p.add_argument("--days", type=int, default=30, help=_("posts of the last N days (30)"))
     p.add_argument("--account", action="append", default=[], metavar="NAME")

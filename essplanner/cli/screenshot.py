@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import UsageError, open_workspace
+    from essplanner.cli.common import UsageError, open_workspace
     from essplanner.i18n import set_language
     from essplanner.timeutil import parse_user_date
 

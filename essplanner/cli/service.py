@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_service(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import open_workspace
+    from essplanner.cli.common import open_workspace
     from essplanner.scheduler import PublishingService
 
     _log_to_stderr(args.verbose)

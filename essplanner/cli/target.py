@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_target_published(args: argparse.Namespace) -> int:
-    from essplanner.cli.main import emit, open_workspace, post_json, post_text
+    from essplanner.cli.common import emit, open_workspace, post_json, post_text
 
     ws = open_workspace(args)
     try:

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from essplanner.cli.main import emit, open_workspace
+from essplanner.cli.common import emit, open_workspace
 from essplanner.i18n import _
 from essplanner.timeutil import parse_user_date
 
