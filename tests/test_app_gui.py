@@ -52,13 +52,13 @@ def test_empty_workspace_offers_the_example(qtbot: QtBot, workspace: Workspace) 
 
 def test_unexpected_error_dialog_names_the_log_file(qtbot: QtBot, tmp_path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     from essplanner.app import ErrorReporter
+    from essplanner.ui import messages
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(messages, "critical",
+                        lambda parent, title, text, *a: shown.append(text))
     reporter = ErrorReporter(tmp_path / "essplanner.log")
     try:
         raise ZeroDivisionError("bug")

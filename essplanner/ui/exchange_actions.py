@@ -10,12 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from essplanner.domain import PostQuery
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import language
 from essplanner.timeutil import get_zone
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.workspace import Workspace
 
@@ -61,9 +62,9 @@ class ExchangeActions(QObject):
             posts = self.ws.posts.create_many(
                 [(_("line {n}", n=r.line), r.draft, r.scheduled_at) for r in rows])
         except EssPlannerError as exc:
-            QMessageBox.warning(self.window, self.tr("Import posts"), str(exc))
+            messages.warning(self.window, self.tr("Import posts"), str(exc))
             return 0
-        QMessageBox.information(
+        messages.information(
             self.window, self.tr("Import posts"),
             self.tr("%n post(s) imported as drafts. Open them to check and schedule them.",
                     "", len(posts)))
@@ -100,7 +101,7 @@ class ExchangeActions(QObject):
             finally:
                 Path(tmp).unlink(missing_ok=True)
         except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("Export posts"), self.tr(
+            messages.warning(self.window, self.tr("Export posts"), self.tr(
                 "The file could not be written: %1").replace("%1", exc.strerror or str(exc)))
             return 0
         self.window.statusBar().showMessage(

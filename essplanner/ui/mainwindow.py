@@ -38,6 +38,7 @@ from essplanner.services.calendar import (
     has_posts,
 )
 from essplanner.timeutil import day_bounds, get_zone
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.calendar.month_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar.month_view import MonthView
@@ -542,9 +543,8 @@ class MainWindow(QMainWindow):
         try:
             change = load_demo(self.ws, lang=language())
         except EssPlannerError as exc:
-            from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Example workspace"), str(exc))
+            messages.information(self, self.tr("Example workspace"), str(exc))
             return
         self.bridge.emit_change(change)
         self.show_date(self.today())
@@ -567,9 +567,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.paths.log_dir)))
 
     def on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, self.tr("About ESS Planner"), self.tr(
+        messages.about(self, self.tr("About ESS Planner"), self.tr(
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from essplanner.app import install_translators
 from essplanner.services.calendar import entries
 from essplanner.timeutil import day_bounds
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.translations import install_translators
 from essplanner.workspace import Workspace
 
 

@@ -3,7 +3,7 @@
 With a current SQLite database, the first page of the calendar is read with the
 standard library (:mod:`essplanner.services.quickread`) and painted before SQLAlchemy,
 Alembic and the services are even imported. The full :class:`Workspace` is then
-opened on a worker thread (the window stays responsive meanwhile) and handed to the
+opened on a worker thread (:mod:`essplanner.ui.tasks`; the window stays responsive meanwhile) and handed to the
 window on the main thread (:meth:`MainWindow.attach`). Otherwise (first run, pending
 schema upgrade, PostgreSQL) the workspace is opened first, as usual.
 """
@@ -11,13 +11,12 @@ schema upgrade, PostgreSQL) the workspace is opened first, as usual.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from essplanner.errors import EssPlannerError
 from essplanner.services.quickread import QuickReader
@@ -26,6 +25,7 @@ from essplanner.timeutil import Clock
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.calendar.first_paint import watch
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from essplanner.workspace import Workspace
@@ -46,29 +46,6 @@ class StartupWorkspace:
     @property
     def timezone(self) -> str | None:
         return self.settings.timezone
-
-
-class _Loader(QObject):
-    """Opens the workspace on a worker thread. Signals (queued to the main thread):
-    ``loaded(Workspace)``, ``failed(EssPlannerError)``."""
-
-    loaded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, load: Callable[[], Workspace], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._load = load
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="open-workspace", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            workspace = self._load()
-        except EssPlannerError as exc:
-            self.failed.emit(exc)
-            return
-        self.loaded.emit(workspace)
 
 
 def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridge,
@@ -103,7 +80,7 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     window.show()
     probe = watch(window.month_view, started)
     window.first_paint = probe
-    loader = _Loader(load_workspace, window)
+    runner = TaskRunner(window)
 
     def loaded(workspace: Workspace) -> None:
         workspace.subscribe(bridge.emit_change)
@@ -120,7 +97,10 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
         if app is not None:
             app.exit(1)
 
-    loader.loaded.connect(loaded)
-    loader.failed.connect(failed)
-    probe.painted.connect(loader.start)
+    def not_loaded(exc: Exception) -> None:
+        if not isinstance(exc, EssPlannerError):
+            raise exc  # a bug: the error reporter logs it and names the log file
+        failed(exc)
+
+    probe.painted.connect(lambda: runner.run(load_workspace, loaded, not_loaded))
     return window

@@ -12,16 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from essplanner.credentials import MemoryStore
 from essplanner.errors import CredentialError
-from essplanner.ui.accounts.dialog import (
-    AccountsDialog,
-    AccountsModel,
-    Column,
-    Role,
-    TaskRunner,
-    install,
-)
+from essplanner.ui.accounts.dialog import AccountsDialog, AccountsModel, Column, Role, install
 from essplanner.ui.accounts.editor import AccountEditor
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
 pytestmark = pytest.mark.gui
@@ -120,8 +114,10 @@ def test_add_check_reconnect_and_remove_through_the_dialog(
 
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    from essplanner.ui import messages
+
+    monkeypatch.setattr(messages, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.task_finished, timeout=20_000):
         dialog.remove_button.click()
     assert dialog.model.rowCount() == 0
@@ -137,16 +133,16 @@ class _NoKeyring(MemoryStore):
 
 def test_a_missing_keyring_is_shown_clearly_and_nothing_is_stored(
         qtbot: QtBot, paths, clock, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     from essplanner.settings import Settings
+    from essplanner.ui import messages
 
     ws = Workspace.open(paths=paths, settings=Settings(), clock=clock, secrets=_NoKeyring())
     try:
         dialog = _dialog(qtbot, ws)
         shown: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning",
-                            staticmethod(lambda parent, title, text, *a: shown.append(text)))
+        monkeypatch.setattr(messages, "warning",
+                            lambda parent, title, text, *a: shown.append(text))
         _editor_fills(monkeypatch, "bluesky", "Bluesky",
                       {"handle": "asso.bsky.social", "secret": "abcd-efgh-ijkl-mnop"})
         with qtbot.waitSignal(dialog.task_finished, timeout=20_000):

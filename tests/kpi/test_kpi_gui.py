@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from essplanner.kpi.periods import DateRange
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi.coverage import GAP, CoverageWindow, Role
-from essplanner.ui.kpi.dashboard import DashboardWindow, install
+from essplanner.ui.kpi.dashboard import DashboardWindow
+from essplanner.ui.kpi.tools import install
 from essplanner.ui.kpi.models import Role as TableRole
 from essplanner.ui.kpi.outcome_dialog import OutcomeDialog
 from essplanner.ui.mainwindow import MainWindow
@@ -165,9 +166,9 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
                                          tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from kpi_fixture import VISITS_CSV
-    from PySide6.QtWidgets import QMessageBox
 
     from essplanner.demo.loader import load_demo
+    from essplanner.ui import messages
 
     load_demo(workspace, lang="en")
     bridge = connected(workspace)
@@ -194,8 +195,8 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
     assert window.statusBar().currentMessage() == \
         "750 visits imported (6 new lines, 0 updated)."
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(messages, "warning",
+                        lambda parent, title, text, *a: shown.append(text))
     bad = tmp_path / "bad.csv"
     bad.write_text("date,campaign,visits\n2026-11-01,dons,lots\n", encoding="utf-8")
     tools.import_visits(bad)

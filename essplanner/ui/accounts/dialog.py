@@ -2,15 +2,14 @@
 
 Checking an account (a network call) and anything touching the keyring (which may
 wait for the user to unlock it) run on a worker thread; results come back on the
-main thread through :class:`TaskRunner`'s queued signals (DESIGN.md §3).
+main thread through :class:`~essplanner.ui.tasks.TaskRunner`'s queued signals (DESIGN.md §3).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,9 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from essplanner.channels import accounts as core
 from essplanner.domain import Account, Change
-from essplanner.errors import EssPlannerError
-from essplanner.publishers.errors import PublishError
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.messages import report_error
+from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -163,84 +161,6 @@ class AccountsModel(QAbstractTableModel):
         if account.settings.get("checked_at"):
             return self.tr("Connected")
         return self.tr("Not checked yet")
-
-
-class _Relay(QObject):
-    """Lives in the main thread; signals emitted from workers are queued to it."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-    open_url = Signal(str)
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], relay: _Relay, *, with_opener: bool) -> None:
-        super().__init__()
-        self.fn, self.relay, self.with_opener = fn, relay, with_opener
-
-    def run(self) -> None:
-        try:
-            result = self.fn(self.relay.open_url.emit) if self.with_opener else self.fn()
-        except Exception as exc:
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.succeeded.emit(result)
-
-
-class TaskRunner(QObject):
-    """Runs functions on a worker thread; their result or error comes back on the main thread.
-
-    Signals: ``finished()`` after each result or error has been handled.
-    """
-
-    finished = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # The first child: destroyed first, it waits for running tasks while their
-        # relays still exist. Closing the dialog only hides it, so nothing blocks there.
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self._relays: set[_Relay] = set()
-
-    def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None],
-            on_error: Callable[[Exception], None],
-            on_open_url: Callable[[str], None] | None = None) -> None:
-        """Start ``fn`` on a worker. With ``on_open_url``, ``fn`` receives a function that
-        asks the main thread to open a URL (a browser login)."""
-        relay = _Relay(self)
-        self._relays.add(relay)
-
-        def done(result: Any) -> None:
-            self._release(relay)
-            on_done(result)
-            self.finished.emit()
-
-        def failed(exc: Exception) -> None:
-            self._release(relay)
-            on_error(exc)
-            self.finished.emit()
-
-        relay.succeeded.connect(done)
-        relay.failed.connect(failed)
-        if on_open_url is not None:
-            relay.open_url.connect(on_open_url)
-        self.pool.start(_Task(fn, relay, with_opener=on_open_url is not None))
-
-    def _release(self, relay: _Relay) -> None:
-        self._relays.discard(relay)
-        relay.deleteLater()
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return bool(self.pool.waitForDone(msecs))
-
-
-def report_error(parent: QWidget, title: str, exc: Exception) -> None:
-    """User-caused problems (keyring, network, refused input) in a message; bugs to the hook."""
-    if isinstance(exc, EssPlannerError | PublishError):
-        QMessageBox.warning(parent, title, str(exc))
-    else:
-        sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class AccountsDialog(QDialog):
@@ -420,7 +340,7 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None or self.model.is_busy(account.id):
             return
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, self.tr("Remove the account"),
             self.tr("Remove the account %1? Its secrets are deleted from the keyring, and "
                     "posts planned on it will no longer go out there.")

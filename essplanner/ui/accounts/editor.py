@@ -24,7 +24,8 @@ from essplanner.channels import accounts as core
 from essplanner.domain import Account
 from essplanner.publishers.base import AccountField, Credentials, FieldKind
 from essplanner.publishers.i18n import tr
-from essplanner.ui.accounts.dialog import TaskRunner, report_error
+from essplanner.ui.messages import report_error
+from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
 

@@ -32,6 +32,7 @@ from essplanner.domain import DeliveryState
 from essplanner.errors import EssPlannerError
 from essplanner.services.calendar import AttentionItem
 from essplanner.timeutil import localize
+from essplanner.ui import messages
 from essplanner.ui.calendar.when_dialog import DateTimeDialog
 from essplanner.ui.labels import delivery_label, fmt_datetime
 from essplanner.ui.style import DELIVERY_COLOURS, platform_icon, state_icon
@@ -193,13 +194,13 @@ class AttentionPanel(QWidget):
         try:
             action()
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Needs attention"), str(exc))
+            messages.warning(self, self.tr("Needs attention"), str(exc))
 
     def on_retry(self) -> None:
         item = self.selected()
         if item is None:
             return
-        if item.state is DeliveryState.UNCONFIRMED and QMessageBox.question(
+        if item.state is DeliveryState.UNCONFIRMED and messages.question(
                 self, self.tr("Send again?"),
                 self.tr("%1 may already be online on %2: the network did not confirm it. "
                         "Check the account first. Send it again anyway?")
@@ -242,7 +243,7 @@ class AttentionPanel(QWidget):
         item = self.selected()
         if item is None:
             return
-        if QMessageBox.question(
+        if messages.question(
                 self, self.tr("Cancel the post?"),
                 self.tr("Cancel %1 on every account where it has not gone out yet?")
                 .replace("%1", item.title)) != QMessageBox.StandardButton.Yes:

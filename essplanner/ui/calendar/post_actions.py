@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from essplanner.domain import DeliveryState, Post
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.timeutil import localize
+from essplanner.ui import messages
 from essplanner.ui.calendar.undo import (
     CreateCommand,
     DeleteCommand,
@@ -45,7 +46,7 @@ class PostActions(QObject):
         self.context = UndoContext(workspace.posts, self.report)
 
     def report(self, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr("ESS Planner"), message)
+        messages.warning(self.window, self.tr("ESS Planner"), message)
 
     # ---- moves (drag and drop, keyboard)
     def move(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
@@ -117,7 +118,7 @@ class PostActions(QObject):
             return
         published = [t.account_name for t in before.targets
                      if t.state is DeliveryState.PUBLISHED]
-        if published and QMessageBox.question(
+        if published and messages.question(
                 self.window, self.tr("Delete the post?"),
                 self.tr("“%1” is online on %2. Deleting it here does not remove it from "
                         "there; ESS Planner only forgets it. Delete it?")

@@ -27,6 +27,7 @@ from essplanner import domain
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.services.calendar import shown_platform
 from essplanner.timeutil import localize
+from essplanner.ui import messages
 from essplanner.ui.check_model import CheckItem
 from essplanner.ui.editor.autosave import AutosaveStore
 from essplanner.ui.editor.form import EditorForm
@@ -458,7 +459,7 @@ class PostEditor(QDialog):
                 "is copied to the clipboard first."
             )
         )
-        box.exec()
+        messages.ask(box)
         if box.clickedButton() is reload_button:
             self.reload_post()
 
@@ -492,7 +493,7 @@ class PostEditor(QDialog):
     def reject(self) -> None:
         """Esc, Close and the window's close button: asks before losing changes."""
         if self.dirty:
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self,
                 self.tr("Unsaved changes"),
                 self.tr("Save the changes to this post before closing?"),

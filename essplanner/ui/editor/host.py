@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from essplanner import APP_DISPLAY_NAME
 from essplanner.domain import Post
 from essplanner.errors import EssPlannerError
+from essplanner.ui import messages
 
 if TYPE_CHECKING:
     from essplanner.ui.editor.editor import PostEditor
@@ -30,9 +31,8 @@ class EditorHost(QObject):
         try:
             post = self.main.ws.posts.get(post_id)
         except EssPlannerError as exc:
-            from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.main, APP_DISPLAY_NAME, str(exc))
+            messages.warning(self.main, APP_DISPLAY_NAME, str(exc))
             return
         self._show_editor(post_id, post=post)
 

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from essplanner import domain
 from essplanner.errors import EssPlannerError
 from essplanner.services.hashtags import split_hashtags
 from essplanner.services.media import identify
+from essplanner.ui import messages
 from essplanner.ui.editor.state import MediaDraft
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class ImageList(QObject):
             try:
                 mime, width, height = identify(Path(path))
             except EssPlannerError as exc:
-                QMessageBox.warning(self.dialog_parent, self.tr("Add images"), str(exc))
+                messages.warning(self.dialog_parent, self.tr("Add images"), str(exc))
                 continue
             row = media.add(MediaDraft(path=path, mime_type=mime, size=Path(path).stat().st_size,
                                        width=width, height=height,
@@ -126,10 +127,10 @@ class HashtagSets(QObject):
         try:
             self.service.save(name, self.tags())
         except EssPlannerError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            messages.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
 
     def delete(self, tag_set: domain.HashtagSet) -> None:
         try:
             self.service.delete(tag_set.id)
         except EssPlannerError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            messages.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))

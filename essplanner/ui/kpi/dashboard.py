@@ -1,7 +1,7 @@
 """The KPI dashboard: progress of each objective against its target, over time, reach per
 persona and per platform, the best posts, the outcome entries; charts exportable as PNG.
 
-:func:`install` adds the dashboard, the coverage view, the outcome dialog, the import of
+:func:`essplanner.ui.kpi.tools.install` adds the dashboard, the coverage view, the outcome dialog, the import of
 web visits and the board report to the main window's Tools menu.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -42,13 +41,11 @@ from essplanner.kpi.periods import DateRange, label, next_start, period_of, peri
 from essplanner.kpi.progress import OutcomeRecord, Status
 from essplanner.kpi.report import number
 from essplanner.kpi.service import Dashboard
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi import charts
 from essplanner.ui.kpi.models import BestPostsModel, KpiTableModel, OutcomeModel, Role
 from essplanner.workspace import Workspace
-
-if TYPE_CHECKING:
-    from essplanner.ui.kpi.tools import KpiTools
 
 
 class ChartPanel(QFrame):
@@ -82,7 +79,7 @@ class ChartPanel(QFrame):
             self, self.tr("Export the chart"), f"{self.view.chart().title() or 'chart'}.png",
             self.tr("PNG images (*.png)"))
         if name and not self.save_png(Path(name)):
-            QMessageBox.warning(self, self.tr("Export the chart"),
+            messages.warning(self, self.tr("Export the chart"),
                                 self.tr("The image could not be saved to %1.").replace("%1",
                                                                                         name))
 
@@ -380,7 +377,7 @@ class DashboardWindow(QMainWindow):
         try:
             self.undo_stack.push(DeleteOutcomeCommand(self, entry))
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            messages.warning(self, self.windowTitle(), str(exc))
             return
         self.statusBar().showMessage(self.tr("Entry deleted (Ctrl+Z to undo)."), 5000)
 
@@ -393,7 +390,7 @@ class DashboardWindow(QMainWindow):
         if self.save_png(Path(name)):
             self.statusBar().showMessage(self.tr("Saved to %1.").replace("%1", name), 5000)
         else:
-            QMessageBox.warning(self, self.tr("Export the dashboard"),
+            messages.warning(self, self.tr("Export the dashboard"),
                                 self.tr("The image could not be saved to %1.").replace("%1",
                                                                                         name))
 
@@ -405,20 +402,6 @@ class DashboardWindow(QMainWindow):
         return self.content.grab().save(str(path), "PNG")
 
 
-def install(window: QMainWindow, workspace: Workspace, bridge: Bridge) -> KpiTools:
-    """Add the KPI tools to the window's Tools menu (``window.menu_tools``)."""
-    from essplanner.ui.kpi.tools import KpiTools
-
-    tools = KpiTools(window, workspace, bridge)
-    menu = window.menu_tools  # type: ignore[attr-defined]
-    if not menu.isEmpty():
-        menu.addSeparator()
-    for action in tools.actions():
-        menu.addAction(action)
-    window.kpi_tools = tools  # type: ignore[attr-defined]  # keeps it alive with the window
-    return tools
-
-
 def save_dashboard_png(ws: Workspace, span: DateRange, path: Path, *,
                        lang: str | None = None) -> None:
     """Render the dashboard of ``span`` to a PNG file, with no window shown."""
@@ -428,7 +411,7 @@ def save_dashboard_png(ws: Workspace, span: DateRange, path: Path, *,
     assert isinstance(app, QApplication)
     from PySide6.QtCore import QLocale
 
-    from essplanner.app import install_translators
+    from essplanner.ui.translations import install_translators
 
     locale = QLocale()
     translators = install_translators(app, lang or language())

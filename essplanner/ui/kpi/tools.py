@@ -3,41 +3,20 @@ recording an outcome, importing web visits (in a worker thread) and the board re
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from essplanner.errors import EssPlannerError
 from essplanner.kpi.report import number
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi.dashboard import AddOutcomeCommand, DashboardWindow
+from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
-
-
-class _TaskSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    """Slow work (a large import) off the main thread; results come back as signals."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _TaskSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # delivered to the main thread, which sorts it by blame
-            self.signals.failed.emit(exc)
-            return
-        self.signals.finished.emit(result)
 
 
 class KpiTools(QObject):
@@ -50,7 +29,7 @@ class KpiTools(QObject):
         self.bridge = bridge
         self.dashboard: DashboardWindow | None = None
         self.coverage: QWidget | None = None
-        self._tasks: set[_Task] = set()
+        self.runner = TaskRunner(self)
         self.action_dashboard = QAction(self.tr("&Dashboard of objectives and KPIs"), window)
         self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_coverage = QAction(self.tr("&Coverage by persona and objective"), window)
@@ -110,35 +89,41 @@ class KpiTools(QObject):
         if name:
             self.import_visits(Path(name))
 
-    def import_visits(self, path: Path) -> _Task:
+    def import_visits(self, path: Path) -> None:
         """Import in a worker thread; the result is shown when it is done."""
-        task = _Task(lambda: self.ws.kpis.import_visits(path))
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda result: self._imported(task, result))
-        task.signals.failed.connect(lambda exc: self._import_failed(task, exc))
         self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        QThreadPool.globalInstance().start(task)
-        return task
+        self.runner.run(lambda: self.ws.kpis.import_visits(path), self._imported,
+                        self._import_failed)
 
-    def _imported(self, task: _Task, result: Any) -> None:
-        self._tasks.discard(task)
+    def _imported(self, result: Any) -> None:
         QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(
             self.tr("%1 visits imported (%2 new lines, %3 updated).")
             .replace("%1", number(result.visits)).replace("%2", str(result.inserted))
             .replace("%3", str(result.replaced)), 10000)
 
-    def _import_failed(self, task: _Task, exc: BaseException) -> None:
-        self._tasks.discard(task)
+    def _import_failed(self, exc: BaseException) -> None:
         QApplication.restoreOverrideCursor()
         self.window.statusBar().clearMessage()
         if not isinstance(exc, EssPlannerError):
             raise exc  # a bug: the error reporter logs it and names the log file
-        QMessageBox.warning(self.window, self.tr("Import web visits"), str(exc))
+        messages.warning(self.window, self.tr("Import web visits"), str(exc))
 
     def on_report(self) -> None:
         from essplanner.ui.kpi.report_dialog import ReportDialog
 
         span = self.dashboard.span if self.dashboard is not None else None
         ReportDialog(self.ws, self.window, span=span).exec()
+
+
+def install(window: QMainWindow, workspace: Workspace, bridge: Bridge) -> KpiTools:
+    """Add the KPI tools to the window's Tools menu (``window.menu_tools``)."""
+    tools = KpiTools(window, workspace, bridge)
+    menu = window.menu_tools  # type: ignore[attr-defined]
+    if not menu.isEmpty():
+        menu.addSeparator()
+    for action in tools.actions():
+        menu.addAction(action)
+    window.kpi_tools = tools  # type: ignore[attr-defined]  # keeps it alive with the window
+    return tools

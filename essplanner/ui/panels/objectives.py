@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from essplanner.domain import Kpi, KpiSource, Objective, ObjectiveKind, Period
 from essplanner.errors import EssPlannerError
+from essplanner.ui import messages
 from essplanner.ui.labels import objective_kind_label, period_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
 from essplanner.ui.style import objective_colour, state_icon
@@ -294,7 +295,7 @@ class ObjectivesDialog(QDialog):
                     )
                 )
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Objectives"), str(exc))
+            messages.warning(self, self.tr("Objectives"), str(exc))
             return
         self.reload(select=saved.id)
 
@@ -302,7 +303,7 @@ class ObjectivesDialog(QDialog):
         if self._current is None:
             return
         if (
-            QMessageBox.question(
+            messages.question(
                 self,
                 self.tr("Delete the objective?"),
                 self.tr(
@@ -315,6 +316,6 @@ class ObjectivesDialog(QDialog):
         try:
             self.ws.objectives.delete(self._current.id)
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Objectives"), str(exc))
+            messages.warning(self, self.tr("Objectives"), str(exc))
             return
         self.reload()

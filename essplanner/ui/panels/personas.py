@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from essplanner.domain import Persona, Segment
 from essplanner.errors import EssPlannerError
+from essplanner.ui import messages
 from essplanner.ui.check_model import CheckItem, CheckListModel
 from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
@@ -161,20 +162,20 @@ class PersonasDialog(QDialog):
                 saved = self.ws.personas.update(Persona(id=self._current.id,
                                                         **values))  # type: ignore[arg-type]
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Personas"), str(exc))
+            messages.warning(self, self.tr("Personas"), str(exc))
             return
         self.reload(select=saved.id)
 
     def delete_persona(self) -> None:
         if self._current is None:
             return
-        if QMessageBox.question(self, self.tr("Delete the persona?"), self.tr(
+        if messages.question(self, self.tr("Delete the persona?"), self.tr(
                 "Delete %1? Posts keep their text; they are no longer tagged with this "
                 "persona.").replace("%1", self._current.name)) != QMessageBox.StandardButton.Yes:
             return
         try:
             self.ws.personas.delete(self._current.id)
         except EssPlannerError as exc:
-            QMessageBox.warning(self, self.tr("Personas"), str(exc))
+            messages.warning(self, self.tr("Personas"), str(exc))
             return
         self.reload()
