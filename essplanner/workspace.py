@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from essplanner.channels.composer import Validator
@@ -17,6 +17,7 @@ from essplanner.domain import Change
 from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
 from essplanner.services.accounts import AccountService
+from essplanner.services.calendar_reader import CalendarReader
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
@@ -48,6 +49,11 @@ class Workspace:
     kpis: KpiService
     hashtags: HashtagSetService
     backup: Path | None = None
+    #: what the calendar views read (see :mod:`essplanner.services.calendar_reader`)
+    calendar: CalendarReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.calendar = CalendarReader(self.db)
 
     @classmethod
     def open(
@@ -101,5 +107,6 @@ class Workspace:
         return self.settings.timezone
 
     def close(self) -> None:
+        self.calendar.close()
         self.db.dispose()
 

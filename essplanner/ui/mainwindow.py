@@ -29,14 +29,7 @@ from PySide6.QtWidgets import (
 from essplanner import APP_DISPLAY_NAME, __version__
 from essplanner.domain import Change
 from essplanner.errors import EssPlannerError
-from essplanner.services.calendar import (
-    AttentionItem,
-    CalendarEntry,
-    attention_items,
-    entries,
-    entries_by_id,
-    has_posts,
-)
+from essplanner.services.calendar import AttentionItem, CalendarEntry
 from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
@@ -48,7 +41,6 @@ from essplanner.ui.labels import month_title, qdate, week_title
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
-    from essplanner.services.quickread import QuickReader
     from essplanner.ui.calendar.agenda_model import AgendaModel
     from essplanner.ui.calendar.agenda_view import AgendaView
     from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
@@ -110,13 +102,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ws = workspace
         self.bridge = bridge
-        # A SQLite calendar is read with the standard library (fast, same results as
-        # calendar_data through SQLAlchemy, which PostgreSQL uses).
-        self.reader: QuickReader | None = getattr(workspace, "reader", None)
-        if self.reader is None and hasattr(workspace, "db"):
-            from essplanner.services.quickread import QuickReader
-
-            self.reader = QuickReader.open(workspace.db.url)
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(1280, 820)
@@ -214,24 +199,22 @@ class MainWindow(QMainWindow):
         if self._attention is not None:
             self._attention.ws = self.ws
         self.statusBar().showMessage(self.tr("Database: %1").replace(
-            "%1", self.ws.db.describe()))
+            "%1", self.ws.calendar.describe()))
 
+    # The calendar read model (services/calendar_reader.py) chooses how to read: the
+    # standard library's sqlite3 when it can, SQLAlchemy otherwise.
     def _read_entries(self, start: datetime, end: datetime, undated: bool,
                       ) -> list[CalendarEntry]:
-        if self.reader is not None:
-            return self.reader.entries(start, end, include_unscheduled=undated)
-        return entries(self.ws.db, start, end, include_unscheduled=undated)
+        return self.ws.calendar.entries(start, end, include_unscheduled=undated)
 
     def _read_entries_by_id(self, ids: Iterable[int]) -> list[CalendarEntry]:
-        if self.reader is not None:
-            return self.reader.entries_by_id(ids)
-        return entries_by_id(self.ws.db, ids)
+        return self.ws.calendar.entries_by_id(ids)
 
     def _read_attention(self) -> list[AttentionItem]:
-        return attention_items(self.ws.db) if self.ready else []
+        return self.ws.calendar.attention_items() if self.ready else []
 
     def _has_posts(self) -> bool:
-        return self.reader.has_posts() if self.reader is not None else has_posts(self.ws.db)
+        return self.ws.calendar.has_posts()
 
     # ---- wiring
     def _connect(self) -> None:
@@ -578,9 +561,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._refresh_timer.stop()
-        if self.reader is not None and self.ready:
-            self.reader.close()
-            self.reader = None  # SQLAlchemy from now on, if anything still asks
+        if self.ready:
+            self.ws.calendar.close()  # SQLAlchemy from now on, if anything still asks
         super().closeEvent(event)
 
     @staticmethod

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from essplanner.errors import EssPlannerError
-from essplanner.services.quickread import QuickReader
+from essplanner.services.calendar_reader import CalendarReader
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import Clock
 from essplanner.ui.bridge import Bridge
@@ -41,7 +41,7 @@ class StartupWorkspace:
     paths: Paths
     settings: Settings
     clock: Clock
-    reader: QuickReader
+    calendar: CalendarReader
 
     @property
     def timezone(self) -> str | None:
@@ -61,8 +61,8 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     publishing service...) and says whether to show the window; with a fast start the
     window is already on screen by then. ``fast=False`` opens the workspace first.
     """
-    reader = QuickReader.open(db_url) if fast else None
-    if reader is None:
+    calendar = CalendarReader.quick_only(db_url) if fast else None
+    if calendar is None:
         try:
             workspace = load_workspace()
         except EssPlannerError as exc:
@@ -75,7 +75,7 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
             window.show()
         return window
 
-    window = MainWindow(StartupWorkspace(paths, settings, Clock(), reader),  # type: ignore[arg-type]
+    window = MainWindow(StartupWorkspace(paths, settings, Clock(), calendar),  # type: ignore[arg-type]
                         bridge)
     window.show()
     probe = watch(window.month_view, started)
@@ -85,13 +85,14 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     def loaded(workspace: Workspace) -> None:
         workspace.subscribe(bridge.emit_change)
         window.attach(workspace)
+        calendar.close()  # the workspace's own reader takes over
         if on_ready is not None:
             on_ready(window, workspace)  # the window is shown already
         log.info("workspace ready %.0f ms after start", (time.monotonic() - started) * 1000)
 
     def failed(exc: EssPlannerError) -> None:
         report(exc)
-        reader.close()
+        calendar.close()
         window.close()
         app = QCoreApplication.instance()
         if app is not None:

@@ -61,3 +61,35 @@ def test_the_reader_is_only_used_on_a_current_sqlite_file(workspace: Workspace,
     with workspace.db.write() as s:  # a schema upgrade is pending: start the usual way
         s.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert QuickReader.open(workspace.db.url) is None
+
+
+def test_the_calendar_read_model_chooses_sqlite3_and_falls_back_to_sqlalchemy(
+        workspace: Workspace, monkeypatch) -> None:
+    """The choice lives in services/calendar_reader.py, not in the window."""
+    from essplanner.services import calendar_reader
+    from essplanner.services.calendar_reader import CalendarReader
+
+    workspace.posts.create(domain.PostDraft(title="sans date", body="…"))
+    calendar = workspace.calendar
+    assert calendar.complete and calendar.has_posts()
+    assert calendar._quick is not None  # SQLite, schema current: the standard library
+    quick = calendar.entries(*WIDE, include_unscheduled=True)
+    assert quick == entries(workspace.db, *WIDE, include_unscheduled=True)
+    calendar.close()
+    assert calendar._quick is None
+    # after closing, SQLAlchemy answers (same results); the quick reader is not reopened
+    opened: list[str] = []
+    monkeypatch.setattr(calendar_reader.QuickReader, "open",
+                        classmethod(lambda cls, url: opened.append(url)))
+    assert calendar.entries(*WIDE, include_unscheduled=True) == quick
+    assert opened == []
+    # before the workspace exists: the quick reader alone, no attention items yet
+    assert CalendarReader.quick_only("postgresql+psycopg://u@localhost/x") is None
+    monkeypatch.undo()
+    early = CalendarReader.quick_only(workspace.db.url)
+    assert early is not None and not early.complete
+    try:
+        assert early.entries(*WIDE, include_unscheduled=True) == quick
+        assert early.attention_items() == []
+    finally:
+        early.close()
