@@ -21,6 +21,9 @@ from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
+#: shared fixtures and checks (tests/helpers/); pytester runs the logfail plugin's own test
+pytest_plugins = ["tests.helpers.logfail", "pytester"]
+
 REQUIRE_PEERS = os.environ.get("ESSPLANNER_REQUIRE_PEERS") == "1"
 
 

@@ -14,9 +14,9 @@ from essplanner.kpi.periods import DateRange
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi.coverage import GAP, CoverageWindow, Role
 from essplanner.ui.kpi.dashboard import DashboardWindow
-from essplanner.ui.kpi.tools import install
 from essplanner.ui.kpi.models import Role as TableRole
 from essplanner.ui.kpi.outcome_dialog import OutcomeDialog
+from essplanner.ui.kpi.tools import install
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 

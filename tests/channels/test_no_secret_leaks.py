@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from accounts.conftest import Cli
+from channels.conftest import Cli
 from essplanner.channels.accounts import context_for, find_account
 from essplanner.publishers.base import PublishRequest
 from essplanner.publishers.mastodon import MastodonPublisher
 from essplanner.publishers.telegram import TelegramPublisher
 from essplanner.settings import Paths
 from essplanner.workspace import Workspace
-from tests.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import MemoryKeyring
 
 
 def _all_bytes(folder: Path) -> dict[str, bytes]:

@@ -119,6 +119,6 @@ def test_the_command_line_does_not_import_qt(tmp_path: Path) -> None:
         "sys.exit(rc)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=Path(__file__).parents[1], timeout=60)
+                            cwd=Path(__file__).parents[2], timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.meta import webdavserver
-from tests.meta.conftest import jpeg
-from tests.meta.fakegraph import FakeGraph
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.conftest import jpeg
+from tests.publishers.meta.fakegraph import FakeGraph
 
 pytest.importorskip("essplanner.scheduler.service",
                     reason="the publishing service (branch scheduler) is not merged yet")

@@ -17,8 +17,8 @@ from essplanner.publishers.errors import (
 from essplanner.publishers.meta.graph import QuotaReached
 from essplanner.publishers.meta.webdav import VAULT_KEY
 from essplanner.publishers.rules import Severity
-from tests.meta import webdavserver
-from tests.meta.conftest import jpeg, request_for, webdav_settings
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.conftest import jpeg, request_for, webdav_settings
 
 CAPTION = "Collecte de jouets ce week-end 🧸 #solidarité #noël @mairie_quartier"
 
@@ -323,7 +323,7 @@ def test_expired_token_known_in_advance(meta, connect, webdav, publishers, clock
 
 def test_a_late_publish_on_metas_side_is_recognised_not_failed(meta, ig, publishers,
                                                                tmp_path: Path) -> None:
-    from tests.meta.fakemeta import Fault
+    from tests.publishers.meta.fakemeta import Fault
 
     request = request_for(ig, CAPTION, media=(jpeg(tmp_path / "a.jpg"),))
     # The first media_publish is cut off before Meta acted on it: the container still

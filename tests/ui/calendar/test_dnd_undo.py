@@ -14,7 +14,7 @@ from essplanner.ui.calendar.post_model import POST_MIME, Chip, decode_posts, enc
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
-from .conftest import paris
+from ..conftest import paris
 
 pytestmark = pytest.mark.gui
 

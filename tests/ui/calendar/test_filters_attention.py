@@ -14,7 +14,7 @@ from essplanner.ui.calendar.post_model import PostRole
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
-from .conftest import Dialogs, paris
+from ..conftest import Dialogs, paris
 
 pytestmark = pytest.mark.gui
 

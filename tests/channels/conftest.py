@@ -15,7 +15,7 @@ from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.loopback import LoopbackServer
 
 from essplanner.cli.main import main
-from tests.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import MemoryKeyring
 
 
 @pytest.fixture

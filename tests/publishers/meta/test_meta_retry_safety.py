@@ -21,8 +21,8 @@ from essplanner.publishers.errors import AmbiguousError
 from essplanner.publishers.meta.instagram import InstagramPublisher
 from essplanner.publishers.meta.threads import ThreadsPublisher
 from essplanner.publishers.meta.webdav import VAULT_KEY
-from tests.meta import webdavserver
-from tests.meta.conftest import jpeg, webdav_settings
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.conftest import jpeg, webdav_settings
 
 BODY = "Grande collecte de jouets samedi au local 🎁 Merci à toutes et à tous !"
 

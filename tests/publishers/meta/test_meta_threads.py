@@ -13,8 +13,8 @@ from essplanner.publishers.meta.graph import QuotaReached
 from essplanner.publishers.meta.threads import SESSION
 from essplanner.publishers.meta.webdav import VAULT_KEY
 from essplanner.publishers.rules import Severity
-from tests.meta import webdavserver
-from tests.meta.conftest import jpeg, request_for, webdav_settings
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.conftest import jpeg, request_for, webdav_settings
 
 TEXT = "Ce soir, soupe solidaire place du Marché à 19 h. Bénévoles bienvenus ! #solidarité"
 LINK = "https://asso.example.org/soupe?utm_source=threads"

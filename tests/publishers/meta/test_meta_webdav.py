@@ -13,8 +13,8 @@ from essplanner.publishers.http import HttpClient
 from essplanner.publishers.meta.mediahost import PublicMedia, clean_leftovers
 from essplanner.publishers.meta.webdav import VAULT_KEY, WebDav, WebDavConfig
 from essplanner.publishers.state import TargetState
-from tests.meta import webdavserver
-from tests.meta.conftest import jpeg, webdav_settings
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.conftest import jpeg, webdav_settings
 
 
 def client(server: webdavserver.WebDavServer, password: str = webdavserver.PASSWORD,

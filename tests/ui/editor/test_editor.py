@@ -16,7 +16,7 @@ from essplanner.ui.editor.state import Level
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
-from .conftest import Dialogs, paris
+from ..conftest import Dialogs, paris
 
 pytestmark = pytest.mark.gui
 

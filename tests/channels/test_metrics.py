@@ -7,7 +7,7 @@ from datetime import timedelta
 import keyring
 from sqlalchemy import select
 
-from accounts.conftest import Cli
+from channels.conftest import Cli
 from essplanner import models
 from essplanner.channels.accounts import add_account
 from essplanner.channels.metrics import refresh_metrics
@@ -16,7 +16,7 @@ from essplanner.domain import DeliveryState, PostDraft
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
-from tests.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import MemoryKeyring
 
 
 def _published_target(ws: Workspace, account_id: int, remote_id: str) -> int:

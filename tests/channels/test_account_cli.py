@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from accounts.conftest import Cli
-from tests.memkeyring import MemoryKeyring
+from channels.conftest import Cli
+from tests.helpers.memkeyring import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from accounts.conftest import Cli, cli, mem_keyring  # noqa: F401 - fixtures used below
+from channels.conftest import Cli, cli, mem_keyring  # noqa: F401 - fixtures used below
 from PIL import Image
 
 from publishers.images import noise_png, rotated_jpeg
 from publishers.pds import Pds
-from tests.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.peer
 # The publishing service lives on its own branch until the lead merges it.

@@ -9,7 +9,7 @@ from pathlib import Path
 from essplanner.credentials import KeyringStore
 from essplanner.settings import Paths
 from essplanner.workspace import Workspace
-from tests.meta import webdavserver
+from tests.publishers.meta import webdavserver
 
 
 def open_ws(run) -> Workspace:

@@ -20,7 +20,7 @@ from essplanner.ui.panels.objectives import KpiTableModel, ObjectiveListModel
 from essplanner.ui.panels.personas import PersonaListModel
 from essplanner.workspace import Workspace
 
-from .conftest import paris
+from ..conftest import paris
 
 pytestmark = pytest.mark.gui
 

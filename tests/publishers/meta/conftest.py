@@ -21,10 +21,10 @@ from essplanner.publishers.meta.instagram import InstagramPublisher
 from essplanner.publishers.meta.threads import ThreadsPublisher
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
-from tests.memkeyring import MemoryKeyring
-from tests.meta import webdavserver
-from tests.meta.fakegraph import FakeGraph
-from tests.meta.fakemeta import Account, App, Token
+from tests.helpers.memkeyring import MemoryKeyring
+from tests.publishers.meta import webdavserver
+from tests.publishers.meta.fakegraph import FakeGraph
+from tests.publishers.meta.fakemeta import Account, App, Token
 
 
 @dataclass

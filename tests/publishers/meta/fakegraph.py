@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.meta.fakemeta import FakeMeta, Fault, GraphFault, Token, graph_time
+from tests.publishers.meta.fakemeta import FakeMeta, Fault, GraphFault, Token, graph_time
 
 VERSION = re.compile(r"^/v\d+\.\d+(?=/)")
 SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"

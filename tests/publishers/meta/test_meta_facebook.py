@@ -17,7 +17,7 @@ from essplanner.publishers.errors import (
     RetryableError,
 )
 from essplanner.publishers.meta.graph import appsecret_proof
-from tests.meta.conftest import jpeg, request_for
+from tests.publishers.meta.conftest import jpeg, request_for
 
 TEXT = "Repair café samedi 10 h à la Maison des associations : venez avec vos objets cassés !"
 

@@ -13,7 +13,7 @@ from essplanner.ui.panels.objectives import ObjectivesDialog
 from essplanner.ui.panels.personas import PersonasDialog
 from essplanner.workspace import Workspace
 
-from .conftest import paris
+from ..conftest import paris
 
 pytestmark = pytest.mark.gui
 
