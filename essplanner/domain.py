@@ -42,6 +42,15 @@ NEEDS_ATTENTION = frozenset(
     {DeliveryState.FAILED, DeliveryState.UNCONFIRMED, DeliveryState.MISSED}
 )
 
+#: a target in one of these states is going out, or went out, at the post's time
+TIME_FIXING = frozenset({DeliveryState.PUBLISHING, DeliveryState.PUBLISHED})
+
+
+def time_is_fixed(target_states: Iterable[DeliveryState]) -> bool:
+    """Whether a post whose targets are in ``target_states`` must keep its time: moving
+    it would split one post across two times (the service refuses; views do not offer it)."""
+    return not TIME_FIXING.isdisjoint(target_states)
+
 
 class PostStatus(enum.StrEnum):
     """One word for a whole post, derived from its targets, for calendar chips and filters."""

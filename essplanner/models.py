@@ -2,7 +2,8 @@
 
 No column ever holds a secret: credentials live in the operating system keyring
 (see :mod:`essplanner.credentials`). Every datetime column is :class:`UTCDateTime`,
-which refuses naive values.
+which refuses naive values; every column that keeps a server's words is
+:class:`RedactedText`, which masks secrets.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from essplanner.log import redact
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -62,6 +65,20 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class RedactedText(TypeDecorator[str]):
+    """Text that may repeat what a server said (an error): secrets are masked on the way in,
+    and on the way out for rows written before this type existed (:func:`log.redact`)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return redact(value) if value else value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return redact(value) if value else value
 
 
 def utcnow() -> datetime:
@@ -148,7 +165,7 @@ class Account(Base):
     connected_at: Mapped[datetime | None]
     token_expires_at: Mapped[datetime | None]
     needs_reconnect: Mapped[bool] = mapped_column(Boolean, default=False)
-    reconnect_reason: Mapped[str] = mapped_column(Text, default="")
+    reconnect_reason: Mapped[str] = mapped_column(RedactedText, default="")
     grace_minutes: Mapped[int] = mapped_column(default=60)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -232,7 +249,7 @@ class Target(Base):
     idempotency_key: Mapped[str] = mapped_column(String(64))
     remote_id: Mapped[str | None] = mapped_column(String(500))
     remote_url: Mapped[str | None] = mapped_column(String(2000))
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(RedactedText, default="")
     published_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -255,7 +272,7 @@ class PublishAttempt(Base):
     duration_ms: Mapped[int | None]
     http_status: Mapped[int | None]
     outcome: Mapped[str] = mapped_column(String(16))
-    error: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(RedactedText, default="")
     worker: Mapped[str] = mapped_column(String(120), default="")
 
     target: Mapped[Target] = relationship(back_populates="attempts")

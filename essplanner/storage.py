@@ -4,20 +4,28 @@ SQLite (the default, on the laptop) runs in WAL mode with foreign keys and a bus
 timeout; read-modify-write transactions use ``BEGIN IMMEDIATE`` so that two
 processes never fail half-way with "database is locked" (recipes/STACK.md §7).
 PostgreSQL is used when a team shares one database.
+
+A SQLite file in a folder we cannot write (a read-only share, a backup disk) is
+opened read-only, so that reading still works; errors that come from the file or
+the disk (full, read-only, not a database) become a :class:`StorageError` that
+names the file or its folder, wherever SQLAlchemy raises them.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,33 +36,71 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: with less free space than this, an I/O error while writing is a full disk
+NEARLY_FULL_BYTES = 1_000_000
+#: SQLite's result codes that the file or the disk caused, not our SQL (names, by prefix)
+_ENVIRONMENT_CODES = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN",
+                      "SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_BUSY", "SQLITE_LOCKED",
+                      "SQLITE_PERM")
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``; SQLite connections get WAL, foreign keys and a busy timeout."""
+def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """An engine for ``url``; SQLite connections get WAL, foreign keys and a busy timeout.
+
+    ``read_only`` (an existing SQLite file): SQLite opens it read-only and refuses
+    every write; in a folder we cannot write, also without the ``-shm`` file it
+    cannot create there (``immutable``: nobody else can write it either).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
-        )
-        _configure_sqlite(engine)
+        path = _file_of(parsed.database)
+        if path is not None and not read_only:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(_("Cannot create the folder {folder}: {error}",
+                                     folder=str(path.parent),
+                                     error=exc.strerror or str(exc))) from exc
+        if read_only and path is not None:
+            uri = f"file:{quote(str(path))}?mode=ro"
+            if not _writable(path.parent) and not Path(f"{path}-wal").exists():
+                uri += "&immutable=1"
+            engine = create_engine(url, echo=echo, creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+        else:
+            engine = create_engine(
+                url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+            )
+        _configure_sqlite(engine, path, read_only=read_only)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _file_of(database: str | None) -> Path | None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _configure_sqlite(engine: Engine, path: Path | None, *, read_only: bool) -> None:
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        return storage_error(context.original_exception, path)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, below
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -71,7 +117,14 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
-        self.engine = make_engine(url, echo=echo)
+        parsed = make_url(url)
+        path = _file_of(parsed.database) if parsed.get_backend_name() == "sqlite" else None
+        #: an existing SQLite file we may not write (or in a folder we may not write)
+        self.read_only = path is not None and path.is_file() and not (
+            _writable(path) and _writable(path.parent))
+        if self.read_only:
+            log.info("%s is read-only: opened for reading only", path)
+        self.engine = make_engine(url, echo=echo, read_only=self.read_only)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         writer_engine = self.engine.execution_options(essplanner_begin="IMMEDIATE")
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -87,7 +140,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries; nothing it does is committed."""
-        with _storage_errors(), self._read() as session:
+        with _storage_errors(self.sqlite_path), self._read() as session:
             try:
                 yield session
             finally:
@@ -96,7 +149,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A read-modify-write transaction (BEGIN IMMEDIATE on SQLite), committed at the end."""
-        with _storage_errors(), self._write() as session, session.begin():
+        with _storage_errors(self.sqlite_path), self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
@@ -108,30 +161,66 @@ class Database:
 
 
 @contextmanager
-def _storage_errors() -> Iterator[None]:
+def _storage_errors(path: Path | None = None) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        raise StorageError(describe_db_error(exc)) from exc
+        raise StorageError(describe_db_error(exc, path)) from exc
     except DBAPIError as exc:
         if exc.connection_invalidated:
-            raise StorageError(describe_db_error(exc)) from exc
+            raise StorageError(describe_db_error(exc, path)) from exc
         raise
 
 
-def describe_db_error(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "no space" in text or "database or disk is full" in text:
+def storage_error(exc: BaseException, path: Path | None) -> StorageError | None:
+    """The user's message for a SQLite error the file or the disk caused; None for others
+    (an SQL error or a broken constraint is ours, and stays what it is)."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    if not isinstance(exc, sqlite3.Error) or not name.startswith(_ENVIRONMENT_CODES):
+        return None
+    error = StorageError(describe_db_error(exc, path))
+    error.__cause__ = exc
+    return error
+
+
+def describe_db_error(exc: BaseException, path: Path | None = None) -> str:
+    """One line for the user about a database error; ``path``: the SQLite file, if any."""
+    orig = getattr(exc, "orig", None) or exc
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    text = str(orig).lower()
+    folder = path.parent if path is not None else None
+    if (name == "SQLITE_FULL" or "disk is full" in text or "no space" in text
+            # growing the -shm file (the first reader of a WAL database creates it)
+            or name == "SQLITE_IOERR_SHMSIZE"
+            or (name.startswith("SQLITE_IOERR") and folder is not None
+                and _nearly_full(folder))):
+        if folder is not None:
+            return _("The disk holding {folder} is full: nothing was saved. Free some space "
+                     "and try again.", folder=str(folder))
         return _("The disk is full: nothing was saved. Free some space and try again.")
+    if path is not None and (name == "SQLITE_NOTADB" or "not a database" in text):
+        return _("{file} is not an ESS Planner database; it was left untouched.",
+                 file=str(path))
+    read_only_folder = folder is not None and not _writable(folder)
+    if read_only_folder and name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+        return _("The data folder {folder} is read-only: nothing was saved.",
+                 folder=str(folder))
     if "locked" in text or "busy" in text:
         return _("The database is busy (another program is writing to it). Try again.")
-    if "readonly" in text or "read-only" in text:
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return _("The database file is read-only: nothing was saved.")
     if "unable to open" in text or "not a database" in text or "malformed" in text:
         return _("The database file cannot be opened or is damaged.")
     if "connection" in text or "could not connect" in text:
         return _("Cannot reach the database server: {detail}", detail=text.splitlines()[0])
     return _("Database error: {detail}", detail=text.splitlines()[0] if text else "?")
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 # ---- schema: Alembic ----
@@ -214,6 +303,10 @@ def ensure_schema(db: Database, backup_dir: Path) -> Path | None:
     """Create or upgrade the schema; an older database is backed up first. Returns the backup."""
     if _is_current(db):
         return None  # the usual case, without loading Alembic (a quarter of a second)
+    path = db.sqlite_path
+    if db.read_only and path is not None:
+        raise StorageError(_("The data folder {folder} is read-only: the database in it "
+                             "cannot be brought up to date.", folder=str(path.parent)))
     try:
         current = current_revision(db)
         head = head_revision(db)
@@ -231,4 +324,4 @@ def ensure_schema(db: Database, backup_dir: Path) -> Path | None:
         upgrade(db)
         return backup
     except OperationalError as exc:
-        raise StorageError(describe_db_error(exc)) from exc
+        raise StorageError(describe_db_error(exc, path)) from exc

@@ -14,6 +14,8 @@ from pathlib import Path
 from essplanner.channels.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
+from essplanner.errors import StorageError
+from essplanner.i18n import _
 from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
 from essplanner.services.accounts import AccountService
@@ -68,7 +70,14 @@ class Workspace:
         upgrade: bool = True,
     ) -> Workspace:
         """Open (creating or upgrading, after a backup) the workspace's database."""
-        paths.ensure()
+        try:
+            paths.ensure()
+        except OSError as exc:
+            if not paths.data_dir.is_dir():
+                raise StorageError(_("Cannot create the folder {folder}: {error}",
+                                     folder=str(paths.data_dir),
+                                     error=exc.strerror or str(exc))) from exc
+            # a read-only data folder without its logs folder: it can still be read
         settings = settings or Settings.load(paths.settings_file)
         url = database_url(paths, db_url)
         db = Database(url)

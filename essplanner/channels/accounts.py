@@ -16,6 +16,7 @@ from essplanner import domain
 from essplanner.channels.contexts import make_context
 from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import _
+from essplanner.log import redact
 from essplanner.publishers.base import AccountField, Credentials, FieldKind, PublisherContext
 from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.http import HttpClient, check_api_url
@@ -139,12 +140,13 @@ def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
         result = publisher.check_account(context)
     except AuthError as exc:
         log.info("account %s: credentials refused: %s", account.name, exc)
-        flagged = ws.accounts.update(account_id, needs_reconnect=True,
-                                     reconnect_reason=exc.message)
-        return CheckOutcome(flagged, ok=False, message=exc.message)
+        reason = redact(exc.message, secrets=(context.secret,))
+        flagged = ws.accounts.update(account_id, needs_reconnect=True, reconnect_reason=reason)
+        return CheckOutcome(flagged, ok=False, message=reason)
     except PublishError as exc:
         log.info("account %s: check failed: %s", account.name, exc)
-        return CheckOutcome(ws.accounts.get(account_id), ok=False, message=exc.message)
+        return CheckOutcome(ws.accounts.get(account_id), ok=False,
+                            message=redact(exc.message, secrets=(context.secret,)))
     finally:
         context.http.close()
     merged = {**ws.accounts.get(account_id).settings, **dict(result.settings),
@@ -152,7 +154,8 @@ def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
     updated = ws.accounts.update(
         account_id, handle=result.handle or account.handle, settings=merged,
         token_expires_at=result.token_expires_at, needs_reconnect=False, reconnect_reason="")
-    return CheckOutcome(updated, ok=True, warnings=tuple(result.warnings))
+    return CheckOutcome(updated, ok=True, warnings=tuple(
+        redact(w, secrets=(context.secret,)) for w in result.warnings))
 
 
 def reconnect(ws: Workspace, account_id: int, *, secret: str,
@@ -188,7 +191,7 @@ def browser_login(ws: Workspace, platform: str, api_url: str, *,
         credentials: Credentials = login(api_url=url, http=http, open_url=open_url,
                                          timeout=timeout, cancelled=cancelled)
     except PublishError as exc:
-        raise ConnectionFailed(exc.message) from exc
+        raise ConnectionFailed(redact(exc.message)) from exc
     finally:
         http.close()
     return credentials

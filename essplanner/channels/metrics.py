@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from essplanner import domain, models
 from essplanner.domain import Change, DeliveryState
+from essplanner.log import redact
 from essplanner.publishers.base import Publisher, PublisherContext, Receipt
 from essplanner.publishers.errors import AuthError, PublishError, RetryableError
 from essplanner.publishers.registry import PluginError
@@ -102,11 +103,13 @@ def _read_account(ws: Workspace, account: domain.Account, publisher: Publisher,
         try:
             values = publisher.metrics(receipt, context)
         except AuthError as exc:
-            ws.accounts.update(account.id, needs_reconnect=True, reconnect_reason=exc.message)
-            report.problems[account.name] = exc.message
+            reason = redact(exc.message, secrets=(context.secret,))
+            ws.accounts.update(account.id, needs_reconnect=True, reconnect_reason=reason)
+            report.problems[account.name] = reason
             break
         except RetryableError as exc:
-            report.problems[account.name] = exc.message  # rate limited or offline: next run
+            # rate limited or offline: next run
+            report.problems[account.name] = redact(exc.message, secrets=(context.secret,))
             break
         except PublishError as exc:
             log.info("metrics of target %s unavailable: %s", target.target_id, exc)

@@ -11,8 +11,10 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from essplanner import domain
+from essplanner.controlchars import json_safe, terminal_safe
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
+from essplanner.log import redact
 from essplanner.settings import Paths
 from essplanner.timeutil import to_utc_iso
 
@@ -38,16 +40,20 @@ def open_workspace(args: argparse.Namespace) -> Any:
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
-    """Print ``data`` as JSON with ``--json``, else the human text."""
+    """Print ``data`` as JSON with ``--json``, else the human text.
+
+    Either way a control character in a stored title or a server's message reaches the
+    terminal as a visible escape (``\x1b``), never raw.
+    """
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print(text() if callable(text) else text)
+        print(terminal_safe(text() if callable(text) else text))
 
 
 def note(message: str) -> None:
     if message:
-        print(message, file=sys.stderr)
+        print(terminal_safe(message), file=sys.stderr)
 
 
 def post_json(post: domain.Post) -> dict[str, Any]:
@@ -79,11 +85,12 @@ def post_json(post: domain.Post) -> dict[str, Any]:
                 "published_at": to_utc_iso(t.published_at),
                 "attempts": [
                     {"at": to_utc_iso(a.started_at), "http_status": a.http_status,
-                     "duration_ms": a.duration_ms, "outcome": a.outcome, "error": a.error}
+                     "duration_ms": a.duration_ms, "outcome": a.outcome,
+                     "error": redact(a.error)}
                     for a in t.attempts
                 ],
                 "attempt_count": t.attempt_count,
-                "last_error": t.last_error,
+                "last_error": redact(t.last_error),
             }
             for t in post.targets
         ],
@@ -109,7 +116,7 @@ def post_text(ws: Any, post: domain.Post) -> str:
     if post.objectives:
         lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
     for t in post.targets:
-        extra = t.remote_url or t.remote_id or t.last_error or ""
+        extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from essplanner import __version__
 from essplanner.cli.common import Parser
+from essplanner.controlchars import terminal_safe
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, set_language
 from essplanner.settings import Paths
@@ -57,12 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     for group in CORE_GROUPS:
-        importlib.import_module(f"essplanner.cli.{group}").register(sub)
+        importlib.import_module(f"essplanner.cli.main.{group}").register(sub)
 
     # Verbs that live in their own modules (account, service, screenshot, import, export,
     # report, kpi, outcome): essplanner/cli/<group>.py, each with register(sub).
     for group in VERB_GROUPS:
-        importlib.import_module(f"essplanner.cli.{group}").register(sub)
+        importlib.import_module(f"essplanner.cli.main.{group}").register(sub)
     return parser
 
 
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except EssPlannerError as exc:
-        print(f"essplanner: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"essplanner: {terminal_safe(_one_line(str(exc)))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("essplanner: " + _("interrupted"), file=sys.stderr)

@@ -110,7 +110,10 @@ CATALOG: dict[str, str] = {
     "There is no account number {id}.": "Il n’y a pas de compte numéro {id}.",
     "A post is being sent on {name} right now; try again in a moment.":
         "Une publication est en cours d’envoi sur {name} ; réessayez dans un instant.",
-    "This post is being sent right now; it cannot be moved.": "Cette publication est en cours d’envoi ; elle ne peut pas être déplacée.",
+    "“{title}” is being published right now; it cannot be moved. If the sending fails, move it then.":
+        "« {title} » est en cours de publication ; elle ne peut pas être déplacée. Si l’envoi échoue, déplacez-la à ce moment-là.",
+    "“{title}” already went out on {networks}; duplicate it instead: moving it would put one post at two times.":
+        "« {title} » est déjà partie sur {networks} ; dupliquez-la plutôt : la déplacer mettrait une même publication à deux moments.",
     "This post is being sent right now; cancel it again in a moment if it fails.":
         "Cette publication est en cours d’envoi ; annulez-la dans un instant si l’envoi échoue.",
     "Nothing to retry: no failed, unconfirmed or missed target.":
@@ -129,6 +132,15 @@ CATALOG: dict[str, str] = {
         "La base de données est occupée (un autre programme y écrit). Réessayez.",
     "The database file is read-only: nothing was saved.": "Le fichier de la base est en lecture seule : rien n’a été enregistré.",
     "The database file cannot be opened or is damaged.": "Le fichier de la base ne peut pas être ouvert ou est endommagé.",
+    "The disk holding {folder} is full: nothing was saved. Free some space and try again.":
+        "Le disque qui contient {folder} est plein : rien n’a été enregistré. Libérez de la place et réessayez.",
+    "{file} is not an ESS Planner database; it was left untouched.":
+        "{file} n’est pas une base de données ESS Planner ; il n’a pas été modifié.",
+    "The data folder {folder} is read-only: nothing was saved.":
+        "Le dossier de données {folder} est en lecture seule : rien n’a été enregistré.",
+    "The data folder {folder} is read-only: the database in it cannot be brought up to date.":
+        "Le dossier de données {folder} est en lecture seule : la base qu’il contient ne peut pas être mise à jour.",
+    "Cannot create the folder {folder}: {error}": "Impossible de créer le dossier {folder} : {error}",
     "Cannot reach the database server: {detail}": "Impossible de joindre le serveur de base de données : {detail}",
     # time
     "{text} has no UTC offset; it was read in the time zone {zone}.":

@@ -22,4 +22,18 @@ CATALOG: dict[str, str] = {
     "a time without a date": "une heure sans date",
     "{text!r} is not a time (14:30).": "{text!r} n’est pas une heure (14:30).",
     "{line}: unknown {kind} {name!r} (known: {known}).": "{line} : {kind} {name!r} introuvable (existants : {known}).",
+    "line {n} (row {row} in a spreadsheet)": "ligne {n} (ligne {row} dans un tableur)",
+    '{line}: a quote opens a cell and is never closed; inside a quoted cell, write each quote twice ("").':
+        "{line} : un guillemet ouvre une cellule et n’est jamais fermé ; dans une cellule entre guillemets, écrivez chaque guillemet deux fois (\"\").",
+    '{line}: text follows the quote that closes a cell; inside a quoted cell, write each quote twice ("").':
+        "{line} : du texte suit le guillemet qui ferme une cellule ; dans une cellule entre guillemets, écrivez chaque guillemet deux fois (\"\").",
+    "{line}: a cell is too long for a post.": "{line} : une cellule est trop longue pour une publication.",
+    "{line}: this is not valid CSV ({error}).": "{line} : ce n’est pas du CSV valide ({error}).",
+    "the disk is full": "le disque est plein",
+    "the disk is read-only": "le disque est en lecture seule",
+    "permission denied": "permission refusée",
+    "The folder {folder} does not exist.": "Le dossier {folder} n’existe pas.",
+    "{file} is a folder, not a file.": "{file} est un dossier, pas un fichier.",
+    "{file} is read-only.": "{file} est en lecture seule.",
+    "{file} could not be written: {reason}": "{file} n’a pas pu être écrit : {reason}",
 }

@@ -9,6 +9,7 @@ is looked up once more before any re-send.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import threading
@@ -26,6 +27,7 @@ from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError
 from essplanner.i18n import _
+from essplanner.log import redact
 from essplanner.publishers.base import Publisher, PublisherContext, PublishRequest, Receipt
 from essplanner.publishers.errors import (
     AmbiguousError,
@@ -120,8 +122,9 @@ class Sender:
             # work; for the others, the missing secret is the keyring's fault, not the
             # account's: try again later rather than flag the account.
             context = self._context(claim, read_secret=False)
-            return self._go(claim, _KeyringTrouble(publisher, str(exc)), request, context)
-        return self._go(claim, publisher, request, context)
+            return _masked(self._go(claim, _KeyringTrouble(publisher, str(exc)), request,
+                                    context), context)
+        return _masked(self._go(claim, publisher, request, context), context)
 
     def _go(self, claim: Claim, publisher: Sending, request: PublishRequest,
             context: PublisherContext) -> Outcome:
@@ -274,6 +277,17 @@ class Sender:
             self._status[account_id] = response.status_code
 
         return remember
+
+
+def _masked(outcome: Outcome, context: PublisherContext) -> Outcome:
+    """The outcome with the account's secret (as the server may have echoed it) masked."""
+    if not (outcome.message or outcome.reconnect_reason):
+        return outcome
+    secrets = (context.secret,)
+    return dataclasses.replace(
+        outcome, message=redact(outcome.message, secrets=secrets),
+        reconnect_reason=(None if outcome.reconnect_reason is None
+                          else redact(outcome.reconnect_reason, secrets=secrets)))
 
 
 def _unconfirmed(what: str, problem: BaseException) -> str:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
+from essplanner.log import redact
 from essplanner.scheduler.config import ServiceConfig
 from essplanner.scheduler.jobs import ExtraJob, Jobs
 from essplanner.scheduler.outcome import (
@@ -401,7 +402,7 @@ class PublishingService:
             log.exception("sending target %s failed unexpectedly", claim.target_id)
             return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _(
                 "Internal error while sending ({error}): check the account, then mark the "
-                "post as published or retry.", error=f"{type(exc).__name__}: {exc}"))
+                "post as published or retry.", error=redact(f"{type(exc).__name__}: {exc}")))
 
     def _on_recorded(self, items: Sequence[tuple[Claim, Outcome, bool]]) -> None:
         """On the recorder thread, once outcomes are written."""

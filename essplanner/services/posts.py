@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.channels.composer import Validator, build_request
+from essplanner.controlchars import clean_line, clean_text
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import (
     ConflictError,
@@ -172,6 +173,8 @@ class PostService(Service):
                 if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
                     raise ConflictError(_("This post is being sent right now; edit it again in "
                                           "a moment."))
+                if not isinstance(scheduled_at, Keep):
+                    self._refuse_split(row, scheduled_at)
                 self._apply_draft(s, row, draft, stored_media)
                 if not isinstance(scheduled_at, Keep):
                     row.scheduled_at = scheduled_at
@@ -227,6 +230,7 @@ class PostService(Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
+            self._refuse_split(row, when)
             row.scheduled_at = when
             targets = [t for t in row.targets if t.state in _states(
                 DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.MISSED,
@@ -241,8 +245,7 @@ class PostService(Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
-            if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
-                raise ConflictError(_("This post is being sent right now; it cannot be moved."))
+            self._refuse_split(row, when)
             row.scheduled_at = when
             moving = [t for t in row.targets
                       if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
@@ -343,6 +346,7 @@ class PostService(Service):
                     if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
                         raise ConflictError(_("This post is being sent right now; try again "
                                               "in a moment."))
+                    self._refuse_split(row, snapshot.scheduled_at)
                     revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
                     row.updated_at = self.clock.now()
                 s.flush()
@@ -369,7 +373,37 @@ class PostService(Service):
                     problems.append(ProblemInfo(p.message, p.field, account.name))
         return problems
 
+    def check_move(self, post: domain.Post, when: datetime | None) -> None:
+        """Refuse to move ``post`` to ``when`` once a target is being sent or went out.
+
+        One post goes out at one time: moving it then would split it across two times
+        (the moved targets at the new one, the rest already at the old one). Raises
+        :class:`ValidationError` saying why; the moves of this service apply the same rule.
+        """
+        if when == post.scheduled_at or not domain.time_is_fixed(
+                t.state for t in post.targets):
+            return
+        if any(t.state is DeliveryState.PUBLISHING for t in post.targets):
+            raise ValidationError(_(
+                "“{title}” is being published right now; it cannot be moved. If the sending "
+                "fails, move it then.", title=post.display_title))
+        networks = dict.fromkeys(self._network_name(t.platform) for t in post.targets
+                                 if t.state is DeliveryState.PUBLISHED)
+        raise ValidationError(_(
+            "“{title}” already went out on {networks}; duplicate it instead: moving it would "
+            "put one post at two times.", title=post.display_title,
+            networks=", ".join(networks)))
+
     # ---- internals
+    def _refuse_split(self, row: models.Post, when: datetime | None) -> None:
+        if when != row.scheduled_at and domain.time_is_fixed(
+                DeliveryState(t.state) for t in row.targets):
+            self.check_move(repo.to_post(row), when)
+
+    def _network_name(self, platform: str) -> str:
+        publisher = self.validator.registry.try_get(platform)
+        return publisher.display_name if publisher is not None else platform
+
     def _mutate(self, post_id: int, expected_version: int | None,
                 apply: Callable[[Session, models.Post], None]) -> domain.Post:
         try:
@@ -406,11 +440,13 @@ class PostService(Service):
                      stored: Sequence[Any]) -> None:
         if not (draft.body.strip() or draft.title.strip() or draft.media):
             raise ValidationError(_("Write a title or a text for the post."))
-        row.title = draft.title.strip()
-        row.body = draft.body
-        row.link_url = _clean_url(draft.link_url)
-        row.call_to_action = draft.call_to_action.strip()
-        row.hashtags = [h.strip().lstrip("#") for h in draft.hashtags if h.strip().lstrip("#")]
+        row.title = clean_line(draft.title.strip(), field=_("Title"))
+        row.body = clean_text(draft.body, field=_("Text"))
+        row.link_url = _clean_url(clean_line(draft.link_url, field=_("Link")))
+        row.call_to_action = clean_line(draft.call_to_action.strip(),
+                                        field=_("Call to action"))
+        row.hashtags = [clean_line(h.strip().lstrip("#"), field=_("Hashtag"))
+                        for h in draft.hashtags if h.strip().lstrip("#")]
         row.language = draft.language.strip()
         row.editorial_state = draft.editorial_state.value
         row.personas = _rows_by_ids(s, models.Persona, draft.persona_ids, _("persona"))
@@ -432,7 +468,7 @@ class PostService(Service):
                     width=info.width, height=info.height,
                 )
             media_row.position = position
-            media_row.alt_text = item.alt_text.strip()
+            media_row.alt_text = clean_text(item.alt_text.strip(), field=_("Image description"))
             new_media.append(media_row)
         row.media = new_media
 
@@ -453,7 +489,9 @@ class PostService(Service):
                 if any(t.state == DeliveryState.SCHEDULED.value for t in row.targets):
                     target.state = DeliveryState.SCHEDULED.value
             variant = draft.text_variants.get(account.id)
-            target.text_variant = variant if variant and variant.strip() else None
+            target.text_variant = (clean_text(variant, field=_("Text for {account}",
+                                                               account=account.name))
+                                   if variant and variant.strip() else None)
             keep.append(target)
         for target in by_account.values():
             if target.state in _states(DeliveryState.PUBLISHED, DeliveryState.PUBLISHING):

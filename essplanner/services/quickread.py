@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from essplanner.domain import DeliveryState, EditorialState
+from essplanner.log import redact
 from essplanner.services.calendar import EXCERPT, CalendarEntry, TargetBadge, shown_platform
 
 VERSIONS = Path(__file__).parents[1] / "migrations" / "versions"
@@ -135,7 +136,8 @@ class QuickReader:
             name, platform = accounts.get(account_id, ("?", "?"))
             badges.setdefault(post_id, []).append(TargetBadge(
                 target_id=target_id, account_id=account_id, account_name=name,
-                platform=platform, state=_STATES[state], last_error=error or ""))
+                platform=platform, state=_STATES[state],
+                last_error=redact(error) if error else ""))
         personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
         objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
         media = dict(db.execute(

@@ -16,6 +16,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from essplanner.ui.plain import plain
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
@@ -89,7 +91,7 @@ class CheckListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return item.icon
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.tooltip or None
+            return plain(item.tooltip) or None
         if role == CheckRole.KEY:
             return item.key
         return None

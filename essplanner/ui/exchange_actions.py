@@ -18,6 +18,7 @@ from essplanner.i18n import language
 from essplanner.timeutil import get_zone
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 
@@ -50,7 +51,6 @@ class ExchangeActions(QObject):
 
     def import_file(self, path: Path) -> int:
         """Import ``path``; returns how many posts were created (0 after an error)."""
-        from essplanner.i18n import _
         from essplanner.services.exchange import read_csv
 
         self.last_folder = str(path.parent)
@@ -60,9 +60,9 @@ class ExchangeActions(QObject):
                             objectives=self.ws.objectives.all(),
                             accounts=self.ws.accounts.all())
             posts = self.ws.posts.create_many(
-                [(_("line {n}", n=r.line), r.draft, r.scheduled_at) for r in rows])
+                [(r.label, r.draft, r.scheduled_at) for r in rows])
         except EssPlannerError as exc:
-            messages.warning(self.window, self.tr("Import posts"), str(exc))
+            messages.warning(self.window, self.tr("Import posts"), plain(str(exc)))
             return 0
         messages.information(
             self.window, self.tr("Import posts"),

@@ -38,6 +38,7 @@ from essplanner.ui.calendar.month_view import MonthView
 from essplanner.ui.calendar.post_model import PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.editor.host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
+from essplanner.ui.plain import plain
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
@@ -527,7 +528,7 @@ class MainWindow(QMainWindow):
             change = load_demo(self.ws, lang=language())
         except EssPlannerError as exc:
 
-            messages.information(self, self.tr("Example workspace"), str(exc))
+            messages.information(self, self.tr("Example workspace"), plain(str(exc)))
             return
         self.bridge.emit_change(change)
         self.show_date(self.today())

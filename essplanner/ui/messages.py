@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from essplanner.errors import EssPlannerError
 from essplanner.publishers.errors import PublishError
+from essplanner.ui.plain import plain
 
 Button = QMessageBox.StandardButton
 
@@ -47,6 +48,6 @@ def ask(box: QMessageBox) -> int:
 def report_error(parent: QWidget, title: str, exc: Exception) -> None:
     """User-caused problems (keyring, network, refused input) in a message; bugs to the hook."""
     if isinstance(exc, EssPlannerError | PublishError):
-        warning(parent, title, str(exc))
+        warning(parent, title, plain(str(exc)))
     else:
         sys.excepthook(type(exc), exc, exc.__traceback__)

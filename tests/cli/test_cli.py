@@ -1,4 +1,5 @@
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,62 @@ def test_the_command_line_does_not_import_qt(tmp_path: Path) -> None:
                             cwd=Path(__file__).parents[2], timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
+        run, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from essplanner.credentials import MemoryStore
+    from essplanner.domain import DeliveryState
+    from essplanner.publishers.base import Receipt
+    from essplanner.scheduler.outcome import Outcome, Result
+    from essplanner.scheduler.store import DeliveryStore
+    from essplanner.settings import Paths
+    from essplanner.workspace import Workspace
+
+    ws = Workspace.open(paths=Paths.resolve(tmp_path / "data"),
+                        db_url=f"sqlite:///{tmp_path / 'x.db'}", secrets=MemoryStore())
+    ws.accounts.add(platform="dryrun", name="Essai")
+    code, out, _ = run("post", "add", "--text", "Bonjour", "--account", "Essai",
+                       "--at", "2030-01-02T10:00+01:00")
+    assert code == 0
+    post_id = out.strip()
+    due_at = datetime(2030, 1, 2, 9, 0, tzinfo=UTC)
+    store = DeliveryStore(ws.db, owner="svc")  # the publishing service's claim, as it does it
+    [claim] = store.claim(store.due(due_at), due_at, due_at + timedelta(minutes=5))
+    before = json.loads(run("post", "show", post_id, "--json")[1])
+    assert before["targets"][0]["state"] == "publishing"
+
+    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "is being published right now" in err
+    assert json.loads(run("post", "show", post_id, "--json")[1]) == before
+
+    store.finish(claim, Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED,
+                                receipt=Receipt("r1")), due_at)
+    before = json.loads(run("post", "show", post_id, "--json")[1])
+    assert before["targets"][0]["state"] == "published"
+    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "already went out on Dry run; duplicate it instead" in err
+    assert json.loads(run("post", "show", post_id, "--json")[1]) == before
+    ws.close()
+
+
+@pytest.mark.parametrize("content", [
+    b"id;title\n1;Ceci n'est pas une base\n",
+    random.Random(10).randbytes(8192),
+], ids=["text", "random bytes"])
+def test_a_file_that_is_not_a_database_is_named_in_one_line_and_left_untouched(
+        run, tmp_path: Path, content: bytes) -> None:
+    database = tmp_path / "x.db"
+    database.write_bytes(content)
+    for command in (("post", "list"), ("post", "add", "--text", "x"), ("db", "upgrade"),
+                    ("export", "csv")):
+        code, out, err = run(*command)
+        assert (code, out) == (1, ""), command
+        assert err == f"essplanner: {database} is not an ESS Planner database; it was left " \
+                      "untouched.\n", command
+    assert database.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "x.db"]

@@ -1,3 +1,4 @@
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -157,3 +158,65 @@ def test_changes_are_reported_to_listeners(workspace: Workspace) -> None:
     workspace.personas.add(name="Marie")
     assert seen[0].posts == frozenset({post.id})
     assert seen[1].personas
+
+
+def _claim(ws: Workspace, now: datetime, account_id: int) -> object:
+    """The publishing service's own claim (compare-and-set) on the account's due target."""
+    from essplanner.scheduler.store import DeliveryStore
+
+    store = DeliveryStore(ws.db, owner="svc")
+    due = [d for d in store.due(now) if d.account_id == account_id]
+    [claim] = store.claim(due, now, now + timedelta(minutes=5))
+    return store, claim
+
+
+def _moves(ws: Workspace, post: domain.Post, later: datetime) -> list[object]:
+    """Every way the service lets a post change time."""
+    return [
+        lambda: ws.posts.reschedule(post.id, later),
+        lambda: ws.posts.schedule(post.id, later),
+        lambda: ws.posts.update(post.id, PostDraft(
+            body=post.body, account_ids=tuple(t.account_id for t in post.targets)),
+            expected_version=ws.posts.get(post.id).version, scheduled_at=later),
+        lambda: ws.posts.restore(dataclasses.replace(post, scheduled_at=later),
+                                 expected_version=ws.posts.get(post.id).version),
+    ]
+
+
+def test_a_post_is_not_moved_while_it_is_being_sent_nor_once_it_went_out(
+        workspace: Workspace, clock: FakeClock) -> None:
+    from essplanner.publishers.base import Receipt
+    from essplanner.scheduler.outcome import Outcome, Result
+
+    first = _dryrun(workspace, "Essai")
+    second = _dryrun(workspace, "Autre")
+    when = clock.now() + timedelta(hours=1)
+    post = workspace.posts.create(PostDraft(body="Bonjour", account_ids=(first.id, second.id)),
+                                  scheduled_at=when, schedule=True)
+    store, claim = _claim(workspace, when, first.id)
+    sending = workspace.posts.get(post.id)
+    later = when + timedelta(days=1)
+    for move in _moves(workspace, sending, later)[:2]:
+        with pytest.raises(ValidationError, match="is being published right now"):
+            move()
+        assert workspace.posts.get(post.id) == sending  # nothing changed, not even the version
+    for move in _moves(workspace, sending, later)[2:]:  # edits and undo wait for any send
+        with pytest.raises(ConflictError, match="being sent right now"):
+            move()
+        assert workspace.posts.get(post.id) == sending  # nothing changed, not even the version
+
+    store.finish(claim, Outcome(Result.PUBLISHED, DeliveryState.PUBLISHED,
+                                receipt=Receipt("r1")), when)
+    partly = workspace.posts.get(post.id)
+    assert [t.state for t in partly.targets] == [DeliveryState.PUBLISHED,
+                                                 DeliveryState.SCHEDULED]
+    for move in _moves(workspace, partly, later):
+        with pytest.raises(ValidationError,
+                           match="already went out on Dry run; duplicate it instead"):
+            move()
+        assert workspace.posts.get(post.id) == partly
+    # the same time is no move: an edit of the text keeps working
+    edited = workspace.posts.update(
+        post.id, PostDraft(body="Bonjour !", account_ids=(first.id, second.id)),
+        expected_version=partly.version, scheduled_at=when)
+    assert edited.body == "Bonjour !" and edited.scheduled_at == when

@@ -42,6 +42,7 @@ from essplanner.domain import Account, Change
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.messages import report_error
+from essplanner.ui.plain import plain, plain_label
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
@@ -135,7 +136,7 @@ class AccountsModel(QAbstractTableModel):
                 return account.handle
             return self._status(account)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
-            return account.reconnect_reason or None
+            return plain(account.reconnect_reason) or None
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS \
                 and account.id not in self._busy:
             from PySide6.QtWidgets import QApplication
@@ -197,7 +198,7 @@ class AccountsDialog(QDialog):
         self.reconnect_button = QPushButton(self.tr("&Reconnect…"), self)
         self.remove_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Re&move…"), self)
-        self.info = QLabel(self)
+        self.info = plain_label(QLabel(self))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -342,9 +343,9 @@ class AccountsDialog(QDialog):
             return
         answer = messages.question(
             self, self.tr("Remove the account"),
-            self.tr("Remove the account %1? Its secrets are deleted from the keyring, and "
-                    "posts planned on it will no longer go out there.")
-            .replace("%1", account.name),
+            plain(self.tr("Remove the account %1? Its secrets are deleted from the keyring, "
+                          "and posts planned on it will no longer go out there.")
+                  .replace("%1", account.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

@@ -25,6 +25,7 @@ from essplanner.domain import Account
 from essplanner.publishers.base import AccountField, Credentials, FieldKind
 from essplanner.publishers.i18n import tr
 from essplanner.ui.messages import report_error
+from essplanner.ui.plain import plain_label
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
@@ -55,7 +56,7 @@ class AccountEditor(QDialog):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.browser_button = QPushButton(self.tr("Log in with the &browser…"), self)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

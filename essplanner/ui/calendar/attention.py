@@ -35,6 +35,7 @@ from essplanner.timeutil import localize
 from essplanner.ui import messages
 from essplanner.ui.calendar.when_dialog import DateTimeDialog
 from essplanner.ui.labels import delivery_label, fmt_datetime
+from essplanner.ui.plain import plain
 from essplanner.ui.style import DELIVERY_COLOURS, platform_icon, state_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -105,7 +106,7 @@ class AttentionModel(QAbstractTableModel):
             if column == 2:
                 return state_icon(DELIVERY_COLOURS[item.state])
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return self._explain(item)
+            return plain(self._explain(item))
         return None
 
     def _explain(self, item: AttentionItem) -> str:
@@ -194,7 +195,7 @@ class AttentionPanel(QWidget):
         try:
             action()
         except EssPlannerError as exc:
-            messages.warning(self, self.tr("Needs attention"), str(exc))
+            messages.warning(self, self.tr("Needs attention"), plain(str(exc)))
 
     def on_retry(self) -> None:
         item = self.selected()
@@ -202,9 +203,9 @@ class AttentionPanel(QWidget):
             return
         if item.state is DeliveryState.UNCONFIRMED and messages.question(
                 self, self.tr("Send again?"),
-                self.tr("%1 may already be online on %2: the network did not confirm it. "
-                        "Check the account first. Send it again anyway?")
-                .replace("%1", item.title).replace("%2", item.account_name),
+                plain(self.tr("%1 may already be online on %2: the network did not confirm "
+                              "it. Check the account first. Send it again anyway?")
+                      .replace("%1", item.title).replace("%2", item.account_name)),
         ) != QMessageBox.StandardButton.Yes:
             return
         self._act(lambda: self.ws.posts.retry(item.post_id, target_ids=[item.target_id]))
@@ -245,7 +246,7 @@ class AttentionPanel(QWidget):
             return
         if messages.question(
                 self, self.tr("Cancel the post?"),
-                self.tr("Cancel %1 on every account where it has not gone out yet?")
-                .replace("%1", item.title)) != QMessageBox.StandardButton.Yes:
+                plain(self.tr("Cancel %1 on every account where it has not gone out yet?")
+                      .replace("%1", item.title))) != QMessageBox.StandardButton.Yes:
             return
         self._act(lambda: self.ws.posts.cancel(item.post_id))

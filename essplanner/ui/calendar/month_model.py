@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from essplanner.ui.calendar.post_model import POST_MIME, Chip, PostRole, decode_posts
 from essplanner.ui.labels import fmt_date, fmt_time
+from essplanner.ui.plain import plain
 
 WEEKS = 6
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -163,9 +164,9 @@ class MonthModel(QAbstractTableModel):
             chips = self._chips.get(day, ())
             if not chips:
                 return None
-            return "\n".join(
+            return plain("\n".join(
                 f"{fmt_time(c.local_start)} {c.title}" if c.local_start else c.title
-                for c in chips)
+                for c in chips))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self._chips.get(day, ()))
             return self.tr("%1: %n post(s)", "", count).replace(

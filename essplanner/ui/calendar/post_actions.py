@@ -23,6 +23,7 @@ from essplanner.ui.calendar.undo import (
     UndoContext,
 )
 from essplanner.ui.labels import fmt_datetime
+from essplanner.ui.plain import plain
 
 #: time given to a post without one when it is dropped on a day
 DEFAULT_TIME = time(10, 0)
@@ -46,7 +47,7 @@ class PostActions(QObject):
         self.context = UndoContext(workspace.posts, self.report)
 
     def report(self, message: str) -> None:
-        messages.warning(self.window, self.tr("ESS Planner"), message)
+        messages.warning(self.window, self.tr("ESS Planner"), plain(message))
 
     # ---- moves (drag and drop, keyboard)
     def move(self, posts: Sequence[tuple[int, int]], target: date | datetime) -> None:
@@ -65,8 +66,9 @@ class PostActions(QObject):
                 continue
             if when == before.scheduled_at:
                 continue
-            if any(t.state in (DeliveryState.PUBLISHED, DeliveryState.PUBLISHING)
-                   for t in before.targets):
+            try:
+                self.ws.posts.check_move(before, when)
+            except EssPlannerError:
                 self.report(self.tr("“%1” has already gone out on some accounts; it stays "
                                     "where it is.").replace("%1", before.display_title))
                 continue
@@ -120,9 +122,10 @@ class PostActions(QObject):
                      if t.state is DeliveryState.PUBLISHED]
         if published and messages.question(
                 self.window, self.tr("Delete the post?"),
-                self.tr("“%1” is online on %2. Deleting it here does not remove it from "
-                        "there; ESS Planner only forgets it. Delete it?")
-                .replace("%1", before.display_title).replace("%2", ", ".join(published)),
+                plain(self.tr("“%1” is online on %2. Deleting it here does not remove it "
+                              "from there; ESS Planner only forgets it. Delete it?")
+                      .replace("%1", before.display_title)
+                      .replace("%2", ", ".join(published))),
         ) != QMessageBox.StandardButton.Yes:
             return
         self.stack.push(DeleteCommand(self.context, before, self.tr("Delete “%1”").replace(

@@ -30,14 +30,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from essplanner.domain import Change, DeliveryState, PostStatus
+from essplanner.domain import Change, PostStatus, time_is_fixed
 from essplanner.services.calendar import CalendarEntry, TargetBadge
 from essplanner.ui.labels import delivery_label, fmt_datetime, platform_label, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 POST_MIME = "application/x-essplanner-post"
-#: targets in these states are history: a post with one cannot be moved
-_GONE_OUT = frozenset({DeliveryState.PUBLISHING, DeliveryState.PUBLISHED})
 
 
 class PostRole(enum.IntEnum):
@@ -108,7 +106,7 @@ class Chip:
 
     @property
     def movable(self) -> bool:
-        return not any(t.state in _GONE_OUT for t in self.entry.targets)
+        return not time_is_fixed(t.state for t in self.entry.targets)
 
     def order(self) -> tuple[int, float, int]:
         """Where the post goes in time order: dated first, by time, then by number."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.ui.labels import pydate, qdate
+from essplanner.ui.plain import plain_label
 
 
 class DateDialog(QDialog):
@@ -60,7 +61,7 @@ class DateTimeDialog(QDialog):
         form.addRow("", QLabel(self.tr("Time zone: %1").replace("%1", zone_name), self))
         layout = QVBoxLayout(self)
         if prompt:
-            label = QLabel(prompt, self)
+            label = plain_label(QLabel(prompt, self))
             label.setWordWrap(True)
             layout.addWidget(label)
         layout.addLayout(form)

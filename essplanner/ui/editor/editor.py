@@ -9,7 +9,8 @@ overwrite.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
+from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
@@ -222,7 +223,8 @@ class PostEditor(QDialog):
             self._variant_texts = dict(state.variants)
             f.accounts.set_checked(state.account_ids)
             f.media.set_items([MediaDraft(**vars(m)) for m in state.media])
-            local = state.local_datetime() or datetime.combine(date.today(), time(10, 0))
+            local = state.local_datetime() or datetime.combine(
+                self.ws.clock.now().astimezone(self.zone).date(), time(10, 0))
             f.date_edit.setDate(QDate(local.year, local.month, local.day))
             f.time_edit.setTime(QTime(local.hour, local.minute))
             f.schedule_check.setChecked(state.schedule)
@@ -315,7 +317,8 @@ class PostEditor(QDialog):
     def _counter_html(self, name: str, counter: Counter) -> str:
         limit = f" / {counter.limit}" if counter.limit is not None else ""
         colour = "#c62828" if counter.over else "#2e7d32" if counter.limit else "#555"
-        return f"{name} <span style='color:{colour}'><b>{counter.count}</b>{limit}</span>"
+        return (f"{escape(name)} <span style='color:{colour}'><b>{counter.count}</b>"
+                f"{limit}</span>")
 
     def counter_for(self, account_id: int) -> Counter | None:
         return getattr(self, "_counters", {}).get(account_id)
@@ -449,6 +452,7 @@ class PostEditor(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Changed elsewhere"), message, parent=self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         reload_button = box.addButton(
             self.tr("&Reload the post"), QMessageBox.ButtonRole.AcceptRole
         )

@@ -30,6 +30,7 @@ from essplanner.ui.check_model import CheckListModel
 from essplanner.ui.editor.media_model import MediaListModel
 from essplanner.ui.editor.preview import PreviewCard, ProblemModel
 from essplanner.ui.labels import cta_presets, editorial_label
+from essplanner.ui.plain import plain_label
 
 
 class EditorForm(QWidget):
@@ -111,7 +112,7 @@ class EditorForm(QWidget):
         self.no_problems = QLabel(self.tr("No problem found."), self)
         self.preview_combo = QComboBox(self)
         self.preview = PreviewCard(self)
-        self.message = QLabel(self)
+        self.message = plain_label(QLabel(self))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()

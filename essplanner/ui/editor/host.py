@@ -11,6 +11,7 @@ from essplanner import APP_DISPLAY_NAME
 from essplanner.domain import Post
 from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
+from essplanner.ui.plain import plain
 
 if TYPE_CHECKING:
     from essplanner.ui.editor.editor import PostEditor
@@ -32,7 +33,7 @@ class EditorHost(QObject):
             post = self.main.ws.posts.get(post_id)
         except EssPlannerError as exc:
 
-            messages.warning(self.main, APP_DISPLAY_NAME, str(exc))
+            messages.warning(self.main, APP_DISPLAY_NAME, plain(str(exc)))
             return
         self._show_editor(post_id, post=post)
 

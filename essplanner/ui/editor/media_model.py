@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from essplanner.ui.editor.state import MediaDraft
+from essplanner.ui.plain import plain
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 THUMB = QSize(64, 64)
@@ -97,7 +98,7 @@ class MediaListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(item.path) if Path(item.path).exists() else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.path
+            return plain(item.path)
         if role == MediaRole.DRAFT:
             return item
         return None

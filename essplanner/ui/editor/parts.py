@@ -14,6 +14,7 @@ from essplanner.services.hashtags import split_hashtags
 from essplanner.services.media import identify
 from essplanner.ui import messages
 from essplanner.ui.editor.state import MediaDraft
+from essplanner.ui.plain import plain
 
 if TYPE_CHECKING:
     from essplanner.services.hashtags import HashtagSetService
@@ -47,7 +48,8 @@ class ImageList(QObject):
             try:
                 mime, width, height = identify(Path(path))
             except EssPlannerError as exc:
-                messages.warning(self.dialog_parent, self.tr("Add images"), str(exc))
+                messages.warning(self.dialog_parent, self.tr("Add images"),
+                                    plain(str(exc)))
                 continue
             row = media.add(MediaDraft(path=path, mime_type=mime, size=Path(path).stat().st_size,
                                        width=width, height=height,
@@ -127,10 +129,10 @@ class HashtagSets(QObject):
         try:
             self.service.save(name, self.tags())
         except EssPlannerError as exc:
-            messages.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            messages.warning(self.dialog_parent, self.tr("Hashtag set"), plain(str(exc)))
 
     def delete(self, tag_set: domain.HashtagSet) -> None:
         try:
             self.service.delete(tag_set.id)
         except EssPlannerError as exc:
-            messages.warning(self.dialog_parent, self.tr("Hashtag set"), str(exc))
+            messages.warning(self.dialog_parent, self.tr("Hashtag set"), plain(str(exc)))

@@ -23,6 +23,7 @@ from essplanner.services.calendar import shown_platform
 from essplanner.ui.editor.media_model import thumbnail
 from essplanner.ui.editor.state import Counter, EditorProblem, Level, cut_to_limit
 from essplanner.ui.labels import platform_label
+from essplanner.ui.plain import plain
 from essplanner.ui.style import platform_icon, state_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -60,8 +61,10 @@ class ProblemModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
         problem = self._problems[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return problem.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain(problem.message)
         if role == Qt.ItemDataRole.DecorationRole:
             icon: QIcon = self._icons[problem.level]
             return icon
@@ -126,7 +129,7 @@ class PreviewCard(QFrame):
         if media:
             path, alt = media[0]
             self.image.setPixmap(thumbnail(path, QSize(max(160, self.width() - 40), 200)))
-            self.image.setToolTip(alt)
+            self.image.setToolTip(plain(alt))
             self.image.setAccessibleDescription(alt)
             self.image.show()
         else:
@@ -155,7 +158,7 @@ class PreviewCard(QFrame):
 
     def clear_post(self, message: str) -> None:
         self.header_icon.clear()
-        self.header.setText(message)
+        self.header.setText(plain(message))
         self.text.clear()
         self.image.hide()
         self.link.hide()

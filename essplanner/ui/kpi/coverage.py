@@ -44,6 +44,7 @@ from essplanner.kpi.periods import (
     week_short,
 )
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -149,7 +150,7 @@ class CoverageModel(QAbstractTableModel):
             if not ids:
                 return self.tr("Nothing planned this week.") if not in_gap else self.tr(
                     "Nothing planned: part of a gap.")
-            return "\n".join(f"• {self.titles.get(i, '#' + str(i))}" for i in ids)
+            return plain("\n".join(f"• {self.titles.get(i, '#' + str(i))}" for i in ids))
         if role == Role.PLANNED:
             return planned
         if role == Role.PUBLISHED:
@@ -183,8 +184,10 @@ class GapListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         kind, message = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain(message)
         if role == Qt.ItemDataRole.DecorationRole:
             from PySide6.QtWidgets import QApplication
 

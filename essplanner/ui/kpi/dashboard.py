@@ -45,6 +45,7 @@ from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi import charts
 from essplanner.ui.kpi.models import BestPostsModel, KpiTableModel, OutcomeModel, Role
+from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
 
@@ -377,7 +378,7 @@ class DashboardWindow(QMainWindow):
         try:
             self.undo_stack.push(DeleteOutcomeCommand(self, entry))
         except EssPlannerError as exc:
-            messages.warning(self, self.windowTitle(), str(exc))
+            messages.warning(self, self.windowTitle(), plain(str(exc)))
             return
         self.statusBar().showMessage(self.tr("Entry deleted (Ctrl+Z to undo)."), 5000)
 

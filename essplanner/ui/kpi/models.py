@@ -26,6 +26,7 @@ from essplanner.kpi import progress as k
 from essplanner.kpi.report import number, percent, quantity
 from essplanner.kpi.service import source_name
 from essplanner.ui.kpi.charts import STATUS_COLOURS, status_label
+from essplanner.ui.plain import plain
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -117,7 +118,7 @@ class KpiTableModel(_Table):
             if value.status in (k.Status.ON_TRACK, k.Status.BEHIND):
                 return self.tr("By now, %1 would be on pace for the target.").replace(
                     "%1", quantity(round(value.expected, 1), kpi.unit))
-            return kpi.name
+            return plain(kpi.name)
         return None
 
 
@@ -144,7 +145,7 @@ class BestPostsModel(_Table):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.INTERACTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and post.urls:
-            return "\n".join(post.urls)
+            return plain("\n".join(post.urls))
         return None
 
 

@@ -23,6 +23,7 @@ from essplanner.domain import KpiSource
 from essplanner.errors import EssPlannerError
 from essplanner.kpi.progress import OutcomeRecord
 from essplanner.timeutil import localize
+from essplanner.ui.plain import plain_label
 from essplanner.workspace import Workspace
 
 
@@ -68,7 +69,7 @@ class OutcomeDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.source.setCompleter(completer)
         self.note = QLineEdit(self)
-        self.error = QLabel(self)
+        self.error = plain_label(QLabel(self))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()

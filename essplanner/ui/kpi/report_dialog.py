@@ -24,6 +24,7 @@ from essplanner.domain import Period
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import language
 from essplanner.kpi.periods import DateRange, period_of
+from essplanner.ui.plain import plain_label
 from essplanner.workspace import Workspace
 
 
@@ -55,7 +56,7 @@ class ReportDialog(QDialog):
         self.organisation = QLineEdit(str(workspace.settings.extra.get("organisation", "")),
                                       self)
         self.organisation.setPlaceholderText(self.tr("Name of the organisation (optional)"))
-        self.error = QLabel(self)
+        self.error = plain_label(QLabel(self))
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.error.hide()

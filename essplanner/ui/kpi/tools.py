@@ -15,6 +15,7 @@ from essplanner.kpi.report import number
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi.dashboard import AddOutcomeCommand, DashboardWindow
+from essplanner.ui.plain import plain
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
@@ -108,7 +109,7 @@ class KpiTools(QObject):
         self.window.statusBar().clearMessage()
         if not isinstance(exc, EssPlannerError):
             raise exc  # a bug: the error reporter logs it and names the log file
-        messages.warning(self.window, self.tr("Import web visits"), str(exc))
+        messages.warning(self.window, self.tr("Import web visits"), plain(str(exc)))
 
     def on_report(self) -> None:
         from essplanner.ui.kpi.report_dialog import ReportDialog

@@ -37,6 +37,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
 from essplanner.ui.labels import objective_kind_label, period_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
+from essplanner.ui.plain import plain
 from essplanner.ui.style import objective_colour, state_icon
 from essplanner.workspace import Workspace
 
@@ -295,7 +296,7 @@ class ObjectivesDialog(QDialog):
                     )
                 )
         except EssPlannerError as exc:
-            messages.warning(self, self.tr("Objectives"), str(exc))
+            messages.warning(self, self.tr("Objectives"), plain(str(exc)))
             return
         self.reload(select=saved.id)
 
@@ -316,6 +317,6 @@ class ObjectivesDialog(QDialog):
         try:
             self.ws.objectives.delete(self._current.id)
         except EssPlannerError as exc:
-            messages.warning(self, self.tr("Objectives"), str(exc))
+            messages.warning(self, self.tr("Objectives"), plain(str(exc)))
             return
         self.reload()

@@ -28,6 +28,7 @@ from essplanner.ui import messages
 from essplanner.ui.check_model import CheckItem, CheckListModel
 from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
+from essplanner.ui.plain import plain
 from essplanner.ui.style import platform_icon
 from essplanner.workspace import Workspace
 
@@ -46,7 +47,7 @@ class PersonaListModel(RecordListModel[Persona]):
                     "%2", str(persona.age))
             return persona.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(persona.networks) or None
+            return plain(", ".join(persona.networks)) or None
         if role == self.ID_ROLE:
             return persona.id
         return None
@@ -162,7 +163,7 @@ class PersonasDialog(QDialog):
                 saved = self.ws.personas.update(Persona(id=self._current.id,
                                                         **values))  # type: ignore[arg-type]
         except EssPlannerError as exc:
-            messages.warning(self, self.tr("Personas"), str(exc))
+            messages.warning(self, self.tr("Personas"), plain(str(exc)))
             return
         self.reload(select=saved.id)
 
@@ -176,6 +177,6 @@ class PersonasDialog(QDialog):
         try:
             self.ws.personas.delete(self._current.id)
         except EssPlannerError as exc:
-            messages.warning(self, self.tr("Personas"), str(exc))
+            messages.warning(self, self.tr("Personas"), plain(str(exc)))
             return
         self.reload()

@@ -128,7 +128,7 @@ def _only(window: MainWindow, post_id: int) -> Chip:
 
 
 def test_published_posts_cannot_be_dragged(window: MainWindow, workspace: Workspace,
-                                           make_post) -> None:
+                                           make_post, monkeypatch) -> None:
     account = workspace.accounts.add(platform="dryrun", name="Essai")
     post = make_post("parti", at=paris(2026, 11, 28, 9), schedule=True, accounts=(account.id,))
     workspace.posts.mark_published(post.targets[0].id)
@@ -137,8 +137,17 @@ def test_published_posts_cannot_be_dragged(window: MainWindow, workspace: Worksp
     row = window.post_model.row_of(post.id)
     assert not window.post_model.flags(window.post_model.index(row, 0)) & \
         Qt.ItemFlag.ItemIsDragEnabled
+    reports: list[str] = []
+    monkeypatch.setattr(window.actions_, "report", reports.append)
+    asked: list[int] = []
+    rule = workspace.posts.check_move
+    monkeypatch.setattr(workspace.posts, "check_move",
+                        lambda p, when: (asked.append(p.id), rule(p, when)))
     window.actions_.move([(post.id, workspace.posts.get(post.id).version)], date(2026, 11, 29))
     assert workspace.posts.get(post.id).scheduled_at == paris(2026, 11, 28, 9)
+    assert asked == [post.id]  # the service's rule, the only one
+    assert reports == ["“parti” has already gone out on some accounts; it stays where it is."]
+    assert not window.undo_stack.count()
 
 
 def test_a_stale_drag_is_refused_as_a_conflict(window: MainWindow, workspace: Workspace,
