@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 from publishers.loopback import Handler, LoopbackServer
-from tests.memkeyring import MemoryKeyring
 
 from channels.conftest import Cli
 from essplanner import domain
@@ -23,6 +22,7 @@ from essplanner.scheduler import PublishingService
 from essplanner.settings import Paths
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+from tests.helpers.memkeyring import MemoryKeyring
 
 BOT_TOKEN = "7012345678:AAF5wq1nD3Xg0-SVx9oHkzTqHkR4v8pPlMc"
 # Not shaped like any known token: only knowing the secret itself can mask it.
