@@ -50,6 +50,7 @@ def test_empty_workspace_offers_the_example(qtbot: QtBot, workspace: Workspace) 
     assert not window.empty_banner.isVisible()
 
 
+@pytest.mark.expect_log(r"^unexpected error", logger="essplanner.app")
 def test_unexpected_error_dialog_names_the_log_file(qtbot: QtBot, tmp_path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
 

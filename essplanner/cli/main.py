@@ -58,12 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     for group in CORE_GROUPS:
-        importlib.import_module(f"essplanner.cli.main.{group}").register(sub)
+        importlib.import_module(f"essplanner.cli.{group}").register(sub)
 
     # Verbs that live in their own modules (account, service, screenshot, import, export,
     # report, kpi, outcome): essplanner/cli/<group>.py, each with register(sub).
     for group in VERB_GROUPS:
-        importlib.import_module(f"essplanner.cli.main.{group}").register(sub)
+        importlib.import_module(f"essplanner.cli.{group}").register(sub)
     return parser
 
 

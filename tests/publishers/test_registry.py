@@ -38,6 +38,7 @@ def test_a_third_party_publisher_loads_from_its_entry_point(
     assert "essplanner_pigeon_broken" not in sys.modules  # lazily: only what is asked
 
 
+@pytest.mark.expect_log(r"^The brokenwing plugin .* could not be loaded", logger="essplanner.publishers.registry")
 def test_a_plugin_that_raises_on_import_is_reported_and_the_others_still_load(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(SITE))

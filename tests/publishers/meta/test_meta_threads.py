@@ -147,6 +147,7 @@ def test_token_is_renewed_before_it_expires_and_reconnecting_replaces_it(
     assert publishers["threads"].token(th.context) == fresh.value
 
 
+@pytest.mark.expect_log(r"^Threads token refresh failed: ", logger="essplanner.publishers")
 def test_renewal_failure_is_a_warning_not_a_failure(meta, connect, publishers, clock) -> None:
     young = meta.graph.add_token("THREADS", meta.threads.id, lifetime=timedelta(days=5))
     th = connect("threads", api_url=meta.graph.threads_url, secret=young.value,

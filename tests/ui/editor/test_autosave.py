@@ -64,6 +64,7 @@ def test_a_draft_survives_sigkill_and_is_reopened(qtbot: QtBot, workspace: Works
     assert list(workspace.paths.autosave_dir.glob("draft-*.json")) == []
 
 
+@pytest.mark.expect_log(r"unreadable autosaved draft .*draft-broken\.json")
 def test_drafts_of_running_editors_are_not_offered(tmp_path: Path) -> None:
     store = AutosaveStore(tmp_path)
     mine = store.new_path()
