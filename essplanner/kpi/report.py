@@ -18,9 +18,9 @@ from pathlib import Path
 
 from essplanner import domain
 from essplanner.i18n import _, language, set_language
+from essplanner.kpi import coverage as cov
 from essplanner.kpi.periods import DateRange, day_text
 from essplanner.kpi.progress import KpiProgress, PeriodValue, Status
-from essplanner.kpi import coverage as cov
 from essplanner.kpi.service import Dashboard, source_name
 from essplanner.workspace import Workspace
 

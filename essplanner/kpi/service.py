@@ -22,6 +22,8 @@ from essplanner import repositories as repo
 from essplanner.domain import Change, DeliveryState, KpiSource, Period
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
+from essplanner.kpi import coverage as cov
+from essplanner.kpi import progress as k
 from essplanner.kpi.periods import (
     DateRange,
     elapsed_fraction,
@@ -31,8 +33,6 @@ from essplanner.kpi.periods import (
     period_of,
     periods_overlapping,
 )
-from essplanner.kpi import coverage as cov
-from essplanner.kpi import progress as k
 from essplanner.kpi.visits import ParsedVisits, read_file
 from essplanner.services.base import Notify, Service
 from essplanner.settings import Settings
