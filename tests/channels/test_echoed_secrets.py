@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
+import pytest
 from publishers.loopback import Handler, LoopbackServer
 
 from channels.conftest import Cli
@@ -77,6 +78,9 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.expect_log(
+    r"^target \d+ \(post \d+[^)]*\) (on .+ (failed|unconfirmed|publishing): |missed: |was being sent by a service that stopped)",
+    logger="essplanner.scheduler.service")
 def test_an_echoed_token_reaches_no_row_no_file_and_no_output(
         cli: Cli, mem_keyring: MemoryKeyring) -> None:
     secrets = _forms(BOT_TOKEN) | _forms(BOT_TOKEN.split(":", 1)[1]) | _forms(MASTO_TOKEN)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from channels.conftest import Cli
 from essplanner.channels.accounts import context_for, find_account
 from essplanner.publishers.base import PublishRequest
@@ -19,6 +21,7 @@ def _all_bytes(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.expect_log(r"^publishing failed$", logger="essplanner.publishers.telegram")
 def test_secrets_stay_in_the_keyring(cli: Cli, mem_keyring: MemoryKeyring, telegram,
                                      mastodon) -> None:
     tg, tg_url = telegram
