@@ -111,7 +111,7 @@ def punctuality() -> list[Result]:
 
 def bare_loop(server: dict, count: int) -> float:
     """The same requests a publisher makes, one after the other, with nothing around them."""
-    from essplanner.services import new_idempotency_key
+    from essplanner.services.posts import new_idempotency_key
 
     session = requests.Session()
     tokens = []

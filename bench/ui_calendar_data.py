@@ -13,7 +13,7 @@ from sqlalchemy import insert
 from essplanner import models
 from essplanner.credentials import MemoryStore
 from essplanner.domain import DeliveryState
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from essplanner.settings import Paths, Settings
 from essplanner.workspace import Workspace
 

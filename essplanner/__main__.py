@@ -2,6 +2,6 @@
 
 import sys
 
-from essplanner.cli import main
+from essplanner.cli.main import main
 
 sys.exit(main())

@@ -35,29 +35,6 @@ def display_problem() -> str | None:
     return None
 
 
-def install_translators(app: object, lang: str) -> list[object]:
-    """Qt's own strings and ours in ``lang``; returns the translators (keep them alive)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    assert isinstance(app, QApplication)
-    QLocale.setDefault(QLocale("fr_FR" if lang == "fr" else "en_GB"))
-    translators: list[object] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), (APP_NAME, str(translations_dir()))):
-        translator = QTranslator(app)
-        if translator.load(f"{name}_{lang}", folder):
-            app.installTranslator(translator)
-            translators.append(translator)
-    return translators
-
-
-def translations_dir() -> os.PathLike[str]:
-    from pathlib import Path
-
-    return Path(__file__).resolve().parents[1] / "resources" / "i18n"
-
-
 class ErrorReporter:
     """Logs unexpected exceptions and shows them in a dialog on the main thread."""
 
@@ -95,16 +72,16 @@ class ErrorReporter:
         self._show(exc)
 
     def _show(self, exc: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from essplanner.ui import messages
 
         if self._showing:
             return
         self._showing = True
         try:
             if isinstance(exc, EssPlannerError):
-                QMessageBox.warning(None, APP_DISPLAY_NAME, str(exc))
+                messages.warning(None, APP_DISPLAY_NAME, str(exc))
             else:
-                QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+                messages.critical(None, APP_DISPLAY_NAME, _(
                     "Something went wrong inside ESS Planner: {error}\n\nYour data is safe. "
                     "The details are in the log file:\n{log}",
                     error=f"{type(exc).__name__}: {exc}", log=str(self.log_file)))
@@ -125,9 +102,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"essplanner: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from essplanner.settings import database_url
+    from essplanner.ui import messages
     from essplanner.ui.bridge import Bridge
     from essplanner.ui.startup import start_window
 
@@ -145,6 +123,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    from essplanner.ui.translations import install_translators, remove_translators
+
     translators = install_translators(app, lang)
     log.info("language %s (%d translators)", language(), len(translators))
     reporter = ErrorReporter(paths.log_file)
@@ -163,7 +143,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def report(exc: EssPlannerError) -> None:
         log.error("cannot open the workspace: %s", exc)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, _(
+        messages.critical(None, APP_DISPLAY_NAME, _(
             "The workspace cannot be opened: {error}\n\nDetails: {log}",
             error=str(exc), log=str(paths.log_file)))
 
@@ -173,14 +153,15 @@ def run_gui(args: argparse.Namespace) -> int:
         """Accounts, dashboard, publishing service and tray: they need the full workspace
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
-        from essplanner.metrics import metrics_job
+        from essplanner.channels.metrics import metrics_job
         from essplanner.scheduler import PublishingService
-        from essplanner.ui import dashboard, exchange_actions
+        from essplanner.ui import exchange_actions
         from essplanner.ui import tray as publishing_tray
-        from essplanner.ui.accounts import install as install_accounts
+        from essplanner.ui.accounts.dialog import install as install_accounts
+        from essplanner.ui.kpi import tools as kpi_tools
 
         exchange_actions.install(window, workspace, bridge)
-        dashboard.install(window, workspace, bridge)
+        kpi_tools.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
         service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
         tray = publishing_tray.install(window, workspace, bridge, service)
@@ -206,5 +187,4 @@ def run_gui(args: argparse.Namespace) -> int:
         close = getattr(window.ws, "close", None)
         if close is not None:
             close()
-        for translator in translators:  # the QApplication may outlive us (embedding, tests)
-            app.removeTranslator(translator)  # type: ignore[arg-type]
+        remove_translators(app, translators)  # the QApplication may outlive us (embedding, tests)

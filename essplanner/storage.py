@@ -289,7 +289,7 @@ def _is_current(db: Database) -> bool:
     """Whether the database is at the scripts' head, read without Alembic."""
     from sqlalchemy.exc import DBAPIError
 
-    from essplanner.quickread import schema_heads
+    from essplanner.services.quickread import schema_heads
 
     try:
         with db.engine.connect() as conn:

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from essplanner.composer import Validator
+from essplanner.channels.composer import Validator
 from essplanner.credentials import KeyringStore, SecretStore
 from essplanner.domain import Change
 from essplanner.errors import StorageError
-from essplanner.hashtags import HashtagSetService
 from essplanner.i18n import _
-from essplanner.measurement import KpiService
-from essplanner.media import MediaStore
+from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
-from essplanner.services import AccountService, ObjectiveService, PersonaService, PostService
+from essplanner.services.accounts import AccountService
+from essplanner.services.calendar_reader import CalendarReader
+from essplanner.services.hashtags import HashtagSetService
+from essplanner.services.media import MediaStore
+from essplanner.services.objectives import ObjectiveService
+from essplanner.services.personas import PersonaService
+from essplanner.services.posts import PostService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock
@@ -47,6 +51,11 @@ class Workspace:
     kpis: KpiService
     hashtags: HashtagSetService
     backup: Path | None = None
+    #: what the calendar views read (see :mod:`essplanner.services.calendar_reader`)
+    calendar: CalendarReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.calendar = CalendarReader(self.db)
 
     @classmethod
     def open(
@@ -107,5 +116,6 @@ class Workspace:
         return self.settings.timezone
 
     def close(self) -> None:
+        self.calendar.close()
         self.db.dispose()
 

@@ -25,6 +25,9 @@ from tests.helpers.shifted import install_from_environment
 # ``make test`` runs the fast suite again with the wall clock moved (ESSPLANNER_TEST_NOW).
 SHIFTED_TO = install_from_environment()
 
+#: shared fixtures and checks (tests/helpers/); pytester runs the logfail plugin's own test
+pytest_plugins = ["tests.helpers.logfail", "pytester"]
+
 REQUIRE_PEERS = os.environ.get("ESSPLANNER_REQUIRE_PEERS") == "1"
 
 

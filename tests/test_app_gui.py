@@ -6,9 +6,9 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from essplanner.demo import load_demo
+from essplanner.demo.loader import load_demo
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import Role
+from essplanner.ui.calendar.month_model import Role
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
@@ -50,15 +50,16 @@ def test_empty_workspace_offers_the_example(qtbot: QtBot, workspace: Workspace) 
     assert not window.empty_banner.isVisible()
 
 
+@pytest.mark.expect_log(r"^unexpected error", logger="essplanner.app")
 def test_unexpected_error_dialog_names_the_log_file(qtbot: QtBot, tmp_path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     from essplanner.app import ErrorReporter
+    from essplanner.ui import messages
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(messages, "critical",
+                        lambda parent, title, text, *a: shown.append(text))
     reporter = ErrorReporter(tmp_path / "essplanner.log")
     try:
         raise ZeroDivisionError("bug")

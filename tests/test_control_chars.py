@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from essplanner import domain
-from essplanner.cli import main
+from essplanner.cli.main import main
 from essplanner.controlchars import json_safe, terminal_safe
 from essplanner.errors import ValidationError
 from essplanner.workspace import Workspace

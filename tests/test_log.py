@@ -1,9 +1,12 @@
 import logging
 from pathlib import Path
 
+import pytest
+
 from essplanner import log as logsetup
 
 
+@pytest.mark.expect_log(r"^boom$", logger="essplanner.test")
 def test_secrets_never_reach_the_log_file(tmp_path: Path) -> None:
     log_file = tmp_path / "logs" / "essplanner.log"
     logsetup.setup(log_file, verbose=1, stderr=False)

@@ -183,7 +183,7 @@ ROOT = Path(__file__).parents[1]
 
 _DRIVER = textwrap.dedent("""
     import contextlib, io, json, sys
-    from essplanner.cli import main
+    from essplanner.cli.main import main
     results = []
     for args in json.loads(sys.argv[1]):
         out, err = io.StringIO(), io.StringIO()

@@ -26,7 +26,7 @@ def main() -> int:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from essplanner.cli import main as cli
+    from essplanner.cli.main import main as cli
 
     with tempfile.TemporaryDirectory() as tmp:
         base = ["--lang", "fr", "--data-dir", tmp]
@@ -53,10 +53,10 @@ def coverage(data_dir: Path, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from essplanner.domain import Period
-    from essplanner.periods import DateRange, next_start, period_of
+    from essplanner.kpi.periods import DateRange, next_start, period_of
     from essplanner.settings import Paths
     from essplanner.ui.bridge import Bridge
-    from essplanner.ui.coverage import CoverageWindow
+    from essplanner.ui.kpi.coverage import CoverageWindow
     from essplanner.workspace import Workspace
 
     app = QApplication.instance() or QApplication(["essplanner"])

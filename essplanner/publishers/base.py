@@ -24,162 +24,27 @@ Outcomes are told by exceptions:
   may answer 502 after the platform created the post). Never re-send blindly.
 """
 
+
 from __future__ import annotations
 
 import enum
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
+from essplanner.publishers.errors import AmbiguousError, ContentRejected
 from essplanner.publishers.i18n import tr
-from essplanner.publishers.text import (
-    count_graphemes,
-    count_weighted,
-    replace_urls,
-    strip_mention_domains,
-    utf16_len,
-)
+from essplanner.publishers.rules import PlatformRules, Problem, Severity
+from essplanner.publishers.validation import validate_with_rules
 
 if TYPE_CHECKING:
     from essplanner.publishers.http import HttpClient
 
-# ---------------------------------------------------------------- errors ---
-
-
-class PublishError(Exception):
-    """Base of the outcomes a publisher reports by raising. ``message`` is in plain words."""
-
-    def __init__(self, message: str, *, http_status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.http_status = http_status
-
-
-class RetryableError(PublishError):
-    """Nothing was published; try again later (after ``retry_after`` seconds if given)."""
-
-    def __init__(
-        self, message: str, *, http_status: int | None = None, retry_after: float | None = None
-    ) -> None:
-        super().__init__(message, http_status=http_status)
-        self.retry_after = retry_after
-
-
-class PermanentError(PublishError):
-    """The platform refused the content; retrying will not help."""
-
-
-class AuthError(PermanentError):
-    """The credentials are wrong, expired or revoked: the account needs reconnecting."""
-
-
-class AmbiguousError(PublishError):
-    """The post may or may not exist: the request was sent but no answer came back."""
-
-
-class ContentRejected(PermanentError):
-    """Validation found problems before anything was sent."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = tuple(problems)
-
-
 # ---------------------------------------------------------------- data ---
-
-
-class Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a post for a platform, in words a volunteer understands."""
-
-    code: str  # stable id, e.g. "text_too_long", "alt_text_missing"
-    message: str
-    field: str | None = None  # "text", "media", "link", ...
-    severity: Severity = Severity.ERROR
-    index: int | None = None  # which image, for media problems
-
-
-class TextCounting(enum.StrEnum):
-    """How a platform counts the length of a text."""
-
-    GRAPHEMES = "graphemes"  # user-perceived characters (Bluesky, Mastodon)
-    CODE_POINTS = "code_points"  # Unicode code points (Threads, Instagram)
-    UTF16 = "utf16"  # UTF-16 code units (Telegram, TikTok)
-    WEIGHTED = "weighted"  # X: most scripts 1, CJK and emoji 2
-    BYTES = "bytes"  # UTF-8 bytes (YouTube description)
-
-
-class LinkHandling(enum.StrEnum):
-    """What the platform does with a link in the text."""
-
-    PREVIEW = "preview"  # the server builds a preview card (Mastodon, Telegram, Facebook)
-    CARD = "card"  # the client must build the card itself (Bluesky)
-    NOT_CLICKABLE = "not_clickable"  # links in captions are plain text (Instagram)
-    FIELD = "field"  # a separate link field (Pinterest, LinkedIn article)
-
-
-@dataclass(frozen=True)
-class PlatformRules:
-    """Limits and habits of a platform, used by the editor's counters and by ``validate``."""
-
-    platform: str
-    text_limit: int | None
-    counting: TextCounting = TextCounting.GRAPHEMES
-    url_length: int | None = None  # every URL counts as this many characters (Mastodon, X)
-    mention_local_part_only: bool = False  # "@user@domain" counts as "@user" (Mastodon)
-    byte_limit: int | None = None  # a second limit in UTF-8 bytes (Bluesky: 3000)
-    caption_limit: int | None = None  # limit of the text when media is attached (Telegram)
-    max_images: int = 4
-    min_media: int = 0  # Instagram needs at least one image
-    image_types: frozenset[str] = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
-    max_image_bytes: int | None = None
-    reencode_images: bool = False  # images over max_image_bytes are re-encoded, not refused
-    max_image_pixels: int | None = None
-    supports_alt_text: bool = True
-    alt_text_limit: int | None = None
-    link_handling: LinkHandling = LinkHandling.PREVIEW
-    supports_video: bool = False
-    text_required: bool = True
-    display_name: str = ""
-
-    @property
-    def name(self) -> str:
-        """The platform's name for messages."""
-        return self.display_name or self.platform
-
-    def count(self, text: str) -> int:
-        """The length of ``text`` as the platform counts it."""
-        if self.url_length is not None:
-            text = replace_urls(text, "x" * self.url_length)
-        if self.mention_local_part_only:
-            text = strip_mention_domains(text)
-        match self.counting:
-            case TextCounting.GRAPHEMES:
-                return count_graphemes(text)
-            case TextCounting.CODE_POINTS:
-                return len(text)
-            case TextCounting.UTF16:
-                return utf16_len(text)
-            case TextCounting.WEIGHTED:
-                return count_weighted(text)
-            case TextCounting.BYTES:
-                return len(text.encode("utf-8"))
-        raise AssertionError(self.counting)
-
-    def limit_for(self, media_count: int) -> int | None:
-        if media_count and self.caption_limit is not None:
-            return self.caption_limit
-        return self.text_limit
-
 
 @dataclass(frozen=True)
 class AccountInfo:
@@ -334,9 +199,6 @@ class PublisherContext:
         return self.account.api_url
 
 
-# ---------------------------------------------------------------- protocol ---
-
-
 @runtime_checkable
 class Publisher(Protocol):
     """A platform. One instance serves every account of that platform (keep no per-post state)."""
@@ -415,108 +277,3 @@ class BasePublisher:
         errors = [p for p in self.validate(request) if p.severity is Severity.ERROR]
         if errors:
             raise ContentRejected(errors)
-
-
-def validate_with_rules(rules: PlatformRules, request: PublishRequest) -> list[Problem]:
-    """The checks every platform shares: text length, media count, types, sizes, alt text."""
-    problems: list[Problem] = []
-    images = [m for m in request.media if m.mime_type.startswith("image/")]
-    videos = [m for m in request.media if m.mime_type.startswith("video/")]
-    text = request.text
-    if rules.text_required and not text.strip() and not request.media:
-        problems.append(Problem("text_empty", tr("The text is empty."), "text"))
-    limit = rules.limit_for(len(request.media))
-    if limit is not None:
-        length = rules.count(text)
-        if length > limit:
-            params = {"length": length, "platform": rules.name, "limit": limit,
-                      "over": length - limit}
-            message = (
-                tr("The caption is {length} characters long; {platform} allows {limit} "
-                   "({over} too many).", **params)
-                if request.media and rules.caption_limit
-                else tr("The text is {length} characters long; {platform} allows {limit} "
-                        "({over} too many).", **params)
-            )
-            problems.append(Problem("text_too_long", message, "text"))
-    if rules.byte_limit is not None:
-        size = len(text.encode("utf-8"))
-        if size > rules.byte_limit:
-            problems.append(Problem(
-                "text_too_many_bytes",
-                tr("The text takes {size} bytes; {platform} allows {limit} "
-                   "(emoji and accented letters take several bytes).",
-                   size=size, platform=rules.name, limit=rules.byte_limit),
-                "text",
-            ))
-    if len(request.media) < rules.min_media:
-        problems.append(Problem(
-            "media_required",
-            tr("{platform} needs at least {count} image or video.",
-               platform=rules.name, count=rules.min_media),
-            "media",
-        ))
-    if len(images) > rules.max_images:
-        problems.append(Problem(
-            "too_many_images",
-            tr("{count} images; {platform} takes at most {limit}.",
-               count=len(images), platform=rules.name, limit=rules.max_images),
-            "media",
-        ))
-    if videos and not rules.supports_video:
-        problems.append(Problem(
-            "video_unsupported",
-            tr("{platform} does not take videos here.", platform=rules.name), "media"
-        ))
-    for index, item in enumerate(request.media):
-        name = item.path.name
-        if item.mime_type.startswith("image/") and item.mime_type not in rules.image_types:
-            problems.append(Problem(
-                "image_type",
-                tr("Image {n} ({name}) is {type}; {platform} takes {types}.",
-                   n=index + 1, name=name, type=item.mime_type, platform=rules.name,
-                   types=", ".join(sorted(t.removeprefix("image/") for t in rules.image_types))),
-                "media", index=index,
-            ))
-        if (
-            rules.max_image_bytes is not None
-            and item.mime_type.startswith("image/")
-            and item.size > rules.max_image_bytes
-            and not rules.reencode_images
-        ):
-            problems.append(Problem(
-                "image_too_big",
-                tr("Image {n} ({name}) weighs {size} MB; {platform} takes at most {limit} MB.",
-                   n=index + 1, name=name, size=f"{item.size / 1e6:.1f}",
-                   platform=rules.name, limit=f"{rules.max_image_bytes / 1e6:.1f}"),
-                "media", index=index,
-            ))
-        if (
-            rules.max_image_pixels is not None
-            and item.width and item.height
-            and item.width * item.height > rules.max_image_pixels
-            and not rules.reencode_images
-        ):
-            problems.append(Problem(
-                "image_too_large",
-                tr("Image {n} ({name}) is {width}×{height} pixels; too large for {platform}.",
-                   n=index + 1, name=name, width=item.width, height=item.height,
-                   platform=rules.name),
-                "media", index=index,
-            ))
-        if rules.supports_alt_text and not item.alt_text.strip():
-            problems.append(Problem(
-                "alt_text_missing",
-                tr("Image {n} ({name}) has no alternative text: describe it for people "
-                   "who cannot see it.", n=index + 1, name=name),
-                "media", index=index,
-            ))
-        if rules.alt_text_limit is not None and len(item.alt_text) > rules.alt_text_limit:
-            problems.append(Problem(
-                "alt_text_too_long",
-                tr("The alternative text of image {n} is {length} characters; {platform} "
-                   "allows {limit}.", n=index + 1, length=len(item.alt_text),
-                   platform=rules.name, limit=rules.alt_text_limit),
-                "media", index=index,
-            ))
-    return problems

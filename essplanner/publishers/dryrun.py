@@ -18,13 +18,12 @@ from typing import Any, ClassVar
 from essplanner.publishers.base import (
     AccountCheck,
     BasePublisher,
-    PlatformRules,
     PublisherContext,
     PublishRequest,
     Receipt,
-    TextCounting,
 )
 from essplanner.publishers.i18n import tr
+from essplanner.publishers.rules import PlatformRules, TextCounting
 
 
 class DryRunPublisher(BasePublisher):

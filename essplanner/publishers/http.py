@@ -46,12 +46,12 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NewConnectionError
 
-from essplanner.publishers.base import (
+from essplanner.publishers.base import RateLimitInfo
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     PermanentError,
     PublishError,
-    RateLimitInfo,
     RetryableError,
 )
 from essplanner.publishers.i18n import tr

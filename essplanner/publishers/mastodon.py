@@ -40,27 +40,21 @@ from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
     AccountInfo,
-    AmbiguousError,
-    AuthError,
     BasePublisher,
     Credentials,
     FieldKind,
-    LinkHandling,
     MediaFile,
-    PermanentError,
-    PlatformRules,
-    Problem,
     PublisherContext,
     PublishRequest,
     Receipt,
-    RetryableError,
-    TextCounting,
-    validate_with_rules,
 )
+from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import HttpClient, check_api_url, error_text
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.media import prepare_image
 from essplanner.publishers.oauth import LoopbackRedirect, new_state, pkce_pair
+from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
+from essplanner.publishers.validation import validate_with_rules
 
 SCOPES = "read:accounts read:statuses write:statuses write:media"
 VISIBILITIES = ("public", "unlisted", "private", "direct")

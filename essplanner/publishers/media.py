@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from essplanner.publishers.base import PermanentError
+from essplanner.publishers.errors import PermanentError
 from essplanner.publishers.i18n import tr
 
 JPEG = "image/jpeg"

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from essplanner.publishers.base import AuthError, PermanentError
+from essplanner.publishers.errors import AuthError, PermanentError
 from essplanner.publishers.i18n import tr
 
 CALLBACK_PATH = "/callback"

@@ -25,22 +25,17 @@ from typing import Any, ClassVar
 from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
-    AmbiguousError,
-    AuthError,
     BasePublisher,
     FieldKind,
-    LinkHandling,
-    PermanentError,
-    PlatformRules,
     PublisherContext,
     PublishRequest,
     Receipt,
-    RetryableError,
-    TextCounting,
 )
+from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.media import prepare_image
+from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 
 TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 PHOTO_LIMIT = 10 * 1024 * 1024

@@ -25,28 +25,25 @@ from typing import Any, Protocol
 
 import requests
 
-from essplanner.composer import Validator, build_request
-from essplanner.contexts import make_context
+from essplanner.channels.composer import Validator, build_request
+from essplanner.channels.contexts import make_context
 from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError
 from essplanner.i18n import _
 from essplanner.log import redact
-from essplanner.publishers.base import (
+from essplanner.publishers.base import Publisher, PublisherContext, PublishRequest, Receipt
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
     PermanentError,
-    Publisher,
-    PublisherContext,
     PublishError,
-    PublishRequest,
-    Receipt,
     RetryableError,
-    Severity,
 )
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.registry import PluginError, Registry
+from essplanner.publishers.rules import Severity
 from essplanner.scheduler.config import ServiceConfig
 from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, Outcome, Result
 from essplanner.scheduler.throttle import Throttle

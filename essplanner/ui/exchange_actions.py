@@ -1,5 +1,5 @@
 """File menu actions: import posts from a CSV planned in a spreadsheet, export to CSV or
-iCalendar. The work itself is :mod:`essplanner.exchange`; this module asks for files and
+iCalendar. The work itself is :mod:`essplanner.services.exchange`; this module asks for files and
 reports the outcome."""
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from essplanner.domain import PostQuery
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import language
 from essplanner.timeutil import get_zone
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
@@ -50,7 +51,7 @@ class ExchangeActions(QObject):
 
     def import_file(self, path: Path) -> int:
         """Import ``path``; returns how many posts were created (0 after an error)."""
-        from essplanner.exchange import read_csv
+        from essplanner.services.exchange import read_csv
 
         self.last_folder = str(path.parent)
         try:
@@ -61,9 +62,9 @@ class ExchangeActions(QObject):
             posts = self.ws.posts.create_many(
                 [(r.label, r.draft, r.scheduled_at) for r in rows])
         except EssPlannerError as exc:
-            QMessageBox.warning(self.window, self.tr("Import posts"), plain(str(exc)))
+            messages.warning(self.window, self.tr("Import posts"), plain(str(exc)))
             return 0
-        QMessageBox.information(
+        messages.information(
             self.window, self.tr("Import posts"),
             self.tr("%n post(s) imported as drafts. Open them to check and schedule them.",
                     "", len(posts)))
@@ -82,7 +83,7 @@ class ExchangeActions(QObject):
 
     def export_file(self, path: Path, kind: str) -> int:
         """Write every post to ``path`` (atomically); returns how many were written."""
-        from essplanner.exchange import export_csv, export_ics
+        from essplanner.services.exchange import export_csv, export_ics
 
         self.last_folder = str(path.parent)
         posts = self.ws.posts.query(PostQuery(include_unscheduled=kind == "csv"))
@@ -100,7 +101,7 @@ class ExchangeActions(QObject):
             finally:
                 Path(tmp).unlink(missing_ok=True)
         except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("Export posts"), self.tr(
+            messages.warning(self.window, self.tr("Export posts"), self.tr(
                 "The file could not be written: %1").replace("%1", exc.strerror or str(exc)))
             return 0
         self.window.statusBar().showMessage(

@@ -27,35 +27,28 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner import APP_DISPLAY_NAME, __version__
-from essplanner.calendar_data import (
-    AttentionItem,
-    CalendarEntry,
-    attention_items,
-    entries,
-    entries_by_id,
-    has_posts,
-)
 from essplanner.domain import Change
 from essplanner.errors import EssPlannerError
+from essplanner.services.calendar import AttentionItem, CalendarEntry
 from essplanner.timeutil import day_bounds, get_zone
+from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import MonthModel, first_day_of_week
-from essplanner.ui.calendar_view import MonthView
-from essplanner.ui.editor_host import EditorHost
+from essplanner.ui.calendar.month_model import MonthModel, first_day_of_week
+from essplanner.ui.calendar.month_view import MonthView
+from essplanner.ui.calendar.post_model import PostFilterProxy, PostListModel, PostRole
+from essplanner.ui.editor.host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
 from essplanner.ui.plain import plain
-from essplanner.ui.post_model import PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
-    from essplanner.quickread import QuickReader
-    from essplanner.ui.agenda_model import AgendaModel
-    from essplanner.ui.agenda_view import AgendaView
-    from essplanner.ui.attention import AttentionModel, AttentionPanel
-    from essplanner.ui.editor import PostEditor
-    from essplanner.ui.filters import FilterPanel
-    from essplanner.ui.post_actions import PostActions
-    from essplanner.ui.week_view import WeekView
+    from essplanner.ui.calendar.agenda_model import AgendaModel
+    from essplanner.ui.calendar.agenda_view import AgendaView
+    from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
+    from essplanner.ui.calendar.filters import FilterPanel
+    from essplanner.ui.calendar.post_actions import PostActions
+    from essplanner.ui.calendar.week_view import WeekView
+    from essplanner.ui.editor.editor import PostEditor
     from essplanner.workspace import Workspace
 
 VIEWS = ("month", "week", "agenda")
@@ -110,13 +103,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ws = workspace
         self.bridge = bridge
-        # A SQLite calendar is read with the standard library (fast, same results as
-        # calendar_data through SQLAlchemy, which PostgreSQL uses).
-        self.reader: QuickReader | None = getattr(workspace, "reader", None)
-        if self.reader is None and hasattr(workspace, "db"):
-            from essplanner.quickread import QuickReader
-
-            self.reader = QuickReader.open(workspace.db.url)
         self.zone: ZoneInfo = get_zone(workspace.settings.timezone)
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(1280, 820)
@@ -208,30 +194,28 @@ class MainWindow(QMainWindow):
         self.after_first_paint()
 
     def _attached(self) -> None:
-        from essplanner.ui.post_actions import PostActions
+        from essplanner.ui.calendar.post_actions import PostActions
 
         self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
         if self._attention is not None:
             self._attention.ws = self.ws
         self.statusBar().showMessage(self.tr("Database: %1").replace(
-            "%1", self.ws.db.describe()))
+            "%1", self.ws.calendar.describe()))
 
+    # The calendar read model (services/calendar_reader.py) chooses how to read: the
+    # standard library's sqlite3 when it can, SQLAlchemy otherwise.
     def _read_entries(self, start: datetime, end: datetime, undated: bool,
                       ) -> list[CalendarEntry]:
-        if self.reader is not None:
-            return self.reader.entries(start, end, include_unscheduled=undated)
-        return entries(self.ws.db, start, end, include_unscheduled=undated)
+        return self.ws.calendar.entries(start, end, include_unscheduled=undated)
 
     def _read_entries_by_id(self, ids: Iterable[int]) -> list[CalendarEntry]:
-        if self.reader is not None:
-            return self.reader.entries_by_id(ids)
-        return entries_by_id(self.ws.db, ids)
+        return self.ws.calendar.entries_by_id(ids)
 
     def _read_attention(self) -> list[AttentionItem]:
-        return attention_items(self.ws.db) if self.ready else []
+        return self.ws.calendar.attention_items() if self.ready else []
 
     def _has_posts(self) -> bool:
-        return self.reader.has_posts() if self.reader is not None else has_posts(self.ws.db)
+        return self.ws.calendar.has_posts()
 
     # ---- wiring
     def _connect(self) -> None:
@@ -252,7 +236,7 @@ class MainWindow(QMainWindow):
     @property
     def week_view(self) -> WeekView:
         if self._week_view is None:
-            from essplanner.ui.week_view import WeekView
+            from essplanner.ui.calendar.week_view import WeekView
 
             view = WeekView(self)
             view.chips.colour_by = self.month_view.delegate.colour_by
@@ -268,7 +252,7 @@ class MainWindow(QMainWindow):
     @property
     def agenda_model(self) -> AgendaModel:
         if self._agenda_model is None:
-            from essplanner.ui.agenda_model import AgendaModel
+            from essplanner.ui.calendar.agenda_model import AgendaModel
 
             self._agenda_model = AgendaModel(self.proxy, today=self.today, parent=self)
             self._agenda_model.move_requested.connect(self.move_posts)
@@ -277,7 +261,7 @@ class MainWindow(QMainWindow):
     @property
     def agenda_view(self) -> AgendaView:
         if self._agenda_view is None:
-            from essplanner.ui.agenda_view import AgendaView
+            from essplanner.ui.calendar.agenda_view import AgendaView
 
             view = AgendaView(self)
             view.delegate.chips.colour_by = self.month_view.delegate.colour_by
@@ -291,7 +275,7 @@ class MainWindow(QMainWindow):
     @property
     def filters(self) -> FilterPanel:
         if self._filters is None:
-            from essplanner.ui.filters import FilterPanel
+            from essplanner.ui.calendar.filters import FilterPanel
 
             panel = FilterPanel(self.filters_dock)
             panel.setMinimumWidth(FILTERS_WIDTH)
@@ -309,7 +293,7 @@ class MainWindow(QMainWindow):
     @property
     def attention_model(self) -> AttentionModel:
         if self._attention_model is None:
-            from essplanner.ui.attention import AttentionModel
+            from essplanner.ui.calendar.attention import AttentionModel
 
             model = AttentionModel(self._read_attention, self.zone, self)
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -321,7 +305,7 @@ class MainWindow(QMainWindow):
     @property
     def attention(self) -> AttentionPanel:
         if self._attention is None:
-            from essplanner.ui.attention import AttentionPanel
+            from essplanner.ui.calendar.attention import AttentionPanel
 
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
@@ -440,7 +424,7 @@ class MainWindow(QMainWindow):
         self.show_date(day)
 
     def go_to_date(self) -> None:
-        from essplanner.ui.when_dialog import DateDialog
+        from essplanner.ui.calendar.when_dialog import DateDialog
 
         dialog = DateDialog(self.anchor, self)
         if dialog.exec() == DateDialog.DialogCode.Accepted:
@@ -535,7 +519,7 @@ class MainWindow(QMainWindow):
 
     # ---- menus' slots
     def on_load_example(self) -> None:
-        from essplanner.demo import load_demo
+        from essplanner.demo.loader import load_demo
         from essplanner.i18n import language
 
         if self.require_actions() is None:
@@ -543,22 +527,21 @@ class MainWindow(QMainWindow):
         try:
             change = load_demo(self.ws, lang=language())
         except EssPlannerError as exc:
-            from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Example workspace"), plain(str(exc)))
+            messages.information(self, self.tr("Example workspace"), plain(str(exc)))
             return
         self.bridge.emit_change(change)
         self.show_date(self.today())
 
     def open_personas(self) -> None:
-        from essplanner.ui.personas import PersonasDialog
+        from essplanner.ui.panels.personas import PersonasDialog
 
         if self.require_actions() is None:
             return
         PersonasDialog(self.ws, self).exec()
 
     def open_objectives(self) -> None:
-        from essplanner.ui.objectives import ObjectivesDialog
+        from essplanner.ui.panels.objectives import ObjectivesDialog
 
         if self.require_actions() is None:
             return
@@ -568,9 +551,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.paths.log_dir)))
 
     def on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, self.tr("About ESS Planner"), self.tr(
+        messages.about(self, self.tr("About ESS Planner"), self.tr(
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 
@@ -580,9 +562,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._refresh_timer.stop()
-        if self.reader is not None and self.ready:
-            self.reader.close()
-            self.reader = None  # SQLAlchemy from now on, if anything still asks
+        if self.ready:
+            self.ws.calendar.close()  # SQLAlchemy from now on, if anything still asks
         super().closeEvent(event)
 
     @staticmethod

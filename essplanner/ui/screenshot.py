@@ -8,11 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from essplanner.app import install_translators
-from essplanner.calendar_data import entries
 from essplanner.timeutil import day_bounds
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.translations import install_translators
 from essplanner.workspace import Workspace
 
 
@@ -57,7 +56,7 @@ def take(ws: Workspace, *, view: str, day: date | None, out: Path, lang: str,
 
 def _open_editor(window: MainWindow, day: date, post_id: int | None) -> QWidget:
     if post_id is None:
-        found = entries(window.ws.db, *day_bounds(day, window.zone))
+        found = window.ws.calendar.entries(*day_bounds(day, window.zone))
         post_id = found[0].post_id if found else None
     if post_id is None:
         window.new_post(day=day)

@@ -1,9 +1,9 @@
 """Open the main window fast: the calendar first, the rest of the workspace right after.
 
 With a current SQLite database, the first page of the calendar is read with the
-standard library (:mod:`essplanner.quickread`) and painted before SQLAlchemy,
+standard library (:mod:`essplanner.services.quickread`) and painted before SQLAlchemy,
 Alembic and the services are even imported. The full :class:`Workspace` is then
-opened on a worker thread (the window stays responsive meanwhile) and handed to the
+opened on a worker thread (:mod:`essplanner.ui.tasks`; the window stays responsive meanwhile) and handed to the
 window on the main thread (:meth:`MainWindow.attach`). Otherwise (first run, pending
 schema upgrade, PostgreSQL) the workspace is opened first, as usual.
 """
@@ -11,21 +11,21 @@ schema upgrade, PostgreSQL) the workspace is opened first, as usual.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from essplanner.errors import EssPlannerError
-from essplanner.quickread import QuickReader
+from essplanner.services.calendar_reader import CalendarReader
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import Clock
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.first_paint import watch
+from essplanner.ui.calendar.first_paint import watch
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from essplanner.workspace import Workspace
@@ -41,34 +41,11 @@ class StartupWorkspace:
     paths: Paths
     settings: Settings
     clock: Clock
-    reader: QuickReader
+    calendar: CalendarReader
 
     @property
     def timezone(self) -> str | None:
         return self.settings.timezone
-
-
-class _Loader(QObject):
-    """Opens the workspace on a worker thread. Signals (queued to the main thread):
-    ``loaded(Workspace)``, ``failed(EssPlannerError)``."""
-
-    loaded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, load: Callable[[], Workspace], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._load = load
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="open-workspace", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            workspace = self._load()
-        except EssPlannerError as exc:
-            self.failed.emit(exc)
-            return
-        self.loaded.emit(workspace)
 
 
 def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridge,
@@ -85,8 +62,8 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
     publishing service...) and says whether to show the window; with a fast start the
     window is already on screen by then. ``fast=False`` opens the workspace first.
     """
-    reader = QuickReader.open(db_url) if fast else None
-    if reader is None:
+    calendar = CalendarReader.quick_only(db_url) if fast else None
+    if calendar is None:
         try:
             workspace = load_workspace()
         except EssPlannerError as exc:
@@ -99,29 +76,33 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
             window.show()
         return window
 
-    window = MainWindow(StartupWorkspace(paths, settings, clock or Clock(), reader),  # type: ignore[arg-type]
+    window = MainWindow(StartupWorkspace(paths, settings, clock or Clock(), calendar),  # type: ignore[arg-type]
                         bridge)
     window.show()
     probe = watch(window.month_view, started)
     window.first_paint = probe
-    loader = _Loader(load_workspace, window)
+    runner = TaskRunner(window)
 
     def loaded(workspace: Workspace) -> None:
         workspace.subscribe(bridge.emit_change)
         window.attach(workspace)
+        calendar.close()  # the workspace's own reader takes over
         if on_ready is not None:
             on_ready(window, workspace)  # the window is shown already
         log.info("workspace ready %.0f ms after start", (time.monotonic() - started) * 1000)
 
     def failed(exc: EssPlannerError) -> None:
         report(exc)
-        reader.close()
+        calendar.close()
         window.close()
         app = QCoreApplication.instance()
         if app is not None:
             app.exit(1)
 
-    loader.loaded.connect(loaded)
-    loader.failed.connect(failed)
-    probe.painted.connect(loader.start)
+    def not_loaded(exc: Exception) -> None:
+        if not isinstance(exc, EssPlannerError):
+            raise exc  # a bug: the error reporter logs it and names the log file
+        failed(exc)
+
+    probe.painted.connect(lambda: runner.run(load_workspace, loaded, not_loaded))
     return window

@@ -344,7 +344,7 @@ class Banners(QObject):
         self.window.attention_dock.setWindowTitle(title)
 
     def check_recovery(self, autosave_dir: Path) -> None:
-        from essplanner.ui.autosave import AutosaveStore
+        from essplanner.ui.editor.autosave import AutosaveStore
 
         self._autosave_dir = autosave_dir
         count = len(AutosaveStore(autosave_dir).pending())
@@ -361,7 +361,7 @@ class Banners(QObject):
         self.open_recovered.emit()
 
     def _forget(self) -> None:
-        from essplanner.ui.autosave import AutosaveStore
+        from essplanner.ui.editor.autosave import AutosaveStore
 
         if self._autosave_dir is not None:
             store = AutosaveStore(self._autosave_dir)

@@ -1,0 +1,1 @@
+"""Helpers shared by several test packages: fakes of the platforms, fixtures, the log checker."""

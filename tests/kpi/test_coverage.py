@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from kpi_fixture import NOVEMBER, Plan
 
-from essplanner.coverage import GapKind, RowKind
 from essplanner.i18n import set_language
-from essplanner.periods import DateRange
+from essplanner.kpi.coverage import GapKind, RowKind
+from essplanner.kpi.periods import DateRange
 
 
 def november(plan: Plan, **kw: int):
@@ -118,7 +118,7 @@ def test_a_dry_run_account_reaches_the_platform_it_mimics(plan: Plan) -> None:
 
 
 def test_networks_written_the_way_people_write_them(plan: Plan) -> None:
-    from essplanner.coverage import network_id
+    from essplanner.kpi.coverage import network_id
 
     assert [network_id(n) for n in ("Twitter", "X (Twitter)", "Insta", "Facebook", "Bsky",
                                     "LinkedIn")] == ["x", "x", "instagram", "facebook",

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from kpi_fixture import VISITS_CSV, need
 
-from essplanner.cli import main
-from essplanner.demo import load_demo
+from essplanner.cli.main import main
+from essplanner.demo.loader import load_demo
 from essplanner.i18n import set_language
-from essplanner.periods import DateRange
-from essplanner.report import number, percent
+from essplanner.kpi.periods import DateRange
+from essplanner.kpi.report import number, percent
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace

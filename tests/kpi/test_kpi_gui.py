@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from essplanner.periods import DateRange
+from essplanner.kpi.periods import DateRange
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.coverage import GAP, CoverageWindow, Role
-from essplanner.ui.dashboard import DashboardWindow, install
-from essplanner.ui.kpi_models import Role as TableRole
+from essplanner.ui.kpi.coverage import GAP, CoverageWindow, Role
+from essplanner.ui.kpi.dashboard import DashboardWindow
+from essplanner.ui.kpi.models import Role as TableRole
+from essplanner.ui.kpi.outcome_dialog import OutcomeDialog
+from essplanner.ui.kpi.tools import install
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.outcome_dialog import OutcomeDialog
 from essplanner.workspace import Workspace
 
 pytestmark = pytest.mark.gui
@@ -165,9 +166,9 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
                                          tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from kpi_fixture import VISITS_CSV
-    from PySide6.QtWidgets import QMessageBox
 
-    from essplanner.demo import load_demo
+    from essplanner.demo.loader import load_demo
+    from essplanner.ui import messages
 
     load_demo(workspace, lang="en")
     bridge = connected(workspace)
@@ -194,8 +195,8 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
     assert window.statusBar().currentMessage() == \
         "750 visits imported (6 new lines, 0 updated)."
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(messages, "warning",
+                        lambda parent, title, text, *a: shown.append(text))
     bad = tmp_path / "bad.csv"
     bad.write_text("date,campaign,visits\n2026-11-01,dons,lots\n", encoding="utf-8")
     tools.import_visits(bad)
@@ -235,7 +236,7 @@ def test_coverage_view_highlights_the_gaps(qtbot: QtBot, plan: Plan) -> None:
 
 def test_report_dialog_writes_pdf_and_csv(qtbot: QtBot, plan: Plan, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from essplanner.ui.report_dialog import ReportDialog
+    from essplanner.ui.kpi.report_dialog import ReportDialog
 
     measure(plan, tmp_path)
     dialog = ReportDialog(plan.ws, span=DateRange.inclusive(*NOVEMBER))

@@ -8,8 +8,8 @@ from kpi_fixture import NOVEMBER, Plan, measure, paris
 
 from essplanner.domain import Change, KpiSource, Period
 from essplanner.errors import NotFoundError, ValidationError
-from essplanner.kpi import Status, canonical_metric, engagement, normalise_readings
-from essplanner.periods import DateRange
+from essplanner.kpi.periods import DateRange
+from essplanner.kpi.progress import Status, canonical_metric, engagement, normalise_readings
 
 
 def by_name(progress):

@@ -3,7 +3,13 @@
 import pytest
 
 from essplanner import domain
-from essplanner.composer import build_request, campaign_slug, compose_text, link_for, tag_link
+from essplanner.channels.composer import (
+    build_request,
+    campaign_slug,
+    compose_text,
+    link_for,
+    tag_link,
+)
 from essplanner.domain import PostDraft
 from essplanner.workspace import Workspace
 

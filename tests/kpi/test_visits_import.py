@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from essplanner import models
 from essplanner.errors import ValidationError
-from essplanner.periods import DateRange
-from essplanner.visits import parse, parse_count, parse_day
+from essplanner.kpi.periods import DateRange
+from essplanner.kpi.visits import parse, parse_count, parse_day
 from essplanner.workspace import Workspace
 
 GA4 = """\

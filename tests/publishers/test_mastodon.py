@@ -11,19 +11,17 @@ from typing import Any
 import pytest
 import requests
 
-from essplanner.publishers.base import (
-    AccountInfo,
+from essplanner.publishers.base import AccountInfo, MediaFile, PublishRequest
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
-    MediaFile,
     PermanentError,
-    PublishRequest,
     RetryableError,
 )
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.mastodon import MastodonPublisher, instance_limits, plain_text
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from essplanner.timeutil import FakeClock
 from publishers.conftest import make_context
 from publishers.fake_mastodon import FakeMastodon, MastodonHandler

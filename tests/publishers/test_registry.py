@@ -38,6 +38,7 @@ def test_a_third_party_publisher_loads_from_its_entry_point(
     assert "essplanner_pigeon_broken" not in sys.modules  # lazily: only what is asked
 
 
+@pytest.mark.expect_log(r"^The brokenwing plugin .* could not be loaded", logger="essplanner.publishers.registry")
 def test_a_plugin_that_raises_on_import_is_reported_and_the_others_still_load(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(SITE))
@@ -71,7 +72,8 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
 
 @pytest.mark.parametrize("platform", ["bluesky", "mastodon", "telegram"])
 def test_every_built_in_refuses_plain_http_to_a_remote_host(platform: str, tmp_path: Path) -> None:
-    from essplanner.publishers.base import PermanentError, PublishRequest
+    from essplanner.publishers.base import PublishRequest
+    from essplanner.publishers.errors import PermanentError
     from publishers.conftest import make_context
 
     publisher = Registry().get(platform)

@@ -12,18 +12,16 @@ import pytest
 from PIL import Image
 
 from essplanner import log as logsetup
-from essplanner.publishers.base import (
-    AccountInfo,
+from essplanner.publishers.base import AccountInfo, MediaFile, PublishRequest
+from essplanner.publishers.errors import (
     AmbiguousError,
     AuthError,
     ContentRejected,
-    MediaFile,
     PermanentError,
-    PublishRequest,
     RetryableError,
 )
 from essplanner.publishers.telegram import TelegramPublisher
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from publishers.conftest import make_context
 from publishers.fake_telegram import Channel, FakeTelegram, TelegramHandler
 from publishers.images import small_png

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from essplanner import domain, models
 from essplanner.domain import DeliveryState, PostDraft
 from essplanner.scheduler import PublishingService
-from essplanner.services import new_idempotency_key
+from essplanner.services.posts import new_idempotency_key
 from essplanner.workspace import Workspace
 from tests.helpers.shifted import pythonpath
 

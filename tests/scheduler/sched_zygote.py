@@ -28,8 +28,8 @@ def serve() -> None:
     from apscheduler.schedulers.background import BackgroundScheduler
 
     # Everything a service needs, imported before any fork.
-    import essplanner.cli
-    import essplanner.commands.service
+    import essplanner.cli.main
+    import essplanner.cli.service
     import essplanner.scheduler
     import essplanner.workspace
 
@@ -48,7 +48,7 @@ def serve() -> None:
                 random.seed()
                 code = 1
                 try:
-                    code = essplanner.cli.main(argv)
+                    code = essplanner.cli.main.main(argv)
                 finally:
                     sys.stdout.flush()
                     sys.stderr.flush()

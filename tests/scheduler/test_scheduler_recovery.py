@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
+import pytest
 from sched_fakepds import FakePds
 from sched_helpers import add_account, run_due, schedule, target
 from sched_loopsky import LoopskyPublisher
@@ -21,6 +22,11 @@ from essplanner.scheduler.outcome import Claim
 from essplanner.scheduler.store import DeliveryStore
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+
+# a delivery outcome (failed, missed, unconfirmed, recovered) is logged as a warning by design
+pytestmark = pytest.mark.expect_log(
+    r"^target \d+ \(post \d+[^)]*\) (on .+ (failed|unconfirmed|publishing): |missed: |was being sent by a service that stopped)",
+    logger="essplanner.scheduler.service")
 
 
 class BlindSky(LoopskyPublisher):

@@ -6,7 +6,7 @@ import configparser
 import shlex
 from pathlib import Path
 
-from essplanner.cli import build_parser
+from essplanner.cli.main import build_parser
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -49,7 +49,7 @@ def test_cli_service_once_and_target_published(tmp_path: Path, capsys) -> None:
     import json
     from datetime import UTC, datetime, timedelta
 
-    from essplanner.cli import main
+    from essplanner.cli.main import main
     from essplanner.domain import PostDraft
     from essplanner.settings import Paths
     from essplanner.workspace import Workspace

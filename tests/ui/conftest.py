@@ -10,7 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.publishers.base import BasePublisher, PlatformRules, TextCounting
+from essplanner.publishers.base import BasePublisher
+from essplanner.publishers.rules import PlatformRules, TextCounting
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
@@ -117,8 +118,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         def show(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
             record.shown.append((kind, text))
             return record.answer if kind == "question" else QMessageBox.StandardButton.Ok
-        return staticmethod(show)
+        return show
+
+    from essplanner.ui import messages
 
     for kind in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+        monkeypatch.setattr(messages, kind, fake(kind))
     return record

@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from essplanner import models
-from essplanner.accounts import CheckOutcome
+from essplanner.channels.accounts import CheckOutcome
 from essplanner.domain import DeliveryState
 from essplanner.errors import EssPlannerError
-from essplanner.ui.accounts import AccountsDialog, Column, report_error
+from essplanner.ui import messages
+from essplanner.ui.accounts.dialog import AccountsDialog, Column
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.messages import report_error
 from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
@@ -81,8 +83,8 @@ def test_the_accounts_dialog_shows_an_error_page_as_text(
     assert HTML in dialog.info.text()
 
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: warned.append(text)))
+    monkeypatch.setattr(messages, "warning",
+                        lambda parent, title, text, *a: warned.append(text))
     report_error(dialog, "Check", EssPlannerError(f"Refused: {HTML}"))
     assert shown(warned[0]) == f"Refused: {HTML}"
 

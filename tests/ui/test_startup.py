@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from essplanner.errors import StorageError
 from essplanner.settings import database_url
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.calendar_model import Role
+from essplanner.ui.calendar.month_model import Role
 from essplanner.ui.startup import StartupWorkspace, start_window
 from essplanner.workspace import Workspace
 

@@ -67,7 +67,7 @@ def test_the_window_speaks_french(qtbot: QtBot, workspace: Workspace, french) ->
     assert window.month_model.headerData(0, Qt.Orientation.Horizontal) == "lun."
     assert QCoreApplication.translate("Labels", "Donate") == "Faire un don"
     assert month_title(date(2027, 2, 1)) == "Février 2027"
-    from essplanner.ui.editor import PostEditor
+    from essplanner.ui.editor.editor import PostEditor
 
     editor = PostEditor(workspace, window.zone)
     qtbot.addWidget(editor)

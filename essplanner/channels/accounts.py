@@ -1,0 +1,219 @@
+"""Connecting accounts: add with their secret, check the login, reconnect, remove.
+
+The command line and the accounts dialog both go through these functions, so a
+volunteer gets the same checks and the same messages in both. Secrets go to the
+keyring through :class:`~essplanner.services.accounts.AccountService`; nothing here keeps one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from essplanner import domain
+from essplanner.channels.contexts import make_context
+from essplanner.errors import EssPlannerError, ValidationError
+from essplanner.i18n import _
+from essplanner.log import redact
+from essplanner.publishers.base import AccountField, Credentials, FieldKind, PublisherContext
+from essplanner.publishers.errors import AuthError, PermanentError, PublishError
+from essplanner.publishers.http import HttpClient, check_api_url
+from essplanner.publishers.i18n import tr
+from essplanner.publishers.registry import PluginError
+from essplanner.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class ConnectionFailed(EssPlannerError):
+    """The platform could not be reached, or refused the credentials."""
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """What ``check`` found. ``needs_reconnect``: the credentials were refused."""
+
+    account: domain.Account
+    ok: bool
+    message: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def needs_reconnect(self) -> bool:
+        return self.account.needs_reconnect
+
+
+def normalize_api_url(url: str) -> str:
+    """``mastodon.example`` becomes ``https://mastodon.example``; plain http only on loopback."""
+    url = url.strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = f"https://{url}"
+    try:
+        return check_api_url(url)
+    except PermanentError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+def fields_for(ws: Workspace, platform: str) -> tuple[AccountField, ...]:
+    """What a volunteer types to connect an account of ``platform``."""
+    publisher = _publisher(ws, platform)
+    return tuple(getattr(publisher, "account_fields", ()))
+
+
+def supports_browser_login(ws: Workspace, platform: str) -> bool:
+    return callable(getattr(_publisher(ws, platform), "browser_login", None))
+
+
+def _publisher(ws: Workspace, platform: str) -> Any:
+    try:
+        return ws.registry.get(platform)
+    except PluginError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+def add_account(
+    ws: Workspace,
+    *,
+    platform: str,
+    name: str,
+    secret: str | None = None,
+    handle: str = "",
+    api_url: str = "",
+    settings: Mapping[str, Any] | None = None,
+    extra_secrets: Mapping[str, str] | None = None,
+) -> domain.Account:
+    """Store a new account after checking that what its platform needs is there.
+
+    Nothing is stored when something is missing or the keyring refuses the secret.
+    """
+    publisher = _publisher(ws, platform)
+    settings = {k: v for k, v in (settings or {}).items() if v not in (None, "")}
+    api_url = normalize_api_url(api_url)
+    handle = handle.strip().removeprefix("@")
+    missing = []
+    for f in getattr(publisher, "account_fields", ()):
+        if not f.required:
+            continue
+        present = {
+            FieldKind.SECRET: bool(secret),
+            FieldKind.API_URL: bool(api_url or publisher.default_api_url),
+            FieldKind.HANDLE: bool(handle),
+            FieldKind.SETTING: f.key in settings,
+        }[f.kind]
+        if not present:
+            missing.append(tr(f.label))
+    if missing:
+        raise ValidationError(_("A {platform} account needs: {fields}.",
+                                platform=publisher.display_name, fields=", ".join(missing)))
+    return ws.accounts.add(platform=platform, name=name, handle=handle, api_url=api_url,
+                           settings=dict(settings), secret=secret,
+                           extra_secrets=dict(extra_secrets or {}),
+                           grace_minutes=ws.settings.default_grace_minutes)
+
+
+def context_for(ws: Workspace, account: domain.Account, *,
+                http: HttpClient | None = None) -> PublisherContext:
+    """The publisher context of ``account``: keyring secret, settings saved to the database."""
+
+    def save_settings(values: Mapping[str, Any]) -> None:
+        ws.accounts.merge_settings(account.id, dict(values))
+
+    return make_context(account, secrets=ws.secrets, clock=ws.clock,
+                        data_dir=ws.paths.plugin_data_dir, save_settings=save_settings,
+                        http=http)
+
+
+def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
+    """Log in through the publisher; remember the handle and settings, or flag the account.
+
+    Refused credentials mark the account ``needs_reconnect`` with the reason; a network
+    problem changes nothing. A keyring problem raises :class:`CredentialError`.
+    """
+    account = ws.accounts.get(account_id)
+    publisher = _publisher(ws, account.platform)
+    context = context_for(ws, account)
+    try:
+        result = publisher.check_account(context)
+    except AuthError as exc:
+        log.info("account %s: credentials refused: %s", account.name, exc)
+        reason = redact(exc.message, secrets=(context.secret,))
+        flagged = ws.accounts.update(account_id, needs_reconnect=True, reconnect_reason=reason)
+        return CheckOutcome(flagged, ok=False, message=reason)
+    except PublishError as exc:
+        log.info("account %s: check failed: %s", account.name, exc)
+        return CheckOutcome(ws.accounts.get(account_id), ok=False,
+                            message=redact(exc.message, secrets=(context.secret,)))
+    finally:
+        context.http.close()
+    merged = {**ws.accounts.get(account_id).settings, **dict(result.settings),
+              "checked_at": ws.clock.now().isoformat(timespec="seconds")}
+    updated = ws.accounts.update(
+        account_id, handle=result.handle or account.handle, settings=merged,
+        token_expires_at=result.token_expires_at, needs_reconnect=False, reconnect_reason="")
+    return CheckOutcome(updated, ok=True, warnings=tuple(
+        redact(w, secrets=(context.secret,)) for w in result.warnings))
+
+
+def reconnect(ws: Workspace, account_id: int, *, secret: str,
+              extra_secrets: Mapping[str, str] | None = None,
+              settings: Mapping[str, Any] | None = None, handle: str = "") -> domain.Account:
+    """Give the account a new secret (the old session is forgotten with the old secret)."""
+    if not secret:
+        raise ValidationError(_("The new secret is empty."))
+    ws.secrets.check_available()
+    ws.accounts.set_secret(account_id, secret, extra_secrets=dict(extra_secrets or {}))
+    if settings:
+        ws.accounts.merge_settings(account_id, dict(settings))
+    if handle:
+        ws.accounts.update(account_id, handle=handle)
+    return ws.accounts.get(account_id)
+
+
+def browser_login(ws: Workspace, platform: str, api_url: str, *,
+                  open_url: Callable[[str], None],
+                  timeout: float = 300.0,
+                  cancelled: Callable[[], bool] | None = None) -> Credentials:
+    """Connect through the platform's consent page in the browser (OAuth)."""
+    publisher = _publisher(ws, platform)
+    login = getattr(publisher, "browser_login", None)
+    if login is None:
+        raise ValidationError(_("{platform} cannot connect through the browser; give its "
+                                "secret instead.", platform=publisher.display_name))
+    url = normalize_api_url(api_url or publisher.default_api_url)
+    if not url:
+        raise ValidationError(_("Give the server's address first."))
+    http = HttpClient(clock=ws.clock.now, platform=platform)
+    try:
+        credentials: Credentials = login(api_url=url, http=http, open_url=open_url,
+                                         timeout=timeout, cancelled=cancelled)
+    except PublishError as exc:
+        raise ConnectionFailed(redact(exc.message)) from exc
+    finally:
+        http.close()
+    return credentials
+
+
+def remove_account(ws: Workspace, account_id: int) -> domain.Account:
+    """Forget the account and its secrets; returns what it was."""
+    account = ws.accounts.get(account_id)
+    ws.accounts.remove(account_id)
+    return account
+
+
+def find_account(ws: Workspace, name: str) -> domain.Account:
+    """The account called ``name`` (exact, then case-insensitive)."""
+    accounts = ws.accounts.all()
+    for account in accounts:
+        if account.name == name:
+            return account
+    folded = [a for a in accounts if a.name.casefold() == name.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    from essplanner.errors import NotFoundError
+
+    raise NotFoundError(_("There is no account named {name!r}. Accounts: {known}.",
+                          name=name, known=", ".join(a.name for a in accounts) or "-"))

@@ -1,0 +1,132 @@
+"""What the verbs of the command line share: errors, the parser class, the workspace,
+output as text or JSON, a post shown as JSON or text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, NoReturn
+
+from essplanner import domain
+from essplanner.controlchars import json_safe, terminal_safe
+from essplanner.errors import EssPlannerError
+from essplanner.i18n import _
+from essplanner.log import redact
+from essplanner.settings import Paths
+from essplanner.timeutil import to_utc_iso
+
+
+class UsageError(EssPlannerError):
+    exit_code = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+# ------------------------------------------------------------------ helpers ---
+
+
+def open_workspace(args: argparse.Namespace) -> Any:
+    from essplanner.workspace import Workspace
+
+    return Workspace.open(paths=Paths.resolve(args.data_dir), db_url=args.db)
+
+
+def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    """Print ``data`` as JSON with ``--json``, else the human text.
+
+    Either way a control character in a stored title or a server's message reaches the
+    terminal as a visible escape (``\x1b``), never raw.
+    """
+    if getattr(args, "json", False):
+        print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+    else:
+        print(terminal_safe(text() if callable(text) else text))
+
+
+def note(message: str) -> None:
+    if message:
+        print(terminal_safe(message), file=sys.stderr)
+
+
+def post_json(post: domain.Post) -> dict[str, Any]:
+    return {
+        "id": post.id,
+        "title": post.title,
+        "text": post.body,
+        "link": post.link_url,
+        "call_to_action": post.call_to_action,
+        "hashtags": list(post.hashtags),
+        "language": post.language,
+        "scheduled_at": to_utc_iso(post.scheduled_at),
+        "personas": [p.name for p in post.personas],
+        "objectives": [o.name for o in post.objectives],
+        "state": post.editorial_state.value,
+        "status": post.status.value,
+        "version": post.version,
+        "media": [{"file": m.original_name, "alt": m.alt_text, "type": m.mime_type,
+                   "checksum": m.checksum} for m in post.media],
+        "targets": [
+            {
+                "id": t.id,
+                "account": t.account_name,
+                "platform": t.platform,
+                "state": t.state.value,
+                "next_attempt_at": to_utc_iso(t.next_attempt_at),
+                "remote_id": t.remote_id,
+                "remote_url": t.remote_url,
+                "published_at": to_utc_iso(t.published_at),
+                "attempts": [
+                    {"at": to_utc_iso(a.started_at), "http_status": a.http_status,
+                     "duration_ms": a.duration_ms, "outcome": a.outcome,
+                     "error": redact(a.error)}
+                    for a in t.attempts
+                ],
+                "attempt_count": t.attempt_count,
+                "last_error": redact(t.last_error),
+            }
+            for t in post.targets
+        ],
+    }
+
+
+def local_time(ws: Any, value: datetime | None) -> str:
+    if value is None:
+        return _("not scheduled")
+    from essplanner.timeutil import get_zone
+
+    return value.astimezone(get_zone(ws.settings.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def post_text(ws: Any, post: domain.Post) -> str:
+    lines = [
+        f"#{post.id} {post.display_title}",
+        f"  {_('when')}: {local_time(ws, post.scheduled_at)}",
+        f"  {_('state')}: {post.editorial_state.value} / {post.status.value}",
+    ]
+    if post.personas:
+        lines.append(f"  {_('personas')}: {', '.join(p.name for p in post.personas)}")
+    if post.objectives:
+        lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
+    for t in post.targets:
+        extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
+        lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
+    return "\n".join(lines)
+
+
+def split_list(values: Sequence[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help=_("print JSON"))

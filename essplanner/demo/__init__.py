@@ -1,0 +1,1 @@
+"""The example workspace: its content as data files per language, loaded through the services."""

@@ -1,0 +1,1 @@
+"""Bluesky: the AT Protocol client, link cards and the publisher."""

@@ -1,0 +1,1 @@
+"""Meta family: Graph API client and tokens, containers, media hosting, Facebook, Instagram, Threads."""

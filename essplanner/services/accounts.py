@@ -1,0 +1,179 @@
+"""Connected accounts: settings in the database, secrets in the keyring."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from essplanner import domain, models
+from essplanner import repositories as repo
+from essplanner.credentials import SecretStore
+from essplanner.domain import Change, DeliveryState
+from essplanner.errors import (
+    ConflictError,
+    NotFoundError,
+    ValidationError,
+)
+from essplanner.i18n import _
+from essplanner.publishers.errors import PermanentError
+from essplanner.publishers.http import refuse_credentials
+from essplanner.services.base import Notify, Service, flush_unique, required
+from essplanner.storage import Database
+from essplanner.timeutil import Clock
+
+# ------------------------------------------------------------------ accounts ---
+
+
+def _no_credentials_in_addresses(api_url: str, settings: dict[str, Any] | None) -> None:
+    """An account's addresses never carry a user name or password: it would be stored,
+    logged and shown with them."""
+    addresses = [api_url] if api_url else []
+    addresses += [v for v in (settings or {}).values() if isinstance(v, str) and "://" in v]
+    for address in addresses:
+        try:
+            refuse_credentials(address)
+        except PermanentError as exc:
+            raise ValidationError(exc.message) from None
+
+
+def _changed(old: dict[str, Any] | None, new: dict[str, Any] | None) -> dict[str, Any]:
+    """The settings of ``new`` that ``old`` does not already hold (only those are checked:
+    an account stored before a rule must still save its other settings)."""
+    old = old or {}
+    return {k: v for k, v in (new or {}).items() if old.get(k) != v}
+
+
+class AccountService(Service):
+    """Connected channels. Secrets go to the keyring; the database never sees them."""
+
+    def __init__(self, db: Database, secrets_store: SecretStore, *, clock: Clock | None = None,
+                 notify: Notify | None = None) -> None:
+        super().__init__(db, clock=clock, notify=notify)
+        self.secrets = secrets_store
+
+    def all(self) -> list[domain.Account]:
+        with self.db.read() as s:
+            rows = s.scalars(select(models.Account).order_by(models.Account.name))
+            return [repo.to_account(r) for r in rows]
+
+    def get(self, account_id: int) -> domain.Account:
+        with self.db.read() as s:
+            row = s.get(models.Account, account_id)
+            if row is None:
+                raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            return repo.to_account(row)
+
+    def find(self, names: Iterable[str]) -> list[domain.Account]:
+        with self.db.read() as s:
+            return [repo.to_account(r) for r in repo.accounts_by_names(s, names)]
+
+    def add(self, *, platform: str, name: str, handle: str = "", api_url: str = "",
+            settings: dict[str, Any] | None = None, secret: str | None = None,
+            connected_by: str = "", grace_minutes: int = 60,
+            extra_secrets: dict[str, str] | None = None) -> domain.Account:
+        """Store an account; its secret (if any) goes to the keyring in the same step,
+        with ``extra_secrets`` (vault keys, e.g. an OAuth client secret).
+
+        If the keyring refuses the secret, nothing is stored.
+        """
+        name = required(name, _("name"))
+        _no_credentials_in_addresses(api_url, settings)
+        if secret is not None:
+            self.secrets.check_available()
+        if grace_minutes < 0:
+            raise ValidationError(_("The grace period cannot be negative."))
+        row = models.Account(
+            platform=platform, name=name, handle=handle.strip(), api_url=api_url.strip(),
+            settings=dict(settings or {}), connected_by=connected_by or _current_user(),
+            connected_at=self.clock.now(), grace_minutes=grace_minutes,
+        )
+        with self.db.write() as s:
+            s.add(row)
+            flush_unique(s, _("An account named {name!r} already exists.", name=name))
+            if secret is not None:
+                # Inside the transaction: if the keyring fails, the row is rolled back.
+                self.secrets.set(row.id, secret)
+            for key, value in (extra_secrets or {}).items():
+                self.secrets.set(row.id, value, key)
+            result = repo.to_account(row)
+        self._notify(Change(accounts=True))
+        return result
+
+    def update(self, account_id: int, **fields: Any) -> domain.Account:
+        allowed = {"name", "handle", "api_url", "settings", "grace_minutes", "enabled",
+                   "needs_reconnect", "reconnect_reason", "token_expires_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
+        with self.db.write() as s:
+            row = s.get(models.Account, account_id)
+            if row is None:
+                raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            new_url = fields.get("api_url", row.api_url)
+            _no_credentials_in_addresses(new_url if new_url != row.api_url else "",
+                                         _changed(row.settings, fields.get("settings")))
+            for key, value in fields.items():
+                setattr(row, key, value)
+            flush_unique(s, _("An account named {name!r} already exists.",
+                               name=fields.get("name", "")))
+            result = repo.to_account(row)
+        self._notify(Change(accounts=True))
+        return result
+
+    def set_secret(self, account_id: int, secret: str, *,
+                   extra_secrets: dict[str, str] | None = None) -> None:
+        """Replace the secret (reconnect) and clear the reconnect flag.
+
+        Secrets derived from the old one (a stored session) are forgotten with it.
+        """
+        from essplanner.credentials import KeyringStore
+
+        self.get(account_id)
+        self.secrets.set(account_id, secret)
+        for key in KeyringStore.KNOWN_EXTRA_KEYS:
+            self.secrets.delete(account_id, key)
+        for key, value in (extra_secrets or {}).items():
+            self.secrets.set(account_id, value, key)
+        self.update(account_id, needs_reconnect=False, reconnect_reason="")
+
+    def merge_settings(self, account_id: int, values: dict[str, Any]) -> domain.Account:
+        """Add or replace some settings of the account, keeping the others (one transaction)."""
+        with self.db.write() as s:
+            row = s.get(models.Account, account_id)
+            if row is None:
+                raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            _no_credentials_in_addresses("", _changed(row.settings, values))
+            row.settings = {**(row.settings or {}), **values}
+            result = repo.to_account(row)
+        self._notify(Change(accounts=True))
+        return result
+
+    def remove(self, account_id: int) -> None:
+        """Forget the account: its secrets leave the keyring, its targets are deleted."""
+        account = self.get(account_id)
+        with self.db.write() as s:
+            busy = s.scalar(select(models.Target.id).where(
+                models.Target.account_id == account_id,
+                models.Target.state == DeliveryState.PUBLISHING.value).limit(1))
+            if busy is not None:
+                raise ConflictError(_("A post is being sent on {name} right now; try again in "
+                                      "a moment.", name=account.name))
+            post_ids = set(s.scalars(select(models.Target.post_id).where(
+                models.Target.account_id == account_id)))
+            s.execute(delete(models.Account).where(models.Account.id == account_id))
+            delete_all = getattr(self.secrets, "delete_all", None)
+            if delete_all is not None:
+                delete_all(account_id)
+            else:
+                self.secrets.delete(account_id)
+        self._notify(Change(accounts=True, posts=frozenset(post_ids)))
+
+
+def _current_user() -> str:
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER", "")

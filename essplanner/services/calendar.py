@@ -1,0 +1,240 @@
+"""What the calendar shows of each post, read in a handful of queries whatever the range.
+
+A calendar page needs, for every post in a date range, its time, title, a text
+excerpt, its state and its targets' platforms and states, and the ids of its
+personas and objectives (for filters and colours). :func:`entries` reads that
+with five queries that all walk the ``scheduled_at`` index over the range: no
+ORM objects, no per-post query, so a page costs the same with twenty posts in
+the database or twenty thousand.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from essplanner.domain import (
+    NEEDS_ATTENTION,
+    DeliveryState,
+    EditorialState,
+    PostStatus,
+    status_of,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
+
+    from essplanner.storage import Database
+
+# SQLAlchemy is imported inside the functions: the types above are what the desktop
+# app's first paint needs, before SQLAlchemy is loaded (see essplanner/services/quickread.py).
+
+#: characters of the body kept for chips and tooltips
+EXCERPT = 600
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class TargetBadge:
+    """One account a post goes to, and how far it got there."""
+
+    target_id: int
+    account_id: int
+    account_name: str
+    platform: str  # as shown: a dry-run account's ``mimic`` platform
+    state: DeliveryState
+    last_error: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """A post as the calendar shows it."""
+
+    post_id: int
+    version: int
+    title: str
+    text: str  # the first EXCERPT characters of the body
+    link_url: str
+    scheduled_at: datetime | None
+    editorial_state: EditorialState
+    targets: tuple[TargetBadge, ...] = ()
+    persona_ids: tuple[int, ...] = ()
+    objective_ids: tuple[int, ...] = ()  # ordered by name, like Post.objectives
+    media_count: int = 0
+
+    @functools.cached_property
+    def status(self) -> PostStatus:
+        return status_of(t.state for t in self.targets)
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        body = self.text.strip()
+        return body.splitlines()[0][:60] if body else ""
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.platform for t in self.targets))
+
+    @property
+    def account_ids(self) -> frozenset[int]:
+        return frozenset(t.account_id for t in self.targets)
+
+
+def shown_platform(platform: str, settings: dict[str, Any] | None) -> str:
+    """The platform whose icon and rules an account uses (``mimic`` for dry-run accounts)."""
+    mimic = (settings or {}).get("mimic")
+    return str(mimic) if mimic else platform
+
+
+def entries(db: Database, start: datetime, end: datetime, *,
+            include_unscheduled: bool = False) -> list[CalendarEntry]:
+    """Posts planned in [start, end) (and those with no date, if asked), in time order."""
+    from sqlalchemy import and_, or_
+
+    from essplanner import models
+
+    post = models.Post
+    cond: ColumnElement[bool] = and_(post.scheduled_at >= start, post.scheduled_at < end)
+    if include_unscheduled:
+        cond = or_(cond, post.scheduled_at.is_(None))
+    with db.read() as s:
+        return _load(s, cond)
+
+
+def entries_by_id(db: Database, post_ids: Iterable[int]) -> list[CalendarEntry]:
+    """The given posts (those that still exist), in time order."""
+    from essplanner import models
+
+    ids = sorted(set(post_ids))
+    found: list[CalendarEntry] = []
+    with db.read() as s:
+        for i in range(0, len(ids), _CHUNK):
+            found.extend(_load(s, models.Post.id.in_(ids[i:i + _CHUNK])))
+    return found
+
+
+def has_posts(db: Database) -> bool:
+    from sqlalchemy import select
+
+    from essplanner import models
+
+    with db.read() as s:
+        return s.scalar(select(models.Post.id).limit(1)) is not None
+
+
+def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
+    from sqlalchemy import func, select
+
+    from essplanner import models
+
+    post = models.Post
+    rows = s.execute(
+        select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
+               post.link_url, post.scheduled_at, post.editorial_state)
+        .where(cond).order_by(post.scheduled_at, post.id)
+    ).all()
+    if not rows:
+        return []
+    accounts = {
+        a.id: (a.name, shown_platform(a.platform, a.settings))
+        for a in s.execute(select(models.Account.id, models.Account.name,
+                                  models.Account.platform, models.Account.settings))
+    }
+    target = models.Target
+    badges: dict[int, list[TargetBadge]] = {}
+    for t in s.execute(
+        select(target.post_id, target.id, target.account_id, target.state, target.last_error)
+        .join(post, post.id == target.post_id).where(cond).order_by(target.post_id, target.id)
+    ):
+        name, platform = accounts.get(t.account_id, ("?", "?"))
+        badges.setdefault(t.post_id, []).append(TargetBadge(
+            target_id=t.id, account_id=t.account_id, account_name=name, platform=platform,
+            state=DeliveryState(t.state), last_error=t.last_error or ""))
+    personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
+                      cond, order_by=models.Persona.name, other=models.Persona)
+    objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
+                        cond, order_by=models.Objective.name, other=models.Objective)
+    media: dict[int, int] = {
+        post_id: count for post_id, count in s.execute(
+            select(models.Media.post_id, func.count(models.Media.id))
+            .join(post, post.id == models.Media.post_id).where(cond)
+            .group_by(models.Media.post_id))
+    }
+    return [
+        CalendarEntry(
+            post_id=r[0], version=r[1], title=r[2], text=r[3] or "", link_url=r[4] or "",
+            scheduled_at=r[5], editorial_state=EditorialState(r[6]),
+            targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
+            objective_ids=tuple(objectives.get(r[0], ())), media_count=int(media.get(r[0], 0)),
+        )
+        for r in rows
+    ]
+
+
+def _pairs(s: Session, post_col: Any, other_col: Any, cond: ColumnElement[bool], *,
+           order_by: Any, other: Any) -> dict[int, list[int]]:
+    from sqlalchemy import select
+
+    from essplanner import models
+
+    out: dict[int, list[int]] = {}
+    stmt = (select(post_col, other_col)
+            .join(models.Post, models.Post.id == post_col)
+            .join(other, other.id == other_col)
+            .where(cond).order_by(post_col, order_by))
+    for post_id, other_id in s.execute(stmt):
+        out.setdefault(post_id, []).append(other_id)
+    return out
+
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """A target that failed, may or may not have gone out, or was missed."""
+
+    target_id: int
+    post_id: int
+    post_version: int
+    title: str
+    account_name: str
+    platform: str  # as shown (``mimic`` for dry-run accounts)
+    state: DeliveryState
+    scheduled_at: datetime | None
+    next_attempt_at: datetime | None
+    attempt_count: int
+    last_error: str
+
+
+def attention_items(db: Database) -> list[AttentionItem]:
+    """Every target needing the user's answer, oldest first (walks the state index)."""
+    from sqlalchemy import func, select
+
+    from essplanner import models
+
+    post, target, account = models.Post, models.Target, models.Account
+    stmt = (
+        select(target.id, target.post_id, post.version, post.title,
+               func.substr(post.body, 1, 120), account.name, account.platform,
+               account.settings, target.state, post.scheduled_at, target.next_attempt_at,
+               target.attempt_count, target.last_error)
+        .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
+        .where(target.state.in_([s.value for s in NEEDS_ATTENTION]))
+        .order_by(post.scheduled_at, target.id)
+    )
+    with db.read() as s:
+        items = []
+        for r in s.execute(stmt):
+            body = (r[4] or "").strip()
+            title = r[3] or (body.splitlines()[0][:60] if body else "")
+            items.append(AttentionItem(
+                target_id=r[0], post_id=r[1], post_version=r[2], title=title,
+                account_name=r[5], platform=shown_platform(r[6], r[7]),
+                state=DeliveryState(r[8]), scheduled_at=r[9], next_attempt_at=r[10],
+                attempt_count=r[11] or 0, last_error=r[12] or ""))
+        return items

@@ -1,0 +1,566 @@
+"""Posts and their targets: create, edit, schedule, move, cancel, retry, restore."""
+
+from __future__ import annotations
+
+import enum
+import secrets
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from essplanner import domain, models
+from essplanner import repositories as repo
+from essplanner.channels.composer import Validator, build_request
+from essplanner.controlchars import clean_line, clean_text
+from essplanner.domain import Change, DeliveryState
+from essplanner.errors import (
+    ConflictError,
+    EssPlannerError,
+    NotFoundError,
+    ProblemInfo,
+    ValidationError,
+)
+from essplanner.i18n import _
+from essplanner.publishers.rules import Severity
+from essplanner.services.base import Notify, Service
+from essplanner.services.media import MediaStore
+from essplanner.storage import Database
+from essplanner.timeutil import Clock, require_aware
+
+#: a scheduled time may be this far in the past (the time it takes to click "schedule")
+PAST_TOLERANCE = timedelta(minutes=2)
+#: delivery states that the user can still change
+OPEN_STATES = frozenset({
+    DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.FAILED,
+    DeliveryState.UNCONFIRMED, DeliveryState.MISSED, DeliveryState.CANCELLED,
+})
+
+class Keep(enum.Enum):
+    """Leave a field as it is (``update(..., scheduled_at=Keep.KEEP)``)."""
+
+    KEEP = "keep"
+
+
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def new_idempotency_key() -> str:
+    """A key chosen once per target and reused on every retry.
+
+    It is an AT Protocol TID (13 base32-sortable characters: microseconds and a
+    random clock id), so Bluesky can use it as the record key; other platforms use
+    it as an opaque idempotency key.
+    """
+    micros = time.time_ns() // 1000
+    value = (micros << 10) | secrets.randbelow(1024)
+    chars = []
+    for _position in range(13):
+        chars.append(_TID_ALPHABET[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+
+# --------------------------------------------------------------------- posts ---
+
+
+class PostService(Service):
+    """Drafts, tags, scheduling and the user's answers to delivery problems."""
+
+    def __init__(self, db: Database, validator: Validator, media: MediaStore, *,
+                 clock: Clock | None = None, notify: Notify | None = None) -> None:
+        super().__init__(db, clock=clock, notify=notify)
+        self.validator = validator
+        self.media = media
+
+    # ---- queries
+    def get(self, post_id: int) -> domain.Post:
+        with self.db.read() as s:
+            return repo.load_post(s, post_id)
+
+    def query(self, query: domain.PostQuery) -> list[domain.Post]:
+        with self.db.read() as s:
+            return repo.query_posts(s, query)
+
+    def attention(self) -> list[domain.Post]:
+        """Posts with a failed, unconfirmed or missed target."""
+        return self.query(domain.PostQuery(
+            delivery_states=frozenset(domain.NEEDS_ATTENTION), include_unscheduled=True))
+
+    # ---- drafts
+    def create(self, draft: domain.PostDraft, *, scheduled_at: datetime | None = None,
+               schedule: bool = False) -> domain.Post:
+        """Create a post; with ``schedule`` its targets are scheduled (after validation)."""
+        if scheduled_at is not None:
+            require_aware(scheduled_at)
+        if schedule and scheduled_at is None:
+            raise ValidationError(_("Give a date and time to schedule the post."))
+        stored_media = [self.media.import_file(m.path) for m in draft.media if m.media_id is None]
+        with self.db.write() as s:
+            row = models.Post(editorial_state=draft.editorial_state.value)
+            self._apply_draft(s, row, draft, stored_media)
+            row.scheduled_at = scheduled_at
+            s.add(row)
+            self._sync_targets(s, row, draft)
+            s.flush()
+            if schedule:
+                self._schedule_targets(s, row, scheduled_at)  # type: ignore[arg-type]
+            s.flush()
+            result = repo.load_post(s, row.id)
+        self._notify(Change(posts=frozenset({result.id})))
+        return result
+
+    def create_many(self, items: Sequence[tuple[str, domain.PostDraft, datetime | None]], *,
+                    schedule: bool = False) -> list[domain.Post]:
+        """Create several posts in one transaction (an import): all of them, or none.
+
+        Each item is ``(label, draft, scheduled_at)``; an error names the item's label
+        (a CSV line, say).
+        """
+        stored: list[list[Any]] = []
+        for label, draft, when in items:
+            if when is not None:
+                require_aware(when)
+            try:
+                stored.append([self.media.import_file(m.path) for m in draft.media
+                               if m.media_id is None])
+            except EssPlannerError as exc:
+                raise type(exc)(f"{label}: {exc}") from exc
+        ids: list[int] = []
+        with self.db.write() as s:
+            for (label, draft, when), media in zip(items, stored, strict=True):
+                try:
+                    if schedule and when is None:
+                        raise ValidationError(_("Give a date and time to schedule the post."))
+                    row = models.Post(editorial_state=draft.editorial_state.value)
+                    self._apply_draft(s, row, draft, media)
+                    row.scheduled_at = when
+                    s.add(row)
+                    self._sync_targets(s, row, draft)
+                    s.flush()
+                    if schedule and row.targets:
+                        assert when is not None
+                        self._schedule_targets(s, row, when)
+                except EssPlannerError as exc:
+                    error = type(exc)(f"{label}: {exc}")
+                    if isinstance(exc, ValidationError):
+                        error = ValidationError(f"{label}: {exc}", exc.problems)
+                    raise error from exc
+                ids.append(row.id)
+            s.flush()
+            results = [repo.load_post(s, i, attempts=False) for i in ids]
+        self._notify(Change(posts=frozenset(ids)))
+        return results
+
+    def update(self, post_id: int, draft: domain.PostDraft, *, expected_version: int,
+               scheduled_at: datetime | Keep | None = Keep.KEEP,
+               schedule: bool | None = None) -> domain.Post:
+        """Save an edit made on version ``expected_version``; a newer version means conflict.
+
+        ``schedule``: None keeps each target's delivery state; True also schedules the
+        targets that can be (as :meth:`schedule`); False puts scheduled and missed ones
+        back to draft. Either way in the same transaction as the edit.
+        """
+        stored_media = [self.media.import_file(m.path) for m in draft.media if m.media_id is None]
+        try:
+            with self.db.write() as s:
+                row = self._for_update(s, post_id, expected_version)
+                if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                    raise ConflictError(_("This post is being sent right now; edit it again in "
+                                          "a moment."))
+                if not isinstance(scheduled_at, Keep):
+                    self._refuse_split(row, scheduled_at)
+                self._apply_draft(s, row, draft, stored_media)
+                if not isinstance(scheduled_at, Keep):
+                    row.scheduled_at = scheduled_at
+                self._sync_targets(s, row, draft)
+                row.updated_at = self.clock.now()
+                if schedule is False:
+                    for t in row.targets:
+                        if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED):
+                            _set_state(t, DeliveryState.DRAFT, self.clock.now())
+                            t.next_attempt_at = None
+                wanted = _states(DeliveryState.SCHEDULED)
+                if schedule:
+                    wanted |= _states(DeliveryState.DRAFT, DeliveryState.MISSED,
+                                      DeliveryState.CANCELLED, DeliveryState.FAILED)
+                scheduled = [t for t in row.targets if t.state in wanted]
+                if schedule and not scheduled:
+                    raise ValidationError(_("Choose at least one account to publish on."))
+                if scheduled:
+                    if row.scheduled_at is None:
+                        raise ValidationError(_("A scheduled post needs a date and time."))
+                    self._schedule_targets(s, row, row.scheduled_at, only=scheduled)
+                s.flush()
+                result = repo.load_post(s, row.id)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({post_id})))
+        return result
+
+    def set_editorial_state(self, post_id: int, state: domain.EditorialState, *,
+                            expected_version: int | None = None) -> domain.Post:
+        return self._mutate(post_id, expected_version,
+                            lambda s, row: setattr(row, "editorial_state", state.value))
+
+    def delete(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
+        """Delete a post; returns what it was (for undo). Refused while it is being sent."""
+        try:
+            with self.db.write() as s:
+                before = repo.load_post(s, post_id)
+                row = self._for_update(s, post_id, expected_version)
+                if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                    raise ConflictError(_("This post is being sent right now; it cannot be "
+                                          "deleted."))
+                s.delete(row)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({post_id})))
+        return before
+
+    # ---- scheduling
+    def schedule(self, post_id: int, when: datetime, *,
+                 expected_version: int | None = None) -> domain.Post:
+        """Schedule every open target of the post at ``when`` (validated for each account)."""
+        require_aware(when)
+
+        def apply(s: Session, row: models.Post) -> None:
+            self._refuse_split(row, when)
+            row.scheduled_at = when
+            targets = [t for t in row.targets if t.state in _states(
+                DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.MISSED,
+                DeliveryState.CANCELLED, DeliveryState.FAILED)]
+            self._schedule_targets(s, row, when, only=targets)
+
+        return self._mutate(post_id, expected_version, apply)
+
+    def reschedule(self, post_id: int, when: datetime, *,
+                   expected_version: int | None = None) -> domain.Post:
+        """Move a post to ``when`` (drag and drop): its scheduled targets move with it."""
+        require_aware(when)
+
+        def apply(s: Session, row: models.Post) -> None:
+            self._refuse_split(row, when)
+            row.scheduled_at = when
+            moving = [t for t in row.targets
+                      if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
+            if moving:
+                self._schedule_targets(s, row, when, only=moving)
+
+        return self._mutate(post_id, expected_version, apply)
+
+    def unschedule(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
+        """Scheduled targets go back to draft; the planned date stays on the calendar."""
+
+        def apply(s: Session, row: models.Post) -> None:
+            for t in row.targets:
+                if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED):
+                    _set_state(t, DeliveryState.DRAFT, self.clock.now())
+                    t.next_attempt_at = None
+
+        return self._mutate(post_id, expected_version, apply)
+
+    def cancel(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
+        """Cancel every target that has not gone out; published ones stay published."""
+
+        def apply(s: Session, row: models.Post) -> None:
+            if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                raise ConflictError(_("This post is being sent right now; cancel it again in a "
+                                      "moment if it fails."))
+            for t in row.targets:
+                if t.state in _states(*(OPEN_STATES - {DeliveryState.CANCELLED})):
+                    _set_state(t, DeliveryState.CANCELLED, self.clock.now())
+                    t.next_attempt_at = None
+
+        return self._mutate(post_id, expected_version, apply)
+
+    def retry(self, post_id: int, *, target_ids: Iterable[int] | None = None,
+              when: datetime | None = None) -> domain.Post:
+        """Send failed, unconfirmed or missed targets again (now, or at ``when``)."""
+        wanted = set(target_ids) if target_ids is not None else None
+        at = when or self.clock.now()
+
+        def apply(s: Session, row: models.Post) -> None:
+            chosen = [t for t in row.targets
+                      if t.state in _states(*domain.NEEDS_ATTENTION)
+                      and (wanted is None or t.id in wanted)]
+            if not chosen:
+                raise ValidationError(_("Nothing to retry: no failed, unconfirmed or missed "
+                                        "target."))
+            for t in chosen:
+                t.attempt_count = 0
+            self._schedule_targets(s, row, at, only=chosen, allow_past=True)
+
+        return self._mutate(post_id, None, apply)
+
+    def mark_published(self, target_id: int, *, remote_url: str | None = None) -> domain.Post:
+        """The user checked the platform: the post is there."""
+        with self.db.write() as s:
+            target = s.get(models.Target, target_id, with_for_update=True)
+            if target is None:
+                raise NotFoundError(_("There is no target number {id}.", id=target_id))
+            if target.state == DeliveryState.PUBLISHING.value:
+                raise ConflictError(_("This post is being sent right now."))
+            now = self.clock.now()
+            _set_state(target, DeliveryState.PUBLISHED, now)
+            target.published_at = target.published_at or now
+            target.remote_url = remote_url or target.remote_url
+            target.last_error = ""
+            target.next_attempt_at = None
+            post_id = target.post_id
+            s.flush()
+            result = repo.load_post(s, post_id)
+        self._notify(Change(posts=frozenset({post_id})))
+        return result
+
+    def restore(self, snapshot: domain.Post, *,
+                expected_version: int | None = None) -> domain.Post:
+        """Put a post back as ``snapshot`` (undo and redo of an edit, a move, a delete).
+
+        With ``expected_version``, the post exists and must still be at that version.
+        Without it, the post was deleted and is recreated (under its old number if no
+        other post took it) with its targets' states, idempotency keys and attempts. Targets being sent or published since keep their state: undo never
+        sends anything twice (see :mod:`essplanner.services.restore`).
+        """
+        from essplanner.services.restore import recreate_post, revert_post
+
+        try:
+            with self.db.write() as s:
+                row = s.scalars(select(models.Post).where(models.Post.id == snapshot.id)
+                                .options(selectinload(models.Post.targets),
+                                         selectinload(models.Post.media))).one_or_none()
+                if expected_version is None:
+                    # Undo of a delete: the old number, unless another post took it since.
+                    row = recreate_post(s, snapshot, self.clock.now(), new_idempotency_key,
+                                        keep_id=row is None)
+                elif row is None:
+                    raise NotFoundError(_("There is no post number {id}.", id=snapshot.id))
+                else:
+                    if row.version != expected_version:
+                        raise _conflict()
+                    if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                        raise ConflictError(_("This post is being sent right now; try again "
+                                              "in a moment."))
+                    self._refuse_split(row, snapshot.scheduled_at)
+                    revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
+                    row.updated_at = self.clock.now()
+                s.flush()
+                result = repo.load_post(s, row.id)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({result.id})))
+        return result
+
+    def validate(self, post: domain.Post, accounts: Sequence[domain.Account] | None = None,
+                 ) -> list[ProblemInfo]:
+        """Problems of ``post`` for each of its accounts (or ``accounts``), without network."""
+        if accounts is None:
+            with self.db.read() as s:
+                ids = [t.account_id for t in post.targets]
+                rows = s.scalars(select(models.Account).where(models.Account.id.in_(ids)))
+                accounts = [repo.to_account(r) for r in rows]
+        variants = {t.account_id: t.text_variant for t in post.targets}
+        problems: list[ProblemInfo] = []
+        for account in accounts:
+            request = build_request(post, account, variant=variants.get(account.id))
+            for p in self.validator.validate(request, account):
+                if p.severity is Severity.ERROR:
+                    problems.append(ProblemInfo(p.message, p.field, account.name))
+        return problems
+
+    def check_move(self, post: domain.Post, when: datetime | None) -> None:
+        """Refuse to move ``post`` to ``when`` once a target is being sent or went out.
+
+        One post goes out at one time: moving it then would split it across two times
+        (the moved targets at the new one, the rest already at the old one). Raises
+        :class:`ValidationError` saying why; the moves of this service apply the same rule.
+        """
+        if when == post.scheduled_at or not domain.time_is_fixed(
+                t.state for t in post.targets):
+            return
+        if any(t.state is DeliveryState.PUBLISHING for t in post.targets):
+            raise ValidationError(_(
+                "“{title}” is being published right now; it cannot be moved. If the sending "
+                "fails, move it then.", title=post.display_title))
+        networks = dict.fromkeys(self._network_name(t.platform) for t in post.targets
+                                 if t.state is DeliveryState.PUBLISHED)
+        raise ValidationError(_(
+            "“{title}” already went out on {networks}; duplicate it instead: moving it would "
+            "put one post at two times.", title=post.display_title,
+            networks=", ".join(networks)))
+
+    # ---- internals
+    def _refuse_split(self, row: models.Post, when: datetime | None) -> None:
+        if when != row.scheduled_at and domain.time_is_fixed(
+                DeliveryState(t.state) for t in row.targets):
+            self.check_move(repo.to_post(row), when)
+
+    def _network_name(self, platform: str) -> str:
+        publisher = self.validator.registry.try_get(platform)
+        return publisher.display_name if publisher is not None else platform
+
+    def _mutate(self, post_id: int, expected_version: int | None,
+                apply: Callable[[Session, models.Post], None]) -> domain.Post:
+        try:
+            with self.db.write() as s:
+                row = self._for_update(s, post_id, expected_version)
+                apply(s, row)
+                row.updated_at = self.clock.now()
+                s.flush()
+                result = repo.load_post(s, post_id)
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset({post_id})))
+        return result
+
+    def _for_update(self, s: Session, post_id: int, expected_version: int | None) -> models.Post:
+        # Lock the post's targets first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
+        # database): a publishing service claiming one of them waits, or we see its claim.
+        s.execute(select(models.Target.id).where(models.Target.post_id == post_id)
+                  .order_by(models.Target.id).with_for_update()).all()
+        row = s.scalars(
+            select(models.Post).where(models.Post.id == post_id).options(
+                selectinload(models.Post.targets).selectinload(models.Target.account),
+                selectinload(models.Post.media), selectinload(models.Post.personas),
+                selectinload(models.Post.objectives),
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(_("There is no post number {id}.", id=post_id))
+        if expected_version is not None and row.version != expected_version:
+            raise _conflict()
+        return row
+
+    def _apply_draft(self, s: Session, row: models.Post, draft: domain.PostDraft,
+                     stored: Sequence[Any]) -> None:
+        if not (draft.body.strip() or draft.title.strip() or draft.media):
+            raise ValidationError(_("Write a title or a text for the post."))
+        row.title = clean_line(draft.title.strip(), field=_("Title"))
+        row.body = clean_text(draft.body, field=_("Text"))
+        row.link_url = _clean_url(clean_line(draft.link_url, field=_("Link")))
+        row.call_to_action = clean_line(draft.call_to_action.strip(),
+                                        field=_("Call to action"))
+        row.hashtags = [clean_line(h.strip().lstrip("#"), field=_("Hashtag"))
+                        for h in draft.hashtags if h.strip().lstrip("#")]
+        row.language = draft.language.strip()
+        row.editorial_state = draft.editorial_state.value
+        row.personas = _rows_by_ids(s, models.Persona, draft.persona_ids, _("persona"))
+        row.objectives = _rows_by_ids(s, models.Objective, draft.objective_ids, _("objective"))
+        kept = {m.id: m for m in row.media}
+        new_media: list[models.Media] = []
+        fresh = iter(stored)
+        for position, item in enumerate(draft.media):
+            if item.media_id is not None:
+                media_row = kept.get(item.media_id)
+                if media_row is None:
+                    raise NotFoundError(_("There is no image number {id} on this post.",
+                                          id=item.media_id))
+            else:
+                info = next(fresh)
+                media_row = models.Media(
+                    path=str(info.path), original_name=info.original_name,
+                    checksum=info.checksum, mime_type=info.mime_type, size=info.size,
+                    width=info.width, height=info.height,
+                )
+            media_row.position = position
+            media_row.alt_text = clean_text(item.alt_text.strip(), field=_("Image description"))
+            new_media.append(media_row)
+        row.media = new_media
+
+    def _sync_targets(self, s: Session, row: models.Post, draft: domain.PostDraft) -> None:
+        wanted = list(dict.fromkeys(draft.account_ids))
+        accounts = _rows_by_ids(s, models.Account, wanted, _("account"))
+        by_account = {t.account_id: t for t in row.targets}
+        keep: list[models.Target] = []
+        for account in accounts:
+            target = by_account.pop(account.id, None)
+            if target is None:
+                target = models.Target(
+                    account=account, account_id=account.id, state=DeliveryState.DRAFT.value,
+                    idempotency_key=new_idempotency_key(), options={}, attempt_count=0,
+                    last_error="",
+                )
+                # A post whose other targets are scheduled gets the new one scheduled too.
+                if any(t.state == DeliveryState.SCHEDULED.value for t in row.targets):
+                    target.state = DeliveryState.SCHEDULED.value
+            variant = draft.text_variants.get(account.id)
+            target.text_variant = (clean_text(variant, field=_("Text for {account}",
+                                                               account=account.name))
+                                   if variant and variant.strip() else None)
+            keep.append(target)
+        for target in by_account.values():
+            if target.state in _states(DeliveryState.PUBLISHED, DeliveryState.PUBLISHING):
+                keep.append(target)  # history stays: it went out on that account
+        row.targets = keep
+
+    def _schedule_targets(self, s: Session, row: models.Post, when: datetime, *,
+                          only: Sequence[models.Target] | None = None,
+                          allow_past: bool = False) -> None:
+        targets = list(row.targets if only is None else only)
+        if not targets:
+            return
+        now = self.clock.now()
+        if not allow_past and when < now - PAST_TOLERANCE:
+            raise ValidationError(_("That time has already passed; choose a time in the future."))
+        post = repo.to_post(row)
+        problems: list[ProblemInfo] = []
+        for t in targets:
+            account = repo.to_account(t.account)
+            request = build_request(post, account, variant=t.text_variant)
+            for p in self.validator.validate(request, account):
+                if p.severity is Severity.ERROR:
+                    problems.append(ProblemInfo(p.message, p.field, account.name))
+        if problems:
+            raise ValidationError(
+                _("The post cannot be scheduled: {problems}",
+                  problems="; ".join(f"{p.account}: {p.message}" for p in problems)),
+                problems,
+            )
+        for t in targets:
+            _set_state(t, DeliveryState.SCHEDULED, now)
+            t.next_attempt_at = when
+            t.last_error = ""
+            t.lease_owner = None
+            t.lease_until = None
+
+
+def _set_state(target: models.Target, state: DeliveryState, now: datetime) -> None:
+    target.state = state.value
+    target.updated_at = now
+
+
+def _states(*states: DeliveryState) -> set[str]:
+    return {s.value for s in states}
+
+
+def _conflict() -> ConflictError:
+    return ConflictError(_(
+        "Someone else changed this post after you opened it. Your changes were not saved: "
+        "reload the post and apply them again."
+    ))
+
+
+def _clean_url(url: str) -> str:
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = f"https://{url}"
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ValidationError(_("The link must be a web address (https://...)."))
+    return url
+
+
+def _rows_by_ids(s: Session, model: Any, ids: Iterable[int], label: str) -> list[Any]:
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    rows = {r.id: r for r in s.scalars(select(model).where(model.id.in_(wanted)))}
+    missing = [i for i in wanted if i not in rows]
+    if missing:
+        raise NotFoundError(_("Unknown {kind} number {ids}.", kind=label,
+                              ids=", ".join(map(str, missing))))
+    return [rows[i] for i in wanted]

@@ -1,0 +1,164 @@
+"""The calendar's first page, read with the standard library while the rest is still loading.
+
+Importing SQLAlchemy, Alembic and the services takes longer than drawing the whole
+window. So that the calendar is on screen at once, the desktop app first reads the
+visible period with :mod:`sqlite3` (the same queries as
+:func:`essplanner.services.calendar.entries`, giving the same
+:class:`~essplanner.services.calendar.CalendarEntry` values), then loads the full
+workspace right after the first paint. Only for a SQLite database whose schema is
+already current (no upgrade pending); otherwise the app starts the usual way.
+Read-only: this module never writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from essplanner.domain import DeliveryState, EditorialState
+from essplanner.log import redact
+from essplanner.services.calendar import EXCERPT, CalendarEntry, TargetBadge, shown_platform
+
+VERSIONS = Path(__file__).parents[1] / "migrations" / "versions"
+_REVISION = re.compile(r"^revision\s*(?::[^=]+)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+)$", re.MULTILINE)
+
+
+def schema_heads(folder: Path = VERSIONS) -> set[str]:
+    """The head revisions of the Alembic scripts, read from the files (no Alembic import)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in folder.glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        found = _REVISION.search(text)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        down = _DOWN.search(text)
+        if down is not None:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return revisions - parents
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a ``sqlite:///`` URL (None for other databases and in-memory ones)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    raw = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(raw) if raw and raw != ":memory:" else None
+
+
+def _stamp(value: datetime) -> str:
+    # how SQLAlchemy stores DateTime on SQLite (naive UTC): text order is time order
+    return value.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(f"{value}+00:00") if value else None
+
+
+# dict lookups: calling an Enum class per row costs more than the query itself
+_STATES = {s.value: s for s in DeliveryState}
+_EDITORIAL = {s.value: s for s in EditorialState}
+
+
+class QuickReader:
+    """Calendar entries from a current SQLite database, without SQLAlchemy."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    @classmethod
+    def open(cls, url: str) -> QuickReader | None:
+        """A reader, or None when the app must start the usual way (not SQLite, no file
+        yet, schema not current, unreadable)."""
+        path = sqlite_path(url)
+        if path is None or not path.is_file():
+            return None
+        try:
+            connection = sqlite3.connect(str(path), timeout=10)
+            connection.execute("PRAGMA query_only = 1")
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.Error:
+            return None
+        if {r[0] for r in rows} != schema_heads() or len(rows) != 1:
+            connection.close()
+            return None
+        return cls(connection)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def describe(self, url: str) -> str:
+        return url
+
+    def has_posts(self) -> bool:
+        return self._db.execute("SELECT 1 FROM post LIMIT 1").fetchone() is not None
+
+    def entries(self, start: datetime, end: datetime, *,
+                include_unscheduled: bool = False) -> list[CalendarEntry]:
+        cond = "(p.scheduled_at >= ? AND p.scheduled_at < ?)"
+        if include_unscheduled:
+            cond = f"({cond} OR p.scheduled_at IS NULL)"
+        return self._load(cond, (_stamp(start), _stamp(end)))
+
+    def entries_by_id(self, post_ids: Iterable[int]) -> list[CalendarEntry]:
+        ids = sorted(set(post_ids))
+        found: list[CalendarEntry] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            found.extend(self._load(f"p.id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+        return found
+
+    def _load(self, cond: str, params: Sequence[Any]) -> list[CalendarEntry]:
+        db = self._db
+        rows = db.execute(
+            f"SELECT p.id, p.version, p.title, substr(p.body, 1, {EXCERPT}), p.link_url, "  # noqa: S608
+            f"p.scheduled_at, p.editorial_state FROM post p WHERE {cond} "
+            "ORDER BY p.scheduled_at IS NOT NULL, p.scheduled_at, p.id", params).fetchall()
+        if not rows:
+            return []
+        accounts = {
+            account_id: (name, shown_platform(platform, json.loads(settings or "{}")))
+            for account_id, name, platform, settings
+            in db.execute("SELECT id, name, platform, settings FROM account")
+        }
+        badges: dict[int, list[TargetBadge]] = {}
+        for post_id, target_id, account_id, state, error in db.execute(
+                "SELECT t.post_id, t.id, t.account_id, t.state, t.last_error FROM target t "  # noqa: S608
+                f"JOIN post p ON p.id = t.post_id WHERE {cond} ORDER BY t.post_id, t.id",
+                params):
+            name, platform = accounts.get(account_id, ("?", "?"))
+            badges.setdefault(post_id, []).append(TargetBadge(
+                target_id=target_id, account_id=account_id, account_name=name,
+                platform=platform, state=_STATES[state],
+                last_error=redact(error) if error else ""))
+        personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
+        objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
+        media = dict(db.execute(
+            "SELECT m.post_id, count(m.id) FROM media m JOIN post p ON p.id = m.post_id "  # noqa: S608
+            f"WHERE {cond} GROUP BY m.post_id", params).fetchall())
+        return [
+            CalendarEntry(
+                post_id=r[0], version=r[1], title=r[2], text=r[3] or "", link_url=r[4] or "",
+                scheduled_at=_when(r[5]), editorial_state=_EDITORIAL[r[6]],
+                targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
+                objective_ids=tuple(objectives.get(r[0], ())),
+                media_count=int(media.get(r[0], 0)))
+            for r in rows
+        ]
+
+    def _pairs(self, table: str, column: str, other: str, cond: str,
+               params: Sequence[Any]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for post_id, other_id in self._db.execute(
+                f"SELECT x.post_id, x.{column} FROM {table} x "  # noqa: S608
+                f"JOIN post p ON p.id = x.post_id JOIN {other} o ON o.id = x.{column} "
+                f"WHERE {cond} ORDER BY x.post_id, o.name", params):
+            out.setdefault(post_id, []).append(other_id)
+        return out

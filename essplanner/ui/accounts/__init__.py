@@ -1,0 +1,1 @@
+"""Connected accounts: the list dialog and the account editor."""

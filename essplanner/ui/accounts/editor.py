@@ -1,0 +1,229 @@
+"""The form to connect an account (or give it a new secret), built from the platform's
+``account_fields``: a new platform plugin gets its form with no UI code."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essplanner.channels import accounts as core
+from essplanner.domain import Account
+from essplanner.publishers.base import AccountField, Credentials, FieldKind
+from essplanner.publishers.i18n import tr
+from essplanner.ui.messages import report_error
+from essplanner.ui.plain import plain_label
+from essplanner.ui.tasks import TaskRunner
+from essplanner.workspace import Workspace
+
+
+class AccountEditor(QDialog):
+    """Add an account (``account`` is None) or reconnect one. After ``exec()`` returns
+    Accepted, ``result_values`` holds what to pass to :mod:`essplanner.channels.accounts`."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
+                 account: Account | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.runner = runner
+        self.account = account
+        self.result_values: dict[str, Any] | None = None
+        self.credentials: Credentials | None = None
+        self.edits: dict[str, QLineEdit] = {}
+        self._fields: tuple[AccountField, ...] = ()
+        self._cancel_login = threading.Event()
+
+        self.platform = QComboBox(self)
+        for info in sorted(workspace.registry.available(),
+                           key=lambda i: (i.platform == "dryrun", i.display_name.casefold())):
+            self.platform.addItem(info.display_name, info.platform)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. Bluesky of the association"))
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.browser_button = QPushButton(self.tr("Log in with the &browser…"), self)
+        self.status = plain_label(QLabel(self))
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+
+        top = QFormLayout()
+        top.addRow(self.tr("&Platform"), self.platform)
+        top.addRow(self.tr("&Name"), self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.form_host)
+        layout.addWidget(self.browser_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        if account is not None:
+            self.setWindowTitle(self.tr("Reconnect %1").replace("%1", account.name))
+            self.platform.setCurrentIndex(max(0, self.platform.findData(account.platform)))
+            self.platform.setEnabled(False)
+            self.name.setText(account.name)
+            self.name.setEnabled(False)
+        else:
+            self.setWindowTitle(self.tr("Connect an account"))
+        self.platform.currentIndexChanged.connect(self._build_form)
+        self.name.textChanged.connect(self._update_ok)
+        self.browser_button.clicked.connect(self.on_browser_login)
+        self.buttons.accepted.connect(self.on_accept)
+        self.buttons.rejected.connect(self.reject)
+        self._build_form()
+
+    # ---- form
+    def current_platform(self) -> str:
+        return str(self.platform.currentData() or "")
+
+    def _build_form(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits.clear()
+        self.credentials = None
+        platform = self.current_platform()
+        fields = core.fields_for(self.ws, platform) if platform else ()
+        if self.account is not None:  # reconnecting: a new secret, nothing else
+            fields = tuple(f for f in fields if f.kind is FieldKind.SECRET)
+        self._fields = fields
+        for f in fields:
+            edit = QLineEdit(self.form_host)
+            edit.setObjectName(f"field_{f.key}")
+            edit.setPlaceholderText(f.placeholder)
+            if f.kind is FieldKind.SECRET:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
+                                         | Qt.InputMethodHint.ImhNoPredictiveText)
+                reveal = QAction(self.tr("Show"), edit)
+                reveal.setCheckable(True)
+                reveal.toggled.connect(lambda on, e=edit: e.setEchoMode(
+                    QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+                edit.addAction(reveal, QLineEdit.ActionPosition.TrailingPosition)
+            elif f.kind is FieldKind.API_URL and self.account is not None:
+                edit.setText(self.account.api_url)
+            edit.textChanged.connect(self._update_ok)
+            label = tr(f.label) + ("" if f.required else " " + self.tr("(optional)"))
+            holder = QWidget(self.form_host)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(edit)
+            if f.help:
+                hint = QLabel(tr(f.help), holder)
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: palette(mid); font-size: small;")
+                box.addWidget(hint)
+            self.form.addRow(label, holder)
+            self.edits[f.key] = edit
+        self.browser_button.setVisible(bool(platform)
+                                       and core.supports_browser_login(self.ws, platform))
+        self.status.clear()
+        self._update_ok()
+
+    def _value(self, key: str) -> str:
+        edit = self.edits.get(key)
+        return edit.text().strip() if edit is not None else ""
+
+    def _value_of(self, kind: FieldKind) -> str:
+        key = next((f.key for f in self._fields if f.kind is kind), "")
+        return self._value(key) if key else ""
+
+    def _update_ok(self) -> None:
+        ok = bool(self.name.text().strip()) and bool(self.current_platform())
+        for f in self._fields:
+            if not f.required:
+                continue
+            if f.kind is FieldKind.SECRET and self.credentials is not None:
+                continue
+            if f.kind is FieldKind.API_URL and self._default_api_url():
+                continue
+            ok = ok and bool(self._value(f.key))
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button.setEnabled(ok)
+
+    def _default_api_url(self) -> str:
+        publisher = self.ws.registry.try_get(self.current_platform())
+        return str(getattr(publisher, "default_api_url", "") or "")
+
+    # ---- browser login
+    def on_browser_login(self) -> None:
+        platform = self.current_platform()
+        api_url = self._value_of(FieldKind.API_URL) or (self.account.api_url
+                                                         if self.account else "")
+        self._cancel_login.clear()
+        self.browser_button.setEnabled(False)
+        self.status.setText(self.tr("Waiting for the authorisation in the browser…"))
+
+        def work(open_url: Any) -> Credentials:
+            return core.browser_login(self.ws, platform, api_url, open_url=open_url,
+                                      cancelled=self._cancel_login.is_set)
+
+        def done(credentials: Credentials) -> None:
+            self.browser_button.setEnabled(True)
+            self.credentials = credentials
+            for f in self._fields:
+                if f.kind is FieldKind.SECRET:
+                    edit = self.edits[f.key]
+                    edit.clear()
+                    edit.setPlaceholderText(self.tr("(received from the browser)"))
+                    edit.setEnabled(False)
+            self.status.setText(self.tr("Authorised as %1. Click OK to save.")
+                                .replace("%1", credentials.handle or "?"))
+            self._update_ok()
+
+        def failed(exc: Exception) -> None:
+            self.browser_button.setEnabled(True)
+            if self._cancel_login.is_set():
+                return
+            self.status.setText(str(exc))
+            report_error(self, self.tr("The browser login did not succeed"), exc)
+
+        def open_url(url: str) -> None:
+            if not QDesktopServices.openUrl(QUrl(url)):
+                self.status.setText(self.tr("Open this address in your browser: %1")
+                                    .replace("%1", url))
+
+        self.runner.run(work, done, failed, on_open_url=open_url)
+
+    def reject(self) -> None:
+        self._cancel_login.set()
+        super().reject()
+
+    # ---- result
+    def on_accept(self) -> None:
+        settings: dict[str, Any] = {}
+        values: dict[str, Any] = {"secret": self._value_of(FieldKind.SECRET) or None}
+        for f in self._fields:
+            if f.kind is FieldKind.SETTING and self._value(f.key):
+                settings[f.key] = self._value(f.key)
+        extra: dict[str, str] = {}
+        handle = self._value_of(FieldKind.HANDLE)
+        if self.credentials is not None:
+            values["secret"] = self.credentials.secret
+            extra = dict(self.credentials.vault)
+            settings = {**dict(self.credentials.settings), **settings}
+            handle = handle or self.credentials.handle
+        if self.account is None:
+            values.update(platform=self.current_platform(), name=self.name.text().strip(),
+                          handle=handle, api_url=self._value_of(FieldKind.API_URL),
+                          settings=settings, extra_secrets=extra)
+        else:
+            values.update(extra_secrets=extra, settings=settings, handle=handle)
+            if not values["secret"]:
+                return
+        self.result_values = values
+        self.accept()

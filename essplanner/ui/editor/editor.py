@@ -1,0 +1,516 @@
+"""The post editor: write, tag, adapt per account, check, preview, save or schedule.
+
+What is typed is checked as it is typed (the publishers' own rules on the exact
+text each account will receive) and autosaved every second to the data folder, so
+a crash loses at most a second of typing. Saving is one service call; a post
+changed elsewhere meanwhile gets a clear conflict with a way out, never a silent
+overwrite.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essplanner import domain
+from essplanner.errors import ConflictError, EssPlannerError, ValidationError
+from essplanner.services.calendar import shown_platform
+from essplanner.timeutil import localize
+from essplanner.ui import messages
+from essplanner.ui.check_model import CheckItem
+from essplanner.ui.editor.autosave import AutosaveStore
+from essplanner.ui.editor.form import EditorForm
+from essplanner.ui.editor.parts import HashtagSets, ImageList
+from essplanner.ui.editor.state import (
+    Counter,
+    EditorProblem,
+    EditorState,
+    Level,
+    MediaDraft,
+    check,
+    counters,
+    default_start,
+)
+from essplanner.ui.labels import platform_label, pydate
+from essplanner.ui.style import objective_colour, platform_icon, state_icon
+from essplanner.workspace import Workspace
+
+__all__ = ["PostEditor", "default_start"]
+
+CHECK_MS = 150
+AUTOSAVE_MS = 1000
+
+
+class PostEditor(QDialog):
+    """One post being written. Signals: ``saved(Post | None, Post)`` (before, after),
+    ``delete_requested(int)``, ``autosaved(str)`` (the autosave file's path)."""
+
+    saved = Signal(object, object)
+    delete_requested = Signal(int)
+    autosaved = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        zone: ZoneInfo,
+        *,
+        post: domain.Post | None = None,
+        start: datetime | None = None,
+        state: dict[str, object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ws = workspace
+        self.zone = zone
+        self.post = post
+        # The version this text was written on: a recovered draft keeps the one it had, so
+        # a post changed elsewhere since the crash gives a conflict, never an overwrite.
+        self.expected_version: int | None = post.version if post is not None else None
+        if post is not None and state is not None and state.get("base_version") is not None:
+            self.expected_version = int(state["base_version"])  # type: ignore[call-overload]
+        self.accounts = [
+            a
+            for a in workspace.accounts.all()
+            if a.enabled or (post and a.id in {t.account_id for t in post.targets})
+        ]
+        self.personas = workspace.personas.all()
+        self.objectives = workspace.objectives.all()
+        self.store = AutosaveStore(workspace.paths.autosave_dir)
+        self.autosave_path = self.store.new_path()
+        self.variant_edits: dict[int, tuple[QPlainTextEdit, QLabel]] = {}
+        self._variant_texts: dict[int, str] = {}
+        self._loading = False
+        self.dirty = False
+
+        self.form = EditorForm(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        self.resize(1100, 780)
+        f = self.form
+        f.personas.set_items(
+            [CheckItem(p.id, p.name, None, ", ".join(p.networks)) for p in self.personas]
+        )
+        f.objectives.set_items(
+            [CheckItem(o.id, o.name, state_icon(objective_colour(o.id))) for o in self.objectives]
+        )
+        f.accounts.set_items(
+            [
+                CheckItem(
+                    a.id,
+                    a.name,
+                    platform_icon(shown_platform(a.platform, a.settings)),
+                    platform_label(shown_platform(a.platform, a.settings)),
+                )
+                for a in self.accounts
+            ]
+        )
+        f.zone_label.setText(self.tr("time zone %1").replace("%1", str(zone)))
+        f.delete_button.setVisible(post is not None)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_MS)
+        self._check_timer.timeout.connect(self.refresh)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.write_autosave)
+        self.images = ImageList(f, self)
+        self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
+        self._connect()
+
+        if state is not None:
+            initial = EditorState.from_json(state)
+        elif post is not None:
+            initial = EditorState.from_post(post, zone)
+        else:
+            when = start or default_start(
+                workspace.clock.now().astimezone(zone).date(),
+                workspace.clock.now().astimezone(zone),
+            )
+            initial = EditorState(
+                local_when=when.replace(tzinfo=None).isoformat(timespec="minutes")
+            )
+        self.apply_state(initial)
+        if state is not None:
+            self._mark_dirty()  # recovered text is not saved yet
+        self.refresh()
+
+    # ---- wiring
+    def _connect(self) -> None:
+        f = self.form
+        for line in (f.title_edit, f.link_edit, f.hashtags_edit):
+            line.textChanged.connect(self._changed)
+        f.body_edit.textChanged.connect(self._changed)
+        f.cta_combo.currentTextChanged.connect(self._changed)
+        f.date_edit.dateChanged.connect(self._changed)
+        f.time_edit.timeChanged.connect(self._changed)
+        f.state_combo.currentIndexChanged.connect(self._changed)
+        f.schedule_check.toggled.connect(self._changed)
+        f.personas.checked_changed.connect(self._changed)
+        f.objectives.checked_changed.connect(self._changed)
+        f.accounts.checked_changed.connect(self._accounts_changed)
+        f.media.dataChanged.connect(self._changed)
+        f.media.rowsInserted.connect(self._changed)
+        f.media.rowsRemoved.connect(self._changed)
+        f.media.rowsMoved.connect(self._changed)
+        f.preview_combo.currentIndexChanged.connect(self._update_preview)
+        f.save_button.clicked.connect(self.save)
+        f.close_button.clicked.connect(self.reject)
+        f.delete_button.clicked.connect(self._delete)
+        save = QAction(self)
+        save.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")]
+        )
+        save.triggered.connect(self.save)
+        self.addAction(save)
+
+    # ---- state in and out
+    def state(self) -> EditorState:
+        f = self.form
+        d: QDate = f.date_edit.date()
+        t: QTime = f.time_edit.time()
+        when = datetime.combine(pydate(d), time(t.hour(), t.minute()))
+        for account_id, (edit, _label) in self.variant_edits.items():
+            self._variant_texts[account_id] = edit.toPlainText()
+        return EditorState(
+            post_id=self.post.id if self.post else None,
+            base_version=self.expected_version,
+            title=f.title_edit.text(),
+            body=f.body_edit.toPlainText(),
+            link_url=f.link_edit.text().strip(),
+            call_to_action=f.cta_combo.currentText(),
+            hashtags=f.hashtags_edit.text(),
+            language=self.post.language if self.post else "",
+            editorial_state=str(f.state_combo.currentData()),
+            persona_ids=[int(k) for k in f.personas.checked()],  # type: ignore[call-overload]
+            objective_ids=[int(k) for k in f.objectives.checked()],  # type: ignore[call-overload]
+            account_ids=[int(k) for k in f.accounts.checked()],  # type: ignore[call-overload]
+            variants={k: v for k, v in self._variant_texts.items() if v.strip()},
+            media=f.media.items(),
+            local_when=when.isoformat(timespec="minutes"),
+            schedule=f.schedule_check.isChecked(),
+        )
+
+    def apply_state(self, state: EditorState) -> None:
+        self._loading = True
+        try:
+            f = self.form
+            f.title_edit.setText(state.title)
+            f.body_edit.setPlainText(state.body)
+            f.link_edit.setText(state.link_url)
+            f.cta_combo.setCurrentText(state.call_to_action)
+            f.hashtags_edit.setText(state.hashtags)
+            index = f.state_combo.findData(state.editorial_state)
+            f.state_combo.setCurrentIndex(max(0, index))
+            f.personas.set_checked(state.persona_ids)
+            f.objectives.set_checked(state.objective_ids)
+            self._variant_texts = dict(state.variants)
+            f.accounts.set_checked(state.account_ids)
+            f.media.set_items([MediaDraft(**vars(m)) for m in state.media])
+            local = state.local_datetime() or datetime.combine(
+                self.ws.clock.now().astimezone(self.zone).date(), time(10, 0))
+            f.date_edit.setDate(QDate(local.year, local.month, local.day))
+            f.time_edit.setTime(QTime(local.hour, local.minute))
+            f.schedule_check.setChecked(state.schedule)
+            self._rebuild_variants()
+        finally:
+            self._loading = False
+        self._update_title()
+
+    # ---- reacting to edits
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._mark_dirty()
+        self._check_timer.start()
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+        if not self._autosave_timer.isActive():
+            self._autosave_timer.start()  # at most a second after the first unsaved change
+        self._update_title()
+
+    def _accounts_changed(self) -> None:
+        self.state()  # keeps the texts of tabs about to disappear
+        self._rebuild_variants()
+        self._changed()
+
+    def _rebuild_variants(self) -> None:
+        f = self.form
+        chosen = [a for a in self.accounts if a.id in f.accounts.checked()]
+        current = {a.id for a in chosen}
+        for account_id in list(self.variant_edits):
+            if account_id not in current:
+                edit, _label = self.variant_edits.pop(account_id)
+                page = edit.parentWidget()
+                if page is not None:
+                    f.variant_tabs.removeTab(f.variant_tabs.indexOf(page))
+                    page.deleteLater()
+        for account in chosen:
+            if account.id in self.variant_edits:
+                continue
+            edit, label, page = f.variant_editor()
+            edit.setPlainText(self._variant_texts.get(account.id, ""))
+            edit.textChanged.connect(self._changed)
+            platform = shown_platform(account.platform, account.settings)
+            f.variant_tabs.addTab(page, platform_icon(platform), account.name)
+            self.variant_edits[account.id] = (edit, label)
+        f.variant_tabs.setVisible(bool(chosen))
+        f.no_variants.setVisible(not chosen)
+        f.preview_combo.blockSignals(True)
+        selected = f.preview_combo.currentData()
+        f.preview_combo.clear()
+        for account in chosen:
+            platform = shown_platform(account.platform, account.settings)
+            f.preview_combo.addItem(platform_icon(platform), account.name, account.id)
+        f.preview_combo.setCurrentIndex(max(0, f.preview_combo.findData(selected)))
+        f.preview_combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        """Check the post, count each account's text and redraw the preview."""
+        state = self.state()
+        now = self.ws.clock.now()
+        problems = check(
+            state,
+            accounts=self.accounts,
+            personas=self.personas,
+            objectives=self.objectives,
+            validator=self.ws.posts.validator,
+            zone=self.zone,
+            now=now,
+        )
+        self.form.problems.set_problems(problems)
+        self.form.no_problems.setVisible(not problems)
+        self.form.problems_view.setVisible(bool(problems))
+        self._counters = {
+            c.account_id: c
+            for c in counters(state, self.accounts, self.objectives, self.ws.posts.validator)
+        }
+        parts = []
+        for account in self.accounts:
+            counter = self._counters.get(account.id)
+            if counter is None:
+                continue
+            parts.append(self._counter_html(account.name, counter))
+            edit_label = self.variant_edits.get(account.id)
+            if edit_label is not None:
+                edit_label[1].setText(self._counter_html(self.tr("Sent text"), counter))
+        self.form.counters.setText(" · ".join(parts))
+        self._update_preview()
+
+    def _counter_html(self, name: str, counter: Counter) -> str:
+        limit = f" / {counter.limit}" if counter.limit is not None else ""
+        colour = "#c62828" if counter.over else "#2e7d32" if counter.limit else "#555"
+        return (f"{escape(name)} <span style='color:{colour}'><b>{counter.count}</b>"
+                f"{limit}</span>")
+
+    def counter_for(self, account_id: int) -> Counter | None:
+        return getattr(self, "_counters", {}).get(account_id)
+
+    def problems(self) -> list[EditorProblem]:
+        return self.form.problems.problems()
+
+    def _update_preview(self, *_args: object) -> None:
+        f = self.form
+        account_id = f.preview_combo.currentData()
+        account = next((a for a in self.accounts if a.id == account_id), None)
+        counter = self.counter_for(account.id) if account else None
+        if account is None or counter is None:
+            f.preview.clear_post(self.tr("Choose an account to see the preview."))
+            return
+        state = self.state()
+        from essplanner.channels.composer import link_for
+
+        link = link_for(state.preview_post(self.objectives), account)
+        f.preview.show_post(
+            account,
+            counter,
+            self.ws.posts.validator.rules_for(account),
+            link=link,
+            media=[(m.path, m.alt_text) for m in state.media],
+        )
+
+    def _update_title(self) -> None:
+        name = self.form.title_edit.text().strip() or self.tr("New post")
+        if self.post is not None and not self.form.title_edit.text().strip():
+            name = self.post.display_title
+        self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — ESS Planner")
+
+    # ---- images and hashtag sets (essplanner/ui/editor/parts.py)
+    def add_images(self, paths: list[str] | None = None) -> None:
+        self.images.add(paths)
+
+    def insert_tags(self, tags: tuple[str, ...]) -> None:
+        self.hashtag_sets.insert(tags)
+
+    # ---- autosave
+    def write_autosave(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.store.write(
+                self.autosave_path,
+                post_id=self.post.id if self.post else None,
+                state=self.state().to_json(),
+            )
+        except OSError as exc:
+            self.form.message.setText(
+                self.tr("The draft could not be autosaved: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
+            self.form.message.show()
+            return
+        self.autosaved.emit(str(self.autosave_path))
+
+    def _forget_autosave(self) -> None:
+        self._autosave_timer.stop()
+        self.store.discard(self.autosave_path)
+
+    # ---- save, delete, close
+    def save(self) -> bool:
+        """Save (and schedule or unschedule, as ticked); False if nothing was saved."""
+        self.refresh()
+        state = self.state()
+        errors = [p for p in self.problems() if p.level is Level.ERROR]
+        if state.schedule and errors:
+            self._show_message(
+                self.tr(
+                    "Fix the problems listed on the right before "
+                    "scheduling, or untick “Publish automatically” to save "
+                    "a draft."
+                )
+            )
+            return False
+        before = self.post
+        try:
+            local = state.local_datetime()
+            when = localize(local, self.zone).utc if local else None
+            if before is None:
+                after = self.ws.posts.create(
+                    state.draft(), scheduled_at=when, schedule=state.schedule
+                )
+            else:
+                was_scheduled = EditorState.from_post(before, self.zone).schedule
+                # ticked: schedule what can be; unticked now: back to draft; else leave states
+                schedule = True if state.schedule else (False if was_scheduled else None)
+                after = self.ws.posts.update(
+                    before.id,
+                    state.draft(),
+                    expected_version=self.expected_version or before.version,
+                    scheduled_at=when,
+                    schedule=schedule,
+                )
+        except ConflictError as exc:
+            self._conflict(str(exc))
+            return False
+        except ValidationError as exc:
+            extra = [
+                EditorProblem(
+                    Level.ERROR, f"{p.account}: {p.message}" if p.account else p.message, p.field
+                )
+                for p in exc.problems
+            ]
+            if extra:
+                self.form.problems.set_problems([*self.problems(), *extra])
+                self.form.problems_view.show()
+                self.form.no_problems.hide()
+            self._show_message(str(exc))
+            return False
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return False
+        self._forget_autosave()
+        self.dirty = False
+        self.post = after
+        self.expected_version = after.version
+        self.saved.emit(before, after)
+        self.accept()
+        return True
+
+    def _show_message(self, text: str) -> None:
+        self.form.message.setText(text)
+        self.form.message.show()
+
+    def _conflict(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Changed elsewhere"), message, parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        reload_button = box.addButton(
+            self.tr("&Reload the post"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            self.tr(
+                "Reloading shows the other person's version; your text "
+                "is copied to the clipboard first."
+            )
+        )
+        messages.ask(box)
+        if box.clickedButton() is reload_button:
+            self.reload_post()
+
+    def reload_post(self) -> None:
+        """Show the stored version (the user's text goes to the clipboard)."""
+        if self.post is None:
+            return
+        QGuiApplication.clipboard().setText(self.form.body_edit.toPlainText())
+        try:
+            self.post = self.ws.posts.get(self.post.id)
+            self.expected_version = self.post.version
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return
+        self.apply_state(EditorState.from_post(self.post, self.zone))
+        self._forget_autosave()
+        self.dirty = False
+        self._update_title()
+        self.refresh()
+        self._show_message(self.tr("The post was reloaded; your text is on the clipboard."))
+
+    def _delete(self) -> None:
+        if self.post is None:
+            return
+        post_id = self.post.id
+        self._forget_autosave()
+        self.dirty = False
+        self.reject()
+        self.delete_requested.emit(post_id)
+
+    def reject(self) -> None:
+        """Esc, Close and the window's close button: asks before losing changes."""
+        if self.dirty:
+            answer = messages.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to this post before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return  # save() closes the editor when it worked
+            self._forget_autosave()
+            self.dirty = False
+        self._autosave_timer.stop()
+        super().reject()

@@ -1,0 +1,233 @@
+"""The editor's widgets and their layout (the behaviour lives in :mod:`essplanner.ui.editor.editor`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essplanner.domain import EditorialState
+from essplanner.ui.check_model import CheckListModel
+from essplanner.ui.editor.media_model import MediaListModel
+from essplanner.ui.editor.preview import PreviewCard, ProblemModel
+from essplanner.ui.labels import cta_presets, editorial_label
+from essplanner.ui.plain import plain_label
+
+
+class EditorForm(QWidget):
+    """Every field of the post editor, laid out; no behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("For the team: what is this post?"))
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setPlaceholderText(self.tr("The text of the post…"))
+        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setMinimumHeight(100)
+        self.body_edit.setMaximumHeight(170)
+        self.counters = QLabel(self)
+        self.counters.setWordWrap(True)
+        self.counters.setObjectName("counters")
+        self.link_edit = QLineEdit(self)
+        self.link_edit.setPlaceholderText("https://")
+        self.cta_combo = QComboBox(self)
+        self.cta_combo.setEditable(True)
+        self.cta_combo.addItem("")
+        self.cta_combo.addItems(cta_presets())
+        cta_line = self.cta_combo.lineEdit()
+        assert cta_line is not None
+        cta_line.setPlaceholderText(self.tr("Call to action"))
+        self.hashtags_edit = QLineEdit(self)
+        self.hashtags_edit.setPlaceholderText(self.tr("#ESS #Solidarity"))
+        self.sets_button = QToolButton(self)
+        self.sets_button.setText(self.tr("Hashtag sets"))
+        self.sets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        self.media = MediaListModel(self)
+        self.media_view = QListView(self)
+        self.media_view.setModel(self.media)
+        self.media_view.setIconSize(QSize(48, 48))
+        self.media_view.setMaximumHeight(86)
+        self.media_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.alt_edit = QLineEdit(self)
+        self.alt_edit.setPlaceholderText(self.tr("Describe the image for people who cannot "
+                                                 "see it (required)"))
+        self.alt_edit.setEnabled(False)
+        self.add_media_button = QPushButton(self.tr("Add &images…"), self)
+        self.remove_media_button = QPushButton(self.tr("Remove"), self)
+        self.media_up_button = QToolButton(self)
+        self.media_up_button.setText("↑")
+        self.media_up_button.setToolTip(self.tr("Move earlier"))
+        self.media_down_button = QToolButton(self)
+        self.media_down_button.setText("↓")
+        self.media_down_button.setToolTip(self.tr("Move later"))
+
+        self.personas = CheckListModel(self)
+        self.objectives = CheckListModel(self)
+        self.accounts = CheckListModel(self)
+        self.personas_view = self._check_list(self.personas, self.tr("Personas"))
+        self.objectives_view = self._check_list(self.objectives, self.tr("Objectives"))
+        self.accounts_view = self._check_list(self.accounts, self.tr("Accounts"))
+        self.variant_tabs = QTabWidget(self)
+        self.variant_tabs.setDocumentMode(True)
+        self.no_variants = QLabel(self.tr("Choose accounts to adapt the text for each one."),
+                                  self)
+
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.time_edit = QTimeEdit(self)
+        self.zone_label = QLabel(self)
+        self.state_combo = QComboBox(self)
+        for state in EditorialState:
+            self.state_combo.addItem(editorial_label(state), state.value)
+        self.schedule_check = QCheckBox(self.tr("&Publish automatically at this date and time"),
+                                        self)
+
+        self.problems = ProblemModel(self)
+        self.problems_view = QListView(self)
+        self.problems_view.setModel(self.problems)
+        self.problems_view.setWordWrap(True)
+        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_view.setAccessibleName(self.tr("Problems"))
+        self.no_problems = QLabel(self.tr("No problem found."), self)
+        self.preview_combo = QComboBox(self)
+        self.preview = PreviewCard(self)
+        self.message = plain_label(QLabel(self))
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.hide()
+
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setDefault(True)
+        self._lay_out()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _check_list(self, model: CheckListModel, name: str) -> QListView:
+        view = QListView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setMaximumHeight(96)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        text_box = QVBoxLayout()
+        text_box.addWidget(self.body_edit)
+        text_box.addWidget(self.counters)
+        form.addRow(self._label(self.tr("Te&xt:"), self.body_edit), text_box)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_edit, 3)
+        link_row.addWidget(self.cta_combo, 2)
+        form.addRow(self._label(self.tr("&Link:"), self.link_edit), link_row)
+        tags_row = QHBoxLayout()
+        tags_row.addWidget(self.hashtags_edit, 1)
+        tags_row.addWidget(self.sets_button)
+        form.addRow(self._label(self.tr("&Hashtags:"), self.hashtags_edit), tags_row)
+        media_box = QVBoxLayout()
+        media_box.addWidget(self.media_view)
+        media_box.addWidget(self.alt_edit)
+        media_buttons = QHBoxLayout()
+        for button in (self.add_media_button, self.remove_media_button, self.media_up_button,
+                       self.media_down_button):
+            media_buttons.addWidget(button)
+        media_buttons.addStretch(1)
+        media_box.addLayout(media_buttons)
+        form.addRow(self._label(self.tr("&Images:"), self.media_view), media_box)
+        tags = QHBoxLayout()
+        for title, view in ((self.tr("Personas"), self.personas_view),
+                            (self.tr("Objectives"), self.objectives_view)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(f"<b>{title}</b>", self))
+            column.addWidget(view)
+            tags.addLayout(column)
+        form.addRow(tags)
+        form.addRow(self.tr("&Accounts:"), self.accounts_view)
+        variants = QVBoxLayout()
+        variants.addWidget(self.no_variants)
+        variants.addWidget(self.variant_tabs)
+        form.addRow(self.tr("Per account:"), variants)
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addWidget(self.time_edit)
+        when.addWidget(self.zone_label, 1)
+        form.addRow(self._label(self.tr("&When:"), self.date_edit), when)
+        form.addRow(self.tr("St&age:"), self.state_combo)
+        form.addRow("", self.schedule_check)
+
+        left = QWidget(self)
+        left.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(460)
+
+        right = QWidget(self)
+        side = QVBoxLayout(right)
+        problems = QGroupBox(self.tr("Before publishing"), right)
+        problems_layout = QVBoxLayout(problems)
+        problems_layout.addWidget(self.no_problems)
+        problems_layout.addWidget(self.problems_view)
+        side.addWidget(problems)
+        preview = QGroupBox(self.tr("Preview"), right)
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.addWidget(self.preview_combo)
+        preview_layout.addWidget(self.preview, 1)
+        side.addWidget(preview, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def variant_editor(self) -> tuple[QPlainTextEdit, QLabel, QWidget]:
+        page = QWidget(self.variant_tabs)
+        edit = QPlainTextEdit(page)
+        edit.setPlaceholderText(self.tr("Leave empty to publish the main text on this account."))
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(100)
+        counter = QLabel(page)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(edit)
+        box.addWidget(counter)
+        return edit, counter, page

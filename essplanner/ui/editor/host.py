@@ -1,0 +1,107 @@
+"""The editors a main window opens: one per post, new ones, drafts recovered after a crash."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from essplanner import APP_DISPLAY_NAME
+from essplanner.domain import Post
+from essplanner.errors import EssPlannerError
+from essplanner.ui import messages
+from essplanner.ui.plain import plain
+
+if TYPE_CHECKING:
+    from essplanner.ui.editor.editor import PostEditor
+    from essplanner.ui.mainwindow import MainWindow
+
+
+class EditorHost(QObject):
+    """Opens editors for ``window`` and puts what they save on its undo stack."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        self.editors: list[PostEditor] = []
+
+    def open_post(self, post_id: int) -> None:
+        if self.main.require_actions() is None:
+            return
+        try:
+            post = self.main.ws.posts.get(post_id)
+        except EssPlannerError as exc:
+
+            messages.warning(self.main, APP_DISPLAY_NAME, plain(str(exc)))
+            return
+        self._show_editor(post_id, post=post)
+
+    def new_post(self, *, day: date | None = None, when: datetime | None = None) -> None:
+        from essplanner.ui.editor.editor import default_start
+
+        if self.main.require_actions() is None:
+            return
+        start = when or default_start(
+            day or self.main.selected_date() or self.main.today(),
+            self.main.ws.clock.now().astimezone(self.main.zone),
+        )
+        self._show_editor(None, start=start)
+
+    def _show_editor(
+        self,
+        key: int | None,
+        *,
+        post: Post | None = None,
+        start: datetime | None = None,
+        state: dict[str, object] | None = None,
+    ) -> PostEditor:
+        from essplanner.ui.editor.editor import PostEditor
+
+        existing = next(
+            (
+                e
+                for e in self.editors
+                if key is not None and e.post is not None and e.post.id == key
+            ),
+            None,
+        )
+        if existing is not None and state is None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        editor = PostEditor(
+            self.main.ws, self.main.zone, post=post, start=start, state=state, parent=self.main
+        )
+        assert self.main.actions_ is not None
+        editor.saved.connect(self.main.actions_.record_save)
+        editor.saved.connect(self._on_saved)
+        editor.delete_requested.connect(self.main.actions_.delete)
+        editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _forget_editor(self, editor: PostEditor) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def _on_saved(self, _before: Post | None, after: Post) -> None:
+        if after.scheduled_at is not None:
+            self.main.show_date(after.scheduled_at.astimezone(self.main.zone).date())
+
+    def open_recovered(self) -> None:
+        from essplanner.ui.editor.autosave import AutosaveStore
+
+        if self.main.require_actions() is None:
+            return
+        store = AutosaveStore(self.main.ws.paths.autosave_dir)
+        for entry in store.pending():
+            post = None
+            if entry.post_id is not None:
+                try:
+                    post = self.main.ws.posts.get(entry.post_id)
+                except EssPlannerError:
+                    post = None  # deleted since: the draft becomes a new post
+            self._show_editor(None if post is None else post.id, post=post, state=entry.state)
+            store.discard(entry.path)

@@ -1,0 +1,1 @@
+"""KPI views: dashboard, charts, coverage, outcomes, the report dialog and its PDF."""

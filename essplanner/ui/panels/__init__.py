@@ -1,0 +1,1 @@
+"""Side panels of the window: personas and objectives lists with their forms."""

@@ -1,0 +1,182 @@
+"""The personas panel: the people the posts speak to, with their networks and expectations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from essplanner.domain import Persona, Segment
+from essplanner.errors import EssPlannerError
+from essplanner.ui import messages
+from essplanner.ui.check_model import CheckItem, CheckListModel
+from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
+from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
+from essplanner.ui.plain import plain
+from essplanner.ui.style import platform_icon
+from essplanner.workspace import Workspace
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PersonaListModel(RecordListModel[Persona]):
+    """Personas by name, with their age and networks as a second line of tooltip."""
+
+    ID_ROLE = Qt.ItemDataRole.UserRole + 90
+
+    def record_data(self, persona: Persona, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if persona.age:
+                return self.tr("%1, %2 years old").replace("%1", persona.name).replace(
+                    "%2", str(persona.age))
+            return persona.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain(", ".join(persona.networks)) or None
+        if role == self.ID_ROLE:
+            return persona.id
+        return None
+
+
+class PersonasDialog(QDialog):
+    """Create, edit and delete personas (Tools › Personas)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.setWindowTitle(self.tr("Personas"))
+        self.model = PersonaListModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.new_button = QPushButton(self.tr("&New persona"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.name = QLineEdit(self)
+        self.age = QSpinBox(self)
+        self.age.setRange(0, 129)
+        self.age.setSpecialValueText(self.tr("not given"))
+        self.segment = QComboBox(self)
+        self.segment.addItem(self.tr("not given"), None)
+        for segment in Segment:
+            self.segment.addItem(segment_label(segment), segment.value)
+        self.motivation = QPlainTextEdit(self)
+        self.motivation.setTabChangesFocus(True)
+        self.motivation.setPlaceholderText(self.tr("What drives them, what they look for"))
+        self.networks = CheckListModel(self)
+        self.networks.set_items([CheckItem(p, platform_label(p), platform_icon(p))
+                                 for p in KNOWN_PLATFORMS])
+        self.networks_view = QListView(self)
+        self.networks_view.setModel(self.networks)
+        self.networks_view.setMaximumHeight(130)
+        self.other_networks = QLineEdit(self)
+        self.other_networks.setPlaceholderText(self.tr("Others, separated by commas (local "
+                                                       "groups, newsletter…)"))
+        self.expected = QPlainTextEdit(self)
+        self.expected.setTabChangesFocus(True)
+        self.expected.setPlaceholderText(self.tr("Tips, testimonies, infographics, short "
+                                                 "videos…"))
+        self.save_button = QPushButton(self.tr("&Save the persona"), self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Age:"), self.age)
+        form.addRow(self.tr("&Segment:"), self.segment)
+        form.addRow(self.tr("&Motivation:"), self.motivation)
+        form.addRow(self.tr("Net&works used:"), self.networks_view)
+        form.addRow("", self.other_networks)
+        form.addRow(self.tr("&Expected content:"), self.expected)
+        form.addRow("", self.save_button)
+        lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
+                              delete_button=self.delete_button, form=form, size=(820, 560))
+        self.new_button.clicked.connect(self.new_persona)
+        self.delete_button.clicked.connect(self.delete_persona)
+        self.save_button.clicked.connect(self.save_persona)
+        self.list.selectionModel().currentChanged.connect(self._show_current)
+        self._current: Persona | None = None
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.model.set_records(self.ws.personas.all())
+        row = self.model.row_of(select) if select is not None else 0
+        if self.model.rowCount():
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(max(0, row), 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.new_persona()
+
+    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_persona(self.model.record(current.row()) if current.isValid() else None)
+
+    def show_persona(self, persona: Persona | None) -> None:
+        self._current = persona
+        self.name.setText(persona.name if persona else "")
+        self.age.setValue(persona.age or 0 if persona else 0)
+        self.segment.setCurrentIndex(max(0, self.segment.findData(
+            persona.segment.value if persona and persona.segment else None)))
+        self.motivation.setPlainText(persona.motivation if persona else "")
+        known = [n.lower() for n in (persona.networks if persona else ())
+                 if n.lower() in KNOWN_PLATFORMS]
+        self.networks.set_checked(known)
+        others = [n for n in (persona.networks if persona else ())
+                  if n.lower() not in KNOWN_PLATFORMS]
+        self.other_networks.setText(", ".join(others))
+        self.expected.setPlainText(persona.expected_content if persona else "")
+        self.delete_button.setEnabled(persona is not None)
+
+    def new_persona(self) -> None:
+        self.list.clearSelection()
+        self.show_persona(None)
+        self.name.setFocus()
+
+    def _networks(self) -> list[str]:
+        others = [n.strip() for n in self.other_networks.text().split(",") if n.strip()]
+        return [str(k) for k in self.networks.checked()] + others
+
+    def save_persona(self) -> None:
+        segment = self.segment.currentData()
+        values = {
+            "name": self.name.text(), "age": self.age.value() or None,
+            "segment": Segment(segment) if segment else None,
+            "motivation": self.motivation.toPlainText(), "networks": tuple(self._networks()),
+            "expected_content": self.expected.toPlainText(),
+        }
+        try:
+            if self._current is None:
+                saved = self.ws.personas.add(**values)  # type: ignore[arg-type]
+            else:
+                saved = self.ws.personas.update(Persona(id=self._current.id,
+                                                        **values))  # type: ignore[arg-type]
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Personas"), plain(str(exc)))
+            return
+        self.reload(select=saved.id)
+
+    def delete_persona(self) -> None:
+        if self._current is None:
+            return
+        if messages.question(self, self.tr("Delete the persona?"), self.tr(
+                "Delete %1? Posts keep their text; they are no longer tagged with this "
+                "persona.").replace("%1", self._current.name)) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ws.personas.delete(self._current.id)
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Personas"), plain(str(exc)))
+            return
+        self.reload()

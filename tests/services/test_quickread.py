@@ -1,0 +1,95 @@
+"""The start-up reader (stdlib sqlite3) gives exactly what the SQLAlchemy query gives."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PIL import Image
+from sqlalchemy import text, update
+
+from essplanner import domain, models
+from essplanner.demo.loader import load_demo
+from essplanner.services.calendar import entries, entries_by_id, has_posts
+from essplanner.services.quickread import QuickReader, schema_heads, sqlite_path
+from essplanner.storage import head_revision
+from essplanner.workspace import Workspace
+
+WIDE = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+
+
+def test_both_readers_agree(workspace: Workspace, tmp_path: Path) -> None:
+    reader = QuickReader.open(workspace.db.url)
+    assert reader is not None
+    try:
+        assert not reader.has_posts() and not has_posts(workspace.db)
+        load_demo(workspace, lang="fr")
+        image = tmp_path / "a.png"
+        Image.new("RGB", (8, 8), "red").save(image)
+        account = workspace.accounts.all()[0]
+        workspace.posts.create(domain.PostDraft(
+            body="avec image", account_ids=(account.id,),
+            media=(domain.MediaInput(str(image), "un carré rouge"),)),
+            scheduled_at=datetime(2026, 12, 24, 17, 30, tzinfo=UTC), schedule=True)
+        workspace.posts.create(domain.PostDraft(title="sans date", body="…"))
+        with workspace.db.write() as s:
+            s.execute(update(models.Target).where(models.Target.id == 1).values(
+                state="failed", last_error="refusé"))
+        assert reader.entries(*WIDE) == entries(workspace.db, *WIDE)
+        assert reader.entries(*WIDE, include_unscheduled=True) == entries(
+            workspace.db, *WIDE, include_unscheduled=True)
+        november = (datetime(2026, 10, 31, 23, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC))
+        assert reader.entries(*november) == entries(workspace.db, *november)
+        assert [e.post_id for e in reader.entries(*november)] == [
+            e.post_id for e in entries(workspace.db, *november)]
+        ids = [1, 3, 5, 999]
+        assert reader.entries_by_id(ids) == entries_by_id(workspace.db, ids)
+        assert reader.has_posts()
+        # the range is half-open at the same instant in both
+        first = reader.entries(*WIDE)[0].scheduled_at
+        assert first is not None
+        assert [e.scheduled_at for e in reader.entries(first, first + timedelta(seconds=1))] \
+            and reader.entries(first - timedelta(seconds=1), first) == []
+    finally:
+        reader.close()
+
+
+def test_the_reader_is_only_used_on_a_current_sqlite_file(workspace: Workspace,
+                                                          tmp_path: Path) -> None:
+    assert schema_heads() == {head_revision(workspace.db)}
+    assert QuickReader.open("postgresql+psycopg://u@localhost/x") is None
+    assert QuickReader.open(f"sqlite:///{tmp_path / 'missing.sqlite3'}") is None
+    assert sqlite_path("sqlite:///:memory:") is None
+    with workspace.db.write() as s:  # a schema upgrade is pending: start the usual way
+        s.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert QuickReader.open(workspace.db.url) is None
+
+
+def test_the_calendar_read_model_chooses_sqlite3_and_falls_back_to_sqlalchemy(
+        workspace: Workspace, monkeypatch) -> None:
+    """The choice lives in services/calendar_reader.py, not in the window."""
+    from essplanner.services import calendar_reader
+    from essplanner.services.calendar_reader import CalendarReader
+
+    workspace.posts.create(domain.PostDraft(title="sans date", body="…"))
+    calendar = workspace.calendar
+    assert calendar.complete and calendar.has_posts()
+    assert calendar._quick is not None  # SQLite, schema current: the standard library
+    quick = calendar.entries(*WIDE, include_unscheduled=True)
+    assert quick == entries(workspace.db, *WIDE, include_unscheduled=True)
+    calendar.close()
+    assert calendar._quick is None
+    # after closing, SQLAlchemy answers (same results); the quick reader is not reopened
+    opened: list[str] = []
+    monkeypatch.setattr(calendar_reader.QuickReader, "open",
+                        classmethod(lambda cls, url: opened.append(url)))
+    assert calendar.entries(*WIDE, include_unscheduled=True) == quick
+    assert opened == []
+    # before the workspace exists: the quick reader alone, no attention items yet
+    assert CalendarReader.quick_only("postgresql+psycopg://u@localhost/x") is None
+    monkeypatch.undo()
+    early = CalendarReader.quick_only(workspace.db.url)
+    assert early is not None and not early.complete
+    try:
+        assert early.entries(*WIDE, include_unscheduled=True) == quick
+        assert early.attention_items() == []
+    finally:
+        early.close()
