@@ -23,15 +23,14 @@ from essplanner import domain
 from essplanner.credentials import MemoryStore
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import (
-    AmbiguousError,
     BasePublisher,
-    PlatformRules,
     PublisherContext,
     PublishRequest,
     Receipt,
-    RetryableError,
 )
+from essplanner.publishers.errors import AmbiguousError, RetryableError
 from essplanner.publishers.registry import Registry
+from essplanner.publishers.rules import PlatformRules
 from essplanner.scheduler import PublishingService
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
