@@ -36,6 +36,11 @@ from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
+# a delivery outcome (failed, missed, unconfirmed, recovered) is logged as a warning by design
+pytestmark = pytest.mark.expect_log(
+    r"^target \d+ \(post \d+[^)]*\) (on .+ (failed|unconfirmed|publishing): |missed: |was being sent by a service that stopped)",
+    logger="essplanner.scheduler.service")
+
 
 @pytest.fixture
 def mastodon(clock: FakeClock) -> Iterator[tuple[FakeMastodon, str]]:
