@@ -28,6 +28,8 @@ PLATFORMS = ("essplanner.publishers.dryrun", "essplanner.publishers.mastodon",
 #: what the UI reaches only through the services and the workspace
 UI_FORBIDDEN = ("essplanner.storage", "essplanner.models", "essplanner.repositories",
                 "essplanner.migrations", "sqlalchemy", "alembic")
+#: the example workspace is made through the services, like anything a user makes
+DEMO_FORBIDDEN = UI_FORBIDDEN
 #: The plugin-message catalogs are discovered by importing the publishers package from
 #: inside publishers/i18n.py (a function-level import). That module belongs to the
 #: translations work of issue 14 (gettext replaces the discovery); until then this one
@@ -72,6 +74,12 @@ def ui_offenders(package: Path) -> list[str]:
     return found
 
 
+def demo_offenders(package: Path) -> list[str]:
+    return [f"{name}: {imported}" for name, path in modules(package).items()
+            if _within(name, ["essplanner.demo"])
+            for imported in _raw_imports(path) if _within(imported, DEMO_FORBIDDEN)]
+
+
 def app_importers(package: Path) -> list[str]:
     return [f"{name}: essplanner.app" for name, path in modules(package).items()
             if name != "essplanner.app" and not _within(name, ["essplanner.cli"])
@@ -101,6 +109,10 @@ def test_no_import_cycles() -> None:
 
 def test_ui_reaches_the_database_only_through_the_services() -> None:
     assert ui_offenders(PACKAGE) == []
+
+
+def test_the_example_workspace_is_made_through_the_services() -> None:
+    assert demo_offenders(PACKAGE) == []
 
 
 def test_nothing_imports_the_composition_root() -> None:
@@ -187,6 +199,20 @@ def test_planted_ui_violations_are_found(tmp_path: Path) -> None:
         "essplanner.ui.view: essplanner.storage", "essplanner.ui.view: essplanner.storage.Database"]
     assert app_importers(package) == ["essplanner.kpi.bad: essplanner.app",
                                       "essplanner.ui.root: essplanner.app"]
+
+
+def test_planted_demo_violations_are_found(tmp_path: Path) -> None:
+    package = _plant(tmp_path, {
+        "demo/__init__.py": "",
+        "demo/loader.py": "from essplanner import models\n",
+        "demo/measures.py": "def add():\n    from sqlalchemy.orm import Session\n",
+        "demo/fine.py": "from essplanner.kpi.service import OutcomeInput\n",
+        "kpi/__init__.py": "", "kpi/service.py": "from essplanner import models\n",
+    })
+    assert sorted(demo_offenders(package)) == [
+        "essplanner.demo.loader: essplanner.models",
+        "essplanner.demo.measures: sqlalchemy.orm",
+        "essplanner.demo.measures: sqlalchemy.orm.Session"]
 
 
 def test_a_planted_platform_violation_is_found(tmp_path: Path) -> None:

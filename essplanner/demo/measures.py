@@ -5,118 +5,110 @@ publication (the later reading counts), visits of their tagged links for the day
 after, and the outcome entries an association would type in (donations, sign-ups,
 help requests). The two months before get outcome entries and visits too, so that
 progress can be followed over time. Everything is derived from the posts' position
-in the month: the same month gives the same numbers.
+in the month: the same month gives the same numbers. How much of each is in
+``data/measurements.toml`` and ``data/<language>/outcomes.toml``.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
-from essplanner import models
+from essplanner import domain
 from essplanner.channels.composer import campaign_slug
-from essplanner.domain import DeliveryState, KpiSource, ObjectiveKind, Period
+from essplanner.demo.content import Content, Measures, PostSpec, load_measures
+from essplanner.domain import DeliveryState, ObjectiveKind, Period
 from essplanner.kpi.periods import period_of
-from essplanner.kpi.service import visit_instant
+from essplanner.kpi.service import MetricReading, OutcomeInput
+from essplanner.kpi.visits import ParsedVisits, VisitInput
+from essplanner.workspace import Workspace
 
-# platform: (counter name as the platform says it, low, high) per counter
-COUNTERS: dict[str, tuple[tuple[str, int, int], ...]] = {
-    "facebook": (("reactions", 25, 70), ("comments", 3, 14), ("shares", 2, 12),
-                 ("post_total_media_view_unique", 400, 1400)),
-    "instagram": (("like_count", 45, 130), ("comments_count", 3, 16), ("saved", 2, 12),
-                  ("views", 900, 2600)),
-    "bluesky": (("likeCount", 10, 35), ("repostCount", 3, 11), ("replyCount", 1, 6)),
-    "mastodon": (("favourites_count", 6, 26), ("reblogs_count", 2, 9), ("replies_count", 0, 4)),
-}
-
-# outcome entries: kind of objective -> (day of month, amount, source)
-OUTCOMES: dict[ObjectiveKind, tuple[tuple[int, float, str], ...]] = {
-    ObjectiveKind.DONATIONS: (
-        (5, 150, "HelloAsso"), (6, 420, "HelloAsso"), (7, 80, "chèque"), (12, 200, "HelloAsso"),
-        (16, 650, "HelloAsso"), (17, 300, "virement"), (18, 120, "chèque"),
-        (20, 95, "HelloAsso"), (23, 400, "Fondation locale"), (26, 260, "HelloAsso"),
-        (29, 310, "HelloAsso"),
-    ),
-    ObjectiveKind.VOLUNTEERS: ((7, 2, "formulaire"), (9, 1, "permanence"),
-                               (21, 3, "réunion d’accueil"), (29, 1, "formulaire")),
-    ObjectiveKind.AWARENESS: ((3, 4, "téléphone"), (4, 6, "permanence"), (8, 3, "courriel"),
-                              (10, 5, "permanence"), (14, 7, "téléphone"), (15, 2, "courriel"),
-                              (17, 4, "permanence"), (22, 3, "téléphone"),
-                              (23, 5, "permanence"), (24, 2, "courriel")),
-    ObjectiveKind.PRODUCTS: ((10, 12, "formulaire"), (11, 8, "formulaire"),
-                             (24, 9, "formulaire"), (25, 6, "téléphone")),
-}
-# the two months before: share of the current month's amounts
-HISTORY = (0.62, 0.81)
-# visits of the first three days after a post with a link, per platform reached
-VISITS_AFTER = (24, 11, 4)
+#: a day of visits: (day, platform, page, campaign)
+VisitKey = tuple[date, str, str, str]
 
 
-def add_measurements(s: Session, *, zone: ZoneInfo, now: datetime, first: date) -> None:
-    """Counters, visits and outcome entries for the demo posts of the month of ``first``."""
-    targets = s.scalars(
-        select(models.Target).where(models.Target.state == DeliveryState.PUBLISHED.value)
-        .options(selectinload(models.Target.account), selectinload(models.Target.post)
-                 .selectinload(models.Post.objectives))
-        .order_by(models.Target.id)).all()
-    visits: dict[tuple[date, str, str, str], int] = {}
-    for target in targets:
-        post = target.post
-        published = target.published_at or post.scheduled_at
-        if published is None or published > now:
-            continue
-        platform = str(target.account.settings.get("mimic") or target.account.platform)
-        rng = random.Random(f"{post.title}|{platform}")
-        boost = 1.0 + 0.6 * (len(post.hashtags) > 1) + (0.8 if "Vid" in post.title else 0.0)
-        if any(o.kind == ObjectiveKind.AWARENESS.value for o in post.objectives):
-            boost *= 3.2  # practical tips and testimonies travel further
-        for counter, low, high in COUNTERS.get(platform, ()):
-            final = round(rng.randint(low, high) * boost)
-            for delay, share in ((1, 0.7), (3, 1.0)):
-                read_at = min(published + timedelta(days=delay), now)
-                s.add(models.TargetMetric(target_id=target.id, name=counter,
-                                          value=float(round(final * share)), read_at=read_at))
-        if post.link_url and post.objectives:
-            campaign = campaign_slug(min(post.objectives, key=lambda o: o.name.casefold()).name)
-            day0 = published.astimezone(zone).date()
-            for offset, base in enumerate(VISITS_AFTER):
-                day = day0 + timedelta(days=offset)
-                if datetime.combine(day, time(12), tzinfo=zone) > now:
-                    break
-                key = (day, platform, post.link_url, campaign)
-                visits[key] = visits.get(key, 0) + round(base * (0.6 + rng.random()))
-    objectives = s.scalars(select(models.Objective).options(
-        selectinload(models.Objective.kpis))).all()
-    previous = [period_of(first - timedelta(days=1), Period.MONTH).start]
-    previous.insert(0, period_of(previous[0] - timedelta(days=1), Period.MONTH).start)
+def add_measurements(ws: Workspace, content: Content,
+                     posts: Sequence[tuple[PostSpec, domain.Post]], *,
+                     objectives: Sequence[domain.Objective], accounts: Sequence[domain.Account],
+                     zone: ZoneInfo, now: datetime, first: date) -> None:
+    """Counters, visits and outcome entries for the example's ``posts`` (each with the entry
+    of the data file it comes from), ``objectives`` and ``accounts``, in the month of
+    ``first``, through the KPI service."""
+    measures = load_measures()
+    mimics = {a.id: str(a.settings.get("mimic") or a.platform) for a in accounts}
+    readings: list[MetricReading] = []
+    visits: dict[VisitKey, int] = {}
+    for spec, post in posts:
+        for target in post.targets:
+            if target.state is DeliveryState.PUBLISHED:
+                _target_measures(measures, spec, post, target, mimics[target.account_id],
+                                 zone=zone, now=now, readings=readings, visits=visits)
+    previous = _months_before(first, len(measures.history_shares))
+    months = [*zip(previous, measures.history_shares, strict=True)]
+    kpis = {k.name: k for o in objectives for k in o.kpis}
+    entries: list[OutcomeInput] = []
+    for kpi_name, specs in content.outcomes.items():
+        for month, share in [*months, (first, None)]:
+            for entry in specs:
+                day = month + timedelta(days=entry.day - 1)
+                when = datetime.combine(day, time(11, 30), tzinfo=zone)
+                if when > now or day.month != month.month:
+                    continue
+                amount = entry.amount if share is None else max(1.0, round(entry.amount * share))
+                entries.append(OutcomeInput(kpis[kpi_name].id, amount, when, entry.source))
     for objective in objectives:
-        outcome_kpi = next((k for k in objective.kpis if k.source == KpiSource.OUTCOMES.value),
-                           None)
-        entries = OUTCOMES.get(ObjectiveKind(objective.kind), ())
-        if outcome_kpi is not None:
-            for month, share in ((previous[0], HISTORY[0]), (previous[1], HISTORY[1]),
-                                 (first, 1.0)):
-                for day_of_month, amount, source in entries:
-                    day = month + timedelta(days=day_of_month - 1)
-                    when = datetime.combine(day, time(11, 30), tzinfo=zone)
-                    if when > now or day.month != month.month:
-                        continue
-                    value = amount if share == 1.0 else max(1.0, round(amount * share))
-                    s.add(models.OutcomeEntry(kpi_id=outcome_kpi.id, occurred_at=when,
-                                              amount=float(value), source=source,
-                                              created_at=now))
         campaign = campaign_slug(objective.name)
-        for month, share in ((previous[0], HISTORY[0]), (previous[1], HISTORY[1])):
+        for month, share in months:
             for week in range(4):
                 day = month + timedelta(days=3 + 7 * week)
-                for platform in ("facebook", "instagram", "mastodon"):
-                    key = (day, platform, "", campaign)
-                    visits[key] = round(30 * share * (1 + week % 2))
-    for (day, platform, url, campaign), count in sorted(visits.items()):
-        s.add(models.LinkVisit(
-            day=visit_instant(day, zone), url=url, utm_source=platform,
-            utm_medium="social", utm_campaign=campaign, visits=count, imported_at=now))
+                for platform in measures.visit_platforms:
+                    visits[(day, platform, "", campaign)] = round(
+                        measures.weekly_visits * share * (1 + week % 2))
+    ws.kpis.store_metrics(readings)
+    ws.kpis.add_outcomes(entries)
+    if visits:
+        ws.kpis.store_visits(ParsedVisits(
+            rows=tuple(VisitInput(day, url, platform, "social", campaign, count)
+                       for (day, platform, url, campaign), count in sorted(visits.items())),
+            columns={}, skipped=0, day_first=None))
+
+
+def _target_measures(measures: Measures, spec: PostSpec, post: domain.Post,
+                     target: domain.Target, platform: str, *, zone: ZoneInfo, now: datetime,
+                     readings: list[MetricReading], visits: dict[VisitKey, int]) -> None:
+    """The counters of one published target, and the visits its link brought."""
+    published = target.published_at or post.scheduled_at
+    if published is None or published > now:
+        return
+    rng = random.Random(f"{post.title}|{platform}")
+    reach = (1.0 + (measures.own_hashtags if len(post.hashtags) > 1 else 0.0)
+             + (measures.video if spec.video else 0.0))
+    if any(o.kind is ObjectiveKind.AWARENESS for o in post.objectives):
+        reach *= measures.awareness
+    for counter in measures.counters.get(platform, ()):
+        final = round(rng.randint(counter.low, counter.high) * reach)
+        for delay, share in measures.readings:
+            read_at = min(published + timedelta(days=delay), now)
+            readings.append(MetricReading(target.id, counter.name, float(round(final * share)),
+                                          read_at))
+    if post.link_url and post.objectives:
+        campaign = campaign_slug(min(post.objectives, key=lambda o: o.name.casefold()).name)
+        day0 = published.astimezone(zone).date()
+        for offset, base in enumerate(measures.visits_after_post):
+            day = day0 + timedelta(days=offset)
+            if datetime.combine(day, time(12), tzinfo=zone) > now:
+                break
+            key = (day, platform, post.link_url, campaign)
+            visits[key] = visits.get(key, 0) + round(base * (0.6 + rng.random()))
+
+
+def _months_before(first: date, count: int) -> list[date]:
+    """The first days of the ``count`` months before ``first``'s, the earliest first."""
+    months: list[date] = []
+    day = first
+    for _month in range(count):
+        day = period_of(day - timedelta(days=1), Period.MONTH).start
+        months.insert(0, day)
+    return months

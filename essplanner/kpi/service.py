@@ -61,6 +61,27 @@ class VisitImport:
 
 
 @dataclass(frozen=True)
+class OutcomeInput:
+    """A result to record for a KPI (:meth:`KpiService.add_outcomes`); no time means now."""
+
+    kpi_id: int
+    amount: float
+    occurred_at: datetime | None = None
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MetricReading:
+    """One counter of a published target, as read at ``read_at``."""
+
+    target_id: int
+    name: str  # as the platform names it ("favourites_count")
+    value: float
+    read_at: datetime
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Everything the dashboard and the report show for a span."""
 
@@ -185,28 +206,40 @@ class KpiService(Service):
     def add_outcome(self, kpi_id: int, *, amount: float, occurred_at: datetime | None = None,
                     source: str = "", note: str = "") -> k.OutcomeRecord:
         """Record a result (donations received, sign-ups, help requests) for a KPI."""
-        if not math.isfinite(amount) or amount == 0:
-            raise ValidationError(_("The amount must be a number other than zero."))
-        when = occurred_at or self.clock.now()
-        require_aware(when)
-        if when > self.clock.now() + FUTURE_TOLERANCE:
-            raise ValidationError(_("An outcome cannot be in the future."))
+        return self.add_outcomes([OutcomeInput(kpi_id, amount, occurred_at, source, note)])[0]
+
+    def add_outcomes(self, entries: Sequence[OutcomeInput]) -> list[k.OutcomeRecord]:
+        """Record several results in one transaction: all of them, or none."""
+        now = self.clock.now()
+        checked: list[tuple[OutcomeInput, datetime]] = []
+        for entry in entries:
+            if not math.isfinite(entry.amount) or entry.amount == 0:
+                raise ValidationError(_("The amount must be a number other than zero."))
+            when = entry.occurred_at or now
+            require_aware(when)
+            if when > now + FUTURE_TOLERANCE:
+                raise ValidationError(_("An outcome cannot be in the future."))
+            checked.append((entry, when))
         with self.db.write() as s:
-            kpi = s.get(models.Kpi, kpi_id)
-            if kpi is None:
-                raise NotFoundError(_("There is no KPI number {id}.", id=kpi_id))
-            if kpi.source != KpiSource.OUTCOMES.value:
-                raise ValidationError(_("« {kpi} » is measured from {source}, not from outcome "
-                                        "entries.", kpi=kpi.name,
-                                        source=source_name(KpiSource(kpi.source))))
-            row = models.OutcomeEntry(kpi_id=kpi_id, occurred_at=when, amount=float(amount),
-                                      source=source.strip()[:120], note=note.strip(),
-                                      created_at=self.clock.now())
-            s.add(row)
+            added: list[tuple[models.OutcomeEntry, models.Kpi]] = []
+            for entry, when in checked:
+                kpi = s.get(models.Kpi, entry.kpi_id)
+                if kpi is None:
+                    raise NotFoundError(_("There is no KPI number {id}.", id=entry.kpi_id))
+                if kpi.source != KpiSource.OUTCOMES.value:
+                    raise ValidationError(_("« {kpi} » is measured from {source}, not from "
+                                            "outcome entries.", kpi=kpi.name,
+                                            source=source_name(KpiSource(kpi.source))))
+                row = models.OutcomeEntry(kpi_id=kpi.id, occurred_at=when,
+                                          amount=float(entry.amount),
+                                          source=entry.source.strip()[:120],
+                                          note=entry.note.strip(), created_at=now)
+                s.add(row)
+                added.append((row, kpi))
             s.flush()
-            result = self._outcome(row, kpi)
+            results = [self._outcome(row, kpi) for row, kpi in added]
         self._notify(Change(measurements=True))
-        return result
+        return results
 
     def outcomes(self, *, kpi_id: int | None = None, span: DateRange | None = None,
                  limit: int | None = None) -> list[k.OutcomeRecord]:
@@ -288,6 +321,22 @@ class KpiService(Service):
             with_campaign=sum(1 for key in merged if key[4]),
             first_day=days[0], last_day=days[-1], columns=dict(parsed.columns),
             skipped=parsed.skipped)
+
+    # ------------------------------------------------------------- counters ---
+
+    def store_metrics(self, readings: Sequence[MetricReading]) -> int:
+        """Store counters read from the platforms for published targets, one row each with
+        the time it was read (the example workspace's readings); returns how many."""
+        for reading in readings:
+            require_aware(reading.read_at)
+            if not math.isfinite(reading.value):
+                raise ValueError(f"the counter {reading.name} is not a number: {reading.value}")
+        with self.db.write() as s:
+            s.add_all(models.TargetMetric(target_id=r.target_id, name=r.name,
+                                          value=float(r.value), read_at=r.read_at)
+                      for r in readings)
+        self._notify(Change(measurements=True))
+        return len(readings)
 
     # ---------------------------------------------------------- measurements ---
 

@@ -40,6 +40,10 @@ OPEN_STATES = frozenset({
     DeliveryState.UNCONFIRMED, DeliveryState.MISSED, DeliveryState.CANCELLED,
 })
 
+#: the platform that sends nothing (:mod:`essplanner.publishers.dryrun`)
+DRY_RUN = "dryrun"
+
+
 class Keep(enum.Enum):
     """Leave a field as it is (``update(..., scheduled_at=Keep.KEEP)``)."""
 
@@ -153,6 +157,47 @@ class PostService(Service):
                     raise error from exc
                 ids.append(row.id)
             s.flush()
+            results = [repo.load_post(s, i, attempts=False) for i in ids]
+        self._notify(Change(posts=frozenset(ids)))
+        return results
+
+    def add_dry_run_posts(self, items: Sequence[tuple[domain.PostDraft, datetime]],
+                          ) -> list[domain.Post]:
+        """Create posts on dry-run accounts as the publishing service would have left them
+        (the example workspace), all in one transaction: a post whose time has passed went
+        out then on each of its accounts, with the receipt a dry run gives
+        (``dryrun:<idempotency key>``); the others are scheduled at their time.
+
+        Each item is ``(draft, time)``. Only dry-run accounts are taken: they send nothing
+        anywhere. Unlike :meth:`schedule`, the posts are not checked against the rules of the
+        platforms the accounts mimic (the example's Instagram posts have no image): a
+        scheduled one that breaks them fails when its time comes.
+        """
+        for _draft, when in items:
+            require_aware(when)
+        stored = [[self.media.import_file(m.path) for m in draft.media if m.media_id is None]
+                  for draft, _when in items]
+        now = self.clock.now()
+        ids: list[int] = []
+        with self.db.write() as s:
+            for (draft, when), media in zip(items, stored, strict=True):
+                row = models.Post(editorial_state=draft.editorial_state.value)
+                self._apply_draft(s, row, draft, media)
+                row.scheduled_at = when
+                s.add(row)
+                self._sync_targets(s, row, draft)
+                for target in row.targets:
+                    if target.account.platform != DRY_RUN:
+                        raise ValueError(f"{target.account.name} is not a dry-run account")
+                    if when <= now:
+                        _set_state(target, DeliveryState.PUBLISHED, now)
+                        target.published_at = when
+                        target.remote_id = f"{DRY_RUN}:{target.idempotency_key}"
+                    else:
+                        _set_state(target, DeliveryState.SCHEDULED, now)
+                        target.next_attempt_at = when
+                s.flush()
+                ids.append(row.id)
             results = [repo.load_post(s, i, attempts=False) for i in ids]
         self._notify(Change(posts=frozenset(ids)))
         return results
