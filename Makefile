@@ -9,25 +9,27 @@ PEERS  := .peers
 SHARED ?= $(abspath ../shared)
 # Compiled Qt translations (gitignored): built from resources/i18n/*.ts when missing or older.
 QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
+# Compiled gettext catalogs of the core and the plugins (gitignored): built from the .po.
+MO     := essplanner/locale/fr/LC_MESSAGES/essplanner.mo
 
 .PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations
 
-run: system-deps $(STAMP) $(QM)
+run: system-deps $(STAMP) $(QM) $(MO)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
 
-test: system-deps-test $(STAMP) $(QM) peers
+test: system-deps-test $(STAMP) $(QM) $(MO) peers
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 	ESSPLANNER_REQUIRE_PEERS=1 SHARED_DIR=$(SHARED) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP) $(QM)
+test-fast: $(STAMP) $(QM) $(MO)
 	$(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 
-bench: $(STAMP) $(QM) system-deps-test
+bench: $(STAMP) $(QM) $(MO) system-deps-test
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml
@@ -52,11 +54,16 @@ peers:
 	  flock "$(PEERS)/bluesky-pds.lock" "$(SHARED)/peers/bluesky-pds/install.sh" "$(PEERS)/bluesky-pds" >/dev/null; \
 	else echo "make: $(SHARED)/peers/bluesky-pds not found (set SHARED=...)" >&2; exit 1; fi
 
+# Qt: lupdate the .ts, lrelease the .qm; gettext: Babel extracts the .pot, updates and
+# compiles the .po (tools/update_translations.py, tools/i18n.py)
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
 
 $(QM): resources/i18n/essplanner_%.qm: resources/i18n/essplanner_%.ts $(STAMP)
 	$(BIN)/python tools/update_translations.py --release
+
+$(MO): %.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain essplanner --input-file $< --output-file $@
 
 screenshots: $(STAMP) $(QM)
 	tools/screenshots.sh

@@ -108,15 +108,16 @@ def _local(ws: Any, value: datetime | None) -> str:
 
 
 def post_text(ws: Any, post: domain.Post) -> str:
+    when, state, personas, objectives = _("when"), _("state"), _("personas"), _("objectives")
     lines = [
         f"#{post.id} {post.display_title}",
-        f"  {_('when')}: {_local(ws, post.scheduled_at)}",
-        f"  {_('state')}: {post.editorial_state.value} / {post.status.value}",
+        f"  {when}: {_local(ws, post.scheduled_at)}",
+        f"  {state}: {post.editorial_state.value} / {post.status.value}",
     ]
     if post.personas:
-        lines.append(f"  {_('personas')}: {', '.join(p.name for p in post.personas)}")
+        lines.append(f"  {personas}: {', '.join(p.name for p in post.personas)}")
     if post.objectives:
-        lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
+        lines.append(f"  {objectives}: {', '.join(o.name for o in post.objectives)}")
     for t in post.targets:
         extra = t.remote_url or t.remote_id or t.last_error or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
@@ -338,7 +339,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     emit(args, {"revision": head, "previous": before, "upgraded": True,
                 "backup": str(backup) if backup else None},
          _("Database upgraded from {old} to {new}.", old=before or "-", new=head)
-         + (f" {_('Backup')}: {backup}" if backup else ""))
+         + (" " + _("Backup: {file}", file=str(backup)) if backup else ""))
     return 0
 
 

@@ -25,7 +25,7 @@ from essplanner.contexts import make_context
 from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.publishers.base import (
     AmbiguousError,
     AuthError,
@@ -233,9 +233,9 @@ class Sender:
     def _retry(self, claim: Claim, message: str, *, retry_after: float | None = None,
                http_status: int | None = None, result: Result = Result.RETRY) -> Outcome:
         if claim.attempt_number >= self.config.max_attempts:
-            return Outcome(Result.FAILED, DeliveryState.FAILED, _(
-                "Gave up after {count} attempts: {error}", count=claim.attempt_number,
-                error=message), http_status=http_status)
+            return Outcome(Result.FAILED, DeliveryState.FAILED, n_(
+                "Gave up after {n} attempt: {error}", "Gave up after {n} attempts: {error}",
+                claim.attempt_number, error=message), http_status=http_status)
         if retry_after is not None:
             delay = max(0.0, retry_after)  # the platform said when: no jitter, no earlier
         else:
