@@ -12,15 +12,32 @@ QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
 # Compiled gettext catalogs of the core and the plugins (gitignored): built from the .po.
 MO     := essplanner/locale/fr/LC_MESSAGES/essplanner.mo
 
-.PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations
+.PHONY: run test test-fast test-shifted lint typecheck bench system-deps system-deps-test peers screenshots clean translations
 
 run: system-deps $(STAMP) $(QM) $(MO)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
 
+# Other dates the fast suite runs at (no test may depend on the day it runs): a night when
+# Europe/Paris moves its clocks (the run starts 10 minutes before 02:00 becomes 03:00), a
+# New Year's Eve a minute before midnight in Paris, and a leap day in Montreal's winter.
+SHIFTED_DATES ?= 2027-03-28T00:50:00+00:00@Europe/Paris \
+                 2030-12-31T22:59:00+00:00@Europe/Paris \
+                 2028-02-29T16:00:00+00:00@America/Montreal
+
 test: system-deps-test $(STAMP) $(QM) $(MO) peers
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
+	@for shifted in $(SHIFTED_DATES); do \
+	  when=$${shifted%@*}; zone=$${shifted#*@}; \
+	  echo "== fast suite with the clock at $$when ($$zone)"; \
+	  ESSPLANNER_TEST_NOW=$$when TZ=$$zone $(BIN)/python -m pytest -m "not peer" -q \
+	    $(PYTEST_ARGS) || exit 1; \
+	done
 	ESSPLANNER_REQUIRE_PEERS=1 SHARED_DIR=$(SHARED) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-shifted: $(STAMP) $(QM) $(MO)
+	ESSPLANNER_TEST_NOW=$(or $(WHEN),2027-03-28T00:50:00+00:00) TZ=Europe/Paris \
+	  $(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
 
 test-fast: $(STAMP) $(QM) $(MO)
 	$(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)

@@ -20,8 +20,16 @@ from essplanner.i18n import set_language
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+from tests.helpers.shifted import install_from_environment
+
+# ``make test`` runs the fast suite again with the wall clock moved (ESSPLANNER_TEST_NOW).
+SHIFTED_TO = install_from_environment()
 
 REQUIRE_PEERS = os.environ.get("ESSPLANNER_REQUIRE_PEERS") == "1"
+
+
+def pytest_report_header() -> str | None:
+    return f"wall clock moved to {SHIFTED_TO} (ESSPLANNER_TEST_NOW)" if SHIFTED_TO else None
 
 
 def need(condition: bool, reason: str) -> None:

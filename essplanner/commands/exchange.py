@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +15,12 @@ from essplanner.timeutil import parse_user_date
 
 def _write(text: str, out: str | None) -> None:
     """To stdout, or atomically to ``out`` (a full disk never leaves half a file)."""
+    from essplanner.exchange import write_file
+
     if not out:
         sys.stdout.write(text)
         return
-    path = Path(out).expanduser()
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".export-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(Path(out).expanduser(), text)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -64,7 +56,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                     personas=ws.personas.all(), objectives=ws.objectives.all(),
                     accounts=ws.accounts.all())
     posts = ws.posts.create_many(
-        [(_("line {n}", n=r.line), r.draft, r.scheduled_at) for r in rows],
+        [(r.label, r.draft, r.scheduled_at) for r in rows],
         schedule=args.schedule)
     emit(args, {"imported": len(posts), "ids": [p.id for p in posts]},
          n_("{n} post imported.", "{n} posts imported.", len(posts)))

@@ -9,7 +9,7 @@ overwrite.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
@@ -221,7 +221,8 @@ class PostEditor(QDialog):
             self._variant_texts = dict(state.variants)
             f.accounts.set_checked(state.account_ids)
             f.media.set_items([MediaDraft(**vars(m)) for m in state.media])
-            local = state.local_datetime() or datetime.combine(date.today(), time(10, 0))
+            local = state.local_datetime() or datetime.combine(
+                self.ws.clock.now().astimezone(self.zone).date(), time(10, 0))
             f.date_edit.setDate(QDate(local.year, local.month, local.day))
             f.time_edit.setTime(QTime(local.hour, local.minute))
             f.schedule_check.setChecked(state.schedule)

@@ -50,7 +50,6 @@ class ExchangeActions(QObject):
     def import_file(self, path: Path) -> int:
         """Import ``path``; returns how many posts were created (0 after an error)."""
         from essplanner.exchange import read_csv
-        from essplanner.i18n import _
 
         self.last_folder = str(path.parent)
         try:
@@ -59,7 +58,7 @@ class ExchangeActions(QObject):
                             objectives=self.ws.objectives.all(),
                             accounts=self.ws.accounts.all())
             posts = self.ws.posts.create_many(
-                [(_("line {n}", n=r.line), r.draft, r.scheduled_at) for r in rows])
+                [(r.label, r.draft, r.scheduled_at) for r in rows])
         except EssPlannerError as exc:
             QMessageBox.warning(self.window, self.tr("Import posts"), str(exc))
             return 0

@@ -75,7 +75,8 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
                  load_workspace: Callable[[], Workspace],
                  report: Callable[[EssPlannerError], None],
                  on_ready: Callable[[MainWindow, Workspace], bool] | None = None,
-                 started: float, fast: bool = True) -> MainWindow | None:
+                 started: float, fast: bool = True,
+                 clock: Clock | None = None) -> MainWindow | None:
     """Show the main window; None if the workspace cannot be opened (``report`` told why).
 
     ``load_workspace`` opens the workspace and raises :class:`EssPlannerError` when it
@@ -98,7 +99,7 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
             window.show()
         return window
 
-    window = MainWindow(StartupWorkspace(paths, settings, Clock(), reader),  # type: ignore[arg-type]
+    window = MainWindow(StartupWorkspace(paths, settings, clock or Clock(), reader),  # type: ignore[arg-type]
                         bridge)
     window.show()
     probe = watch(window.month_view, started)

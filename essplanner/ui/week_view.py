@@ -64,8 +64,9 @@ class WeekView(QAbstractItemView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chips = ChipPainter()
-        self._week = date.today()
-        self.today = date.today()
+        # set_week() gives the week and "today" (from the workspace's clock, never the system's)
+        self._week = date.min
+        self.today = date.min
         self._now: datetime | None = None
         self._rects: dict[int, QRect] = {}  # proxy row -> rect in content coordinates
         self._drop_slot: tuple[date, time] | None = None

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need
+from tests.helpers.shifted import pythonpath
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("secret_service_roundtrip.py")
@@ -28,7 +29,7 @@ def test_secrets_round_trip_through_gnome_keyring(tmp_path: Path, telegram) -> N
     env.update(XDG_DATA_HOME=str(tmp_path / "xdg-data"),  # a fresh, throwaway login.keyring
                XDG_RUNTIME_DIR=str(tmp_path / "runtime"),
                ESSPLANNER_DATA_DIR=str(tmp_path / "data"),
-               PYTHONPATH=str(ROOT), TELEGRAM_URL=url, TELEGRAM_TOKEN=fake.token)
+               PYTHONPATH=pythonpath(ROOT), TELEGRAM_URL=url, TELEGRAM_TOKEN=fake.token)
     (tmp_path / "runtime").mkdir(mode=0o700)
     command = ("printf %s test-keyring-password | gnome-keyring-daemon --unlock "
                "--components=secrets >/dev/null && exec \"$0\" \"$1\"")

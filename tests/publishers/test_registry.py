@@ -14,6 +14,7 @@ import pytest
 
 from essplanner.publishers.base import Publisher
 from essplanner.publishers.registry import GROUP, PluginError, Registry
+from tests.helpers.shifted import pythonpath
 
 SITE = Path(__file__).parent / "site"
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
         "print(json.dumps({'available': [i.platform for i in r.available()], "
         "'failures': sorted(r.failures())}))"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SITE), str(ROOT)])}
+    env = {**os.environ, "PYTHONPATH": pythonpath(SITE, ROOT)}
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                             text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr

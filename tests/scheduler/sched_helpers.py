@@ -26,6 +26,7 @@ from essplanner.domain import DeliveryState, PostDraft
 from essplanner.scheduler import PublishingService
 from essplanner.services import new_idempotency_key
 from essplanner.workspace import Workspace
+from tests.helpers.shifted import pythonpath
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -143,7 +144,7 @@ def plugin_path(tmp: Path) -> Path:
 def service_env(tmp: Path, keyring_file: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("ESSPLANNER_DATABASE_URL", None)
-    env["PYTHONPATH"] = os.pathsep.join([str(plugin_path(tmp)), str(HERE), str(ROOT)])
+    env["PYTHONPATH"] = pythonpath(plugin_path(tmp), HERE, ROOT)
     env["PYTHON_KEYRING_BACKEND"] = "sched_filekeyring.FileKeyring"
     env["ESSPLANNER_TEST_KEYRING"] = str(keyring_file)
     env["PYTHONUNBUFFERED"] = "1"

@@ -15,13 +15,14 @@ from essplanner.ui.autosave import AutosaveStore
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
+from tests.helpers.shifted import pythonpath
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 CHILD = Path(__file__).with_name("editor_child.py")
 
 
 def _run_child_until_autosaved(data_dir: Path) -> Path:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path.cwd()))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=pythonpath(Path.cwd()))
     with subprocess.Popen([sys.executable, str(CHILD), str(data_dir)], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
         assert child.stdout is not None

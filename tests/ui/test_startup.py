@@ -26,7 +26,8 @@ def test_first_paint_from_the_quick_reader_then_the_full_workspace(
     window = start_window(
         paths=workspace.paths, settings=workspace.settings,
         db_url=database_url(workspace.paths), bridge=Bridge(),
-        load_workspace=lambda: workspace, report=reports.append, started=time.monotonic())
+        load_workspace=lambda: workspace, report=reports.append, started=time.monotonic(),
+        clock=workspace.clock)
     assert window is not None
     qtbot.addWidget(window)
     assert isinstance(window.ws, StartupWorkspace) and not window.ready
