@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from essplanner.errors import ValidationError
-from essplanner.media import identify
-from essplanner.publishers.base import PermanentError
+from essplanner.publishers.errors import PermanentError
 from essplanner.publishers.media import reencode
+from essplanner.services.media import identify
 
 ROOT = Path(__file__).resolve().parents[1]
 

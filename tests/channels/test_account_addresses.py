@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from accounts.conftest import Cli
+from channels.conftest import Cli
 from essplanner.errors import ValidationError
 from essplanner.settings import Paths
 from essplanner.workspace import Workspace
-from tests.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import MemoryKeyring
 
 PASSWORD = "s3cretPW-4f9a"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from essplanner.publishers.base import AmbiguousError, PermanentError, RetryableError
+from essplanner.publishers.errors import AmbiguousError, PermanentError, RetryableError
 from essplanner.publishers.http import HttpClient
 from publishers.hostile import HostileServer, Seen, Writer, endless_chunks
 

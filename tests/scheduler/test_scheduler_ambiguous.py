@@ -23,19 +23,23 @@ from essplanner import domain
 from essplanner.credentials import MemoryStore
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import (
-    AmbiguousError,
     BasePublisher,
-    PlatformRules,
     PublisherContext,
     PublishRequest,
     Receipt,
-    RetryableError,
 )
+from essplanner.publishers.errors import AmbiguousError, RetryableError
 from essplanner.publishers.registry import Registry
+from essplanner.publishers.rules import PlatformRules
 from essplanner.scheduler import PublishingService
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
+
+# a delivery outcome (failed, missed, unconfirmed, recovered) is logged as a warning by design
+pytestmark = pytest.mark.expect_log(
+    r"^target \d+ \(post \d+[^)]*\) (on .+ (failed|unconfirmed|publishing): |missed: |was being sent by a service that stopped)",
+    logger="essplanner.scheduler.service")
 
 
 @pytest.fixture
