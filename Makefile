@@ -9,10 +9,12 @@ PEERS  := .peers
 SHARED ?= $(abspath ../shared)
 # Compiled Qt translations (gitignored): built from resources/i18n/*.ts when missing or older.
 QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
+# Compiled gettext catalogs of the core and the plugins (gitignored): built from the .po.
+MO     := essplanner/locale/fr/LC_MESSAGES/essplanner.mo
 
 .PHONY: run test test-fast test-shifted lint typecheck bench system-deps system-deps-test peers screenshots clean translations
 
-run: system-deps $(STAMP) $(QM)
+run: system-deps $(STAMP) $(QM) $(MO)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
 
 # Other dates the fast suite runs at (no test may depend on the day it runs): a night when
@@ -22,7 +24,7 @@ SHIFTED_DATES ?= 2027-03-28T00:50:00+00:00@Europe/Paris \
                  2030-12-31T22:59:00+00:00@Europe/Paris \
                  2028-02-29T16:00:00+00:00@America/Montreal
 
-test: system-deps-test $(STAMP) $(QM) peers
+test: system-deps-test $(STAMP) $(QM) $(MO) peers
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 	@for shifted in $(SHIFTED_DATES); do \
@@ -33,18 +35,18 @@ test: system-deps-test $(STAMP) $(QM) peers
 	done
 	ESSPLANNER_REQUIRE_PEERS=1 SHARED_DIR=$(SHARED) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-shifted: $(STAMP) $(QM)
+test-shifted: $(STAMP) $(QM) $(MO)
 	ESSPLANNER_TEST_NOW=$(or $(WHEN),2027-03-28T00:50:00+00:00) TZ=Europe/Paris \
 	  $(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
 
-test-fast: $(STAMP) $(QM)
+test-fast: $(STAMP) $(QM) $(MO)
 	$(BIN)/python -m pytest -m "not peer" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check essplanner tests bench tools
 	$(BIN)/mypy
 
-bench: $(STAMP) $(QM) system-deps-test
+bench: $(STAMP) $(QM) $(MO) system-deps-test
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml
@@ -69,11 +71,16 @@ peers:
 	  flock "$(PEERS)/bluesky-pds.lock" "$(SHARED)/peers/bluesky-pds/install.sh" "$(PEERS)/bluesky-pds" >/dev/null; \
 	else echo "make: $(SHARED)/peers/bluesky-pds not found (set SHARED=...)" >&2; exit 1; fi
 
+# Qt: lupdate the .ts, lrelease the .qm; gettext: Babel extracts the .pot, updates and
+# compiles the .po (tools/update_translations.py, tools/i18n.py)
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
 
 $(QM): resources/i18n/essplanner_%.qm: resources/i18n/essplanner_%.ts $(STAMP)
 	$(BIN)/python tools/update_translations.py --release
+
+$(MO): %.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain essplanner --input-file $< --output-file $@
 
 screenshots: $(STAMP) $(QM)
 	tools/screenshots.sh

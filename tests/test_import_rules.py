@@ -30,11 +30,6 @@ UI_FORBIDDEN = ("essplanner.storage", "essplanner.models", "essplanner.repositor
                 "essplanner.migrations", "sqlalchemy", "alembic")
 #: the example workspace is made through the services, like anything a user makes
 DEMO_FORBIDDEN = UI_FORBIDDEN
-#: The plugin-message catalogs are discovered by importing the publishers package from
-#: inside publishers/i18n.py (a function-level import). That module belongs to the
-#: translations work of issue 14 (gettext replaces the discovery); until then this one
-#: edge is left out of the cycle check, and only this one.
-KNOWN_LAZY_EDGES = frozenset({("essplanner.publishers.i18n", "essplanner.publishers")})
 
 
 def _raw_imports(path: Path, *, lazy: bool = True) -> list[str]:
@@ -59,8 +54,7 @@ def _within(name: str, prefixes: Iterable[str]) -> bool:
 
 
 def import_cycles(all_edges: list[Edge]) -> list[list[str]]:
-    kept = [e for e in all_edges if (e.source, e.target) not in KNOWN_LAZY_EDGES]
-    return cycles(graph(kept, lazy=True))
+    return cycles(graph(all_edges, lazy=True))
 
 
 def ui_offenders(package: Path) -> list[str]:

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""The Qt translations of the desktop app: ``resources/i18n/essplanner_<lang>.ts`` and ``.qm``.
+"""All the translations: Qt's for the desktop app (``resources/i18n/essplanner_<lang>.ts``
+and ``.qm``), gettext's for the core, the command line and the plugins
+(``essplanner/locale/essplanner.pot`` and ``<lang>/LC_MESSAGES/essplanner.po``/``.mo``).
 
-    python tools/update_translations.py            # refresh the .ts from the code, build the .qm
-    python tools/update_translations.py --release  # only build the .qm (make run/test do this)
+    python tools/update_translations.py            # refresh .ts/.pot/.po from the code, build
+    python tools/update_translations.py --release  # only build the .qm and .mo
     python tools/update_translations.py --check    # list strings without a translation (exit 1)
 
 Every ``self.tr("...")`` and ``QCoreApplication.translate("Context", "...")`` in
@@ -10,7 +12,9 @@ Every ``self.tr("...")`` and ``QCoreApplication.translate("Context", "...")`` in
 translations); translate new entries in Qt Linguist (``pyside6-linguist``) or in the
 XML by hand, then run this again. The English file only needs the plural forms of
 ``%n`` messages, but every entry is filled so that both files are complete.
-(Messages of the core and the plugins use ``_()``/``tr()`` catalogs: tools/i18n.py.)
+The messages of the core and the plugins (``_()``, ``n_()``, ``tr()``, ``ntr()``,
+``N_()``) are extracted by Babel into the .pot, merged into the .po and compiled to .mo
+(tools/i18n.py; translate the .po with Poedit, Weblate or Qt Linguist).
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import i18n as gettext_catalogs  # tools/i18n.py, next to this script
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "essplanner" / "ui"
@@ -116,6 +124,13 @@ def main() -> int:
         for lang, missing in found.items():
             for m in missing:
                 print(f"{lang}: [{m.context}] {m.source!r}")
+        template = gettext_catalogs.extract()
+        for lang in gettext_catalogs.LANGUAGES:
+            po = gettext_catalogs.read(gettext_catalogs.po_path(lang), lang)
+            found[f"{lang}.po"] = [Missing("gettext", text)
+                                   for text in gettext_catalogs.untranslated(template, po)]
+            for text in found[f"{lang}.po"]:
+                print(f"{lang}: [gettext] {text.source!r}")
         total = sum(len(m) for m in found.values())
         print(f"{total} untranslated", file=sys.stderr)
         return 1 if total else 0
@@ -128,6 +143,10 @@ def main() -> int:
             if left:
                 print(f"{ts.name}: {len(left)} to translate", file=sys.stderr)
         print(lrelease(ts).relative_to(ROOT))
+    if not args.release:
+        gettext_catalogs.update()
+    for mo in gettext_catalogs.compile_catalogs():
+        print(mo.relative_to(ROOT))
     return 0
 
 

@@ -106,15 +106,16 @@ def local_time(ws: Any, value: datetime | None) -> str:
 
 
 def post_text(ws: Any, post: domain.Post) -> str:
+    when, state, personas, objectives = _("when"), _("state"), _("personas"), _("objectives")
     lines = [
         f"#{post.id} {post.display_title}",
-        f"  {_('when')}: {local_time(ws, post.scheduled_at)}",
-        f"  {_('state')}: {post.editorial_state.value} / {post.status.value}",
+        f"  {when}: {local_time(ws, post.scheduled_at)}",
+        f"  {state}: {post.editorial_state.value} / {post.status.value}",
     ]
     if post.personas:
-        lines.append(f"  {_('personas')}: {', '.join(p.name for p in post.personas)}")
+        lines.append(f"  {personas}: {', '.join(p.name for p in post.personas)}")
     if post.objectives:
-        lines.append(f"  {_('objectives')}: {', '.join(o.name for o in post.objectives)}")
+        lines.append(f"  {objectives}: {', '.join(o.name for o in post.objectives)}")
     for t in post.targets:
         extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())

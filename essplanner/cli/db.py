@@ -37,7 +37,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     emit(args, {"revision": head, "previous": before, "upgraded": True,
                 "backup": str(backup) if backup else None},
          _("Database upgraded from {old} to {new}.", old=before or "-", new=head)
-         + (f" {_('Backup')}: {backup}" if backup else ""))
+         + (" " + _("Backup: {file}", file=str(backup)) if backup else ""))
     return 0
 
 

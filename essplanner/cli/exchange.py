@@ -9,7 +9,7 @@ from typing import Any
 
 from essplanner.cli.common import emit, open_workspace
 from essplanner.cli.visits import verb_group
-from essplanner.i18n import _, language
+from essplanner.i18n import _, language, n_
 from essplanner.timeutil import parse_user_date
 
 
@@ -41,7 +41,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = export_ics(posts, now=ws.clock.now(), name="ESS Planner")
     _write(text, args.out)
     if args.out:
-        print(_("{count} posts exported to {file}.", count=len(posts), file=args.out),
+        print(n_("{n} post exported to {file}.", "{n} posts exported to {file}.", len(posts),
+                 file=args.out),
               file=sys.stderr)
     return 0
 
@@ -58,7 +59,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         [(r.label, r.draft, r.scheduled_at) for r in rows],
         schedule=args.schedule)
     emit(args, {"imported": len(posts), "ids": [p.id for p in posts]},
-         _("{count} posts imported.", count=len(posts)))
+         n_("{n} post imported.", "{n} posts imported.", len(posts)))
     return 0
 
 

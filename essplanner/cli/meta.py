@@ -13,7 +13,7 @@ from typing import Any
 
 from essplanner import domain
 from essplanner.errors import EssPlannerError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 
 
 class ConnectError(EssPlannerError):
@@ -100,8 +100,9 @@ def _expiry_text(ws: Any, account: domain.Account) -> str:
     from essplanner.timeutil import get_zone
 
     days = (when - ws.clock.now()).days
-    return _("the token expires on {date} (in {days} days)",
-             date=when.astimezone(get_zone(ws.timezone)).strftime("%Y-%m-%d %H:%M"), days=days)
+    return n_("the token expires on {date} (in {n} day)",
+              "the token expires on {date} (in {n} days)", days,
+              date=when.astimezone(get_zone(ws.timezone)).strftime("%Y-%m-%d %H:%M"))
 
 
 def _report(args: argparse.Namespace, ws: Any, results: list[tuple[domain.Account, bool,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
@@ -22,8 +22,12 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     report = refresh_metrics(ws, max_age=timedelta(days=args.days), account_ids=ids)
 
     def text() -> str:
-        lines = [_("{read} posts read, {stored} values stored, {none} without metrics.",
-                   read=report.read, stored=report.stored, none=report.unavailable)]
+        # TRANSLATORS: {stored} is "5 values stored", {none} "1 without metrics"
+        lines = [n_("{n} post read, {stored}, {none}.", "{n} posts read, {stored}, {none}.",
+                    report.read,
+                    stored=n_("{n} value stored", "{n} values stored", report.stored),
+                    none=n_("{n} without metrics", "{n} without metrics",
+                            report.unavailable))]
         lines.extend(f"  ! {name}: {message}" for name, message in report.problems.items())
         return "\n".join(lines)
 

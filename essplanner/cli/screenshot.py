@@ -56,7 +56,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     if not saved:
-        print(f"essplanner: {_('could not write {path}', path=str(out))}", file=sys.stderr)
+        print("essplanner: " + _("could not write {path}", path=str(out)), file=sys.stderr)
         return 1
     print(out)
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from essplanner.cli.common import emit, open_workspace
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.timeutil import parse_user_date
 
 
@@ -40,11 +40,18 @@ def cmd_import_visits(args: argparse.Namespace) -> int:
                 "first_day": result.first_day.isoformat(),
                 "last_day": result.last_day.isoformat(), "columns": result.columns,
                 "skipped": result.skipped},
-         _("{visits} visits imported from {rows} lines ({inserted} new, {replaced} updated), "
-           "from {first} to {last}; {campaigns} lines carry a utm_campaign.",
-           visits=result.visits, rows=result.rows, inserted=result.inserted,
-           replaced=result.replaced, first=day_text(result.first_day),
-           last=day_text(result.last_day), campaigns=result.with_campaign))
+         # TRANSLATORS: {lines} is "12 lines", {new} "10 new", {updated} "2 updated",
+         # {campaigns} "8 lines carry a utm_campaign"
+         n_("{n} visit imported from {lines} ({new}, {updated}), from {first} to {last}; "
+            "{campaigns}.",
+            "{n} visits imported from {lines} ({new}, {updated}), from {first} to {last}; "
+            "{campaigns}.", result.visits,
+            lines=n_("{n} line", "{n} lines", result.rows),
+            new=n_("{n} new", "{n} new", result.inserted),
+            updated=n_("{n} updated", "{n} updated", result.replaced),
+            first=day_text(result.first_day), last=day_text(result.last_day),
+            campaigns=n_("{n} line carries a utm_campaign", "{n} lines carry a utm_campaign",
+                         result.with_campaign)))
     return 0
 
 

@@ -27,7 +27,7 @@ from datetime import date, tzinfo
 
 from essplanner import domain
 from essplanner.domain import DeliveryState, Period, PostStatus, Segment
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.kpi.periods import DateRange, day_text, label, period_of, periods_overlapping, weeks
 
 DEFAULT_MIN_WEEKS = 2
@@ -131,7 +131,7 @@ def weeks_text(count: int) -> str:
     words = {1: _("one week"), 2: _("two weeks"), 3: _("three weeks"), 4: _("four weeks"),
              5: _("five weeks"), 6: _("six weeks"), 7: _("seven weeks"), 8: _("eight weeks"),
              9: _("nine weeks"), 10: _("ten weeks")}
-    return words.get(count) or _("{count} weeks", count=count)
+    return words.get(count) or n_("{n} week", "{n} weeks", count)
 
 
 def compute(*, span: DateRange, zone: tzinfo, today: date, posts: Sequence[domain.Post],

@@ -10,30 +10,17 @@ PDF is drawn by :mod:`essplanner.ui.kpi.report_pdf` from the same data.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from essplanner import domain
-from essplanner.i18n import _, language, set_language
+from essplanner.i18n import _, language, n_, translator
 from essplanner.kpi import coverage as cov
 from essplanner.kpi.periods import DateRange, day_text
 from essplanner.kpi.progress import KpiProgress, PeriodValue, Status
 from essplanner.kpi.service import Dashboard, source_name
 from essplanner.workspace import Workspace
-
-
-@contextmanager
-def using_language(lang: str | None) -> Iterator[str]:
-    """Messages in ``lang`` inside the block, then back to the language before."""
-    before = language()
-    chosen = set_language(lang or before)
-    try:
-        yield chosen
-    finally:
-        set_language(before)
 
 
 def number(value: float, *, decimals: int | None = None) -> str:
@@ -173,8 +160,12 @@ class ReportData:
 
 def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
           organisation: str = "") -> ReportData:
-    """Everything the report says about ``span``, in ``lang``."""
-    with using_language(lang) as chosen:
+    """Everything the report says about ``span``, in ``lang`` (None: the user's).
+
+    The report's messages, and the labels the KPI services make for it, are in ``lang``
+    through a translator active in this thread only: the scheduler's threads keep
+    translating in the user's language meanwhile."""
+    with translator(lang).active() as messages:
         board = ws.kpis.dashboard(span)
         coverage = ws.kpis.coverage(span)
         objectives = ws.objectives.all()
@@ -194,7 +185,7 @@ def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
             for r in coverage.rows_of(cov.RowKind.PERSONA))
         matrix = _matrix(ws, span, objectives, personas)
         return ReportData(
-            lang=chosen,
+            lang=messages.language,
             title=_("Communication report"),
             organisation=organisation,
             span=span,
@@ -249,9 +240,14 @@ def _highlights(board: Dashboard, coverage: cov.Coverage,
     platforms = [r.key for r in board.by_platform if r.posts]
     planned = len({i for r in coverage.rows_of(cov.RowKind.OBJECTIVE)
                    for c in r.cells for i in c.post_ids})
-    out.append(_("{published} posts published on {count} networks ({names}); {planned} were "
-                 "planned with an objective.", published=board.published_posts,
-                 count=len(platforms), names=", ".join(platforms) or "–", planned=planned))
+    # TRANSLATORS: {networks} is "3 networks", {planned} "2 were planned with an objective"
+    out.append(n_("{n} post published on {networks} ({names}); {planned}.",
+                  "{n} posts published on {networks} ({names}); {planned}.",
+                  board.published_posts,
+                  networks=n_("{n} network", "{n} networks", len(platforms)),
+                  names=", ".join(platforms) or "–",
+                  planned=n_("{n} was planned with an objective",
+                             "{n} were planned with an objective", planned)))
     reached = [r for r in rows if r.status is Status.REACHED]
     for r in reached:
         out.append(_("Target reached: {kpi} ({objective}), {value} for {target}.", kpi=r.kpi,
@@ -267,22 +263,27 @@ def _highlights(board: Dashboard, coverage: cov.Coverage,
                      percent=percent(lowest.ratio)))
     if board.best_posts and board.best_posts[0].interactions > 0:
         best = board.best_posts[0]
-        out.append(_("Best post: « {title} », {count} interactions on {platforms}.",
-                     title=best.title, count=number(best.interactions),
-                     platforms=", ".join(best.platforms)))
+        out.append(n_("Best post: « {title} », {n} interaction on {platforms}.",
+                      "Best post: « {title} », {n} interactions on {platforms}.",
+                      best.interactions, n=number(best.interactions),
+                      title=best.title, platforms=", ".join(best.platforms)))
     reached_personas = [r for r in board.by_persona if r.interactions > 0]
     if reached_personas:
         top = max(reached_personas, key=lambda r: r.interactions)
-        out.append(_("The persona reached most: {persona}, {count} interactions with "
-                     "{posts} posts.", persona=top.key, count=number(top.interactions),
-                     posts=top.posts))
+        # TRANSLATORS: {posts} is "3 posts"
+        out.append(n_("The persona reached most: {persona}, {n} interaction with {posts}.",
+                      "The persona reached most: {persona}, {n} interactions with {posts}.",
+                      top.interactions, n=number(top.interactions), persona=top.key,
+                      posts=n_("{n} post", "{n} posts", top.posts)))
     social = sum(r.visits for r in board.by_platform)
     if social:
-        out.append(_("{count} visits of the website came from the posts' links.",
-                     count=number(social)))
+        out.append(n_("{n} visit of the website came from the posts' links.",
+                      "{n} visits of the website came from the posts' links.", social,
+                      n=number(social)))
     silent = [g for g in coverage.gaps if g.kind in (cov.GapKind.PERSONA, cov.GapKind.OBJECTIVE)]
     if silent:
-        out.append(_("{count} coverage gaps to fix (listed at the end).", count=len(silent)))
+        out.append(n_("{n} coverage gap to fix (listed at the end).",
+                      "{n} coverage gaps to fix (listed at the end).", len(silent)))
     return out
 
 
@@ -292,7 +293,7 @@ CSV_COLUMNS = ("section", "objective", "kpi", "persona", "platform", "post", "pe
 
 def write_csv(data: ReportData, path: Path) -> None:
     """One table: a ``section`` column tells KPIs, posts, reach and gaps apart."""
-    with using_language(data.lang):
+    with translator(data.lang).active():
         french = data.lang == "fr"
 
         def num(value: float | None) -> str:
@@ -334,13 +335,17 @@ def write_csv(data: ReportData, path: Path) -> None:
         for reach in data.dashboard.by_persona:
             lines.append({"section": _("reach by persona"), "persona": reach.key,
                           "value": num(reach.interactions), "unit": _("interactions"),
-                          "detail": _("{posts} posts, {views} views", posts=reach.posts,
-                                      views=num(reach.views))})
+                          "detail": ", ".join((
+                              n_("{n} post", "{n} posts", reach.posts),
+                              n_("{n} view", "{n} views", reach.views,
+                                 n=num(reach.views))))})
         for reach in data.dashboard.by_platform:
             lines.append({"section": _("reach by network"), "platform": reach.key,
                           "value": num(reach.interactions), "unit": _("interactions"),
-                          "detail": _("{posts} posts, {visits} visits", posts=reach.posts,
-                                      visits=num(reach.visits))})
+                          "detail": ", ".join((
+                              n_("{n} post", "{n} posts", reach.posts),
+                              n_("{n} visit", "{n} visits", reach.visits,
+                                 n=num(reach.visits))))})
         for rank, best in enumerate(data.dashboard.best_posts, 1):
             lines.append({"section": _("best posts"), "post": best.title,
                           "platform": ", ".join(best.platforms), "persona": ", ".join(best.personas),

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from essplanner.errors import ValidationError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 
 MAX_ERRORS_SHOWN = 10
 
@@ -176,8 +176,8 @@ def parse(text: str, *, default_day: date | None = None) -> ParsedVisits:
         shown = "; ".join(errors[:MAX_ERRORS_SHOWN])
         more = len(errors) - MAX_ERRORS_SHOWN
         raise ValidationError(
-            _("Nothing was imported: {count} bad lines. {errors}", count=len(errors),
-              errors=shown)
+            n_("Nothing was imported: {n} bad line. {errors}",
+               "Nothing was imported: {n} bad lines. {errors}", len(errors), errors=shown)
             + (" " + _("(and {count} more)", count=more) if more > 0 else ""))
     if not rows:
         raise ValidationError(_("The file has a header but no visits."))
@@ -196,7 +196,8 @@ def _cell(row: Sequence[str], columns: dict[str, int], role: str) -> str:
 def _row(row: Sequence[str], columns: dict[str, int], day_first: bool | None,
          default_day: date | None) -> VisitInput:
     if max(columns.values()) >= len(row):
-        raise ValueError(_("only {count} cells; the header has more columns", count=len(row)))
+        raise ValueError(n_("only {n} cell; the header has more columns",
+                            "only {n} cells; the header has more columns", len(row)))
     raw_day = _cell(row, columns, "date")
     if raw_day:
         day = parse_day(raw_day, day_first=bool(day_first))

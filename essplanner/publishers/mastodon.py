@@ -50,7 +50,7 @@ from essplanner.publishers.base import (
 )
 from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import HttpClient, check_api_url, error_text
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, ntr, tr
 from essplanner.publishers.media import prepare_image
 from essplanner.publishers.oauth import LoopbackRedirect, new_state, pkce_pair
 from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
@@ -125,16 +125,16 @@ class MastodonPublisher(BasePublisher):
     default_api_url: ClassVar[str] = ""
     idempotency_window: ClassVar[timedelta | None] = IDEMPOTENCY_WINDOW
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("api_url", "Instance", FieldKind.API_URL,
+        AccountField("api_url", N_("Instance"), FieldKind.API_URL,
                      placeholder="https://mastodon.example",
-                     help="The address of the association's Mastodon server."),
-        AccountField("secret", "Access token", FieldKind.SECRET,
-                     help="Preferences › Development › New application, with the scopes "
-                          "read:accounts, read:statuses, write:statuses and write:media; "
-                          "copy « Your access token »."),
-        AccountField("visibility", "Default visibility", FieldKind.SETTING, required=False,
+                     help=N_("The address of the association's Mastodon server.")),
+        AccountField("secret", N_("Access token"), FieldKind.SECRET,
+                     help=N_("Preferences › Development › New application, with the scopes "
+                             "read:accounts, read:statuses, write:statuses and write:media; "
+                             "copy « Your access token ».")),
+        AccountField("visibility", N_("Default visibility"), FieldKind.SETTING, required=False,
                      placeholder="public",
-                     help="public, unlisted, private (followers only) or direct."),
+                     help=N_("public, unlisted, private (followers only) or direct.")),
     )
 
     def rules(self, account: AccountInfo | None = None) -> PlatformRules:
@@ -180,8 +180,9 @@ class MastodonPublisher(BasePublisher):
             problems = [p for p in problems if p.code != "too_many_images"]
             problems.append(Problem(
                 "too_many_media",
-                tr("{count} attachments; this Mastodon server takes at most {limit}.",
-                   count=len(request.media), limit=rules.max_images), "media"))
+                ntr("{n} attachment; this Mastodon server takes at most {limit}.",
+                    "{n} attachments; this Mastodon server takes at most {limit}.",
+                    len(request.media), limit=rules.max_images), "media"))
         visibility = self._visibility(request)
         if visibility not in VISIBILITIES:
             problems.append(Problem("visibility", tr(

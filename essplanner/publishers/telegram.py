@@ -33,7 +33,7 @@ from essplanner.publishers.base import (
 )
 from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import check_api_url
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.media import prepare_image
 from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 
@@ -59,16 +59,16 @@ class TelegramPublisher(BasePublisher):
         link_handling=LinkHandling.PREVIEW,
     )
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("secret", "Bot token", FieldKind.SECRET,
+        AccountField("secret", N_("Bot token"), FieldKind.SECRET,
                      placeholder="123456789:AA...",
-                     help="Given by @BotFather when the bot is created (/newbot)."),
-        AccountField("chat_id", "Channel", FieldKind.SETTING,
+                     help=N_("Given by @BotFather when the bot is created (/newbot).")),
+        AccountField("chat_id", N_("Channel"), FieldKind.SETTING,
                      placeholder="@association or -1001234567890",
-                     help="The channel's public @name, or its numeric id for a private "
-                          "channel. The bot must be an administrator allowed to post."),
-        AccountField("api_url", "Bot API server", FieldKind.API_URL, required=False,
+                     help=N_("The channel's public @name, or its numeric id for a private "
+                             "channel. The bot must be an administrator allowed to post.")),
+        AccountField("api_url", N_("Bot API server"), FieldKind.API_URL, required=False,
                      placeholder="https://api.telegram.org",
-                     help="Only for a self-hosted Bot API server."),
+                     help=N_("Only for a self-hosted Bot API server.")),
     )
 
     # ---- calls

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import ntr, tr
 from essplanner.publishers.rules import PlatformRules, Problem
 
 if TYPE_CHECKING:
@@ -46,15 +46,17 @@ def validate_with_rules(rules: PlatformRules, request: PublishRequest) -> list[P
     if len(request.media) < rules.min_media:
         problems.append(Problem(
             "media_required",
-            tr("{platform} needs at least {count} image or video.",
-               platform=rules.name, count=rules.min_media),
+            ntr("{platform} needs at least {n} image or video.",
+                "{platform} needs at least {n} images or videos.", rules.min_media,
+                platform=rules.name),
             "media",
         ))
     if len(images) > rules.max_images:
         problems.append(Problem(
             "too_many_images",
-            tr("{count} images; {platform} takes at most {limit}.",
-               count=len(images), platform=rules.name, limit=rules.max_images),
+            ntr("{n} image; {platform} takes at most {limit}.",
+                "{n} images; {platform} takes at most {limit}.", len(images),
+                platform=rules.name, limit=rules.max_images),
             "media",
         ))
     if videos and not rules.supports_video:

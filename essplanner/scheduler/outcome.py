@@ -9,7 +9,7 @@ from datetime import datetime
 
 from essplanner import domain
 from essplanner.domain import Change, DeliveryState
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.publishers.base import Receipt
 from essplanner.timeutil import get_zone
 
@@ -132,10 +132,13 @@ def missed_message(item: DueTarget, now: datetime, zone_name: str | None) -> str
     """Why a target was not sent, in the user's time zone, and what they can do."""
     zone = get_zone(zone_name)
     due = (item.due_at or now).astimezone(zone)
-    return _("Not sent: it was due at {due} but no publishing service was running until "
-             "{now}, more than the {grace} minutes allowed. Publish it now, reschedule it "
-             "or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"),
-             now=now.astimezone(zone).strftime("%Y-%m-%d %H:%M"), grace=item.grace_minutes)
+    return n_("Not sent: it was due at {due} but no publishing service was running until "
+              "{now}, more than the {n} minute allowed. Publish it now, reschedule it "
+              "or cancel it.",
+              "Not sent: it was due at {due} but no publishing service was running until "
+              "{now}, more than the {n} minutes allowed. Publish it now, reschedule it "
+              "or cancel it.", item.grace_minutes, due=due.strftime("%Y-%m-%d %H:%M"),
+              now=now.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
 
 
 def blocked_message(item: DueTarget) -> str:

@@ -30,7 +30,7 @@ from essplanner.channels.contexts import make_context
 from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.log import redact
 from essplanner.publishers.base import Publisher, PublisherContext, PublishRequest, Receipt
 from essplanner.publishers.errors import (
@@ -275,11 +275,12 @@ class Sender:
         if claim.attempt_number >= self.config.max_attempts:
             if unsure:
                 return Outcome(Result.UNKNOWN, DeliveryState.UNCONFIRMED, _unconfirmed(
-                    _("Gave up after {count} attempts.", count=claim.attempt_number), message),
+                    n_("Gave up after {n} attempt.", "Gave up after {n} attempts.",
+                       claim.attempt_number), message),
                     http_status=http_status)
-            return Outcome(Result.FAILED, DeliveryState.FAILED, _(
-                "Gave up after {count} attempts: {error}", count=claim.attempt_number,
-                error=message), http_status=http_status)
+            return Outcome(Result.FAILED, DeliveryState.FAILED, n_(
+                "Gave up after {n} attempt: {error}", "Gave up after {n} attempts: {error}",
+                claim.attempt_number, error=message), http_status=http_status)
         if retry_after is not None:
             delay = max(0.0, retry_after)  # the platform said when: no jitter, no earlier
         else:

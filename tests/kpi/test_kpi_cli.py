@@ -139,7 +139,7 @@ def test_import_visits(run, tmp_path: Path) -> None:
                    encoding="utf-8")
     code, out, err = run("import", "visits", str(bad))
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert "Nothing was imported: 1 bad lines. line 3:" in err
+    assert "Nothing was imported: 1 bad line. line 3:" in err
 
 
 def test_report_csv_of_a_period(run, tmp_path: Path) -> None:

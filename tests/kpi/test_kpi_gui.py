@@ -201,7 +201,7 @@ def test_the_tools_menu_opens_everything(qtbot: QtBot, workspace: Workspace,
     bad.write_text("date,campaign,visits\n2026-11-01,dons,lots\n", encoding="utf-8")
     tools.import_visits(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert shown[0].startswith("Nothing was imported: 1 bad lines. line 2:")
+    assert shown[0].startswith("Nothing was imported: 1 bad line. line 2:")
 
 
 def test_coverage_view_highlights_the_gaps(qtbot: QtBot, plan: Plan) -> None:

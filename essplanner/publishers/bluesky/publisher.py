@@ -37,7 +37,7 @@ from essplanner.publishers.bluesky.atproto import TOKEN_ERRORS, Session, Session
 from essplanner.publishers.bluesky.linkcard import fetch_image, fetch_link_preview
 from essplanner.publishers.errors import AmbiguousError, AuthError, PermanentError
 from essplanner.publishers.http import HttpClient, check_api_url
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.media import PreparedImage, prepare_image, reencode
 from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 from essplanner.publishers.text import (
@@ -109,19 +109,19 @@ class BlueskyPublisher(BasePublisher):
         link_handling=LinkHandling.CARD,
     )
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("handle", "Handle", FieldKind.HANDLE,
+        AccountField("handle", N_("Handle"), FieldKind.HANDLE,
                      placeholder="association.bsky.social",
-                     help="The account's handle, without the @."),
-        AccountField("secret", "App password", FieldKind.SECRET,
+                     help=N_("The account's handle, without the @.")),
+        AccountField("secret", N_("App password"), FieldKind.SECRET,
                      placeholder="xxxx-xxxx-xxxx-xxxx",
-                     help="Created in Bluesky: Settings › Privacy and security › App "
-                          "passwords. Never the account's main password."),
-        AccountField("api_url", "Server (PDS)", FieldKind.API_URL, required=False,
+                     help=N_("Created in Bluesky: Settings › Privacy and security › App "
+                             "passwords. Never the account's main password.")),
+        AccountField("api_url", N_("Server (PDS)"), FieldKind.API_URL, required=False,
                      placeholder="https://bsky.social",
-                     help="Only for accounts hosted on their own server."),
-        AccountField("appview_url", "Statistics server (AppView)", FieldKind.SETTING,
+                     help=N_("Only for accounts hosted on their own server.")),
+        AccountField("appview_url", N_("Statistics server (AppView)"), FieldKind.SETTING,
                      required=False, placeholder="https://public.api.bsky.app",
-                     help="Where likes and reposts are read; empty: through the server."),
+                     help=N_("Where likes and reposts are read; empty: through the server.")),
     )
 
     def __init__(self) -> None:

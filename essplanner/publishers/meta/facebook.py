@@ -43,7 +43,7 @@ from essplanner.publishers.errors import (
     PublishError,
     RetryableError,
 )
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.meta.graph import (
     DuplicatePost,
     GraphClient,
@@ -66,10 +66,10 @@ class FacebookPublisher(MetaPublisher):
     platform: ClassVar[str] = "facebook"
     display_name: ClassVar[str] = "Facebook"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("secret", 'Page access token', FieldKind.SECRET,
-                     help='A long-lived Page token. The simplest way: `essplanner meta connect` exchanges a user token and picks the Page for you (see the guide).'),
-        AccountField('page_id', 'Page id', FieldKind.SETTING,
-                     help="The numeric id of the association's Facebook Page (shown by `essplanner meta connect`, or in the Page's About section)."),
+        AccountField("secret", N_('Page access token'), FieldKind.SECRET,
+                     help=N_('A long-lived Page token. The simplest way: `essplanner meta connect` exchanges a user token and picks the Page for you (see the guide).')),
+        AccountField('page_id', N_('Page id'), FieldKind.SETTING,
+                     help=N_("The numeric id of the association's Facebook Page (shown by `essplanner meta connect`, or in the Page's About section).")),
     )
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = ("pages_manage_posts", "pages_read_engagement")
     RULES: ClassVar[PlatformRules] = PlatformRules(

@@ -37,7 +37,7 @@ from essplanner.publishers.errors import (
     RetryableError,
 )
 from essplanner.publishers.http import check_api_url
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, tr
 
 GRAPH_URL = "https://graph.facebook.com/v25.0"
 THROTTLE_CODES = frozenset({4, 17, 32, 613}) | frozenset(range(80000, 80015))
@@ -46,13 +46,13 @@ TRANSIENT_WAIT = 60.0
 QUOTA_WAIT = 60 * 60.0  # publishing quotas are rolling 24 h windows
 
 _AUTH_REASONS = {
-    458: "the app was removed from the account",
-    459: "Meta asks the account owner to log in again (security check)",
-    460: "the password of the account was changed",
-    463: "the access token has expired",
-    464: "the account owner has not confirmed their account",
-    467: "the access token is no longer valid",
-    492: "the person who connected the account no longer manages the Page",
+    458: N_("the app was removed from the account"),
+    459: N_("Meta asks the account owner to log in again (security check)"),
+    460: N_("the password of the account was changed"),
+    463: N_("the access token has expired"),
+    464: N_("the account owner has not confirmed their account"),
+    467: N_("the access token is no longer valid"),
+    492: N_("the person who connected the account no longer manages the Page"),
 }
 
 

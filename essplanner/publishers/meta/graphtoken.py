@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from essplanner.publishers.errors import AuthError
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import ntr, tr
 from essplanner.publishers.meta.graph import GraphClient, _int
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -62,10 +62,12 @@ def expiry_warnings(
     warnings: list[str] = []
     if info.expires_at is not None and info.expires_at - now < EXPIRY_WARNING:
         days = max(0, (info.expires_at - now).days)
-        warnings.append(tr(
-            "The {platform} access token expires on {date} (in {days} days): reconnect the "
+        warnings.append(ntr(
+            "The {platform} access token expires on {date} (in {n} day): reconnect the "
             "account before then, or posts will fail.",
-            platform=platform, date=info.expires_at.strftime("%Y-%m-%d %H:%M UTC"), days=days,
+            "The {platform} access token expires on {date} (in {n} days): reconnect the "
+            "account before then, or posts will fail.", days,
+            platform=platform, date=info.expires_at.strftime("%Y-%m-%d %H:%M UTC"),
         ))
     access = info.data_access_expires_at
     if access is not None and access - now < EXPIRY_WARNING and (

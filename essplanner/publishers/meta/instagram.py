@@ -25,7 +25,7 @@ from essplanner.publishers.base import (
     PublishRequest,
     Receipt,
 )
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, ntr, tr
 from essplanner.publishers.meta.container import (
     IMAGE_TIMEOUT,
     VIDEO_TIMEOUT,
@@ -97,10 +97,10 @@ class InstagramPublisher(MetaPublisher):
     platform: ClassVar[str] = "instagram"
     display_name: ClassVar[str] = "Instagram"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("secret", 'Page access token', FieldKind.SECRET,
-                     help='The Page token of the linked Facebook Page (`essplanner meta connect` stores it for you).'),
-        AccountField('ig_user_id', 'Instagram account id', FieldKind.SETTING,
-                     help='The id of the Instagram professional account linked to the Page (found by `essplanner meta connect`). Images need a public folder: `essplanner meta upload-folder`.'),
+        AccountField("secret", N_('Page access token'), FieldKind.SECRET,
+                     help=N_('The Page token of the linked Facebook Page (`essplanner meta connect` stores it for you).')),
+        AccountField('ig_user_id', N_('Instagram account id'), FieldKind.SETTING,
+                     help=N_('The id of the Instagram professional account linked to the Page (found by `essplanner meta connect`). Images need a public folder: `essplanner meta upload-folder`.')),
     )
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = (
         "instagram_basic", "instagram_content_publish", "pages_read_engagement")
@@ -128,14 +128,16 @@ class InstagramPublisher(MetaPublisher):
         text = request.text
         tags = len(find_hashtags(text))
         if tags > MAX_HASHTAGS:
-            problems.append(Problem("too_many_hashtags", tr(
-                "The caption has {count} hashtags; Instagram allows {limit}.", count=tags,
+            problems.append(Problem("too_many_hashtags", ntr(
+                "The caption has {n} hashtag; Instagram allows {limit}.",
+                "The caption has {n} hashtags; Instagram allows {limit}.", tags,
                 limit=MAX_HASHTAGS), "text"))
         mentions = count_mentions(text)
         if mentions > MAX_MENTIONS:
-            problems.append(Problem("too_many_mentions", tr(
-                "The caption mentions {count} accounts; Instagram allows {limit}.",
-                count=mentions, limit=MAX_MENTIONS), "text"))
+            problems.append(Problem("too_many_mentions", ntr(
+                "The caption mentions {n} account; Instagram allows {limit}.",
+                "The caption mentions {n} accounts; Instagram allows {limit}.", mentions,
+                limit=MAX_MENTIONS), "text"))
         videos = [m for m in request.media if m.mime_type.startswith("video/")]
         if videos and len(request.media) == 1 and videos[0].alt_text:
             problems.append(Problem("alt_text_ignored", tr(

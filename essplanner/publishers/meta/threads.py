@@ -25,7 +25,7 @@ from essplanner.publishers.base import (
     Receipt,
 )
 from essplanner.publishers.errors import PublishError
-from essplanner.publishers.i18n import tr
+from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.meta.container import (
     IMAGE_TIMEOUT,
     VIDEO_TIMEOUT,
@@ -68,10 +68,10 @@ class ThreadsPublisher(MetaPublisher):
     platform: ClassVar[str] = "threads"
     display_name: ClassVar[str] = "Threads"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("secret", 'Threads access token', FieldKind.SECRET,
-                     help='A long-lived Threads token (`essplanner meta threads` exchanges and stores it).'),
-        AccountField('threads_user_id', 'Threads user id', FieldKind.SETTING,
-                     help='Your Threads user id (found by `essplanner meta threads`). Images need a public folder: `essplanner meta upload-folder`.'),
+        AccountField("secret", N_('Threads access token'), FieldKind.SECRET,
+                     help=N_('A long-lived Threads token (`essplanner meta threads` exchanges and stores it).')),
+        AccountField('threads_user_id', N_('Threads user id'), FieldKind.SETTING,
+                     help=N_('Your Threads user id (found by `essplanner meta threads`). Images need a public folder: `essplanner meta upload-folder`.')),
     )
     default_api_url: ClassVar[str] = THREADS_URL
     NEEDED_SCOPES: ClassVar[tuple[str, ...]] = ("threads_basic", "threads_content_publish")

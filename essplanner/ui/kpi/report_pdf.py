@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from essplanner.errors import EssPlannerError
-from essplanner.i18n import _
-from essplanner.kpi.report import ReportData, number, percent, quantity, using_language
+from essplanner.i18n import _, translator
+from essplanner.kpi.report import ReportData, number, percent, quantity
 from essplanner.ui.kpi import charts
 
 RESOLUTION = 110  # dots per inch of the layout; text and charts are vectors or 2x images
@@ -204,7 +204,7 @@ def write_pdf(data: ReportData, path: Path) -> None:
     app = QApplication.instance() or QApplication(["essplanner"])
     assert app is not None
     path.parent.mkdir(parents=True, exist_ok=True)
-    with using_language(data.lang), _qt_locale(data.lang):
+    with translator(data.lang).active(), _qt_locale(data.lang):
         writer = QPdfWriter(str(path))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 12), QPageLayout.Unit.Millimeter)
