@@ -71,6 +71,8 @@ UPLOAD_RATE_FLOOR = 64_000
 MAX_ANSWER_BYTES = 4_000_000
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
+#: a per-read timeout may fire a hair before the deadline's own timer
+_DEADLINE_SLACK = 0.05
 
 #: whether each response answered a request that changes something (see ``request``)
 _CHANGES_STATE: weakref.WeakKeyDictionary[requests.Response, bool] = (
@@ -591,7 +593,10 @@ class HttpClient:
         sent = _was_sent(exc)
         if watch.reason == "stopped":
             detail = tr("the publishing service stopped before {host} answered", host=where)
-        elif watch.reason == "deadline":
+        elif watch.reason == "deadline" or watch.remaining() <= _DEADLINE_SLACK:
+            # the per-read timeout is cut to what is left of the deadline: when it fires
+            # first (requests reports it as a read timeout or a cut connection), the
+            # deadline is what ended the request all the same
             detail = tr("no complete answer from {host} within {seconds} s", host=where,
                         seconds=f"{watch.seconds:.0f}")
         elif isinstance(exc, requests.exceptions.ReadTimeout):

@@ -2,11 +2,19 @@ import json
 import random
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from essplanner.cli.main import main
+
+
+def _ahead(days: int) -> datetime:
+    """09:00 UTC some days after the (possibly moved) real clock: the command line has no
+    injected clock, so a fixed "future" date would become a past one some day."""
+    return (datetime.now(UTC) + timedelta(days=days)).replace(hour=9, minute=0, second=0,
+                                                                microsecond=0)
 
 
 @pytest.fixture
@@ -87,12 +95,12 @@ def test_schedule_and_cancel_on_a_dryrun_account(run, tmp_path: Path) -> None:
     ws.accounts.add(platform="dryrun", name="Essai")
     ws.close()
     code, out, _ = run("post", "add", "--text", "Bonjour", "--account", "Essai",
-                       "--at", "2030-01-02T10:00+01:00")
+                       "--at", _ahead(40).isoformat())
     assert code == 0
     post = json.loads(run("post", "show", out.strip(), "--json")[1])
     assert post["targets"][0]["state"] == "scheduled"
     assert post["targets"][0]["account"] == "Essai"
-    code, _, _ = run("post", "schedule", out.strip(), "--at", "2030-01-03T10:00+01:00")
+    code, _, _ = run("post", "schedule", out.strip(), "--at", _ahead(41).isoformat())
     assert code == 0
     assert run("post", "cancel", out.strip())[0] == 0
     post = json.loads(run("post", "show", out.strip(), "--json")[1])
@@ -127,7 +135,6 @@ def test_the_command_line_does_not_import_qt(tmp_path: Path) -> None:
 
 def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
         run, tmp_path: Path) -> None:
-    from datetime import UTC, datetime, timedelta
 
     from essplanner.credentials import MemoryStore
     from essplanner.domain import DeliveryState
@@ -140,17 +147,17 @@ def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
     ws = Workspace.open(paths=Paths.resolve(tmp_path / "data"),
                         db_url=f"sqlite:///{tmp_path / 'x.db'}", secrets=MemoryStore())
     ws.accounts.add(platform="dryrun", name="Essai")
+    due_at = _ahead(40)
     code, out, _ = run("post", "add", "--text", "Bonjour", "--account", "Essai",
-                       "--at", "2030-01-02T10:00+01:00")
+                       "--at", due_at.isoformat())
     assert code == 0
     post_id = out.strip()
-    due_at = datetime(2030, 1, 2, 9, 0, tzinfo=UTC)
     store = DeliveryStore(ws.db, owner="svc")  # the publishing service's claim, as it does it
     [claim] = store.claim(store.due(due_at), due_at, due_at + timedelta(minutes=5))
     before = json.loads(run("post", "show", post_id, "--json")[1])
     assert before["targets"][0]["state"] == "publishing"
 
-    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    code, out, err = run("post", "schedule", post_id, "--at", _ahead(41).isoformat())
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "is being published right now" in err
     assert json.loads(run("post", "show", post_id, "--json")[1]) == before
@@ -159,7 +166,7 @@ def test_post_schedule_during_a_send_or_after_it_exits_2_and_changes_nothing(
                                 receipt=Receipt("r1")), due_at)
     before = json.loads(run("post", "show", post_id, "--json")[1])
     assert before["targets"][0]["state"] == "published"
-    code, out, err = run("post", "schedule", post_id, "--at", "2030-01-03T10:00+01:00")
+    code, out, err = run("post", "schedule", post_id, "--at", _ahead(41).isoformat())
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "already went out on Dry run; duplicate it instead" in err
     assert json.loads(run("post", "show", post_id, "--json")[1]) == before

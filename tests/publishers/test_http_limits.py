@@ -303,3 +303,28 @@ def test_a_redirect_loop_ends() -> None:
         http.close()
         assert len(server.seen()) == 6
     assert "redirected more than 5 times" in caught.value.message
+
+
+def test_a_read_timeout_cut_to_the_deadline_is_reported_as_the_deadline() -> None:
+    """The per-read timeout is shortened to what is left of the deadline. On a loaded
+    machine it may fire before the deadline's own timer, and ``requests`` then reports a
+    body read as a cut connection: it is the deadline all the same (driven here, not raced).
+    """
+    import requests
+    from urllib3.exceptions import ReadTimeoutError
+
+    from essplanner.publishers import http
+
+    watch = http._Watch(60.0)
+    watch.close()  # no timer: the deadline has passed, and nothing marked it
+    watch.ends_at = time.monotonic() - 0.001
+    cause = ReadTimeoutError(None, "/xrpc", "Read timed out.")  # type: ignore[arg-type]
+    failure = client()._failure(requests.exceptions.ConnectionError(cause), watch,
+                                "127.0.0.1", True)
+    assert isinstance(failure, AmbiguousError)
+    assert failure.message.startswith("no complete answer from 127.0.0.1 within 60 s")
+    watch = http._Watch(60.0)
+    watch.close()  # time left: a cut connection is what it says
+    failure = client()._failure(requests.exceptions.ConnectionError(cause), watch,
+                                "127.0.0.1", True)
+    assert failure.message.startswith("the connection to 127.0.0.1 was cut")
