@@ -10,7 +10,7 @@ SHARED ?= $(abspath ../shared)
 # Compiled Qt translations (gitignored): built from resources/i18n/*.ts when missing or older.
 QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
 
-.PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations
+.PHONY: run test test-fast lint typecheck bench system-deps system-deps-test peers screenshots clean translations dist bundle
 
 run: system-deps $(STAMP) $(QM)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
@@ -61,5 +61,16 @@ $(QM): resources/i18n/essplanner_%.qm: resources/i18n/essplanner_%.ts $(STAMP)
 screenshots: $(STAMP) $(QM)
 	tools/screenshots.sh
 
+# The wheel and the sdist, in dist/ (the build compiles the .qm itself: setup.py).
+# Isolated build: the first run downloads the build requirements (PySide6-Essentials).
+dist: $(STAMP)
+	rm -rf dist/essplanner-*.whl dist/essplanner-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+
+# The standalone app for people without Python: dist/essplanner/ (one folder; PyInstaller).
+bundle: $(STAMP)
+	$(BIN)/pyinstaller packaging/essplanner.spec --noconfirm --distpath dist --workpath build/pyinstaller
+	@echo "bundle: dist/essplanner/essplanner ($$(du -sh dist/essplanner | cut -f1))"
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache

@@ -3,7 +3,7 @@
 Everything else is in pyproject.toml. ``build_py`` stages ``resources/`` into the
 package as ``essplanner/resources/`` (tools/package_resources.py), so ``pip install``
 or ``pipx install`` of the sdist or a checkout gives the French app with its icon,
-without ``make`` (docs/decisions/0014-packaging.md).
+without ``make`` (docs/decisions/0016-packaging.md).
 """
 
 from __future__ import annotations

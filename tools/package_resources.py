@@ -8,7 +8,7 @@ Used by the wheel build (``setup.py``'s ``build_py``) and the bundle
 compiled here from ``resources/i18n/*.ts`` with PySide6's ``lrelease`` (a build
 requirement), the icons, the launcher and the AppStream metadata, and the
 autostart and systemd examples. Standard library only, no Linux-only paths.
-See docs/decisions/0014-packaging.md.
+See docs/decisions/0016-packaging.md.
 """
 
 from __future__ import annotations

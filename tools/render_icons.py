@@ -4,7 +4,7 @@
     python tools/render_icons.py          # write resources/icons/hicolor/<n>x<n>/apps/essplanner.png
     python tools/render_icons.py --check  # exit 1 when a PNG is missing or differs from the SVG
 
-The PNGs are committed (docs/decisions/0014-packaging.md): the app, the wheel and the
+The PNGs are committed (docs/decisions/0016-packaging.md): the app, the wheel and the
 bundle then need no SVG support at run time, and the build needs no display. Run this
 after editing ``resources/icons/hicolor/scalable/apps/essplanner.svg``.
 """

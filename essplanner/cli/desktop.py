@@ -4,7 +4,7 @@ Writes (or removes) the launcher ``$XDG_DATA_HOME/applications/<id>.desktop``, w
 ``Exec`` is the ``essplanner`` running this command (a pipx, venv or bundle install),
 and the icon in ``$XDG_DATA_HOME/icons/hicolor/<size>/apps/``. Linux and the other
 freedesktop desktops; on Windows and macOS the installer adds the app
-(docs/decisions/0014-packaging.md). Running it again rewrites the same files.
+(docs/decisions/0016-packaging.md). Running it again rewrites the same files.
 """
 
 from __future__ import annotations
