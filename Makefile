@@ -66,6 +66,7 @@ screenshots: $(STAMP) $(QM)
 dist: $(STAMP)
 	rm -rf dist/essplanner-*.whl dist/essplanner-*.tar.gz
 	$(BIN)/python -m build --outdir dist .
+	rm -rf essplanner.egg-info  # stale beside the editable install, it would shadow its metadata
 
 # The standalone app for people without Python: dist/essplanner/ (one folder; PyInstaller).
 bundle: $(STAMP)
