@@ -21,6 +21,9 @@ from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, language, set_language
 from essplanner.settings import Paths, Settings
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 log = logging.getLogger(__name__)
 
 
@@ -96,13 +99,32 @@ def run_screenshot(workspace: object, **options: object) -> bool:
     return take(workspace, **options)  # type: ignore[arg-type]
 
 
+def qt_application(lang: str) -> tuple[QApplication, list[object]]:
+    """The QApplication with the app's names, icon and launcher id, and the translators
+    of ``lang`` installed (keep them alive; remove them when done)."""
+    from PySide6.QtWidgets import QApplication
+
+    from essplanner.assets import APP_ID
+    from essplanner.ui.icon import app_icon
+    from essplanner.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    # the launcher (<id>.desktop) that Wayland and the taskbars match the window with
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app, install_translators(app, lang)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (``essplanner`` with no command)."""
     problem = display_problem()
     if problem:
         print(f"essplanner: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication
 
     from essplanner.settings import database_url
     from essplanner.ui import messages
@@ -118,14 +140,9 @@ def run_gui(args: argparse.Namespace) -> int:
     log.info("starting %s %s (data: %s)", APP_DISPLAY_NAME, __version__, paths.data_dir)
     settings = Settings.load(paths.settings_file)
     lang = set_language(args.lang or settings.language)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
-    from essplanner.ui.translations import install_translators, remove_translators
+    from essplanner.ui.translations import remove_translators
 
-    translators = install_translators(app, lang)
+    app, translators = qt_application(lang)
     log.info("language %s (%d translators)", language(), len(translators))
     reporter = ErrorReporter(paths.log_file)
     reporter.install()

@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from essplanner.domain import Change, DeliveryState
 from essplanner.scheduler.outcome import PublishEvent
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.icon import app_icon
 
 if TYPE_CHECKING:
     from essplanner.scheduler import PublishingService
@@ -33,25 +34,6 @@ log = logging.getLogger(__name__)
 CHANGE_BATCH_MS = 200
 #: notifications arriving within this time become one
 NOTIFY_BATCH_MS = 800
-
-
-def app_icon() -> QIcon:
-    """The application's icon (drawn: the project ships no image files yet)."""
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2e7d5b"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(4, 4, 56, 56, 12, 12)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(34)
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "E")
-    painter.end()
-    return QIcon(pixmap)
 
 
 class PublishingTray(QObject):
