@@ -421,7 +421,8 @@ class BackgroundPublishing:
     def stop(self) -> None:
         """Ask the running background service to stop (SIGTERM: its sends finish first)."""
         holder = ServiceLock.holder(self.paths)
-        if holder is None or holder.role != SERVICE_ROLE or holder.pid <= 0:
+        if (holder is None or holder.role != SERVICE_ROLE or holder.pid <= 0
+                or holder.pid == os.getpid()):
             return
         if self.method == "systemd" and self.unit_file.exists():
             self._systemctl("stop", "--no-block", self.unit_name)

@@ -103,6 +103,26 @@ def open_window(qtbot: QtBot, ws: Workspace, *, background: BackgroundPublishing
     return window, host
 
 
+def run_app(app: object) -> None:
+    """The app's event loop, as ``run_gui`` runs it, with a safety net that is removed after."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    net = QTimer()
+    net.setSingleShot(True)
+    net.timeout.connect(app.quit)  # the timing assertions fail if this is what ended it
+    net.start(10_000)
+    # The host quits the app itself. Qt's own quit on the last window's close arrives as
+    # a posted event after exec() has returned, and would end the next test's event loops.
+    QApplication.setQuitOnLastWindowClosed(False)
+    try:
+        app.exec()
+    finally:
+        net.stop()
+        QApplication.setQuitOnLastWindowClosed(True)
+
+
 def statuses(window: MainWindow) -> list[PostStatus]:
     model = window.post_model
     return [model.chip(row).status for row in range(model.rowCount())]
@@ -258,9 +278,8 @@ def test_quit_anyway_during_a_frozen_send_exits_at_once_and_the_next_start_looks
         app = QApplication.instance()
         assert app is not None
         QTimer.singleShot(0, dialog.quit_button.click)
-        QTimer.singleShot(10_000, app.quit)  # a safety net: the test fails below if used
         started = time.monotonic()
-        app.exec()  # returns once the app has quit
+        run_app(app)  # returns once the app has quit
         elapsed = time.monotonic() - started
         assert elapsed < 1.0, f"quitting took {elapsed:.1f} s"
         assert not window.isVisible()
@@ -324,8 +343,7 @@ def test_with_background_publishing_the_send_is_handed_over(
         app = QApplication.instance()
         assert app is not None
         QTimer.singleShot(0, dialog.hand_over_button.click)
-        QTimer.singleShot(10_000, app.quit)
-        app.exec()
+        run_app(app)
         assert not window.isVisible()
         assert background.process is not None and background.process.wait(30) == 0
         assert "--data-dir" in marker.read_text() and "service" in marker.read_text()
@@ -335,3 +353,64 @@ def test_with_background_publishing_the_send_is_handed_over(
         for service in services:
             service._pool.shutdown(wait=True)
         host.shutdown()
+
+
+# ---- the switch and the tray
+
+
+def hold_lock_in_a_child(paths: Paths) -> subprocess.Popen[bytes]:
+    """A stand-in background service: a process holding the workspace's lock."""
+    code = ("import time; from essplanner.settings import Paths; "
+            "from essplanner.services.background import ServiceLock; "
+            f"lock = ServiceLock.acquire(Paths.resolve({str(paths.data_dir)!r})); "
+            "print('locked', flush=True); time.sleep(120)")
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": root})
+    assert proc.stdout is not None and proc.stdout.readline().strip() == b"locked"
+    return proc
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_the_tray_shows_the_background_service_and_the_switch_takes_over(
+        qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    child = hold_lock_in_a_child(ws.paths)
+    background = BackgroundPublishing(
+        ws.paths, env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+        systemd=False, command=[sys.executable, "-c", "pass"])
+    try:
+        bridge = Bridge()
+        window = MainWindow(ws, bridge)
+        qtbot.addWidget(window)
+        host = PublishingHost(window, ws, bridge, make_service=lambda: PublishingService(ws),
+                              background=background, poll_ms=50)
+        install_menu(window, host)
+        tray = PublishingTray(window, ws, bridge, host, tray_available=True)
+        assert tray.icon is not None
+        host.start()
+        expected = f"Publishing in the background (process {child.pid})"
+        assert host.state == expected and host.service is None
+        assert tray.action_state.text() == expected
+        assert tray.icon.toolTip() == f"ESS Planner: {expected}"
+
+        # File › Publish in the background, unchecked: the service is stopped (SIGTERM),
+        # its login entry removed, and the window publishes itself once the lock is free.
+        background.autostart_file.parent.mkdir(parents=True)
+        background.autostart_file.write_text(background.autostart_text())
+        host.action_background.trigger()
+        assert not ws.settings.background_publishing
+        assert Settings.load(ws.paths.settings_file).background_publishing is False
+        assert child.wait(30) == -signal.SIGTERM
+        qtbot.waitUntil(lambda: host.service is not None, timeout=10_000)
+        assert not background.autostart_file.exists()
+        assert host.state == "Publishing from this window" == tray.action_state.text()
+        assert ServiceLock.holder(ws.paths) is not None
+        assert ServiceLock.holder(ws.paths).pid == os.getpid()  # type: ignore[union-attr]
+        host.shutdown()
+        assert ServiceLock.holder(ws.paths) is None
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
