@@ -170,21 +170,32 @@ def run_gui(args: argparse.Namespace) -> int:
         """Accounts, dashboard, publishing service and tray: they need the full workspace
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
-        from essplanner.channels.metrics import metrics_job
-        from essplanner.scheduler import PublishingService
+        from essplanner.services.background import BackgroundPublishing
+        from essplanner.services.changes import ChangeWatch
         from essplanner.ui import exchange_actions
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
+        from essplanner.ui.publishing import PublishingHost, install_menu
 
         exchange_actions.install(window, workspace, bridge)
         kpi_tools.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
-        service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
-        tray = publishing_tray.install(window, workspace, bridge, service)
-        service.start()
-        features["tray"] = tray
-        log.info("publishing service started (tray icon: %s)", tray.available)
+
+        def make_service() -> Any:
+            from essplanner.channels.metrics import metrics_job
+            from essplanner.scheduler import PublishingService
+
+            return PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
+
+        host = PublishingHost(window, workspace, bridge, make_service=make_service,
+                              background=BackgroundPublishing(paths, db_url=args.db),
+                              watch=ChangeWatch.open(database_url(paths, args.db)))
+        install_menu(window, host)
+        tray = publishing_tray.install(window, workspace, bridge, host)
+        host.start()
+        features["tray"], features["host"] = tray, host
+        log.info("publishing: %s (tray icon: %s)", host.state, tray.available)
         return not tray.start_hidden
 
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
@@ -194,8 +205,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if window is None:
         return 1
     log.info("main window shown")
+    code = 1
     try:
-        return int(app.exec())
+        code = int(app.exec())
+        return code
     finally:
         log.info("shutting down: finishing the sends in flight")
         tray = features.get("tray")
@@ -205,3 +218,13 @@ def run_gui(args: argparse.Namespace) -> int:
         if close is not None:
             close()
         remove_translators(app, translators)  # the QApplication may outlive us (embedding, tests)
+        host = features.get("host")
+        if host is not None and host.abandoned:
+            # "Quit anyway": a send still waits for its answer on a worker thread, which
+            # the interpreter would wait for at exit (up to the HTTP timeout). Its target
+            # stays "publishing" and is looked up by the next service.
+            log.warning("quitting with %d sends under way; they are checked at the next "
+                        "start", len(host.abandoned))
+            logging.shutdown()
+            os._exit(code)
+

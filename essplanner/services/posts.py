@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -95,6 +95,14 @@ class PostService(Service):
         """Posts with a failed, unconfirmed or missed target."""
         return self.query(domain.PostQuery(
             delivery_states=frozenset(domain.NEEDS_ATTENTION), include_unscheduled=True))
+
+    def waiting_count(self) -> int:
+        """How many posts still have a target to send (scheduled or being sent): what
+        closing the window would leave to the background service."""
+        waiting = _states(DeliveryState.SCHEDULED, DeliveryState.PUBLISHING)
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count(func.distinct(models.Target.post_id)))
+                                .where(models.Target.state.in_(waiting))) or 0)
 
     # ---- drafts
     def create(self, draft: domain.PostDraft, *, scheduled_at: datetime | None = None,

@@ -556,11 +556,14 @@ class MainWindow(QMainWindow):
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 
+    def close_editors(self) -> bool:
+        """Close the open editors (each may ask about unsaved changes); False if one stays."""
+        return all(editor.close() for editor in list(self.editors))
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self.editors):
-            if not editor.close():
-                event.ignore()
-                return
+        if not self.close_editors():
+            event.ignore()
+            return
         self._refresh_timer.stop()
         if self.ready:
             self.ws.calendar.close()  # SQLAlchemy from now on, if anything still asks

@@ -1699,10 +1699,95 @@
     </message>
 </context>
 <context>
+    <name>PublishingHost</name>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Scheduled posts go out while the window is closed, and from the next login on</source>
+        <translation>Scheduled posts go out while the window is closed, and from the next login on</translation>
+    </message>
+    <message>
+        <source>The background service is not running: publishing from this window</source>
+        <translation>The background service is not running: publishing from this window</translation>
+    </message>
+    <message>
+        <source>Publishing from this window</source>
+        <translation>Publishing from this window</translation>
+    </message>
+    <message>
+        <source>Publishing in the background (process %1)</source>
+        <translation>Publishing in the background (process %1)</translation>
+    </message>
+    <message>
+        <source>Another ESS Planner window is publishing (process %1)</source>
+        <translation>Another ESS Planner window is publishing (process %1)</translation>
+    </message>
+    <message>
+        <source>Starting the background publishing service…</source>
+        <translation>Starting the background publishing service…</translation>
+    </message>
+    <message>
+        <source>Not publishing</source>
+        <translation>Not publishing</translation>
+    </message>
+    <message>
+        <source>Publishing in the background</source>
+        <translation>Publishing in the background</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will go out in the background.</source>
+        <translation>
+            <numerusform>%n post is scheduled; it will go out in the background.</numerusform>
+            <numerusform>%n posts are scheduled; they will go out in the background.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The publishing service keeps running when the window is closed, and starts again when you log in.</source>
+        <translation>The publishing service keeps running when the window is closed, and starts again when you log in.</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>Do not show this again</translation>
+    </message>
+    <message>
+        <source>&amp;Close the window</source>
+        <translation>&amp;Close the window</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
+        <translation>
+            <numerusform>%n post is scheduled; it will NOT go out while ESS Planner is closed.</numerusform>
+            <numerusform>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing in the background sends them on time while the window is closed, and from the next login on.</source>
+        <translation>Publishing in the background sends them on time while the window is closed, and from the next login on.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish in the background</source>
+        <translation>&amp;Publish in the background</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without publishing</source>
+        <translation>&amp;Quit without publishing</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
-        <source>&amp;Publish due posts now</source>
+        <source>Publishing…</source>
         <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due posts now</source>
         <translation>&amp;Publish due posts now</translation>
     </message>
     <message>
@@ -1716,6 +1801,10 @@
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
         <translation>ESS Planner: publishing scheduled posts</translation>
+    </message>
+    <message>
+        <source>ESS Planner: %1</source>
+        <translation>ESS Planner: %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -1748,12 +1837,47 @@
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</translation>
     </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Posts being sent</source>
+        <translation>Posts being sent</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits as soon as these posts are sent:</source>
+        <translation>ESS Planner quits as soon as these posts are sent:</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
+        <translation>The posts being sent are checked on their network at the next start; none is sent twice.</translation>
+    </message>
+    <message>
+        <source>&amp;Let the background service finish it</source>
+        <translation>&amp;Let the background service finish it</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
+        <translation>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</translation>
+    </message>
     <message numerus="yes">
-        <source>Finishing %n post(s) being sent before quitting…</source>
+        <source>%n s</source>
         <translation>
-            <numerusform>Finishing %n post being sent before quitting…</numerusform>
-            <numerusform>Finishing %n posts being sent before quitting…</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>waiting…</translation>
+    </message>
+    <message>
+        <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
+        <translation>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</translation>
     </message>
 </context>
 <context>

@@ -1699,10 +1699,95 @@
     </message>
 </context>
 <context>
+    <name>PublishingHost</name>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Scheduled posts go out while the window is closed, and from the next login on</source>
+        <translation>Les messages planifiés partent aussi quand la fenêtre est fermée, et dès la prochaine ouverture de session</translation>
+    </message>
+    <message>
+        <source>The background service is not running: publishing from this window</source>
+        <translation>Le service d’arrière-plan ne tourne pas : publication depuis cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Publishing from this window</source>
+        <translation>Publication depuis cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Publishing in the background (process %1)</source>
+        <translation>Publication en arrière-plan (processus %1)</translation>
+    </message>
+    <message>
+        <source>Another ESS Planner window is publishing (process %1)</source>
+        <translation>Une autre fenêtre d’ESS Planner publie (processus %1)</translation>
+    </message>
+    <message>
+        <source>Starting the background publishing service…</source>
+        <translation>Démarrage du service de publication en arrière-plan…</translation>
+    </message>
+    <message>
+        <source>Not publishing</source>
+        <translation>Aucune publication en cours</translation>
+    </message>
+    <message>
+        <source>Publishing in the background</source>
+        <translation>Publication en arrière-plan</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will go out in the background.</source>
+        <translation>
+            <numerusform>%n message est planifié ; il partira en arrière-plan.</numerusform>
+            <numerusform>%n messages sont planifiés ; ils partiront en arrière-plan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The publishing service keeps running when the window is closed, and starts again when you log in.</source>
+        <translation>Le service de publication continue quand la fenêtre est fermée, et redémarre à l’ouverture de votre session.</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>Ne plus afficher ce message</translation>
+    </message>
+    <message>
+        <source>&amp;Close the window</source>
+        <translation>&amp;Fermer la fenêtre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
+        <translation>
+            <numerusform>%n message est planifié ; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n messages sont planifiés ; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing in the background sends them on time while the window is closed, and from the next login on.</source>
+        <translation>La publication en arrière-plan les envoie à l’heure même fenêtre fermée, et dès la prochaine ouverture de session.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish in the background</source>
+        <translation>&amp;Publier en arrière-plan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without publishing</source>
+        <translation>&amp;Quitter sans publier</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
-        <source>&amp;Publish due posts now</source>
+        <source>Publishing…</source>
         <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due posts now</source>
         <translation>&amp;Publier maintenant les publications dues</translation>
     </message>
     <message>
@@ -1716,6 +1801,10 @@
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
         <translation>ESS Planner : publication des messages planifiés</translation>
+    </message>
+    <message>
+        <source>ESS Planner: %1</source>
+        <translation>ESS Planner : %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -1748,12 +1837,47 @@
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Vos publications planifiées partiront à l’heure. Pour quitter, passez par le menu de cette icône.</translation>
     </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Posts being sent</source>
+        <translation>Messages en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits as soon as these posts are sent:</source>
+        <translation>ESS Planner se ferme dès que ces messages sont envoyés :</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quitter quand même</translation>
+    </message>
+    <message>
+        <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
+        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage ; aucun n’est envoyé deux fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Let the background service finish it</source>
+        <translation>&amp;Laisser le service d’arrière-plan terminer</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
+        <translation>ESS Planner se ferme maintenant ; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
+    </message>
     <message numerus="yes">
-        <source>Finishing %n post(s) being sent before quitting…</source>
+        <source>%n s</source>
         <translation>
-            <numerusform>Envoi de %n publication en cours avant de quitter…</numerusform>
-            <numerusform>Envoi de %n publications en cours avant de quitter…</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>en attente…</translation>
+    </message>
+    <message>
+        <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
+        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message : il est vérifié avant tout nouvel envoi.</translation>
     </message>
 </context>
 <context>
