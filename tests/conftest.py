@@ -8,6 +8,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the developer's real data, keyring or settings from a test.
 os.environ.pop("ESSPLANNER_DATABASE_URL", None)
 os.environ.pop("ESSPLANNER_DATA_DIR", None)
+# ... nor the user's folders: XDG_* point into a throwaway folder (before platformdirs is read)
+from tests.helpers.userdirs import isolate  # noqa: E402
+
+USER_DIRS = isolate()
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
