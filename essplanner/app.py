@@ -155,7 +155,7 @@ def run_gui(args: argparse.Namespace) -> int:
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.channels.metrics import metrics_job
         from essplanner.scheduler import PublishingService
-        from essplanner.ui import exchange_actions
+        from essplanner.ui import assistant, exchange_actions, settings_dialog
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
@@ -163,11 +163,18 @@ def run_gui(args: argparse.Namespace) -> int:
         exchange_actions.install(window, workspace, bridge)
         kpi_tools.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
+        settings_dialog.install(window, workspace)
+        assistant.install(window, workspace)
         service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
         tray = publishing_tray.install(window, workspace, bridge, service)
         service.start()
         features["tray"] = tray
         log.info("publishing service started (tray icon: %s)", tray.available)
+        if not tray.start_hidden:
+            from PySide6.QtCore import QTimer
+
+            # once the window is on screen: the assistant opens over it
+            QTimer.singleShot(0, window, lambda: assistant.offer_at_start(window, workspace))
         return not tray.start_hidden
 
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
