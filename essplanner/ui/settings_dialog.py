@@ -143,6 +143,7 @@ class SettingsDialog(QDialog):
         self.grace.setSingleStep(15)
         self.grace.setSuffix(self.tr(" min"))
         self.grace.setValue(settings.default_grace_minutes)
+        self.grace.setMaximumWidth(120)
         self.notifications = QCheckBox(self.tr("Show &notifications (published, failed, needs "
                                                "attention)"), self)
         self.notifications.setChecked(settings.notifications)
@@ -152,7 +153,7 @@ class SettingsDialog(QDialog):
         form.addRow(hint(self.tr("Posts go out even when the window is closed."), publishing))
         form.addRow(self.start_at_login)
         form.addRow(self.tr("&Grace period for missed posts:"), self.grace)
-        form.addRow("", hint(self.tr(
+        form.addRow(hint(self.tr(
             "A post that could not go out at its time (computer off) still goes out if it is "
             "less late than this; otherwise you are asked what to do. Applies to accounts "
             "connected from now on."), publishing))
@@ -163,6 +164,7 @@ class SettingsDialog(QDialog):
         self.backups_kept = QSpinBox(self)
         self.backups_kept.setRange(1, 365)
         self.backups_kept.setValue(settings.backups_kept)
+        self.backups_kept.setMaximumWidth(120)
         self.backups.toggled.connect(self.backups_kept.setEnabled)
         self.backups_kept.setEnabled(settings.backups)
         backups = QGroupBox(self.tr("Backups"), self)

@@ -2425,8 +2425,28 @@
         <translation>Welcome to ESS Planner</translation>
     </message>
     <message>
-        <source>A few steps set up your association&apos;s workspace: its name and time zone, the people your posts speak to (personas), what the posts are for (objectives and their indicators), a first account to publish on, and publishing while the window is closed.</source>
-        <translation>A few steps set up your association&apos;s workspace: its name and time zone, the people your posts speak to (personas), what the posts are for (objectives and their indicators), a first account to publish on, and publishing while the window is closed.</translation>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>who your association is: its name, logo and time zone;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>the people your posts speak to (personas);</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>what your posts are for (objectives and their indicators);</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>a first account to publish on, or a test account;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>publishing while the window is closed.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>A few steps set up your workspace:</translation>
     </message>
     <message>
         <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>

@@ -2425,8 +2425,28 @@
         <translation>Bienvenue dans ESS Planner</translation>
     </message>
     <message>
-        <source>A few steps set up your association&apos;s workspace: its name and time zone, the people your posts speak to (personas), what the posts are for (objectives and their indicators), a first account to publish on, and publishing while the window is closed.</source>
-        <translation>Quelques étapes préparent l’espace de travail de votre association : son nom et son fuseau horaire, les personnes à qui vos publications s’adressent (personas), à quoi servent les publications (objectifs et leurs indicateurs), un premier compte où publier, et la publication quand la fenêtre est fermée.</translation>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>qui est votre association : son nom, son logo et son fuseau horaire ;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>les personnes à qui vos publications s’adressent (personas) ;</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>à quoi servent vos publications (objectifs et leurs indicateurs) ;</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>un premier compte où publier, ou un compte d’essai ;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>la publication quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>Quelques étapes préparent votre espace de travail :</translation>
     </message>
     <message>
         <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>

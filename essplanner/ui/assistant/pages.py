@@ -8,6 +8,7 @@ the page's choices are left out.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,15 +101,24 @@ class WelcomePage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to ESS Planner"))
+        steps = [
+            self.tr("who your association is: its name, logo and time zone;"),
+            self.tr("the people your posts speak to (personas);"),
+            self.tr("what your posts are for (objectives and their indicators);"),
+            self.tr("a first account to publish on, or a test account;"),
+            self.tr("publishing while the window is closed."),
+        ]
+        intro = html.escape(self.tr("A few steps set up your workspace:"))
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+        outline = QLabel(f"<p>{intro}</p><ol>{items}</ol>", self)
+        outline.setTextFormat(Qt.TextFormat.RichText)
+        outline.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr(
-            "A few steps set up your association's workspace: its name and time zone, the "
-            "people your posts speak to (personas), what the posts are for (objectives and "
-            "their indicators), a first account to publish on, and publishing while the "
-            "window is closed."), self))
+        layout.addWidget(outline)
         layout.addWidget(_wrapped(self.tr(
             "Every step can be skipped and done later from the menus. You can come back to "
             "this assistant at any time: Help › Start again."), self))
+        layout.addSpacing(12)
         layout.addWidget(_wrapped(self.tr(
             "Just looking? “Load the example workspace” fills the calendar with the month of "
             "an association fighting energy poverty, on test accounts that publish nothing."),
@@ -141,9 +151,11 @@ class AssociationPage(StepPage):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(self.browse)
+        logo_label = QLabel(self.tr("&Logo:"), self)
+        logo_label.setBuddy(self.logo)
         form = QFormLayout(self)
         form.addRow(self.tr("&Name of the association:"), self.name)
-        form.addRow(self.tr("&Logo:"), logo_row)
+        form.addRow(logo_label, logo_row)
         form.addRow("", self.preview)
         form.addRow(self.tr("La&nguage:"), self.language)
         form.addRow("", hint(self.tr("A new language applies at the next start."), self))

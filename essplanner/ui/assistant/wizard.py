@@ -83,7 +83,7 @@ class FirstRunWizard(QWizard):
             "to look around before setting up your own."))
         self.customButtonClicked.connect(self._on_custom_button)
         self.currentIdChanged.connect(self._on_step_changed)
-        self.resize(980, 660)
+        self.resize(900, 620)
 
     def steps(self) -> list[StepPage]:
         return [self.welcome, self.association, self.personas, self.objectives, self.account,
