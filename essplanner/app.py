@@ -172,7 +172,7 @@ def run_gui(args: argparse.Namespace) -> int:
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.services.background import BackgroundPublishing
         from essplanner.services.changes import ChangeWatch
-        from essplanner.ui import exchange_actions
+        from essplanner.ui import assistant, exchange_actions, settings_dialog
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
@@ -193,9 +193,18 @@ def run_gui(args: argparse.Namespace) -> int:
                               watch=ChangeWatch.open(database_url(paths, args.db)))
         install_menu(window, host)
         tray = publishing_tray.install(window, workspace, bridge, host)
+        # Preferences and the assistant change settings; each module acts on its own
+        settings_dialog.install(window, workspace, on_saved=host.apply_settings)
+        assistant.install(window, workspace, on_finished=host.apply_settings)
         host.start()
         features["tray"], features["host"] = tray, host
         log.info("publishing: %s (tray icon: %s)", host.state, tray.available)
+        if not tray.start_hidden:
+            from PySide6.QtCore import QTimer
+
+            # once the window is on screen: the assistant opens over it
+            QTimer.singleShot(0, window, lambda: assistant.offer_at_start(
+                window, workspace, on_finished=host.apply_settings))
         return not tray.start_hidden
 
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),

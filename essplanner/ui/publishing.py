@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -222,6 +222,18 @@ class PublishingHost(QObject):
 
         self._start_requested_at = time.monotonic() if on else None
         self._run(switch, lambda _r: self.on_poll())
+
+    def apply_settings(self, changed: Collection[str] = ()) -> None:
+        """Edit › Preferences or the first-run assistant saved the settings (``changed``:
+        the names of those that changed): act on background publishing and its login
+        entry. The menu's switch follows the settings."""
+        settings = self.ws.settings
+        on = settings.background_publishing
+        if "background_publishing" in changed or self.action_background.isChecked() != on:
+            self.set_background(on)
+        elif "start_at_login" in changed and on:
+            self._run(lambda: self.background.enable(at_login=settings.start_at_login),
+                      lambda _status: self.on_poll())
 
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._busy = True

@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>A first account</source>
+        <translation>A first account</translation>
+    </message>
+    <message>
+        <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
+        <translation>Where posts go out. A test account lets you try everything first: it publishes nothing.</translation>
+    </message>
+    <message>
+        <source>A &amp;test account that publishes nothing</source>
+        <translation>A &amp;test account that publishes nothing</translation>
+    </message>
+    <message>
+        <source>A &amp;real account</source>
+        <translation>A &amp;real account</translation>
+    </message>
+    <message>
+        <source>&amp;Connect the account…</source>
+        <translation>&amp;Connect the account…</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates:</source>
+        <translation>&amp;Imitates:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
+        <translation>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
+        <translation>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connecting %1…</translation>
+    </message>
+    <message>
+        <source>%1 is connected.</source>
+        <translation>%1 is connected.</translation>
+    </message>
+    <message>
+        <source>%1 was added but not confirmed: %2</source>
+        <translation>%1 was added but not confirmed: %2</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>The account was not added</translation>
+    </message>
+    <message>
+        <source>The test account needs a name.</source>
+        <translation>The test account needs a name.</translation>
+    </message>
+    <message>
+        <source>An account named %1 already exists.</source>
+        <translation>An account named %1 already exists.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -77,6 +148,18 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet</source>
+        <translation>No accounts connected yet</translation>
+    </message>
+    <message>
+        <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
+        <translation>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connect an account</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -189,6 +272,65 @@
             <numerusform>%1: %n post</numerusform>
             <numerusform>%1: %n posts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AssociationPage</name>
+    <message>
+        <source>Your association</source>
+        <translation>Your association</translation>
+    </message>
+    <message>
+        <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
+        <translation>Its name and logo appear in reports; the time zone is the one posts are planned in.</translation>
+    </message>
+    <message>
+        <source>e.g. Énergie Solidaire</source>
+        <translation>e.g. Énergie Solidaire</translation>
+    </message>
+    <message>
+        <source>An image file (PNG, JPEG, SVG…)</source>
+        <translation>An image file (PNG, JPEG, SVG…)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the association:</source>
+        <translation>&amp;Name of the association:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;nguage:</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>A new language applies at the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. “Paris” or “Montreal”.</source>
+        <translation>Type to search, e.g. “Paris” or “Montreal”.</translation>
+    </message>
+    <message>
+        <source>The association&apos;s logo</source>
+        <translation>The association&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>The logo %1 is not an image this app can read.</source>
+        <translation>The logo %1 is not an image this app can read.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +787,13 @@
     </message>
 </context>
 <context>
+    <name>DraftListModel</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(no name yet)</translation>
+    </message>
+</context>
+<context>
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
@@ -884,6 +1033,59 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Getting started with ESS Planner</source>
+        <translation>Getting started with ESS Planner</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Load the &amp;example workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>&amp;Skip this step</translation>
+    </message>
+    <message>
+        <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
+        <translation>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</translation>
+    </message>
+    <message>
+        <source>Finish creates:</source>
+        <translation>Finish creates:</translation>
+    </message>
+    <message>
+        <source>• personas: %1</source>
+        <translation>• personas: %1</translation>
+    </message>
+    <message>
+        <source>• objectives: %1</source>
+        <translation>• objectives: %1</translation>
+    </message>
+    <message>
+        <source>• a test account: %1</source>
+        <translation>• a test account: %1</translation>
+    </message>
+    <message>
+        <source>Finish creates nothing: the steps were skipped or left empty.</source>
+        <translation>Finish creates nothing: the steps were skipped or left empty.</translation>
+    </message>
+    <message>
+        <source>Already connected: %1</source>
+        <translation>Already connected: %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Some things were not created:
+%1</source>
+        <translation>Some things were not created:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1381,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageCombo</name>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>The system&apos;s language</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
@@ -1353,6 +1562,18 @@
         <source>&amp;Accounts…</source>
         <translation>&amp;Accounts…</translation>
     </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Start again…</translation>
+    </message>
+    <message>
+        <source>The first-run assistant: association, personas, objectives, a first account</source>
+        <translation>The first-run assistant: association, personas, objectives, a first account</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
 </context>
 <context>
     <name>MediaListModel</name>
@@ -1414,6 +1635,18 @@
         <translation>KPIs:</translation>
     </message>
     <message>
+        <source>No objectives yet</source>
+        <translation>No objectives yet</translation>
+    </message>
+    <message>
+        <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
+        <translation>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</translation>
+    </message>
+    <message>
+        <source>Add an objective</source>
+        <translation>Add an objective</translation>
+    </message>
+    <message>
         <source>Objectives</source>
         <translation>Objectives</translation>
     </message>
@@ -1424,6 +1657,77 @@
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
         <translation>Delete %1 and its indicators? Posts are no longer tagged with it.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesPage</name>
+    <message>
+        <source>What your posts are for</source>
+        <translation>What your posts are for</translation>
+    </message>
+    <message>
+        <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
+        <translation>Tick your objectives; give each indicator a target you can check at the end of the period.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an objective from scratch</source>
+        <translation>&amp;Add an objective from scratch</translation>
+    </message>
+    <message>
+        <source>people, requests, €…</source>
+        <translation>people, requests, €…</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objective:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator (KPI):</source>
+        <translation>&amp;Indicator (KPI):</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
+        <translation>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</translation>
+    </message>
+    <message>
+        <source>Measured from the networks&apos; statistics of your posts.</source>
+        <translation>Measured from the networks&apos; statistics of your posts.</translation>
+    </message>
+    <message>
+        <source>Counted by your team: Tools › Record an outcome…</source>
+        <translation>Counted by your team: Tools › Record an outcome…</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs a name.</source>
+        <translation>Every ticked objective needs a name.</translation>
+    </message>
+    <message>
+        <source>Two ticked objectives have the same name.</source>
+        <translation>Two ticked objectives have the same name.</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs an indicator, so that its progress can be measured.</source>
+        <translation>Every ticked objective needs an indicator, so that its progress can be measured.</translation>
     </message>
 </context>
 <context>
@@ -1558,12 +1862,83 @@
         <translation>&amp;Expected content:</translation>
     </message>
     <message>
+        <source>No personas yet</source>
+        <translation>No personas yet</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
+        <translation>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</translation>
+    </message>
+    <message>
+        <source>Add a persona</source>
+        <translation>Add a persona</translation>
+    </message>
+    <message>
         <source>Delete the persona?</source>
         <translation>Delete the persona?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
         <translation>Delete %1? Posts keep their text; they are no longer tagged with this persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasPage</name>
+    <message>
+        <source>Who your posts speak to</source>
+        <translation>Who your posts speak to</translation>
+    </message>
+    <message>
+        <source>Tick the personas that resemble your public and adapt them, or write your own.</source>
+        <translation>Tick the personas that resemble your public and adapt them, or write your own.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a persona from scratch</source>
+        <translation>&amp;Add a persona from scratch</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Facebook, Instagram, local groups…</source>
+        <translation>Facebook, Instagram, local groups…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Age:</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment:</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation:</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>Net&amp;works used:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Expected content:</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
+        <translation>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</translation>
+    </message>
+    <message>
+        <source>Every ticked persona needs a name.</source>
+        <translation>Every ticked persona needs a name.</translation>
+    </message>
+    <message>
+        <source>Two ticked personas have the same name.</source>
+        <translation>Two ticked personas have the same name.</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2155,25 @@
     </message>
 </context>
 <context>
+    <name>PublishingPage</name>
+    <message>
+        <source>Publishing while the window is closed</source>
+        <translation>Publishing while the window is closed</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Posts go out even when the window is closed.</translation>
+    </message>
+    <message>
+        <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
+        <translation>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
         <source>Publishing…</source>
@@ -1940,6 +2334,109 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Applies at the next start.</translation>
+    </message>
+    <message>
+        <source>Language and time</source>
+        <translation>Language and time</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <source>Posts are planned and shown in this time zone.</source>
+        <translation>Posts are planned and shown in this time zone.</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Start the background publishing at &amp;login</source>
+        <translation>Start the background publishing at &amp;login</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (published, failed, needs attention)</source>
+        <translation>Show &amp;notifications (published, failed, needs attention)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Posts go out even when the window is closed.</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period for missed posts:</source>
+        <translation>&amp;Grace period for missed posts:</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
+        <translation>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</translation>
+    </message>
+    <message>
+        <source>Back up the database and the media every &amp;day</source>
+        <translation>Back up the database and the media every &amp;day</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Backups kept:</source>
+        <translation>&amp;Backups kept:</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Where the data lives</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Settings:</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Backups:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Logs:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved: %1</source>
+        <translation>The preferences could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>New post</source>
@@ -2043,6 +2540,45 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ESS Planner</source>
+        <translation>Welcome to ESS Planner</translation>
+    </message>
+    <message>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>who your association is: its name, logo and time zone;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>the people your posts speak to (personas);</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>what your posts are for (objectives and their indicators);</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>a first account to publish on, or a test account;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>publishing while the window is closed.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>A few steps set up your workspace:</translation>
+    </message>
+    <message>
+        <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
+        <translation>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</translation>
+    </message>
+    <message>
+        <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
+        <translation>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>A first account</source>
+        <translation>Un premier compte</translation>
+    </message>
+    <message>
+        <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
+        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord : il ne publie rien.</translation>
+    </message>
+    <message>
+        <source>A &amp;test account that publishes nothing</source>
+        <translation>Un compte d’&amp;essai qui ne publie rien</translation>
+    </message>
+    <message>
+        <source>A &amp;real account</source>
+        <translation>Un compte &amp;réel</translation>
+    </message>
+    <message>
+        <source>&amp;Connect the account…</source>
+        <translation>&amp;Connecter le compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates:</source>
+        <translation>&amp;Imite :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
+        <translation>Les publications sont vérifiées avec les règles du réseau choisi (longueur, images…) et enregistrées au lieu d’être envoyées.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plateforme :</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (essai)</translation>
+    </message>
+    <message>
+        <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
+        <translation>Pour connecter un compte : Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connexion de %1…</translation>
+    </message>
+    <message>
+        <source>%1 is connected.</source>
+        <translation>%1 est connecté.</translation>
+    </message>
+    <message>
+        <source>%1 was added but not confirmed: %2</source>
+        <translation>%1 a été ajouté mais pas confirmé : %2</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>Le compte n’a pas été ajouté</translation>
+    </message>
+    <message>
+        <source>The test account needs a name.</source>
+        <translation>Le compte d’essai a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>An account named %1 already exists.</source>
+        <translation>Un compte nommé %1 existe déjà.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -77,6 +148,18 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet</source>
+        <translation>Aucun compte connecté pour l’instant</translation>
+    </message>
+    <message>
+        <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
+        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme ; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connecter un compte</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -189,6 +272,65 @@
             <numerusform>%1 : %n publication</numerusform>
             <numerusform>%1 : %n publications</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AssociationPage</name>
+    <message>
+        <source>Your association</source>
+        <translation>Votre association</translation>
+    </message>
+    <message>
+        <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
+        <translation>Son nom et son logo figurent dans les rapports ; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
+    </message>
+    <message>
+        <source>e.g. Énergie Solidaire</source>
+        <translation>p. ex. Énergie Solidaire</translation>
+    </message>
+    <message>
+        <source>An image file (PNG, JPEG, SVG…)</source>
+        <translation>Un fichier image (PNG, JPEG, SVG…)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo :</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the association:</source>
+        <translation>&amp;Nom de l’association :</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue :</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. “Paris” or “Montreal”.</source>
+        <translation>Tapez pour chercher, p. ex. « Paris » ou « Montreal ».</translation>
+    </message>
+    <message>
+        <source>The association&apos;s logo</source>
+        <translation>Le logo de l’association</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>The logo %1 is not an image this app can read.</source>
+        <translation>Le logo %1 n’est pas une image que l’application sait lire.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +787,13 @@
     </message>
 </context>
 <context>
+    <name>DraftListModel</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(pas encore de nom)</translation>
+    </message>
+</context>
+<context>
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
@@ -884,6 +1033,59 @@
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Getting started with ESS Planner</source>
+        <translation>Bien démarrer avec ESS Planner</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Charger l’espace d’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>&amp;Passer cette étape</translation>
+    </message>
+    <message>
+        <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
+        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai : pour faire le tour avant de préparer le vôtre.</translation>
+    </message>
+    <message>
+        <source>Finish creates:</source>
+        <translation>Terminer crée :</translation>
+    </message>
+    <message>
+        <source>• personas: %1</source>
+        <translation>• personas : %1</translation>
+    </message>
+    <message>
+        <source>• objectives: %1</source>
+        <translation>• objectifs : %1</translation>
+    </message>
+    <message>
+        <source>• a test account: %1</source>
+        <translation>• un compte d’essai : %1</translation>
+    </message>
+    <message>
+        <source>Finish creates nothing: the steps were skipped or left empty.</source>
+        <translation>Terminer ne crée rien : les étapes ont été passées ou laissées vides.</translation>
+    </message>
+    <message>
+        <source>Already connected: %1</source>
+        <translation>Déjà connecté : %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Les réglages n’ont pas pu être enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>Some things were not created:
+%1</source>
+        <translation>Certains éléments n’ont pas été créés :
+%1</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1381,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageCombo</name>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>La langue du système</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
@@ -1353,6 +1562,18 @@
         <source>&amp;Accounts…</source>
         <translation>&amp;Comptes…</translation>
     </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Recommencer l’accueil…</translation>
+    </message>
+    <message>
+        <source>The first-run assistant: association, personas, objectives, a first account</source>
+        <translation>L’assistant de démarrage : association, personas, objectifs, un premier compte</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
 </context>
 <context>
     <name>MediaListModel</name>
@@ -1414,6 +1635,18 @@
         <translation>Indicateurs :</translation>
     </message>
     <message>
+        <source>No objectives yet</source>
+        <translation>Aucun objectif pour l’instant</translation>
+    </message>
+    <message>
+        <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
+        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence : dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois) ; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
+    </message>
+    <message>
+        <source>Add an objective</source>
+        <translation>Ajouter un objectif</translation>
+    </message>
+    <message>
         <source>Objectives</source>
         <translation>Objectifs</translation>
     </message>
@@ -1424,6 +1657,77 @@
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
         <translation>Supprimer « %1 » et ses indicateurs ? Les publications ne seront plus rattachées à cet objectif.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesPage</name>
+    <message>
+        <source>What your posts are for</source>
+        <translation>À quoi servent vos publications</translation>
+    </message>
+    <message>
+        <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
+        <translation>Cochez vos objectifs ; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an objective from scratch</source>
+        <translation>&amp;Ajouter un objectif vierge</translation>
+    </message>
+    <message>
+        <source>people, requests, €…</source>
+        <translation>personnes, demandes, €…</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objectif :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator (KPI):</source>
+        <translation>&amp;Indicateur (KPI) :</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Cible :</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unité :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
+        <translation>Au-delà de la présence : le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
+    </message>
+    <message>
+        <source>Measured from the networks&apos; statistics of your posts.</source>
+        <translation>Mesuré à partir des statistiques de vos publications sur les réseaux.</translation>
+    </message>
+    <message>
+        <source>Counted by your team: Tools › Record an outcome…</source>
+        <translation>Compté par votre équipe : Outils › Saisir un résultat…</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs a name.</source>
+        <translation>Chaque objectif coché a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>Two ticked objectives have the same name.</source>
+        <translation>Deux objectifs cochés ont le même nom.</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs an indicator, so that its progress can be measured.</source>
+        <translation>Chaque objectif coché a besoin d’un indicateur, pour que sa progression puisse être mesurée.</translation>
     </message>
 </context>
 <context>
@@ -1558,12 +1862,83 @@
         <translation>&amp;Contenus attendus :</translation>
     </message>
     <message>
+        <source>No personas yet</source>
+        <translation>Aucun persona pour l’instant</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent : une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend ; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
+    </message>
+    <message>
+        <source>Add a persona</source>
+        <translation>Ajouter un persona</translation>
+    </message>
+    <message>
         <source>Delete the persona?</source>
         <translation>Supprimer le persona ?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
         <translation>Supprimer %1 ? Les publications gardent leur texte ; elles ne seront plus rattachées à ce persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasPage</name>
+    <message>
+        <source>Who your posts speak to</source>
+        <translation>À qui s’adressent vos publications</translation>
+    </message>
+    <message>
+        <source>Tick the personas that resemble your public and adapt them, or write your own.</source>
+        <translation>Cochez les personas qui ressemblent à votre public et adaptez-les, ou écrivez les vôtres.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a persona from scratch</source>
+        <translation>&amp;Ajouter un persona vierge</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>Facebook, Instagram, local groups…</source>
+        <translation>Facebook, Instagram, groupes locaux…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>Â&amp;ge :</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment :</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation :</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>&amp;Réseaux utilisés :</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Contenus attendus :</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner ; cochez ceux que vous gardez.</translation>
+    </message>
+    <message>
+        <source>Every ticked persona needs a name.</source>
+        <translation>Chaque persona coché a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>Two ticked personas have the same name.</source>
+        <translation>Deux personas cochés ont le même nom.</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2155,25 @@
     </message>
 </context>
 <context>
+    <name>PublishingPage</name>
+    <message>
+        <source>Publishing while the window is closed</source>
+        <translation>Publier quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Les publications partent même quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
+        <translation>Tout se modifie plus tard : Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
         <source>Publishing…</source>
@@ -1940,6 +2334,109 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>S’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Language and time</source>
+        <translation>Langue et heure</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Posts are planned and shown in this time zone.</source>
+        <translation>Les publications sont planifiées et affichées dans ce fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Start the background publishing at &amp;login</source>
+        <translation>Lancer la publication en arrière-plan à l’&amp;ouverture de session</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (published, failed, needs attention)</source>
+        <translation>Afficher les &amp;notifications (publiée, échec, à traiter)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Les publications partent même quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period for missed posts:</source>
+        <translation>&amp;Délai de grâce des publications manquées :</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
+        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai ; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Back up the database and the media every &amp;day</source>
+        <translation>Sauvegarder la base et les médias chaque &amp;jour</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Backups kept:</source>
+        <translation>&amp;Sauvegardes conservées :</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Où sont les données</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Dossier des données :</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Réglages :</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Sauvegardes :</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Journaux :</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved: %1</source>
+        <translation>Les préférences n’ont pas pu être enregistrées : %1</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>New post</source>
@@ -2043,6 +2540,45 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ESS Planner</source>
+        <translation>Bienvenue dans ESS Planner</translation>
+    </message>
+    <message>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>qui est votre association : son nom, son logo et son fuseau horaire ;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>les personnes à qui vos publications s’adressent (personas) ;</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>à quoi servent vos publications (objectifs et leurs indicateurs) ;</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>un premier compte où publier, ou un compte d’essai ;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>la publication quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>Quelques étapes préparent votre espace de travail :</translation>
+    </message>
+    <message>
+        <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
+        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment : Aide › Recommencer l’accueil.</translation>
+    </message>
+    <message>
+        <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
+        <translation>Vous voulez juste regarder ? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from essplanner.channels import accounts as core
 from essplanner.domain import Account, Change
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.empty_state import EmptyState
 from essplanner.ui.messages import report_error
 from essplanner.ui.plain import plain, plain_label
 from essplanner.ui.tasks import TaskRunner
@@ -204,13 +206,24 @@ class AccountsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
 
+        self.empty = EmptyState(
+            self.tr("No accounts connected yet"),
+            self.tr("An account is a page or profile of the association on a network "
+                    "(Facebook, Mastodon, Bluesky…) where planned posts go out at their time. "
+                    "Connect one with the help of its platform guide; or choose “Dry run” "
+                    "to try everything with a test account that publishes nothing."),
+            self.tr("Connect an account"), self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
+
         buttons = QHBoxLayout()
         for button in (self.add_button, self.check_button, self.reconnect_button,
                        self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.info)
         layout.addWidget(close)
@@ -226,6 +239,7 @@ class AccountsDialog(QDialog):
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.on_add)
+        self.empty.activated.connect(self.on_add)
         self.check_button.clicked.connect(self.on_check)
         self.reconnect_button.clicked.connect(self.on_reconnect)
         self.remove_button.clicked.connect(self.on_remove)
@@ -245,6 +259,7 @@ class AccountsDialog(QDialog):
             self.select(selected.id)
         elif self.model.rowCount():
             self.view.selectRow(0)
+        self.pages.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
         self._update_buttons()
 
     def select(self, account_id: int) -> None:

@@ -1,0 +1,82 @@
+"""Edit › Preferences and the first-run assistant act on what they change: background
+publishing and its login entry (ui/publishing.PublishingHost.apply_settings)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from essplanner.scheduler import PublishingService
+from essplanner.services.background import BackgroundPublishing
+from essplanner.settings import Settings
+from essplanner.ui.bridge import Bridge
+from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.publishing import PublishingHost, install_menu
+from essplanner.ui.settings_dialog import SettingsDialog
+from essplanner.workspace import Workspace
+
+pytestmark = pytest.mark.gui
+
+
+def save_in_dialog(qtbot: QtBot, ws: Workspace, host: PublishingHost, **ticks: bool) -> None:
+    dialog = SettingsDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.saved.connect(host.apply_settings)
+    for name, checked in ticks.items():
+        getattr(dialog, name).setChecked(checked)
+    dialog.accept()
+
+
+def test_the_preferences_switch_background_publishing_and_its_login_entry(
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    workspace.settings.background_publishing = False
+    workspace.settings.save(workspace.paths.settings_file)
+    # a stand-in for `essplanner service` that stays up until the test ends it
+    background = BackgroundPublishing(
+        workspace.paths, env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+        systemd=False, command=[sys.executable, "-c", "import time; time.sleep(60)"])
+    window = MainWindow(workspace, Bridge())
+    qtbot.addWidget(window)
+    host = PublishingHost(window, workspace, Bridge(),
+                          make_service=lambda: PublishingService(workspace),
+                          background=background, poll_ms=60_000)
+    install_menu(window, host)
+    entry = background.autostart_file
+    try:
+        assert not host.action_background.isChecked()
+
+        save_in_dialog(qtbot, workspace, host, background=True)
+        qtbot.waitUntil(lambda: entry.is_file() and not host._busy, timeout=10_000)
+        assert host.action_background.isChecked()  # File › Publish in the background
+        assert background.process is not None and background.exited() is None
+        assert Settings.load(workspace.paths.settings_file).background_publishing
+
+        save_in_dialog(qtbot, workspace, host, start_at_login=False)
+        qtbot.waitUntil(lambda: not entry.exists() and not host._busy, timeout=10_000)
+        assert host.action_background.isChecked() and host.service is None
+
+        save_in_dialog(qtbot, workspace, host, background=False)
+        qtbot.waitUntil(lambda: not host.action_background.isChecked() and not host._busy,
+                        timeout=10_000)
+        assert not Settings.load(workspace.paths.settings_file).background_publishing
+        assert not entry.exists()
+    finally:
+        host.shutdown()
+        if background.process is not None:
+            background.process.kill()
+            background.process.wait()
+
+
+def test_the_assistant_tells_when_it_finished(qtbot: QtBot, workspace: Workspace) -> None:
+    from essplanner.ui.assistant import open_assistant
+
+    window = MainWindow(workspace, Bridge())
+    qtbot.addWidget(window)
+    heard: list[object] = []
+    wizard = open_assistant(window, workspace, on_finished=heard.append)
+    wizard.accept()  # Finish with the steps as they are
+    assert heard == [frozenset({"background_publishing"})]
