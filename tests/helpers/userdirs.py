@@ -13,7 +13,6 @@ no test finds (and drives) the real ``systemd --user`` manager of the session.
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,12 +27,14 @@ FOLDERS = {
 }
 
 
-def isolate() -> Path:
-    """Point the XDG folders at a new temporary folder (removed at exit); returns it."""
+def environment() -> dict[str, str]:
+    """A new temporary folder (removed at exit) with one folder per XDG variable: the
+    variables to set, and ``ESSPLANNER_TEST_USER_DIRS``, the folder itself."""
     root = Path(tempfile.mkdtemp(prefix="essplanner-tests-home-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    found = {"ESSPLANNER_TEST_USER_DIRS": str(root)}
     for variable, name in FOLDERS.items():
         folder = root / name
         folder.mkdir(mode=0o700)
-        os.environ[variable] = str(folder)
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    return root
+        found[variable] = str(folder)
+    return found
