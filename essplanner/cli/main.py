@@ -25,7 +25,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: modules of this package that add verbs with ``register(subparsers)``, in help order;
 #: each keeps its module-level imports light (Qt, requests, APScheduler inside handlers)
 CORE_GROUPS = ("post", "persona", "objective", "db", "demo")
-VERB_GROUPS = ("account", "exchange", "kpi", "meta", "metrics", "screenshot", "service",
+VERB_GROUPS = ("account", "backup", "exchange", "kpi", "meta", "metrics", "screenshot", "service",
                "target", "visits")
 
 

@@ -61,8 +61,9 @@ def cmd_service(args: argparse.Namespace) -> int:
             if stop.is_set():
                 return 0
             from essplanner.channels.metrics import metrics_job
+            from essplanner.services.backups import backup_job
 
-            service = PublishingService(ws, extra_jobs=[metrics_job(ws)])
+            service = PublishingService(ws, extra_jobs=[metrics_job(ws), backup_job(ws)])
             service.start()
             log.info("publishing service running; stop it with Ctrl+C or SIGTERM")
             while not stop.wait(1.0):
