@@ -155,15 +155,19 @@ def run_gui(args: argparse.Namespace) -> int:
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.channels.metrics import metrics_job
         from essplanner.scheduler import PublishingService
+        from essplanner.services.backups import backup_job
+        from essplanner.ui import backups as backup_actions
         from essplanner.ui import exchange_actions
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
 
         exchange_actions.install(window, workspace, bridge)
+        backup_actions.install(window, workspace, bridge)
         kpi_tools.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
-        service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
+        service = PublishingService(workspace,
+                                    extra_jobs=[metrics_job(workspace), backup_job(workspace)])
         tray = publishing_tray.install(window, workspace, bridge, service)
         service.start()
         features["tray"] = tray
