@@ -61,7 +61,7 @@ class ManifestDialog(QDialog):
         super().__init__(parent)
         zone = get_zone(zone_name)
         self.setWindowTitle(action)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         kind = {Kind.BACKUP: self.tr("Backup"), Kind.SAFETY: self.tr("Safety backup"),
                 Kind.EXPORT: self.tr("Exported workspace")}[manifest.kind]
         heading = QLabel(self.tr("%1 of %2").replace("%1", kind).replace(
@@ -77,7 +77,7 @@ class ManifestDialog(QDialog):
             self.tr("%n account(s)", "", c.accounts), self.tr("%n media file(s)", "", c.media)])
         form = QFormLayout()
         form.addRow(self.tr("Contents:"), _wrapped(contents, self))
-        form.addRow(self.tr("Made by:"), QLabel(f"ESS Planner {manifest.app_version}", self))
+        form.addRow(self.tr("Version:"), QLabel(f"ESS Planner {manifest.app_version}", self))
         if manifest.upcoming:
             untitled = self.tr("(untitled)")
             lines = [f"{fmt_datetime(u.scheduled_at.astimezone(zone))} — {u.title or untitled}"

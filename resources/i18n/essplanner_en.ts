@@ -1523,8 +1523,8 @@
         <translation>Contents:</translation>
     </message>
     <message>
-        <source>Made by:</source>
-        <translation>Made by:</translation>
+        <source>Version:</source>
+        <translation>Version:</translation>
     </message>
     <message>
         <source>(untitled)</source>

@@ -1523,8 +1523,8 @@
         <translation>Contenu :</translation>
     </message>
     <message>
-        <source>Made by:</source>
-        <translation>Faite par :</translation>
+        <source>Version:</source>
+        <translation>Version :</translation>
     </message>
     <message>
         <source>(untitled)</source>
