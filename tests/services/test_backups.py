@@ -490,3 +490,18 @@ def test_manifest_round_trip() -> None:
         media_dir="/x/media", has_settings=True)
     raw = json.loads(io.StringIO(json.dumps(manifest.to_json())).read())
     assert backup_archive.Manifest.from_json(raw) == manifest
+
+
+def test_a_full_disk_during_a_restore_leaves_the_workspace_as_it_was(
+        workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    _post(workspace, "sauvegardé")
+    made = backup_now(workspace)
+    _post(workspace, "ensuite")
+
+    def full(source: Path, target: Path) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backups, "install_database", full)
+    with pytest.raises(StorageError, match="disk is full: the workspace was not replaced"):
+        restore_backup(workspace, made.path)
+    assert sorted(p.title for p in _all_posts(workspace)) == ["ensuite", "sauvegardé"]
