@@ -22,6 +22,8 @@ from essplanner.i18n import _, language, set_language
 from essplanner.settings import Paths, Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -173,6 +175,7 @@ def run_gui(args: argparse.Namespace) -> int:
         from essplanner.services.background import BackgroundPublishing
         from essplanner.services.changes import ChangeWatch
         from essplanner.ui import assistant, exchange_actions, settings_dialog
+        from essplanner.ui import backups as backup_actions
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
@@ -185,16 +188,24 @@ def run_gui(args: argparse.Namespace) -> int:
         def make_service() -> Any:
             from essplanner.channels.metrics import metrics_job
             from essplanner.scheduler import PublishingService
+            from essplanner.services.backups import backup_job
 
-            return PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
+            return PublishingService(
+                workspace, extra_jobs=[metrics_job(workspace), backup_job(workspace)])
 
         host = PublishingHost(window, workspace, bridge, make_service=make_service,
                               background=BackgroundPublishing(paths, db_url=args.db),
                               watch=ChangeWatch.open(database_url(paths, args.db)))
         install_menu(window, host)
         tray = publishing_tray.install(window, workspace, bridge, host)
-        # Preferences and the assistant change settings; each module acts on its own
-        settings_dialog.install(window, workspace, on_saved=host.apply_settings)
+        backups = backup_actions.install(window, workspace, bridge)
+
+        def settings_saved(changed: Collection[str]) -> None:
+            # Preferences change settings; each module acts on its own
+            host.apply_settings(changed)
+            backups.apply_settings(changed)
+
+        settings_dialog.install(window, workspace, on_saved=settings_saved)
         assistant.install(window, workspace, on_finished=host.apply_settings)
         host.start()
         features["tray"], features["host"] = tray, host

@@ -73,9 +73,10 @@ def _serve(args: argparse.Namespace) -> int:
             if stop.is_set():
                 return 0
             from essplanner.channels.metrics import metrics_job
+            from essplanner.services.backups import backup_job
             from essplanner.services.changes import ChangeWatch
 
-            service = PublishingService(ws, extra_jobs=[metrics_job(ws)])
+            service = PublishingService(ws, extra_jobs=[metrics_job(ws), backup_job(ws)])
             service.start()
             # The window's edits (another process) are seen within a second, not at the
             # next sweep: a post scheduled for "in a minute" goes out on time.

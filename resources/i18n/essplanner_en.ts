@@ -420,6 +420,117 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the workspace…</source>
+        <translation>&amp;Export the workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a workspace…</source>
+        <translation>&amp;Import a workspace…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>ESS Planner backups (*.zip);;All files (*)</source>
+        <translation>ESS Planner backups (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</source>
+        <translation>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</translation>
+    </message>
+    <message>
+        <source>Backup of %1 restored.</source>
+        <translation>Backup of %1 restored.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Export the workspace</source>
+        <translation>Export the workspace</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip)</source>
+        <translation>ESS Planner workspaces (*.zip)</translation>
+    </message>
+    <message>
+        <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
+        <translation>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Import a workspace</source>
+        <translation>Import a workspace</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip);;All files (*)</source>
+        <translation>ESS Planner workspaces (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
+        <translation>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
+        <translation>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</translation>
+    </message>
+    <message>
+        <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
+        <translation>The workspace is imported. Connect its accounts again (Tools › Accounts).</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
     <name>Banners</name>
     <message>
         <source>No posts yet. Load the example workspace to see how an association plans a month.</source>
@@ -1573,6 +1684,80 @@
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation>Safety backup</translation>
+    </message>
+    <message>
+        <source>Exported workspace</source>
+        <translation>Exported workspace</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objective(s)</source>
+        <translation>
+            <numerusform>%n objective</numerusform>
+            <numerusform>%n objectives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n media file</numerusform>
+            <numerusform>%n media files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Contents:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>No post planned after %1.</source>
+        <translation>No post planned after %1.</translation>
+    </message>
+    <message>
+        <source>Next posts:</source>
+        <translation>Next posts:</translation>
     </message>
 </context>
 <context>

@@ -420,6 +420,117 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the workspace…</source>
+        <translation>&amp;Exporter l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a workspace…</source>
+        <translation>&amp;Importer un espace de travail…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Sauvegarde faite : %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>ESS Planner backups (*.zip);;All files (*)</source>
+        <translation>Sauvegardes ESS Planner (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</source>
+        <translation>L’espace de travail actuel sera remplacé par cette sauvegarde. Il est d’abord enregistré dans une sauvegarde de sécurité, que vous pourrez restaurer à son tour.</translation>
+    </message>
+    <message>
+        <source>Backup of %1 restored.</source>
+        <translation>Sauvegarde du %1 restaurée.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restauration en cours…</translation>
+    </message>
+    <message>
+        <source>Export the workspace</source>
+        <translation>Exporter l’espace de travail</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip)</source>
+        <translation>Espaces de travail ESS Planner (*.zip)</translation>
+    </message>
+    <message>
+        <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
+        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas : sur l’autre ordinateur, reconnectez les comptes.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Import a workspace</source>
+        <translation>Importer un espace de travail</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip);;All files (*)</source>
+        <translation>Espaces de travail ESS Planner (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
+        <translation>Les comptes seront marqués « à reconnecter » : leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
+        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé ? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
+    </message>
+    <message>
+        <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
+        <translation>L’espace de travail est importé. Reconnectez ses comptes (Outils › Comptes).</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+</context>
+<context>
     <name>Banners</name>
     <message>
         <source>No posts yet. Load the example workspace to see how an association plans a month.</source>
@@ -1573,6 +1684,80 @@
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation>Sauvegarde de sécurité</translation>
+    </message>
+    <message>
+        <source>Exported workspace</source>
+        <translation>Espace de travail exporté</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n publication</numerusform>
+            <numerusform>%n publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objective(s)</source>
+        <translation>
+            <numerusform>%n objectif</numerusform>
+            <numerusform>%n objectifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n fichier média</numerusform>
+            <numerusform>%n fichiers médias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Contenu :</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version :</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>No post planned after %1.</source>
+        <translation>Aucune publication prévue après le %1.</translation>
+    </message>
+    <message>
+        <source>Next posts:</source>
+        <translation>Prochaines publications :</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 """Edit › Preferences and the first-run assistant act on what they change: background
-publishing and its login entry (ui/publishing.PublishingHost.apply_settings)."""
+publishing and its login entry (ui/publishing.PublishingHost.apply_settings), backups
+(ui/backups.BackupActions.apply_settings)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from essplanner.scheduler import PublishingService
 from essplanner.services.background import BackgroundPublishing
+from essplanner.services.backups import backup_now, list_backups
 from essplanner.settings import Settings
+from essplanner.timeutil import FakeClock
+from essplanner.ui import backups as backup_ui
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.ui.publishing import PublishingHost, install_menu
@@ -22,12 +27,16 @@ from essplanner.workspace import Workspace
 pytestmark = pytest.mark.gui
 
 
-def save_in_dialog(qtbot: QtBot, ws: Workspace, host: PublishingHost, **ticks: bool) -> None:
+def save_in_dialog(qtbot: QtBot, ws: Workspace, host: object, **values: bool | int) -> None:
     dialog = SettingsDialog(ws)
     qtbot.addWidget(dialog)
-    dialog.saved.connect(host.apply_settings)
-    for name, checked in ticks.items():
-        getattr(dialog, name).setChecked(checked)
+    dialog.saved.connect(host.apply_settings)  # type: ignore[attr-defined]
+    for name, value in values.items():
+        widget = getattr(dialog, name)
+        if isinstance(value, bool):
+            widget.setChecked(value)
+        else:
+            widget.setValue(value)
     dialog.accept()
 
 
@@ -80,3 +89,27 @@ def test_the_assistant_tells_when_it_finished(qtbot: QtBot, workspace: Workspace
     wizard = open_assistant(window, workspace, on_finished=heard.append)
     wizard.accept()  # Finish with the steps as they are
     assert heard == [frozenset({"background_publishing"})]
+
+
+def test_the_preferences_make_the_due_backup_and_keep_as_many_as_asked(
+        qtbot: QtBot, workspace: Workspace, clock: FakeClock) -> None:
+    window = MainWindow(workspace, Bridge())
+    qtbot.addWidget(window)
+    actions = backup_ui.install(window, workspace, window.bridge, check_now=False)
+    folder = workspace.paths.backup_dir
+    for _day in range(3):
+        backup_now(workspace)
+        clock.advance(timedelta(days=1))
+    assert len(list_backups(folder)) == 3
+
+    save_in_dialog(qtbot, workspace, actions, backups_kept=2)
+    qtbot.waitUntil(lambda: len(list_backups(folder)) == 2, timeout=10_000)
+
+    save_in_dialog(qtbot, workspace, actions, backups=False)
+    clock.advance(timedelta(days=1))
+    save_in_dialog(qtbot, workspace, actions, backups=True)  # the last one is a day old
+    qtbot.waitUntil(lambda: "Backup made" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    newest = list_backups(folder)[0]
+    assert newest.manifest.created_at == clock.now()
+    assert len(list_backups(folder)) == 2
