@@ -43,6 +43,37 @@ NEEDS_ATTENTION = frozenset(
 )
 
 
+class Holdup(enum.StrEnum):
+    """Why a target will not go out at its time unless a person acts, and so what to do."""
+
+    RECONNECT = "reconnect"  # scheduled, but its account must be reconnected
+    DISABLED = "disabled"  # scheduled, but its account is disabled
+    RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
+    FAILED = "failed"  # the network refused it, or a check blocked it
+    UNCONFIRMED = "unconfirmed"
+    MISSED = "missed"
+
+
+def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: bool = True,
+              attempt_count: int = 0, last_error: str = "") -> Holdup | None:
+    """What keeps a target in ``state`` from going out on its own (None: nothing)."""
+    if state is DeliveryState.FAILED:
+        return Holdup.FAILED
+    if state is DeliveryState.UNCONFIRMED:
+        return Holdup.UNCONFIRMED
+    if state is DeliveryState.MISSED:
+        return Holdup.MISSED
+    if state is not DeliveryState.SCHEDULED:
+        return None
+    if needs_reconnect:
+        return Holdup.RECONNECT
+    if not enabled:
+        return Holdup.DISABLED
+    if attempt_count > 0 and last_error:
+        return Holdup.RETRYING
+    return None
+
+
 class PostStatus(enum.StrEnum):
     """One word for a whole post, derived from its targets, for calendar chips and filters."""
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from essplanner.domain import (
     DeliveryState,
     EditorialState,
+    Holdup,
     ObjectiveKind,
     Period,
     PostStatus,
@@ -23,7 +24,8 @@ from essplanner.domain import (
 
 def status_label(status: PostStatus) -> str:
     return {
-        PostStatus.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        # not "Draft": that word is the editorial stage's
+        PostStatus.DRAFT: QCoreApplication.translate("Labels", "Not scheduled"),
         PostStatus.SCHEDULED: QCoreApplication.translate("Labels", "Scheduled"),
         PostStatus.PUBLISHED: QCoreApplication.translate("Labels", "Published"),
         PostStatus.ATTENTION: QCoreApplication.translate("Labels", "Needs attention"),
@@ -33,7 +35,7 @@ def status_label(status: PostStatus) -> str:
 
 def delivery_label(state: DeliveryState) -> str:
     return {
-        DeliveryState.DRAFT: QCoreApplication.translate("Labels", "draft"),
+        DeliveryState.DRAFT: QCoreApplication.translate("Labels", "not scheduled"),
         DeliveryState.SCHEDULED: QCoreApplication.translate("Labels", "scheduled"),
         DeliveryState.PUBLISHING: QCoreApplication.translate("Labels", "being sent"),
         DeliveryState.PUBLISHED: QCoreApplication.translate("Labels", "published"),
@@ -42,6 +44,32 @@ def delivery_label(state: DeliveryState) -> str:
         DeliveryState.MISSED: QCoreApplication.translate("Labels", "missed"),
         DeliveryState.CANCELLED: QCoreApplication.translate("Labels", "cancelled"),
     }[state]
+
+
+def holdup_label(holdup: Holdup) -> str:
+    """Why a target is stuck, in a few words (chips' tooltips, needs attention)."""
+    return {
+        Holdup.RECONNECT: QCoreApplication.translate(
+            "Labels", "waiting: the account must be reconnected"),
+        Holdup.DISABLED: QCoreApplication.translate("Labels", "waiting: the account is disabled"),
+        Holdup.RETRYING: QCoreApplication.translate(
+            "Labels", "waiting: the network refused it for now"),
+        Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
+        Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
+        Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
+    }[holdup]
+
+
+def holdup_action(holdup: Holdup) -> str:
+    """The one action that unblocks a stuck target (a button's text)."""
+    return {
+        Holdup.RECONNECT: QCoreApplication.translate("Labels", "Reconnect…"),
+        Holdup.DISABLED: QCoreApplication.translate("Labels", "Enable the account"),
+        Holdup.RETRYING: QCoreApplication.translate("Labels", "Retry now"),
+        Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
+        Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
+        Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),
+    }[holdup]
 
 
 def editorial_label(state: EditorialState) -> str:
@@ -81,6 +109,22 @@ def period_label(period: Period) -> str:
         Period.YEAR: QCoreApplication.translate("Labels", "per year"),
         Period.CAMPAIGN: QCoreApplication.translate("Labels", "per campaign"),
     }[period]
+
+
+def metric_label(name: str) -> str:
+    """A platform counter's name ("likes") in the user's language."""
+    known = {
+        "likes": QCoreApplication.translate("Labels", "likes"),
+        "reposts": QCoreApplication.translate("Labels", "reposts"),
+        "replies": QCoreApplication.translate("Labels", "replies"),
+        "quotes": QCoreApplication.translate("Labels", "quotes"),
+        "shares": QCoreApplication.translate("Labels", "shares"),
+        "views": QCoreApplication.translate("Labels", "views"),
+        "comments": QCoreApplication.translate("Labels", "comments"),
+        "reactions": QCoreApplication.translate("Labels", "reactions"),
+        "clicks": QCoreApplication.translate("Labels", "clicks"),
+    }
+    return known.get(name, name.replace("_", " "))
 
 
 #: platform ids the editor and filters know by name (plugins may add others)

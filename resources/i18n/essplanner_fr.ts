@@ -214,6 +214,14 @@
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
+        <source>The account %1 must be reconnected before this post can go out.</source>
+        <translation>Le compte %1 doit être reconnecté pour que cette publication puisse partir.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: nothing goes out there.</source>
+        <translation>Le compte %1 est désactivé&#xa0;: rien n’y part.</translation>
+    </message>
+    <message>
         <source>It was due while no publishing service was running.</source>
         <translation>Elle devait partir alors qu’aucun service de publication ne fonctionnait.</translation>
     </message>
@@ -670,9 +678,21 @@
         <source>This time has already passed: choose a time in the future to publish.</source>
         <translation>Cette heure est déjà passée : choisissez une heure à venir pour publier.</translation>
     </message>
+    <message>
+        <source>This date is more than two years ahead: check the year.</source>
+        <translation>Cette date est à plus de deux ans&#xa0;: vérifiez l’année.</translation>
+    </message>
 </context>
 <context>
     <name>EditorForm</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>The post is online: edits here would not reach the network</source>
+        <translation>La publication est en ligne&#xa0;: une modification ici n’atteindrait pas le réseau</translation>
+    </message>
     <message>
         <source>For the team: what is this post?</source>
         <translation>Pour l’équipe : de quoi parle cette publication ?</translation>
@@ -730,6 +750,34 @@
         <translation>Choisissez des comptes pour adapter le texte à chacun.</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
         <source>&amp;Publish automatically at this date and time</source>
         <translation>&amp;Publier automatiquement à cette date et à cette heure</translation>
     </message>
@@ -740,6 +788,10 @@
     <message>
         <source>No problem found.</source>
         <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -788,6 +840,10 @@
     <message>
         <source>St&amp;age:</source>
         <translation>Éta&amp;pe :</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue&#xa0;:</translation>
     </message>
     <message>
         <source>Before publishing</source>
@@ -1025,6 +1081,10 @@
         <translation>Planifiée</translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
@@ -1037,8 +1097,8 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>brouillon</translation>
+        <source>not scheduled</source>
+        <translation>non planifiée</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -1067,6 +1127,42 @@
     <message>
         <source>cancelled</source>
         <translation>annulée</translation>
+    </message>
+    <message>
+        <source>waiting: the account must be reconnected</source>
+        <translation>en attente&#xa0;: le compte doit être reconnecté</translation>
+    </message>
+    <message>
+        <source>waiting: the account is disabled</source>
+        <translation>en attente&#xa0;: le compte est désactivé</translation>
+    </message>
+    <message>
+        <source>waiting: the network refused it for now</source>
+        <translation>en attente&#xa0;: le réseau l’a refusée pour l’instant</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnecter…</translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation>Activer le compte</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Mark as published…</source>
+        <translation>Marquer comme publiée…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publier maintenant</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1139,6 +1235,42 @@
     <message>
         <source>per campaign</source>
         <translation>par campagne</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>j’aime</translation>
+    </message>
+    <message>
+        <source>reposts</source>
+        <translation>partages</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>citations</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>partages</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>vues</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commentaires</translation>
+    </message>
+    <message>
+        <source>reactions</source>
+        <translation>réactions</translation>
+    </message>
+    <message>
+        <source>clicks</source>
+        <translation>clics</translation>
     </message>
     <message>
         <source>Dry run</source>
@@ -1644,6 +1776,54 @@
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
     </message>
     <message>
+        <source>Publish a post not approved?</source>
+        <translation>Publier une publication non validée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</source>
+        <translation>Cette publication est à l’étape « %1 », pas « Validée ». La publier automatiquement quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>le %1</translation>
+    </message>
+    <message>
+        <source>The post is online</source>
+        <translation>La publication est en ligne</translation>
+    </message>
+    <message>
+        <source>“%1” is already online on %2. Changes made here would not reach the network.</source>
+        <translation>« %1 » est déjà en ligne sur %2. Une modification faite ici n’atteindrait pas le réseau.</translation>
+    </message>
+    <message>
+        <source>Make a new post from it, to edit and publish?</source>
+        <translation>En faire une nouvelle publication, à modifier et publier&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new post</source>
+        <translation>Faire une &amp;nouvelle publication</translation>
+    </message>
+    <message>
+        <source>&amp;Open on the network</source>
+        <translation>&amp;Ouvrir sur le réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>&amp;Publier maintenant</translation>
+    </message>
+    <message>
+        <source>The post goes out now.</source>
+        <translation>La publication part maintenant.</translation>
+    </message>
+    <message>
         <source>Changed elsewhere</source>
         <translation>Modifiée ailleurs</translation>
     </message>
@@ -1830,10 +2010,6 @@
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <source>Page Up / Page Down</source>
-        <translation>Page préc. / Page suiv.</translation>
-    </message>
-    <message>
         <source>Previous / next month or week</source>
         <translation>Mois ou semaine précédent / suivant</translation>
     </message>
@@ -1850,16 +2026,8 @@
         <translation>Passer d’un jour à l’autre (mois) ou d’une publication à l’autre (semaine)</translation>
     </message>
     <message>
-        <source>Alt+Up / Alt+Down</source>
-        <translation>Alt+Haut / Alt+Bas</translation>
-    </message>
-    <message>
         <source>Previous / next post of the day</source>
         <translation>Publication précédente / suivante du jour</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Entrée</translation>
     </message>
     <message>
         <source>Open the post (or write one on that day)</source>
@@ -1868,10 +2036,6 @@
     <message>
         <source>Move the post one day later / earlier</source>
         <translation>Déplacer la publication d’un jour plus tard / plus tôt</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Suppr</translation>
     </message>
     <message>
         <source>Delete the post</source>
@@ -1892,6 +2056,18 @@
     <message>
         <source>Personas / objectives</source>
         <translation>Personas / objectifs</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Dashboard / coverage by persona and objective</source>
+        <translation>Tableau de bord / couverture par persona et objectif</translation>
+    </message>
+    <message>
+        <source>Record an outcome / board report</source>
+        <translation>Saisir un résultat / rapport au conseil</translation>
     </message>
     <message>
         <source>Editor: save</source>

@@ -307,6 +307,11 @@ class AccountsDialog(QDialog):
 
         self.runner.run(lambda: core.check_account(self.ws, account.id), done, failed)
 
+    def reconnect_account(self, account_id: int) -> None:
+        """Select the account and open its reconnection (from needs attention)."""
+        self.select(account_id)
+        self.on_reconnect()
+
     def on_reconnect(self) -> None:
         from essplanner.ui.accounts.editor import AccountEditor
 
@@ -388,7 +393,8 @@ class AccountsDialog(QDialog):
 def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
     """Add Tools › Accounts… to the main window."""
     action = QAction(QCoreApplication.translate("MainWindow", "&Accounts…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    # not Ctrl+Shift+A: View › Needs attention has it (a key bound twice fires neither)
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
 
     def open_dialog() -> None:
         dialog = getattr(window, "_accounts_dialog", None)
@@ -401,6 +407,13 @@ def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
         else:
             dialog.show()
 
+    def reconnect(account_id: int) -> None:
+        open_dialog()
+        window._accounts_dialog.reconnect_account(account_id)
+
     action.triggered.connect(open_dialog)
+    reconnect_requested = getattr(window, "reconnect_requested", None)
+    if reconnect_requested is not None:
+        reconnect_requested.connect(reconnect)
     window.menu_tools.addAction(action)
     return action
