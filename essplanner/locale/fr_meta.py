@@ -5,11 +5,11 @@ CATALOG: dict[str, str] = {
         "le jeton expire le {date} (dans {days} jours)",
     "the token does not expire": "le jeton n’expire pas",
     "{name}: images will be uploaded to {folder}; a test file was readable at {url} and deleted.":
-        "{name} : les images seront déposées dans {folder} ; un fichier d’essai était lisible à l’adresse {url}, puis a été supprimé.",
+        "{name} : les images seront déposées dans {folder} ; un fichier d’essai était lisible à l’adresse {url}, puis a été supprimé.",
     "Expected on standard input, one per line: {what}.":
-        "Attendu sur l’entrée standard, un par ligne : {what}.",
+        "Attendu sur l’entrée standard, un par ligne : {what}.",
     "An account named {name!r} already exists on {platform}: choose another name.":
-        "Un compte nommé {name!r} existe déjà sur {platform} : choisissez un autre nom.",
+        "Un compte nommé {name!r} existe déjà sur {platform} : choisissez un autre nom.",
     "Facebook user access token (Graph API Explorer)":
         "Jeton d’accès utilisateur Facebook (Explorateur de l’API Graph)",
     "App secret (App settings › Basic)":
@@ -27,7 +27,7 @@ CATALOG: dict[str, str] = {
     "the Meta app's id": "l’identifiant de l’application Meta",
     "the Page's name or id, if you manage several":
         "le nom ou l’identifiant de la Page, si vous en gérez plusieurs",
-    "account name (default: the Page's name)": "nom du compte (par défaut : celui de la Page)",
+    "account name (default: the Page's name)": "nom du compte (par défaut : celui de la Page)",
     "name of the Instagram account": "nom du compte Instagram",
     "do not connect the linked Instagram account": "ne pas connecter le compte Instagram lié",
     "Graph API address (tests, other version)":
@@ -49,7 +49,7 @@ CATALOG: dict[str, str] = {
         "Aucun compte Instagram professionnel n’est lié à cette Page (Instagram › Paramètres › Type de compte et outils, puis liez-le à la Page).",
     "machine-readable output": "sortie lisible par un programme",
     "{name} ({platform}) {verb}, but the check failed: {error}":
-        "{name} ({platform}) {verb}, mais la vérification a échoué : {error}",
+        "{name} ({platform}) {verb}, mais la vérification a échoué : {error}",
     "{name} ({platform}) {verb} as {handle}; {expiry}.":
-        "{name} ({platform}) {verb} en tant que {handle} ; {expiry}.",
+        "{name} ({platform}) {verb} en tant que {handle} ; {expiry}.",
 }

@@ -457,6 +457,10 @@
         <translation>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</translation>
     </message>
     <message>
+        <source>Gaps and channel fit</source>
+        <translation>Gaps and channel fit</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -1784,8 +1788,16 @@
         <translation>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</translation>
     </message>
     <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
         <source>on %1</source>
         <translation>on %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation>Open on the network</translation>
     </message>
     <message>
         <source>The post is online</source>
@@ -1854,6 +1866,10 @@
 </context>
 <context>
     <name>PreviewCard</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(no text)</translation>
+    </message>
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 of %2 characters</translation>

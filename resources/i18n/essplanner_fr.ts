@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Open this address in your browser: %1</source>
-        <translation>Ouvrez cette adresse dans votre navigateur : %1</translation>
+        <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</source>
-        <translation>Retirer le compte %1 ? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
+        <translation>Retirer le compte %1&#x202f;? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
     </message>
     <message>
         <source>%1 was removed and its secrets deleted.</source>
@@ -120,15 +120,15 @@
     </message>
     <message>
         <source>%1: connected as %2.</source>
-        <translation>%1 : connecté en tant que %2.</translation>
+        <translation>%1&#xa0;: connecté en tant que %2.</translation>
     </message>
     <message>
         <source>%1: the credentials were refused. %2</source>
-        <translation>%1 : les identifiants ont été refusés. %2</translation>
+        <translation>%1&#xa0;: les identifiants ont été refusés. %2</translation>
     </message>
     <message>
         <source>%1 cannot be checked now: %2</source>
-        <translation>%1 ne peut pas être vérifié maintenant : %2</translation>
+        <translation>%1 ne peut pas être vérifié maintenant&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -186,8 +186,8 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
     </message>
 </context>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>The network did not answer: the post may or may not be online.</source>
-        <translation>Le réseau n’a pas répondu : la publication est peut-être en ligne, peut-être pas.</translation>
+        <translation>Le réseau n’a pas répondu&#xa0;: la publication est peut-être en ligne, peut-être pas.</translation>
     </message>
 </context>
 <context>
@@ -262,11 +262,11 @@
     </message>
     <message>
         <source>Send again?</source>
-        <translation>Envoyer à nouveau ?</translation>
+        <translation>Envoyer à nouveau&#x202f;?</translation>
     </message>
     <message>
         <source>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</source>
-        <translation>« %1 » est peut-être déjà en ligne sur %2 : le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même ?</translation>
+        <translation>« %1 » est peut-être déjà en ligne sur %2&#xa0;: le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même&#x202f;?</translation>
     </message>
     <message>
         <source>Reschedule</source>
@@ -274,15 +274,15 @@
     </message>
     <message>
         <source>When should %1 go out on %2?</source>
-        <translation>Quand « %1 » doit-elle partir sur %2 ?</translation>
+        <translation>Quand « %1 » doit-elle partir sur %2&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel the post?</source>
-        <translation>Annuler la publication ?</translation>
+        <translation>Annuler la publication&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel %1 on every account where it has not gone out yet?</source>
-        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie ?</translation>
+        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <source>Nothing planned: part of a gap.</source>
-        <translation>Rien de prévu : fait partie d’un trou.</translation>
+        <translation>Rien de prévu&#xa0;: fait partie d’un trou.</translation>
     </message>
 </context>
 <context>
@@ -454,7 +454,11 @@
     </message>
     <message>
         <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
-        <translation>Chaque case : les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge : un trou.</translation>
+        <translation>Chaque case&#xa0;: les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge&#xa0;: un trou.</translation>
+    </message>
+    <message>
+        <source>Gaps and channel fit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Month</source>
@@ -569,7 +573,7 @@
     </message>
     <message>
         <source>Period:</source>
-        <translation>Période :</translation>
+        <translation>Période&#xa0;:</translation>
     </message>
     <message>
         <source>Dashboard — %1</source>
@@ -631,15 +635,15 @@
     <name>DateTimeDialog</name>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation>&amp;Heure :</translation>
+        <translation>&amp;Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Time zone: %1</source>
-        <translation>Fuseau horaire : %1</translation>
+        <translation>Fuseau horaire&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -660,7 +664,7 @@
     </message>
     <message>
         <source>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</source>
-        <translation>L’image %1 (%2) a besoin d’un texte alternatif : décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
+        <translation>L’image %1 (%2) a besoin d’un texte alternatif&#xa0;: décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
     </message>
     <message>
         <source>Choose at least one account to publish on.</source>
@@ -668,7 +672,7 @@
     </message>
     <message>
         <source>%1 is not on %2 (networks: %3): this account will not reach this persona.</source>
-        <translation>%1 n’est pas sur %2 (réseaux : %3) : ce compte ne touchera pas ce persona.</translation>
+        <translation>%1 n’est pas sur %2 (réseaux&#xa0;: %3)&#xa0;: ce compte ne touchera pas ce persona.</translation>
     </message>
     <message>
         <source>Choose a date and time to publish.</source>
@@ -676,7 +680,7 @@
     </message>
     <message>
         <source>This time has already passed: choose a time in the future to publish.</source>
-        <translation>Cette heure est déjà passée : choisissez une heure à venir pour publier.</translation>
+        <translation>Cette heure est déjà passée&#xa0;: choisissez une heure à venir pour publier.</translation>
     </message>
     <message>
         <source>This date is more than two years ahead: check the year.</source>
@@ -695,7 +699,7 @@
     </message>
     <message>
         <source>For the team: what is this post?</source>
-        <translation>Pour l’équipe : de quoi parle cette publication ?</translation>
+        <translation>Pour l’équipe&#xa0;: de quoi parle cette publication&#x202f;?</translation>
     </message>
     <message>
         <source>The text of the post…</source>
@@ -807,39 +811,39 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation>Te&amp;xte :</translation>
+        <translation>Te&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
+        <translation>&amp;Lien&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Hashtags:</source>
-        <translation>&amp;Hashtags :</translation>
+        <translation>&amp;Hashtags&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Images:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Accounts:</source>
-        <translation>&amp;Comptes :</translation>
+        <translation>&amp;Comptes&#xa0;:</translation>
     </message>
     <message>
         <source>Per account:</source>
-        <translation>Par compte :</translation>
+        <translation>Par compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
+        <translation>&amp;Quand&#xa0;:</translation>
     </message>
     <message>
         <source>St&amp;age:</source>
-        <translation>Éta&amp;pe :</translation>
+        <translation>Éta&amp;pe&#xa0;:</translation>
     </message>
     <message>
         <source>La&amp;nguage:</source>
@@ -901,7 +905,7 @@
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) exported.</source>
@@ -962,7 +966,7 @@
     </message>
     <message>
         <source>Name of the set:</source>
-        <translation>Nom de la liste :</translation>
+        <translation>Nom de la liste&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1323,7 +1327,7 @@
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>Base de données : %1</translation>
+        <translation>Base de données&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1343,7 +1347,7 @@
     </message>
     <message>
         <source>Still opening the workspace; try again in a moment.</source>
-        <translation>L’espace de travail est encore en cours d’ouverture ; réessayez dans un instant.</translation>
+        <translation>L’espace de travail est encore en cours d’ouverture&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Example workspace</source>
@@ -1498,8 +1502,8 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
     </message>
 </context>
@@ -1531,19 +1535,19 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>KPIs:</source>
-        <translation>Indicateurs :</translation>
+        <translation>Indicateurs&#xa0;:</translation>
     </message>
     <message>
         <source>Objectives</source>
@@ -1551,11 +1555,11 @@
     </message>
     <message>
         <source>Delete the objective?</source>
-        <translation>Supprimer l’objectif ?</translation>
+        <translation>Supprimer l’objectif&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
-        <translation>Supprimer « %1 » et ses indicateurs ? Les publications ne seront plus rattachées à cet objectif.</translation>
+        <translation>Supprimer « %1 » et ses indicateurs&#x202f;? Les publications ne seront plus rattachées à cet objectif.</translation>
     </message>
 </context>
 <context>
@@ -1566,7 +1570,7 @@
     </message>
     <message>
         <source>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</source>
-        <translation>Les résultats qui comptent au-delà de « être présent » : dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
+        <translation>Les résultats qui comptent au-delà de « être présent »&#xa0;: dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
     </message>
     <message>
         <source>HelloAsso, cheque, stand at the market…</source>
@@ -1574,27 +1578,27 @@
     </message>
     <message>
         <source>&amp;KPI:</source>
-        <translation>&amp;Indicateur :</translation>
+        <translation>&amp;Indicateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</source>
-        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source : résultats saisis).</translation>
+        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source&#xa0;: résultats saisis).</translation>
     </message>
 </context>
 <context>
@@ -1667,35 +1671,35 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>Â&amp;ge :</translation>
+        <translation>Â&amp;ge&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation>&amp;Segment :</translation>
+        <translation>&amp;Segment&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
-        <translation>&amp;Motivation :</translation>
+        <translation>&amp;Motivation&#xa0;:</translation>
     </message>
     <message>
         <source>Net&amp;works used:</source>
-        <translation>&amp;Réseaux utilisés :</translation>
+        <translation>&amp;Réseaux utilisés&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expected content:</source>
-        <translation>&amp;Contenus attendus :</translation>
+        <translation>&amp;Contenus attendus&#xa0;:</translation>
     </message>
     <message>
         <source>Delete the persona?</source>
-        <translation>Supprimer le persona ?</translation>
+        <translation>Supprimer le persona&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Supprimer %1 ? Les publications gardent leur texte ; elles ne seront plus rattachées à ce persona.</translation>
+        <translation>Supprimer %1&#x202f;? Les publications gardent leur texte&#x202f;; elles ne seront plus rattachées à ce persona.</translation>
     </message>
 </context>
 <context>
@@ -1707,11 +1711,11 @@
     </message>
     <message>
         <source>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</source>
-        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée ; elle n’a pas été déplacée. Le calendrier est à jour maintenant : recommencez.</translation>
+        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée&#x202f;; elle n’a pas été déplacée. Le calendrier est à jour maintenant&#xa0;: recommencez.</translation>
     </message>
     <message>
         <source>“%1” has already gone out on some accounts; it stays where it is.</source>
-        <translation>« %1 » est déjà partie sur certains comptes ; elle reste où elle est.</translation>
+        <translation>« %1 » est déjà partie sur certains comptes&#x202f;; elle reste où elle est.</translation>
     </message>
     <message>
         <source>Move “%1” to %2</source>
@@ -1726,11 +1730,11 @@
     </message>
     <message>
         <source>Delete the post?</source>
-        <translation>Supprimer la publication ?</translation>
+        <translation>Supprimer la publication&#x202f;?</translation>
     </message>
     <message>
         <source>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</source>
-        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas : ESS Planner l’oublie seulement. La supprimer ?</translation>
+        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas&#xa0;: ESS Planner l’oublie seulement. La supprimer&#x202f;?</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
@@ -1769,7 +1773,7 @@
     </message>
     <message>
         <source>The draft could not be autosaved: %1</source>
-        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement : %1</translation>
+        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
@@ -1784,8 +1788,16 @@
         <translation>Cette publication est à l’étape « %1 », pas « Validée ». La publier automatiquement quand même&#x202f;?</translation>
     </message>
     <message>
+        <source>Published</source>
+        <translation type="unfinished">Publiée</translation>
+    </message>
+    <message>
         <source>on %1</source>
         <translation>le %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The post is online</source>
@@ -1837,11 +1849,11 @@
     </message>
     <message>
         <source>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</source>
-        <translation>Recharger affiche la version de l’autre personne ; votre texte est d’abord copié dans le presse-papiers.</translation>
+        <translation>Recharger affiche la version de l’autre personne&#x202f;; votre texte est d’abord copié dans le presse-papiers.</translation>
     </message>
     <message>
         <source>The post was reloaded; your text is on the clipboard.</source>
-        <translation>La publication a été rechargée ; votre texte est dans le presse-papiers.</translation>
+        <translation>La publication a été rechargée&#x202f;; votre texte est dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1849,11 +1861,15 @@
     </message>
     <message>
         <source>Save the changes to this post before closing?</source>
-        <translation>Enregistrer les modifications de cette publication avant de fermer ?</translation>
+        <translation>Enregistrer les modifications de cette publication avant de fermer&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>PreviewCard</name>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 caractères sur %2</translation>
@@ -1895,7 +1911,7 @@
     </message>
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
-        <translation>ESS Planner : publication des messages planifiés</translation>
+        <translation>ESS Planner&#xa0;: publication des messages planifiés</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -1960,23 +1976,23 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;Au :</translation>
+        <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
+        <translation>F&amp;ormat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation :</translation>
+        <translation>&amp;Organisation&#xa0;:</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -2071,15 +2087,15 @@
     </message>
     <message>
         <source>Editor: save</source>
-        <translation>Éditeur : enregistrer</translation>
+        <translation>Éditeur&#xa0;: enregistrer</translation>
     </message>
     <message>
         <source>Editor: save and schedule</source>
-        <translation>Éditeur : enregistrer et planifier</translation>
+        <translation>Éditeur&#xa0;: enregistrer et planifier</translation>
     </message>
     <message>
         <source>Editor: close (asks before losing changes)</source>
-        <translation>Éditeur : fermer (demande avant de perdre des modifications)</translation>
+        <translation>Éditeur&#xa0;: fermer (demande avant de perdre des modifications)</translation>
     </message>
 </context>
 <context>

@@ -498,7 +498,8 @@ class PostEditor(QDialog):
         if not published:
             return
         metrics = self.ws.posts.latest_metrics(self.post.id) if self.post else {}
-        lines = [f"<b>{escape(self.tr('Published'))}</b>"]
+        heading = self.tr("Published")
+        lines = [f"<b>{escape(heading)}</b>"]
         for t in published:
             account = next((a for a in self.accounts if a.id == t.account_id), None)
             platform = (shown_platform(account.platform, account.settings) if account
@@ -509,8 +510,9 @@ class PostEditor(QDialog):
             if when:
                 line += " — " + escape(self.tr("on %1").replace("%1", when))
             if t.remote_url:
+                label = self.tr("Open on the network")
                 line += (f" — <a href='{escape(t.remote_url, quote=True)}'>"
-                         f"{escape(self.tr('Open on the network'))}</a>")
+                         f"{escape(label)}</a>")
             counts = metrics.get(t.id, {})
             if counts:
                 line += " — " + escape(", ".join(

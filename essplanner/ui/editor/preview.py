@@ -122,7 +122,8 @@ class PreviewCard(QFrame):
         if over:
             html += ("<span style='color:#e53935; text-decoration:line-through'>"
                      f"{escape(over).replace(chr(10), '<br>')}</span>")
-        self.text.setText(html or f"<i>{escape(self.tr('(no text)'))}</i>")
+        no_text = self.tr("(no text)")
+        self.text.setText(html or f"<i>{escape(no_text)}</i>")
         if media:
             path, alt = media[0]
             self.image.setPixmap(thumbnail(path, QSize(max(160, self.width() - 40), 200)))

@@ -50,7 +50,7 @@ SERIES_COLOURS = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad145
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
+    return QCoreApplication.translate("Charts", text)  # i18n: wrapper
 
 
 def status_label(status: Status) -> str:
