@@ -458,7 +458,7 @@
     </message>
     <message>
         <source>Gaps and channel fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Manques et adéquation des canaux</translation>
     </message>
     <message>
         <source>Month</source>
@@ -1789,7 +1789,7 @@
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished">Publiée</translation>
+        <translation>Publiée</translation>
     </message>
     <message>
         <source>on %1</source>
@@ -1797,7 +1797,7 @@
     </message>
     <message>
         <source>Open on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir sur le réseau</translation>
     </message>
     <message>
         <source>The post is online</source>
@@ -1868,7 +1868,7 @@
     <name>PreviewCard</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas de texte)</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
