@@ -11,6 +11,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+#: how people call the platforms whose ids the code uses ("bluesky" -> "Bluesky")
+PLATFORM_NAMES = {
+    "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
+    "bluesky": "Bluesky", "mastodon": "Mastodon", "telegram": "Telegram",
+    "linkedin": "LinkedIn", "x": "X", "pinterest": "Pinterest", "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+#: the platform of test accounts: nothing is sent (they imitate a real one, ``mimic``)
+TEST_PLATFORM = "dryrun"
+
+
+def platform_name(platform: str) -> str:
+    """A platform's name for people (never its id); test accounts are named by the caller
+    in its language."""
+    return PLATFORM_NAMES.get(platform, platform[:1].upper() + platform[1:])
+
 
 class EditorialState(enum.StrEnum):
     """Where a post stands in the team's editorial process."""

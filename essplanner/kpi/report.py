@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from essplanner import domain
+from essplanner.domain import platform_name
 from essplanner.i18n import _, language, set_language
 from essplanner.kpi import coverage as cov
 from essplanner.kpi.periods import DateRange, day_text
@@ -172,10 +173,11 @@ class ReportData:
 
 
 def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
-          organisation: str = "") -> ReportData:
-    """Everything the report says about ``span``, in ``lang``."""
+          organisation: str = "", include_test_accounts: bool | None = None) -> ReportData:
+    """Everything the report says about ``span``, in ``lang``. Posts of test accounts
+    (nothing was sent) count only when asked, or when there is no real account."""
     with using_language(lang) as chosen:
-        board = ws.kpis.dashboard(span)
+        board = ws.kpis.dashboard(span, include_test_accounts=include_test_accounts)
         coverage = ws.kpis.coverage(span)
         objectives = ws.objectives.all()
         personas = ws.personas.all()
@@ -246,7 +248,7 @@ def _matrix(ws: Workspace, span: DateRange, objectives: list[domain.Objective],
 def _highlights(board: Dashboard, coverage: cov.Coverage,
                 rows: tuple[KpiRow, ...]) -> list[str]:
     out = []
-    platforms = [r.key for r in board.by_platform if r.posts]
+    platforms = [platform_name(r.key) for r in board.by_platform if r.posts]
     planned = len({i for r in coverage.rows_of(cov.RowKind.OBJECTIVE)
                    for c in r.cells for i in c.post_ids})
     out.append(_("{published} posts published on {count} networks ({names}); {planned} were "
@@ -269,7 +271,7 @@ def _highlights(board: Dashboard, coverage: cov.Coverage,
         best = board.best_posts[0]
         out.append(_("Best post: « {title} », {count} interactions on {platforms}.",
                      title=best.title, count=number(best.interactions),
-                     platforms=", ".join(best.platforms)))
+                     platforms=", ".join(platform_name(p) for p in best.platforms)))
     reached_personas = [r for r in board.by_persona if r.interactions > 0]
     if reached_personas:
         top = max(reached_personas, key=lambda r: r.interactions)
@@ -337,13 +339,14 @@ def write_csv(data: ReportData, path: Path) -> None:
                           "detail": _("{posts} posts, {views} views", posts=reach.posts,
                                       views=num(reach.views))})
         for reach in data.dashboard.by_platform:
-            lines.append({"section": _("reach by network"), "platform": reach.key,
+            lines.append({"section": _("reach by network"), "platform": platform_name(reach.key),
                           "value": num(reach.interactions), "unit": _("interactions"),
                           "detail": _("{posts} posts, {visits} visits", posts=reach.posts,
                                       visits=num(reach.visits))})
         for rank, best in enumerate(data.dashboard.best_posts, 1):
             lines.append({"section": _("best posts"), "post": best.title,
-                          "platform": ", ".join(best.platforms), "persona": ", ".join(best.personas),
+                          "platform": ", ".join(platform_name(p) for p in best.platforms),
+                          "persona": ", ".join(best.personas),
                           "objective": ", ".join(best.objectives), "value": num(best.interactions),
                           "unit": _("interactions"), "start": best.published_at.date().isoformat(),
                           "detail": f"#{rank}"})

@@ -6,4 +6,6 @@ CATALOG: dict[str, str] = {
     "This post is being sent right now.": "Cette publication est en cours d’envoi.",
     "Nothing to publish: the post has gone out on every account it has, or has no account.":
         "Rien à publier : la publication est parue sur tous ses comptes, ou n’a aucun compte.",
+    "count the posts of test accounts (nothing was sent) too":
+        "compter aussi les publications des comptes de test (rien n’y a été envoyé)",
 }

@@ -12,6 +12,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from essplanner.domain import (
+    TEST_PLATFORM,
     DeliveryState,
     EditorialState,
     Holdup,
@@ -19,6 +20,7 @@ from essplanner.domain import (
     Period,
     PostStatus,
     Segment,
+    platform_name,
 )
 
 
@@ -131,18 +133,11 @@ def metric_label(name: str) -> str:
 KNOWN_PLATFORMS = ("facebook", "instagram", "threads", "bluesky", "mastodon", "telegram",
                    "linkedin", "x", "pinterest", "youtube", "tiktok")
 
-_PLATFORM_NAMES = {
-    "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
-    "bluesky": "Bluesky", "mastodon": "Mastodon", "telegram": "Telegram",
-    "linkedin": "LinkedIn", "x": "X", "pinterest": "Pinterest", "youtube": "YouTube",
-    "tiktok": "TikTok",
-}
-
-
 def platform_label(platform: str) -> str:
-    if platform == "dryrun":
-        return QCoreApplication.translate("Labels", "Dry run")
-    return _PLATFORM_NAMES.get(platform, platform[:1].upper() + platform[1:])
+    """A platform's name for people; test accounts say that nothing is sent."""
+    if platform == TEST_PLATFORM:
+        return QCoreApplication.translate("Labels", "Test account (nothing is sent)")
+    return platform_name(platform)
 
 
 def cta_presets() -> list[str]:

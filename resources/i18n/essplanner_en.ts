@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>No network in particular</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>e.g. Bluesky of the association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imitates</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1277,9 +1285,9 @@
         <translation>clicks</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Dry run</translation>
+        <translation>Test account (nothing is sent)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -1969,6 +1977,10 @@
     <message>
         <source>Name of the organisation (optional)</source>
         <translation>Name of the organisation (optional)</translation>
+    </message>
+    <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Count the posts of test accounts (nothing was sent on them)</translation>
     </message>
     <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>

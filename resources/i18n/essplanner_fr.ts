@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>Aucun réseau en particulier</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>par ex. Bluesky de l’association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imite</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1277,9 +1285,9 @@
         <translation>clics</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Essai (rien n’est envoyé)</translation>
+        <translation>Compte de test (rien n’est envoyé)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -1969,6 +1977,10 @@
     <message>
         <source>Name of the organisation (optional)</source>
         <translation>Nom de l’organisation (facultatif)</translation>
+    </message>
+    <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Compter les publications des comptes de test (rien n’y a été envoyé)</translation>
     </message>
     <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>

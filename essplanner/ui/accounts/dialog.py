@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.channels import accounts as core
-from essplanner.domain import Account, Change
+from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account, Change
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.messages import report_error
@@ -130,7 +130,7 @@ class AccountsModel(QAbstractTableModel):
             if column is Column.NAME:
                 return account.name
             if column is Column.PLATFORM:
-                return self._platforms.get(account.platform, account.platform)
+                return self._platform_text(account)
             if column is Column.HANDLE:
                 return account.handle
             return self._status(account)
@@ -150,6 +150,18 @@ class AccountsModel(QAbstractTableModel):
 
             return QBrush(QColor(176, 32, 32))
         return None
+
+    def _platform_text(self, account: Account) -> str:
+        """The network's name; a test account's says what it imitates."""
+        from essplanner.ui.labels import platform_label
+
+        if account.platform == TEST_PLATFORM:
+            mimic = str(account.settings.get("mimic") or "")
+            test = platform_label(TEST_PLATFORM)
+            return f"{test} · {platform_label(mimic)}" if mimic else test
+        if account.platform in PLATFORM_NAMES:
+            return platform_label(account.platform)
+        return self._platforms.get(account.platform, account.platform)
 
     def _status(self, account: Account) -> str:
         if account.id in self._busy:
