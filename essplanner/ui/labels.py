@@ -113,8 +113,9 @@ def period_label(period: Period) -> str:
     }[period]
 
 
-def metric_label(name: str) -> str:
-    """A platform counter's name ("likes") in the user's language."""
+def metric_label(name: str) -> str | None:
+    """A platform counter's name ("likes") in the user's language; None for a counter
+    that has no name for people (a platform's internal one)."""
     known = {
         "likes": QCoreApplication.translate("Labels", "likes"),
         "reposts": QCoreApplication.translate("Labels", "reposts"),
@@ -126,7 +127,7 @@ def metric_label(name: str) -> str:
         "reactions": QCoreApplication.translate("Labels", "reactions"),
         "clicks": QCoreApplication.translate("Labels", "clicks"),
     }
-    return known.get(name, name.replace("_", " "))
+    return known.get(name)
 
 
 #: platform ids the editor and filters know by name (plugins may add others)

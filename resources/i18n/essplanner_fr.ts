@@ -1254,7 +1254,7 @@
     </message>
     <message>
         <source>reposts</source>
-        <translation>partages</translation>
+        <translation>republications</translation>
     </message>
     <message>
         <source>replies</source>

@@ -510,13 +510,13 @@ class PostEditor(QDialog):
             if when:
                 line += " — " + escape(self.tr("on %1").replace("%1", when))
             if t.remote_url:
-                label = self.tr("Open on the network")
+                open_text = self.tr("Open on the network")
                 line += (f" — <a href='{escape(t.remote_url, quote=True)}'>"
-                         f"{escape(label)}</a>")
-            counts = metrics.get(t.id, {})
+                         f"{escape(open_text)}</a>")
+            counts = sorted((label, value) for name, value in metrics.get(t.id, {}).items()
+                            if (label := metric_label(name)) is not None)
             if counts:
-                line += " — " + escape(", ".join(
-                    f"{metric_label(name)} {value:g}" for name, value in sorted(counts.items())))
+                line += " — " + escape(", ".join(f"{n} {v:g}" for n, v in counts))
             lines.append(line)
         f.published_box.setText("<br>".join(lines))
         self._set_read_only(True)
