@@ -107,4 +107,4 @@ def test_the_build_compiles_the_gettext_catalogs_the_core_loads(tmp_path: Path) 
     assert [p.relative_to(tmp_path / "locale").as_posix() for p in written] == \
         ["fr/LC_MESSAGES/essplanner.mo"]
     catalog = gettext.translation("essplanner", str(tmp_path / "locale"), languages=["fr"])
-    assert catalog.gettext("Launcher installed: {path}") == "Lanceur installé : {path}"
+    assert catalog.gettext("Launcher installed: {path}") == "Lanceur installé\u00a0: {path}"

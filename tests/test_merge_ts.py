@@ -90,3 +90,21 @@ def test_unfinished_entries_get_the_donor_translation_of_the_same_context(
         ("MainWindow", "Only here"), ("Other", "Back up now")]
     assert target.read_text(encoding="utf-8").startswith(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS ')
+
+
+def test_with_the_base_a_correction_made_by_the_donor_only_survives(tmp_path: Path) -> None:
+    base = TARGET.replace("<translation>&amp;Fichier</translation>",
+                          "<translation>&amp;Dossier</translation>")
+    ours = tmp_path / "essplanner_fr.ts"
+    # ours still has the base's text; the donor corrected it
+    ours.write_text(base, encoding="utf-8")
+    donor = DONOR.replace("&amp;Dossier", "&amp;Fichier")
+    assert ("MainWindow", "&File", "") in merge_ts.merge(ours, [donor], None, base=base)
+    done = merge_ts.translations(merge_ts.parse(ours.read_text(encoding="utf-8")))
+    assert done[("MainWindow", "&File", "")].text == "&Fichier"
+
+    # ours changed it since the base: ours stays, whatever the donor says
+    ours.write_text(TARGET.replace("&amp;Fichier", "&amp;Classeur"), encoding="utf-8")
+    assert ("MainWindow", "&File", "") not in merge_ts.merge(ours, [donor], None, base=base)
+    done = merge_ts.translations(merge_ts.parse(ours.read_text(encoding="utf-8")))
+    assert done[("MainWindow", "&File", "")].text == "&Classeur"

@@ -12,8 +12,11 @@ the XML is not merged by hand. Instead:
 ``--from REV`` reads ``resources/i18n/essplanner_<lang>.ts`` of that git revision for
 each language; ``TARGET DONOR...`` takes explicit files. An entry of the target is
 filled when it is unfinished (or empty) and a donor has a finished translation of the
-same context and source (and comment); finished entries of the target are never
-changed. The target is rewritten by lupdate afterwards, so its layout stays Qt's.
+same context and source (and comment). With ``--base REV`` (the merge base, e.g.
+``git merge-base HEAD BRANCH``), a finished entry also takes the donor's translation
+when the donor changed it since the base and the target did not: the branch's
+corrections (wording, typography) survive the merge, as git would merge them. The
+target is rewritten by lupdate afterwards, so its layout stays Qt's.
 """
 
 from __future__ import annotations
@@ -64,18 +67,27 @@ def translations(root: ET.Element) -> dict[Key, ET.Element]:
     return found
 
 
-def fill(target: ET.Element, donors: Iterable[ET.Element]) -> list[Key]:
+def fill(target: ET.Element, donors: Iterable[ET.Element],
+         base: ET.Element | None = None) -> list[Key]:
     """Copy into ``target``'s unfinished entries the donors' finished translations (the
-    first donor that has one wins); returns the keys filled."""
+    first donor that has one wins); with ``base``, also into its finished entries still as
+    in ``base`` that a donor changed since. Returns the keys filled."""
     known: dict[Key, ET.Element] = {}
     for donor in donors:
         for key, translation in translations(donor).items():
             known.setdefault(key, translation)
+    before = translations(base) if base is not None else {}
     filled = []
     for key, message in _messages(target):
         translation = message.find("translation")
-        if _finished(translation) or key not in known:
+        if key not in known:
             continue
+        if _finished(translation):
+            assert translation is not None
+            was = before.get(key)
+            if (was is None or _texts(translation) != _texts(was)
+                    or _texts(known[key]) == _texts(was)):
+                continue  # ours changed it, or the donor did not: ours stays
         if translation is not None and translation.get("type") in ("vanished", "obsolete"):
             continue
         source = known[key]
@@ -116,9 +128,11 @@ def at_revision(rev: str, path: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def merge(target: Path, donors: list[str], lang: str | None) -> list[Key]:
+def merge(target: Path, donors: list[str], lang: str | None,
+          base: str | None = None) -> list[Key]:
     root = parse(target.read_text(encoding="utf-8"))
-    filled = fill(root, [parse(text) for text in donors])
+    filled = fill(root, [parse(text) for text in donors],
+                  parse(base) if base is not None else None)
     if filled:
         write(root, target)
         if lang is not None:
@@ -130,11 +144,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--from", dest="rev", help="a git revision: fill both languages' .ts")
+    parser.add_argument("--base", help="with --from: the merge base (a git revision)")
     parser.add_argument("files", nargs="*", type=Path, help="TARGET.ts DONOR.ts...")
     args = parser.parse_args()
     if (args.rev and args.files) or (not args.rev and len(args.files) < 2):
         parser.error("give --from REV, or TARGET.ts and at least one DONOR.ts")
-    jobs: list[tuple[Path, list[str], str | None]] = []
+    if args.base and not args.rev:
+        parser.error("--base goes with --from")
+    jobs: list[tuple[Path, list[str], str | None, str | None]] = []
     if args.rev:
         for lang in update_translations.LANGUAGES:
             target = update_translations.ts_path(lang)
@@ -142,14 +159,15 @@ def main() -> int:
             if donor is None:
                 print(f"{args.rev}: no {target.name}", file=sys.stderr)
                 continue
-            jobs.append((target, [donor], lang))
+            base = at_revision(args.base, target) if args.base else None
+            jobs.append((target, [donor], lang, base))
     else:
         target, *donors = args.files
         root = parse(target.read_text(encoding="utf-8"))
         jobs.append((target, [d.read_text(encoding="utf-8") for d in donors],
-                     root.get("language", "").split("_")[0] or None))
-    for target, donors, lang in jobs:
-        filled = merge(target, donors, lang)
+                     root.get("language", "").split("_")[0] or None, None))
+    for target, donors, lang, base in jobs:
+        filled = merge(target, donors, lang, base)
         print(f"{target.name}: {len(filled)} translations filled", file=sys.stderr)
         left = update_translations.untranslated(target)
         for missing in left:

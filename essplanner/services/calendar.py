@@ -20,7 +20,9 @@ from essplanner.domain import (
     NEEDS_ATTENTION,
     DeliveryState,
     EditorialState,
+    Holdup,
     PostStatus,
+    holdup_of,
     status_of,
 )
 
@@ -48,6 +50,7 @@ class TargetBadge:
     platform: str  # as shown: a dry-run account's ``mimic`` platform
     state: DeliveryState
     last_error: str = ""
+    holdup: Holdup | None = None  # what keeps it from going out on its own
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class CalendarEntry:
 
     @functools.cached_property
     def status(self) -> PostStatus:
+        if any(t.holdup is not None for t in self.targets):
+            return PostStatus.ATTENTION  # e.g. waiting for its account to be reconnected
         return status_of(t.state for t in self.targets)
 
     @property
@@ -142,20 +147,27 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
     if not rows:
         return []
     accounts = {
-        a.id: (a.name, shown_platform(a.platform, a.settings))
+        a.id: (a.name, shown_platform(a.platform, a.settings), bool(a.needs_reconnect),
+               bool(a.enabled))
         for a in s.execute(select(models.Account.id, models.Account.name,
-                                  models.Account.platform, models.Account.settings))
+                                  models.Account.platform, models.Account.settings,
+                                  models.Account.needs_reconnect, models.Account.enabled))
     }
     target = models.Target
     badges: dict[int, list[TargetBadge]] = {}
     for t in s.execute(
-        select(target.post_id, target.id, target.account_id, target.state, target.last_error)
+        select(target.post_id, target.id, target.account_id, target.state, target.last_error,
+               target.attempt_count)
         .join(post, post.id == target.post_id).where(cond).order_by(target.post_id, target.id)
     ):
-        name, platform = accounts.get(t.account_id, ("?", "?"))
+        name, platform, flagged, enabled = accounts.get(t.account_id, ("?", "?", False, True))
+        state = DeliveryState(t.state)
         badges.setdefault(t.post_id, []).append(TargetBadge(
             target_id=t.id, account_id=t.account_id, account_name=name, platform=platform,
-            state=DeliveryState(t.state), last_error=t.last_error or ""))
+            state=state, last_error=t.last_error or "",
+            holdup=holdup_of(state, needs_reconnect=flagged, enabled=enabled,
+                             attempt_count=t.attempt_count or 0,
+                             last_error=t.last_error or "")))
     personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
@@ -196,7 +208,8 @@ def _pairs(s: Session, post_col: Any, other_col: Any, cond: ColumnElement[bool],
 
 @dataclass(frozen=True)
 class AttentionItem:
-    """A target that failed, may or may not have gone out, or was missed."""
+    """A target that will not go out without the user: failed, may or may not have gone
+    out, missed, or waiting (account to reconnect or disabled, a refused send to retry)."""
 
     target_id: int
     post_id: int
@@ -209,11 +222,13 @@ class AttentionItem:
     next_attempt_at: datetime | None
     attempt_count: int
     last_error: str
+    account_id: int = 0
+    holdup: Holdup | None = None
 
 
 def attention_items(db: Database) -> list[AttentionItem]:
     """Every target needing the user's answer, oldest first (walks the state index)."""
-    from sqlalchemy import func, select
+    from sqlalchemy import and_, func, or_, select
 
     from essplanner import models
 
@@ -222,9 +237,15 @@ def attention_items(db: Database) -> list[AttentionItem]:
         select(target.id, target.post_id, post.version, post.title,
                func.substr(post.body, 1, 120), account.name, account.platform,
                account.settings, target.state, post.scheduled_at, target.next_attempt_at,
-               target.attempt_count, target.last_error)
+               target.attempt_count, target.last_error, account.id, account.needs_reconnect,
+               account.enabled)
         .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
-        .where(target.state.in_([s.value for s in NEEDS_ATTENTION]))
+        .where(or_(
+            target.state.in_([s.value for s in NEEDS_ATTENTION]),
+            and_(target.state == DeliveryState.SCHEDULED.value,
+                 or_(account.needs_reconnect.is_(True), account.enabled.is_(False),
+                     and_(target.attempt_count > 0, target.last_error != ""))),
+        ))
         .order_by(post.scheduled_at, target.id)
     )
     with db.read() as s:
@@ -232,9 +253,12 @@ def attention_items(db: Database) -> list[AttentionItem]:
         for r in s.execute(stmt):
             body = (r[4] or "").strip()
             title = r[3] or (body.splitlines()[0][:60] if body else "")
+            state = DeliveryState(r[8])
             items.append(AttentionItem(
                 target_id=r[0], post_id=r[1], post_version=r[2], title=title,
                 account_name=r[5], platform=shown_platform(r[6], r[7]),
-                state=DeliveryState(r[8]), scheduled_at=r[9], next_attempt_at=r[10],
-                attempt_count=r[11] or 0, last_error=r[12] or ""))
+                state=state, scheduled_at=r[9], next_attempt_at=r[10],
+                attempt_count=r[11] or 0, last_error=r[12] or "", account_id=r[13],
+                holdup=holdup_of(state, needs_reconnect=bool(r[14]), enabled=bool(r[15]),
+                                 attempt_count=r[11] or 0, last_error=r[12] or "")))
         return items

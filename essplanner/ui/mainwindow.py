@@ -58,10 +58,12 @@ REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``."""
+    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``,
+    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers)."""
 
     month_changed = Signal(object)
     view_changed = Signal(str)
+    reconnect_requested = Signal(int)
 
     first_paint: QObject | None = None  # set by ui/startup.py
 
@@ -309,6 +311,7 @@ class MainWindow(QMainWindow):
 
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
+            panel.reconnect_requested.connect(self.reconnect_requested)
             self.attention_dock.setWidget(panel)
             self._attention = panel
         return self._attention

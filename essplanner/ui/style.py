@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
-from essplanner.domain import DeliveryState, PostStatus
+from essplanner.domain import DeliveryState, Holdup, PostStatus
 
 if TYPE_CHECKING:
     # QIcon is imported where icons are made: the first paint of the calendar needs none,
@@ -39,6 +39,9 @@ DELIVERY_COLOURS = {
     DeliveryState.CANCELLED: QColor("#bdbdbd"),
 }
 
+#: a target that waits for a person (account to reconnect...): amber, and a square mark
+HOLDUP_COLOUR = QColor("#ef6c00")
+
 #: the mark drawn on a platform icon for a target in that state
 DELIVERY_MARKS = {
     DeliveryState.PUBLISHED: "✓",
@@ -47,6 +50,13 @@ DELIVERY_MARKS = {
     DeliveryState.MISSED: "!",
     DeliveryState.PUBLISHING: "…",
     DeliveryState.CANCELLED: "×",
+}
+
+#: marks of targets waiting for a person though scheduled: drawn on an amber square, not a dot
+HOLDUP_MARKS = {
+    Holdup.RECONNECT: "↻",
+    Holdup.DISABLED: "‖",
+    Holdup.RETRYING: "…",
 }
 
 PLATFORM_COLOURS = {
@@ -91,13 +101,16 @@ def platform_short(platform: str) -> str:
 
 
 def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
-                        state: DeliveryState | None = None) -> None:
+                        state: DeliveryState | None = None,
+                        holdup: Holdup | None = None) -> None:
     """The platform's square with its initials; a target's delivery state is a dot in the
-    top right corner (with a mark inside when the icon is big enough to read it)."""
+    top right corner (with a mark inside when the icon is big enough to read it); a target
+    waiting for a person (``holdup``) gets an amber square instead of the dot."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = QRectF(rect)
-    marked = state is not None and state in DELIVERY_MARKS
+    waiting = holdup in HOLDUP_MARKS
+    marked = waiting or (state is not None and state in DELIVERY_MARKS)
     dot = max(5.0, box.width() * 0.42)
     square = box.adjusted(0, dot * 0.35, -dot * 0.35, 0) if marked else box
     painter.setPen(Qt.PenStyle.NoPen)
@@ -111,27 +124,34 @@ def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
     painter.setPen(QColor("white"))
     painter.drawText(square, Qt.AlignmentFlag.AlignCenter, platform_short(platform))
     if marked:
-        assert state is not None
         mark = QRectF(box.right() - dot, box.top(), dot, dot)
-        painter.setBrush(DELIVERY_COLOURS[state])
         painter.setPen(QPen(QColor("white"), 1))
-        painter.drawEllipse(mark)
+        if waiting:
+            assert holdup is not None
+            painter.setBrush(HOLDUP_COLOUR)
+            painter.drawRect(mark)
+            text = HOLDUP_MARKS[holdup]
+        else:
+            assert state is not None
+            painter.setBrush(DELIVERY_COLOURS[state])
+            painter.drawEllipse(mark)
+            text = DELIVERY_MARKS[state]
         if dot >= 8:
             font.setPixelSize(max(5, int(dot * 0.75)))
             painter.setFont(font)
-            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, DELIVERY_MARKS[state])
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
 
 
 @lru_cache(maxsize=256)
 def platform_pixmap(platform: str, state: DeliveryState | None, size: int,
-                    ratio: float = 1.0) -> QPixmap:
+                    ratio: float = 1.0, holdup: Holdup | None = None) -> QPixmap:
     """The icon with its state mark, drawn once and reused (chips paint many of them)."""
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_platform_icon(painter, QRect(0, 0, size, size), platform, state)
+    paint_platform_icon(painter, QRect(0, 0, size, size), platform, state, holdup)
     painter.end()
     return pixmap
 

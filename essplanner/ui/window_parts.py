@@ -222,41 +222,44 @@ def build_actions(w: MainWindow) -> None:
     w.menu_help.addAction(w.action_about)
 
 
+def keys(*sequences: str | QKeySequence.StandardKey) -> str:
+    """Key names as the menus show them, in the user's language ("Ctrl+Maj+Z" in French:
+    Qt's own translator names the keys)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return " / ".join(QKeySequence(s).toString(native) for s in sequences)
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the calendar's and the editor's shortcuts."""
+    std = QKeySequence.StandardKey
     return [
-        ("Ctrl+N", translate("Shortcuts", "New post")),
-        ("Ctrl+1 / Ctrl+2 / Ctrl+3", translate("Shortcuts", "Month, week or agenda view")),
-        ("Ctrl+T", translate("Shortcuts", "Today")),
-        (
-            translate("Shortcuts", "Page Up / Page Down"),
-            translate("Shortcuts", "Previous / next month or week"),
-        ),
-        ("Ctrl+G", translate("Shortcuts", "Go to a date")),
+        (keys(std.New), translate("Shortcuts", "New post")),
+        (keys("Ctrl+1", "Ctrl+2", "Ctrl+3"), translate("Shortcuts", "Month, week or agenda view")),
+        (keys("Ctrl+T"), translate("Shortcuts", "Today")),
+        (keys("PgUp", "PgDown"), translate("Shortcuts", "Previous / next month or week")),
+        (keys("Ctrl+G"), translate("Shortcuts", "Go to a date")),
         (
             translate("Shortcuts", "Arrows"),
             translate("Shortcuts", "Move between days (month) or posts (week)"),
         ),
-        (
-            translate("Shortcuts", "Alt+Up / Alt+Down"),
-            translate("Shortcuts", "Previous / next post of the day"),
-        ),
-        (
-            translate("Shortcuts", "Enter"),
-            translate("Shortcuts", "Open the post (or write one on that day)"),
-        ),
-        (
-            "Alt+Shift+Right / Alt+Shift+Left",
-            translate("Shortcuts", "Move the post one day later / earlier"),
-        ),
-        (translate("Shortcuts", "Delete"), translate("Shortcuts", "Delete the post")),
-        ("Ctrl+Z / Ctrl+Shift+Z", translate("Shortcuts", "Undo / redo (moves, edits, deletions)")),
-        ("Ctrl+F", translate("Shortcuts", "Search titles and texts")),
-        ("Ctrl+Shift+A", translate("Shortcuts", "Needs attention")),
-        ("Ctrl+Shift+P / Ctrl+Shift+O", translate("Shortcuts", "Personas / objectives")),
-        ("Ctrl+S", translate("Shortcuts", "Editor: save")),
-        ("Ctrl+Return", translate("Shortcuts", "Editor: save and schedule")),
-        ("Esc", translate("Shortcuts", "Editor: close (asks before losing changes)")),
+        (keys("Alt+Up", "Alt+Down"), translate("Shortcuts", "Previous / next post of the day")),
+        (keys("Return"), translate("Shortcuts", "Open the post (or write one on that day)")),
+        (keys("Alt+Shift+Right", "Alt+Shift+Left"),
+         translate("Shortcuts", "Move the post one day later / earlier")),
+        (keys("Del"), translate("Shortcuts", "Delete the post")),
+        (keys("Ctrl+Z", "Ctrl+Shift+Z"),
+         translate("Shortcuts", "Undo / redo (moves, edits, deletions)")),
+        (keys(std.Find), translate("Shortcuts", "Search titles and texts")),
+        (keys("Ctrl+Shift+A"), translate("Shortcuts", "Needs attention")),
+        (keys("Ctrl+Shift+P", "Ctrl+Shift+O"), translate("Shortcuts", "Personas / objectives")),
+        (keys("Ctrl+Shift+N"), translate("Shortcuts", "Accounts")),
+        (keys("Ctrl+Shift+D", "Ctrl+Shift+C"),
+         translate("Shortcuts", "Dashboard / coverage by persona and objective")),
+        (keys("Ctrl+Shift+E", "Ctrl+Shift+R"),
+         translate("Shortcuts", "Record an outcome / board report")),
+        (keys("Ctrl+S"), translate("Shortcuts", "Editor: save")),
+        (keys("Ctrl+Return"), translate("Shortcuts", "Editor: save and schedule")),
+        (keys("Esc"), translate("Shortcuts", "Editor: close (asks before losing changes)")),
     ]
 
 

@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>No network in particular</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>e.g. Bluesky of the association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imitates</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -354,6 +362,14 @@
     <message>
         <source>What happened</source>
         <translation>What happened</translation>
+    </message>
+    <message>
+        <source>The account %1 must be reconnected before this post can go out.</source>
+        <translation>The account %1 must be reconnected before this post can go out.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: nothing goes out there.</source>
+        <translation>The account %1 is disabled: nothing goes out there.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -702,6 +718,10 @@
         <translation>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</translation>
     </message>
     <message>
+        <source>Gaps and channel fit</source>
+        <translation>Gaps and channel fit</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -930,9 +950,21 @@
         <source>This time has already passed: choose a time in the future to publish.</source>
         <translation>This time has already passed: choose a time in the future to publish.</translation>
     </message>
+    <message>
+        <source>This date is more than two years ahead: check the year.</source>
+        <translation>This date is more than two years ahead: check the year.</translation>
+    </message>
 </context>
 <context>
     <name>EditorForm</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>The post is online: edits here would not reach the network</source>
+        <translation>The post is online: edits here would not reach the network</translation>
+    </message>
     <message>
         <source>For the team: what is this post?</source>
         <translation>For the team: what is this post?</translation>
@@ -990,6 +1022,34 @@
         <translation>Choose accounts to adapt the text for each one.</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Dutch</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Not said</translation>
+    </message>
+    <message>
         <source>&amp;Publish automatically at this date and time</source>
         <translation>&amp;Publish automatically at this date and time</translation>
     </message>
@@ -1000,6 +1060,10 @@
     <message>
         <source>No problem found.</source>
         <translation>No problem found.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1048,6 +1112,10 @@
     <message>
         <source>St&amp;age:</source>
         <translation>St&amp;age:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;nguage:</translation>
     </message>
     <message>
         <source>Before publishing</source>
@@ -1338,6 +1406,10 @@
         <translation>Scheduled</translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Published</translation>
     </message>
@@ -1350,8 +1422,8 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>draft</translation>
+        <source>not scheduled</source>
+        <translation>not scheduled</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -1380,6 +1452,42 @@
     <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>waiting: the account must be reconnected</source>
+        <translation>waiting: the account must be reconnected</translation>
+    </message>
+    <message>
+        <source>waiting: the account is disabled</source>
+        <translation>waiting: the account is disabled</translation>
+    </message>
+    <message>
+        <source>waiting: the network refused it for now</source>
+        <translation>waiting: the network refused it for now</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnect…</translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation>Enable the account</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Mark as published…</source>
+        <translation>Mark as published…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1454,9 +1562,45 @@
         <translation>per campaign</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>likes</source>
+        <translation>likes</translation>
+    </message>
+    <message>
+        <source>reposts</source>
+        <translation>reposts</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>replies</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>quotes</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>shares</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>views</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>comments</translation>
+    </message>
+    <message>
+        <source>reactions</source>
+        <translation>reactions</translation>
+    </message>
+    <message>
+        <source>clicks</source>
+        <translation>clicks</translation>
+    </message>
+    <message>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Dry run</translation>
+        <translation>Test account (nothing is sent)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -2204,6 +2348,62 @@
         <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
     </message>
     <message>
+        <source>Publish a post not approved?</source>
+        <translation>Publish a post not approved?</translation>
+    </message>
+    <message>
+        <source>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</source>
+        <translation>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation>Open on the network</translation>
+    </message>
+    <message>
+        <source>The post is online</source>
+        <translation>The post is online</translation>
+    </message>
+    <message>
+        <source>“%1” is already online on %2. Changes made here would not reach the network.</source>
+        <translation>“%1” is already online on %2. Changes made here would not reach the network.</translation>
+    </message>
+    <message>
+        <source>Make a new post from it, to edit and publish?</source>
+        <translation>Make a new post from it, to edit and publish?</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new post</source>
+        <translation>Make a &amp;new post</translation>
+    </message>
+    <message>
+        <source>&amp;Open on the network</source>
+        <translation>&amp;Open on the network</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copy link</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>&amp;Publish now</translation>
+    </message>
+    <message>
+        <source>The post goes out now.</source>
+        <translation>The post goes out now.</translation>
+    </message>
+    <message>
         <source>Changed elsewhere</source>
         <translation>Changed elsewhere</translation>
     </message>
@@ -2234,6 +2434,10 @@
 </context>
 <context>
     <name>PreviewCard</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(no text)</translation>
+    </message>
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 of %2 characters</translation>
@@ -2478,6 +2682,10 @@
         <translation>Name of the organisation (optional)</translation>
     </message>
     <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Count the posts of test accounts (nothing was sent on them)</translation>
+    </message>
+    <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
         <translation>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</translation>
     </message>
@@ -2636,10 +2844,6 @@
         <translation>Today</translation>
     </message>
     <message>
-        <source>Page Up / Page Down</source>
-        <translation>Page Up / Page Down</translation>
-    </message>
-    <message>
         <source>Previous / next month or week</source>
         <translation>Previous / next month or week</translation>
     </message>
@@ -2656,16 +2860,8 @@
         <translation>Move between days (month) or posts (week)</translation>
     </message>
     <message>
-        <source>Alt+Up / Alt+Down</source>
-        <translation>Alt+Up / Alt+Down</translation>
-    </message>
-    <message>
         <source>Previous / next post of the day</source>
         <translation>Previous / next post of the day</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the post (or write one on that day)</source>
@@ -2674,10 +2870,6 @@
     <message>
         <source>Move the post one day later / earlier</source>
         <translation>Move the post one day later / earlier</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>Delete the post</source>
@@ -2698,6 +2890,18 @@
     <message>
         <source>Personas / objectives</source>
         <translation>Personas / objectives</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Dashboard / coverage by persona and objective</source>
+        <translation>Dashboard / coverage by persona and objective</translation>
+    </message>
+    <message>
+        <source>Record an outcome / board report</source>
+        <translation>Record an outcome / board report</translation>
     </message>
     <message>
         <source>Editor: save</source>

@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>Aucun réseau en particulier</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>par ex. Bluesky de l’association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imite</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -53,7 +61,7 @@
     </message>
     <message>
         <source>Open this address in your browser: %1</source>
-        <translation>Ouvrez cette adresse dans votre navigateur : %1</translation>
+        <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -64,7 +72,7 @@
     </message>
     <message>
         <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
-        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord : il ne publie rien.</translation>
+        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord : il ne publie rien.</translation>
     </message>
     <message>
         <source>A &amp;test account that publishes nothing</source>
@@ -80,11 +88,11 @@
     </message>
     <message>
         <source>&amp;Imitates:</source>
-        <translation>&amp;Imite :</translation>
+        <translation>&amp;Imite :</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
@@ -92,7 +100,7 @@
     </message>
     <message>
         <source>&amp;Platform:</source>
-        <translation>&amp;Plateforme :</translation>
+        <translation>&amp;Plateforme :</translation>
     </message>
     <message>
         <source>%1 (test)</source>
@@ -100,7 +108,7 @@
     </message>
     <message>
         <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
-        <translation>Pour connecter un compte : Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
+        <translation>Pour connecter un compte : Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -112,7 +120,7 @@
     </message>
     <message>
         <source>%1 was added but not confirmed: %2</source>
-        <translation>%1 a été ajouté mais pas confirmé : %2</translation>
+        <translation>%1 a été ajouté mais pas confirmé : %2</translation>
     </message>
     <message>
         <source>The account was not added</source>
@@ -155,7 +163,7 @@
     </message>
     <message>
         <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
-        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme ; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
+        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme ; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
     </message>
     <message>
         <source>Connect an account</source>
@@ -187,7 +195,7 @@
     </message>
     <message>
         <source>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</source>
-        <translation>Retirer le compte %1 ? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
+        <translation>Retirer le compte %1&#x202f;? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
     </message>
     <message>
         <source>%1 was removed and its secrets deleted.</source>
@@ -203,15 +211,15 @@
     </message>
     <message>
         <source>%1: connected as %2.</source>
-        <translation>%1 : connecté en tant que %2.</translation>
+        <translation>%1&#xa0;: connecté en tant que %2.</translation>
     </message>
     <message>
         <source>%1: the credentials were refused. %2</source>
-        <translation>%1 : les identifiants ont été refusés. %2</translation>
+        <translation>%1&#xa0;: les identifiants ont été refusés. %2</translation>
     </message>
     <message>
         <source>%1 cannot be checked now: %2</source>
-        <translation>%1 ne peut pas être vérifié maintenant : %2</translation>
+        <translation>%1 ne peut pas être vérifié maintenant&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -269,8 +277,8 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
     </message>
 </context>
@@ -282,7 +290,7 @@
     </message>
     <message>
         <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
-        <translation>Son nom et son logo figurent dans les rapports ; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
+        <translation>Son nom et son logo figurent dans les rapports ; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
     </message>
     <message>
         <source>e.g. Énergie Solidaire</source>
@@ -298,15 +306,15 @@
     </message>
     <message>
         <source>&amp;Logo:</source>
-        <translation>&amp;Logo :</translation>
+        <translation>&amp;Logo :</translation>
     </message>
     <message>
         <source>&amp;Name of the association:</source>
-        <translation>&amp;Nom de l’association :</translation>
+        <translation>&amp;Nom de l’association :</translation>
     </message>
     <message>
         <source>La&amp;nguage:</source>
-        <translation>La&amp;ngue :</translation>
+        <translation>La&amp;ngue :</translation>
     </message>
     <message>
         <source>A new language applies at the next start.</source>
@@ -314,7 +322,7 @@
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
+        <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
         <source>Type to search, e.g. “Paris” or “Montreal”.</source>
@@ -356,12 +364,20 @@
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
+        <source>The account %1 must be reconnected before this post can go out.</source>
+        <translation>Le compte %1 doit être reconnecté pour que cette publication puisse partir.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: nothing goes out there.</source>
+        <translation>Le compte %1 est désactivé&#xa0;: rien n’y part.</translation>
+    </message>
+    <message>
         <source>It was due while no publishing service was running.</source>
         <translation>Elle devait partir alors qu’aucun service de publication ne fonctionnait.</translation>
     </message>
     <message>
         <source>The network did not answer: the post may or may not be online.</source>
-        <translation>Le réseau n’a pas répondu : la publication est peut-être en ligne, peut-être pas.</translation>
+        <translation>Le réseau n’a pas répondu&#xa0;: la publication est peut-être en ligne, peut-être pas.</translation>
     </message>
 </context>
 <context>
@@ -396,11 +412,11 @@
     </message>
     <message>
         <source>Send again?</source>
-        <translation>Envoyer à nouveau ?</translation>
+        <translation>Envoyer à nouveau&#x202f;?</translation>
     </message>
     <message>
         <source>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</source>
-        <translation>« %1 » est peut-être déjà en ligne sur %2 : le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même ?</translation>
+        <translation>« %1 » est peut-être déjà en ligne sur %2&#xa0;: le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même&#x202f;?</translation>
     </message>
     <message>
         <source>Reschedule</source>
@@ -408,15 +424,15 @@
     </message>
     <message>
         <source>When should %1 go out on %2?</source>
-        <translation>Quand « %1 » doit-elle partir sur %2 ?</translation>
+        <translation>Quand « %1 » doit-elle partir sur %2&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel the post?</source>
-        <translation>Annuler la publication ?</translation>
+        <translation>Annuler la publication&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel %1 on every account where it has not gone out yet?</source>
-        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie ?</translation>
+        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -443,11 +459,11 @@
     </message>
     <message>
         <source>Backup made: %1</source>
-        <translation>Sauvegarde faite : %1</translation>
+        <translation>Sauvegarde faite : %1</translation>
     </message>
     <message>
         <source>The automatic backup failed: %1</source>
-        <translation>La sauvegarde automatique a échoué : %1</translation>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -495,7 +511,7 @@
     </message>
     <message>
         <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
-        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas : sur l’autre ordinateur, reconnectez les comptes.</translation>
+        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas : sur l’autre ordinateur, reconnectez les comptes.</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -515,11 +531,11 @@
     </message>
     <message>
         <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
-        <translation>Les comptes seront marqués « à reconnecter » : leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
+        <translation>Les comptes seront marqués « à reconnecter » : leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
     </message>
     <message>
         <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
-        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé ? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
+        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé ? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
     </message>
     <message>
         <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
@@ -688,7 +704,7 @@
     </message>
     <message>
         <source>Nothing planned: part of a gap.</source>
-        <translation>Rien de prévu : fait partie d’un trou.</translation>
+        <translation>Rien de prévu&#xa0;: fait partie d’un trou.</translation>
     </message>
 </context>
 <context>
@@ -699,7 +715,11 @@
     </message>
     <message>
         <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
-        <translation>Chaque case : les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge : un trou.</translation>
+        <translation>Chaque case&#xa0;: les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge&#xa0;: un trou.</translation>
+    </message>
+    <message>
+        <source>Gaps and channel fit</source>
+        <translation>Manques et adéquation des canaux</translation>
     </message>
     <message>
         <source>Month</source>
@@ -814,7 +834,7 @@
     </message>
     <message>
         <source>Period:</source>
-        <translation>Période :</translation>
+        <translation>Période&#xa0;:</translation>
     </message>
     <message>
         <source>Dashboard — %1</source>
@@ -876,15 +896,15 @@
     <name>DateTimeDialog</name>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation>&amp;Heure :</translation>
+        <translation>&amp;Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Time zone: %1</source>
-        <translation>Fuseau horaire : %1</translation>
+        <translation>Fuseau horaire&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -912,7 +932,7 @@
     </message>
     <message>
         <source>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</source>
-        <translation>L’image %1 (%2) a besoin d’un texte alternatif : décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
+        <translation>L’image %1 (%2) a besoin d’un texte alternatif&#xa0;: décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
     </message>
     <message>
         <source>Choose at least one account to publish on.</source>
@@ -920,7 +940,7 @@
     </message>
     <message>
         <source>%1 is not on %2 (networks: %3): this account will not reach this persona.</source>
-        <translation>%1 n’est pas sur %2 (réseaux : %3) : ce compte ne touchera pas ce persona.</translation>
+        <translation>%1 n’est pas sur %2 (réseaux&#xa0;: %3)&#xa0;: ce compte ne touchera pas ce persona.</translation>
     </message>
     <message>
         <source>Choose a date and time to publish.</source>
@@ -928,14 +948,26 @@
     </message>
     <message>
         <source>This time has already passed: choose a time in the future to publish.</source>
-        <translation>Cette heure est déjà passée : choisissez une heure à venir pour publier.</translation>
+        <translation>Cette heure est déjà passée&#xa0;: choisissez une heure à venir pour publier.</translation>
+    </message>
+    <message>
+        <source>This date is more than two years ahead: check the year.</source>
+        <translation>Cette date est à plus de deux ans&#xa0;: vérifiez l’année.</translation>
     </message>
 </context>
 <context>
     <name>EditorForm</name>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>The post is online: edits here would not reach the network</source>
+        <translation>La publication est en ligne&#xa0;: une modification ici n’atteindrait pas le réseau</translation>
+    </message>
+    <message>
         <source>For the team: what is this post?</source>
-        <translation>Pour l’équipe : de quoi parle cette publication ?</translation>
+        <translation>Pour l’équipe&#xa0;: de quoi parle cette publication&#x202f;?</translation>
     </message>
     <message>
         <source>The text of the post…</source>
@@ -990,6 +1022,34 @@
         <translation>Choisissez des comptes pour adapter le texte à chacun.</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
         <source>&amp;Publish automatically at this date and time</source>
         <translation>&amp;Publier automatiquement à cette date et à cette heure</translation>
     </message>
@@ -1000,6 +1060,10 @@
     <message>
         <source>No problem found.</source>
         <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1015,39 +1079,43 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation>Te&amp;xte :</translation>
+        <translation>Te&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
+        <translation>&amp;Lien&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Hashtags:</source>
-        <translation>&amp;Hashtags :</translation>
+        <translation>&amp;Hashtags&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Images:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Accounts:</source>
-        <translation>&amp;Comptes :</translation>
+        <translation>&amp;Comptes&#xa0;:</translation>
     </message>
     <message>
         <source>Per account:</source>
-        <translation>Par compte :</translation>
+        <translation>Par compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
+        <translation>&amp;Quand&#xa0;:</translation>
     </message>
     <message>
         <source>St&amp;age:</source>
-        <translation>Éta&amp;pe :</translation>
+        <translation>Éta&amp;pe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue&#xa0;:</translation>
     </message>
     <message>
         <source>Before publishing</source>
@@ -1105,7 +1173,7 @@
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) exported.</source>
@@ -1162,40 +1230,40 @@
     </message>
     <message>
         <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
-        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai : pour faire le tour avant de préparer le vôtre.</translation>
+        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai : pour faire le tour avant de préparer le vôtre.</translation>
     </message>
     <message>
         <source>Finish creates:</source>
-        <translation>Terminer crée :</translation>
+        <translation>Terminer crée :</translation>
     </message>
     <message>
         <source>• personas: %1</source>
-        <translation>• personas : %1</translation>
+        <translation>• personas : %1</translation>
     </message>
     <message>
         <source>• objectives: %1</source>
-        <translation>• objectifs : %1</translation>
+        <translation>• objectifs : %1</translation>
     </message>
     <message>
         <source>• a test account: %1</source>
-        <translation>• un compte d’essai : %1</translation>
+        <translation>• un compte d’essai : %1</translation>
     </message>
     <message>
         <source>Finish creates nothing: the steps were skipped or left empty.</source>
-        <translation>Terminer ne crée rien : les étapes ont été passées ou laissées vides.</translation>
+        <translation>Terminer ne crée rien : les étapes ont été passées ou laissées vides.</translation>
     </message>
     <message>
         <source>Already connected: %1</source>
-        <translation>Déjà connecté : %1</translation>
+        <translation>Déjà connecté : %1</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1</source>
-        <translation>Les réglages n’ont pas pu être enregistrés : %1</translation>
+        <translation>Les réglages n’ont pas pu être enregistrés : %1</translation>
     </message>
     <message>
         <source>Some things were not created:
 %1</source>
-        <translation>Certains éléments n’ont pas été créés :
+        <translation>Certains éléments n’ont pas été créés :
 %1</translation>
     </message>
 </context>
@@ -1219,7 +1287,7 @@
     </message>
     <message>
         <source>Name of the set:</source>
-        <translation>Nom de la liste :</translation>
+        <translation>Nom de la liste&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1406,10 @@
         <translation>Planifiée</translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
@@ -1350,8 +1422,8 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>brouillon</translation>
+        <source>not scheduled</source>
+        <translation>non planifiée</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -1380,6 +1452,42 @@
     <message>
         <source>cancelled</source>
         <translation>annulée</translation>
+    </message>
+    <message>
+        <source>waiting: the account must be reconnected</source>
+        <translation>en attente&#xa0;: le compte doit être reconnecté</translation>
+    </message>
+    <message>
+        <source>waiting: the account is disabled</source>
+        <translation>en attente&#xa0;: le compte est désactivé</translation>
+    </message>
+    <message>
+        <source>waiting: the network refused it for now</source>
+        <translation>en attente&#xa0;: le réseau l’a refusée pour l’instant</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnecter…</translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation>Activer le compte</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Mark as published…</source>
+        <translation>Marquer comme publiée…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publier maintenant</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1454,9 +1562,45 @@
         <translation>par campagne</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>likes</source>
+        <translation>j’aime</translation>
+    </message>
+    <message>
+        <source>reposts</source>
+        <translation>republications</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>citations</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>partages</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>vues</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commentaires</translation>
+    </message>
+    <message>
+        <source>reactions</source>
+        <translation>réactions</translation>
+    </message>
+    <message>
+        <source>clicks</source>
+        <translation>clics</translation>
+    </message>
+    <message>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Essai (rien n’est envoyé)</translation>
+        <translation>Compte de test (rien n’est envoyé)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -1511,7 +1655,7 @@
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>Base de données : %1</translation>
+        <translation>Base de données&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1531,7 +1675,7 @@
     </message>
     <message>
         <source>Still opening the workspace; try again in a moment.</source>
-        <translation>L’espace de travail est encore en cours d’ouverture ; réessayez dans un instant.</translation>
+        <translation>L’espace de travail est encore en cours d’ouverture&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Example workspace</source>
@@ -1679,7 +1823,7 @@
     </message>
     <message>
         <source>The first-run assistant: association, personas, objectives, a first account</source>
-        <translation>L’assistant de démarrage : association, personas, objectifs, un premier compte</translation>
+        <translation>L’assistant de démarrage : association, personas, objectifs, un premier compte</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1741,11 +1885,11 @@
     </message>
     <message>
         <source>Contents:</source>
-        <translation>Contenu :</translation>
+        <translation>Contenu :</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation>Version :</translation>
+        <translation>Version :</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1757,7 +1901,7 @@
     </message>
     <message>
         <source>Next posts:</source>
-        <translation>Prochaines publications :</translation>
+        <translation>Prochaines publications :</translation>
     </message>
 </context>
 <context>
@@ -1772,8 +1916,8 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
     </message>
 </context>
@@ -1805,19 +1949,19 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>KPIs:</source>
-        <translation>Indicateurs :</translation>
+        <translation>Indicateurs&#xa0;:</translation>
     </message>
     <message>
         <source>No objectives yet</source>
@@ -1825,7 +1969,7 @@
     </message>
     <message>
         <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
-        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence : dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois) ; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
+        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence : dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois) ; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
     </message>
     <message>
         <source>Add an objective</source>
@@ -1837,11 +1981,11 @@
     </message>
     <message>
         <source>Delete the objective?</source>
-        <translation>Supprimer l’objectif ?</translation>
+        <translation>Supprimer l’objectif&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
-        <translation>Supprimer « %1 » et ses indicateurs ? Les publications ne seront plus rattachées à cet objectif.</translation>
+        <translation>Supprimer « %1 » et ses indicateurs&#x202f;? Les publications ne seront plus rattachées à cet objectif.</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1996,7 @@
     </message>
     <message>
         <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
-        <translation>Cochez vos objectifs ; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
+        <translation>Cochez vos objectifs ; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
     </message>
     <message>
         <source>&amp;Add an objective from scratch</source>
@@ -1864,35 +2008,35 @@
     </message>
     <message>
         <source>&amp;Objective:</source>
-        <translation>&amp;Objectif :</translation>
+        <translation>&amp;Objectif :</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type :</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description :</translation>
     </message>
     <message>
         <source>&amp;Indicator (KPI):</source>
-        <translation>&amp;Indicateur (KPI) :</translation>
+        <translation>&amp;Indicateur (KPI) :</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation>&amp;Cible :</translation>
+        <translation>&amp;Cible :</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
-        <translation>&amp;Unité :</translation>
+        <translation>&amp;Unité :</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Période :</translation>
+        <translation>&amp;Période :</translation>
     </message>
     <message>
         <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
-        <translation>Au-delà de la présence : le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
+        <translation>Au-delà de la présence : le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
     </message>
     <message>
         <source>Measured from the networks&apos; statistics of your posts.</source>
@@ -1900,7 +2044,7 @@
     </message>
     <message>
         <source>Counted by your team: Tools › Record an outcome…</source>
-        <translation>Compté par votre équipe : Outils › Saisir un résultat…</translation>
+        <translation>Compté par votre équipe : Outils › Saisir un résultat…</translation>
     </message>
     <message>
         <source>Every ticked objective needs a name.</source>
@@ -1923,7 +2067,7 @@
     </message>
     <message>
         <source>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</source>
-        <translation>Les résultats qui comptent au-delà de « être présent » : dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
+        <translation>Les résultats qui comptent au-delà de « être présent »&#xa0;: dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
     </message>
     <message>
         <source>HelloAsso, cheque, stand at the market…</source>
@@ -1931,27 +2075,27 @@
     </message>
     <message>
         <source>&amp;KPI:</source>
-        <translation>&amp;Indicateur :</translation>
+        <translation>&amp;Indicateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</source>
-        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source : résultats saisis).</translation>
+        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source&#xa0;: résultats saisis).</translation>
     </message>
 </context>
 <context>
@@ -2024,27 +2168,27 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>Â&amp;ge :</translation>
+        <translation>Â&amp;ge&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation>&amp;Segment :</translation>
+        <translation>&amp;Segment&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
-        <translation>&amp;Motivation :</translation>
+        <translation>&amp;Motivation&#xa0;:</translation>
     </message>
     <message>
         <source>Net&amp;works used:</source>
-        <translation>&amp;Réseaux utilisés :</translation>
+        <translation>&amp;Réseaux utilisés&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expected content:</source>
-        <translation>&amp;Contenus attendus :</translation>
+        <translation>&amp;Contenus attendus&#xa0;:</translation>
     </message>
     <message>
         <source>No personas yet</source>
@@ -2052,7 +2196,7 @@
     </message>
     <message>
         <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
-        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent : une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend ; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent : une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend ; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
     </message>
     <message>
         <source>Add a persona</source>
@@ -2060,11 +2204,11 @@
     </message>
     <message>
         <source>Delete the persona?</source>
-        <translation>Supprimer le persona ?</translation>
+        <translation>Supprimer le persona&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Supprimer %1 ? Les publications gardent leur texte ; elles ne seront plus rattachées à ce persona.</translation>
+        <translation>Supprimer %1&#x202f;? Les publications gardent leur texte&#x202f;; elles ne seront plus rattachées à ce persona.</translation>
     </message>
 </context>
 <context>
@@ -2091,31 +2235,31 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>Â&amp;ge :</translation>
+        <translation>Â&amp;ge :</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation>&amp;Segment :</translation>
+        <translation>&amp;Segment :</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
-        <translation>&amp;Motivation :</translation>
+        <translation>&amp;Motivation :</translation>
     </message>
     <message>
         <source>Net&amp;works used:</source>
-        <translation>&amp;Réseaux utilisés :</translation>
+        <translation>&amp;Réseaux utilisés :</translation>
     </message>
     <message>
         <source>&amp;Expected content:</source>
-        <translation>&amp;Contenus attendus :</translation>
+        <translation>&amp;Contenus attendus :</translation>
     </message>
     <message>
         <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
-        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner ; cochez ceux que vous gardez.</translation>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner ; cochez ceux que vous gardez.</translation>
     </message>
     <message>
         <source>Every ticked persona needs a name.</source>
@@ -2135,11 +2279,11 @@
     </message>
     <message>
         <source>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</source>
-        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée ; elle n’a pas été déplacée. Le calendrier est à jour maintenant : recommencez.</translation>
+        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée&#x202f;; elle n’a pas été déplacée. Le calendrier est à jour maintenant&#xa0;: recommencez.</translation>
     </message>
     <message>
         <source>“%1” has already gone out on some accounts; it stays where it is.</source>
-        <translation>« %1 » est déjà partie sur certains comptes ; elle reste où elle est.</translation>
+        <translation>« %1 » est déjà partie sur certains comptes&#x202f;; elle reste où elle est.</translation>
     </message>
     <message>
         <source>Move “%1” to %2</source>
@@ -2154,11 +2298,11 @@
     </message>
     <message>
         <source>Delete the post?</source>
-        <translation>Supprimer la publication ?</translation>
+        <translation>Supprimer la publication&#x202f;?</translation>
     </message>
     <message>
         <source>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</source>
-        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas : ESS Planner l’oublie seulement. La supprimer ?</translation>
+        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas&#xa0;: ESS Planner l’oublie seulement. La supprimer&#x202f;?</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
@@ -2197,11 +2341,67 @@
     </message>
     <message>
         <source>The draft could not be autosaved: %1</source>
-        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement : %1</translation>
+        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
+    </message>
+    <message>
+        <source>Publish a post not approved?</source>
+        <translation>Publier une publication non validée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</source>
+        <translation>Cette publication est à l’étape « %1 », pas « Validée ». La publier automatiquement quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>le %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation>Ouvrir sur le réseau</translation>
+    </message>
+    <message>
+        <source>The post is online</source>
+        <translation>La publication est en ligne</translation>
+    </message>
+    <message>
+        <source>“%1” is already online on %2. Changes made here would not reach the network.</source>
+        <translation>« %1 » est déjà en ligne sur %2. Une modification faite ici n’atteindrait pas le réseau.</translation>
+    </message>
+    <message>
+        <source>Make a new post from it, to edit and publish?</source>
+        <translation>En faire une nouvelle publication, à modifier et publier&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new post</source>
+        <translation>Faire une &amp;nouvelle publication</translation>
+    </message>
+    <message>
+        <source>&amp;Open on the network</source>
+        <translation>&amp;Ouvrir sur le réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>&amp;Publier maintenant</translation>
+    </message>
+    <message>
+        <source>The post goes out now.</source>
+        <translation>La publication part maintenant.</translation>
     </message>
     <message>
         <source>Changed elsewhere</source>
@@ -2217,11 +2417,11 @@
     </message>
     <message>
         <source>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</source>
-        <translation>Recharger affiche la version de l’autre personne ; votre texte est d’abord copié dans le presse-papiers.</translation>
+        <translation>Recharger affiche la version de l’autre personne&#x202f;; votre texte est d’abord copié dans le presse-papiers.</translation>
     </message>
     <message>
         <source>The post was reloaded; your text is on the clipboard.</source>
-        <translation>La publication a été rechargée ; votre texte est dans le presse-papiers.</translation>
+        <translation>La publication a été rechargée&#x202f;; votre texte est dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2229,11 +2429,15 @@
     </message>
     <message>
         <source>Save the changes to this post before closing?</source>
-        <translation>Enregistrer les modifications de cette publication avant de fermer ?</translation>
+        <translation>Enregistrer les modifications de cette publication avant de fermer&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>PreviewCard</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(pas de texte)</translation>
+    </message>
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 caractères sur %2</translation>
@@ -2270,7 +2474,7 @@
     </message>
     <message>
         <source>The background service is not running: publishing from this window</source>
-        <translation>Le service d’arrière-plan ne tourne pas : publication depuis cette fenêtre</translation>
+        <translation>Le service d’arrière-plan ne tourne pas : publication depuis cette fenêtre</translation>
     </message>
     <message>
         <source>Publishing from this window</source>
@@ -2303,8 +2507,8 @@
     <message numerus="yes">
         <source>%n posts are scheduled; they will go out in the background.</source>
         <translation>
-            <numerusform>%n message est planifié ; il partira en arrière-plan.</numerusform>
-            <numerusform>%n messages sont planifiés ; ils partiront en arrière-plan.</numerusform>
+            <numerusform>%n message est planifié ; il partira en arrière-plan.</numerusform>
+            <numerusform>%n messages sont planifiés ; ils partiront en arrière-plan.</numerusform>
         </translation>
     </message>
     <message>
@@ -2322,8 +2526,8 @@
     <message numerus="yes">
         <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
         <translation>
-            <numerusform>%n message est planifié ; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
-            <numerusform>%n messages sont planifiés ; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n message est planifié ; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n messages sont planifiés ; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
         </translation>
     </message>
     <message>
@@ -2355,7 +2559,7 @@
     </message>
     <message>
         <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
-        <translation>Tout se modifie plus tard : Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
+        <translation>Tout se modifie plus tard : Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
     </message>
 </context>
 <context>
@@ -2379,11 +2583,11 @@
     </message>
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
-        <translation>ESS Planner : publication des messages planifiés</translation>
+        <translation>ESS Planner&#xa0;: publication des messages planifiés</translation>
     </message>
     <message>
         <source>ESS Planner: %1</source>
-        <translation>ESS Planner : %1</translation>
+        <translation>ESS Planner : %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -2425,7 +2629,7 @@
     </message>
     <message>
         <source>ESS Planner quits as soon as these posts are sent:</source>
-        <translation>ESS Planner se ferme dès que ces messages sont envoyés :</translation>
+        <translation>ESS Planner se ferme dès que ces messages sont envoyés :</translation>
     </message>
     <message>
         <source>&amp;Quit anyway</source>
@@ -2433,7 +2637,7 @@
     </message>
     <message>
         <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
-        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage ; aucun n’est envoyé deux fois.</translation>
+        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage ; aucun n’est envoyé deux fois.</translation>
     </message>
     <message>
         <source>&amp;Let the background service finish it</source>
@@ -2441,7 +2645,7 @@
     </message>
     <message>
         <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
-        <translation>ESS Planner se ferme maintenant ; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
+        <translation>ESS Planner se ferme maintenant ; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
@@ -2456,7 +2660,7 @@
     </message>
     <message>
         <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
-        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message : il est vérifié avant tout nouvel envoi.</translation>
+        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message : il est vérifié avant tout nouvel envoi.</translation>
     </message>
 </context>
 <context>
@@ -2478,28 +2682,32 @@
         <translation>Nom de l’organisation (facultatif)</translation>
     </message>
     <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Compter les publications des comptes de test (rien n’y a été envoyé)</translation>
+    </message>
+    <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
         <translation>Les publications par objectif et par persona, chaque indicateur face à sa cible, la portée, les meilleures publications et les trous à combler, pour la période choisie.</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;Au :</translation>
+        <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
+        <translation>F&amp;ormat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation :</translation>
+        <translation>&amp;Organisation&#xa0;:</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -2534,11 +2742,11 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
+        <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
         <source>Posts are planned and shown in this time zone.</source>
@@ -2570,11 +2778,11 @@
     </message>
     <message>
         <source>&amp;Grace period for missed posts:</source>
-        <translation>&amp;Délai de grâce des publications manquées :</translation>
+        <translation>&amp;Délai de grâce des publications manquées :</translation>
     </message>
     <message>
         <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
-        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai ; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
+        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai ; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
     </message>
     <message>
         <source>Back up the database and the media every &amp;day</source>
@@ -2586,7 +2794,7 @@
     </message>
     <message>
         <source>&amp;Backups kept:</source>
-        <translation>&amp;Sauvegardes conservées :</translation>
+        <translation>&amp;Sauvegardes conservées :</translation>
     </message>
     <message>
         <source>Where the data lives</source>
@@ -2594,19 +2802,19 @@
     </message>
     <message>
         <source>Data folder:</source>
-        <translation>Dossier des données :</translation>
+        <translation>Dossier des données :</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation>Réglages :</translation>
+        <translation>Réglages :</translation>
     </message>
     <message>
         <source>Backups:</source>
-        <translation>Sauvegardes :</translation>
+        <translation>Sauvegardes :</translation>
     </message>
     <message>
         <source>Logs:</source>
-        <translation>Journaux :</translation>
+        <translation>Journaux :</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -2614,11 +2822,11 @@
     </message>
     <message>
         <source>Database:</source>
-        <translation>Base de données :</translation>
+        <translation>Base de données :</translation>
     </message>
     <message>
         <source>The preferences could not be saved: %1</source>
-        <translation>Les préférences n’ont pas pu être enregistrées : %1</translation>
+        <translation>Les préférences n’ont pas pu être enregistrées : %1</translation>
     </message>
 </context>
 <context>
@@ -2634,10 +2842,6 @@
     <message>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <source>Page Up / Page Down</source>
-        <translation>Page préc. / Page suiv.</translation>
     </message>
     <message>
         <source>Previous / next month or week</source>
@@ -2656,16 +2860,8 @@
         <translation>Passer d’un jour à l’autre (mois) ou d’une publication à l’autre (semaine)</translation>
     </message>
     <message>
-        <source>Alt+Up / Alt+Down</source>
-        <translation>Alt+Haut / Alt+Bas</translation>
-    </message>
-    <message>
         <source>Previous / next post of the day</source>
         <translation>Publication précédente / suivante du jour</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Entrée</translation>
     </message>
     <message>
         <source>Open the post (or write one on that day)</source>
@@ -2674,10 +2870,6 @@
     <message>
         <source>Move the post one day later / earlier</source>
         <translation>Déplacer la publication d’un jour plus tard / plus tôt</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Suppr</translation>
     </message>
     <message>
         <source>Delete the post</source>
@@ -2700,16 +2892,28 @@
         <translation>Personas / objectifs</translation>
     </message>
     <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Dashboard / coverage by persona and objective</source>
+        <translation>Tableau de bord / couverture par persona et objectif</translation>
+    </message>
+    <message>
+        <source>Record an outcome / board report</source>
+        <translation>Saisir un résultat / rapport au conseil</translation>
+    </message>
+    <message>
         <source>Editor: save</source>
-        <translation>Éditeur : enregistrer</translation>
+        <translation>Éditeur&#xa0;: enregistrer</translation>
     </message>
     <message>
         <source>Editor: save and schedule</source>
-        <translation>Éditeur : enregistrer et planifier</translation>
+        <translation>Éditeur&#xa0;: enregistrer et planifier</translation>
     </message>
     <message>
         <source>Editor: close (asks before losing changes)</source>
-        <translation>Éditeur : fermer (demande avant de perdre des modifications)</translation>
+        <translation>Éditeur&#xa0;: fermer (demande avant de perdre des modifications)</translation>
     </message>
 </context>
 <context>
@@ -2735,19 +2939,19 @@
     </message>
     <message>
         <source>who your association is: its name, logo and time zone;</source>
-        <translation>qui est votre association : son nom, son logo et son fuseau horaire ;</translation>
+        <translation>qui est votre association : son nom, son logo et son fuseau horaire ;</translation>
     </message>
     <message>
         <source>the people your posts speak to (personas);</source>
-        <translation>les personnes à qui vos publications s’adressent (personas) ;</translation>
+        <translation>les personnes à qui vos publications s’adressent (personas) ;</translation>
     </message>
     <message>
         <source>what your posts are for (objectives and their indicators);</source>
-        <translation>à quoi servent vos publications (objectifs et leurs indicateurs) ;</translation>
+        <translation>à quoi servent vos publications (objectifs et leurs indicateurs) ;</translation>
     </message>
     <message>
         <source>a first account to publish on, or a test account;</source>
-        <translation>un premier compte où publier, ou un compte d’essai ;</translation>
+        <translation>un premier compte où publier, ou un compte d’essai ;</translation>
     </message>
     <message>
         <source>publishing while the window is closed.</source>
@@ -2755,15 +2959,15 @@
     </message>
     <message>
         <source>A few steps set up your workspace:</source>
-        <translation>Quelques étapes préparent votre espace de travail :</translation>
+        <translation>Quelques étapes préparent votre espace de travail :</translation>
     </message>
     <message>
         <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
-        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment : Aide › Recommencer l’accueil.</translation>
+        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment : Aide › Recommencer l’accueil.</translation>
     </message>
     <message>
         <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
-        <translation>Vous voulez juste regarder ? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
+        <translation>Vous voulez juste regarder ? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
     </message>
 </context>
 </TS>

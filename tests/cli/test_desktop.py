@@ -102,7 +102,7 @@ def test_uninstall_removes_only_ours_and_says_when_there_is_nothing(
     assert other.exists()
     assert not list((xdg / "icons").rglob("essplanner.*"))
     assert main(["--lang", "fr", "desktop", "uninstall"]) == 0
-    assert "Rien à retirer : aucun lanceur dans" in capsys.readouterr().out
+    assert "Rien à retirer\u00a0: aucun lanceur dans" in capsys.readouterr().out
 
 
 def test_a_relative_xdg_data_home_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -146,7 +146,7 @@ def test_installed_from_the_wheel_the_app_is_french_with_its_icon_and_launcher(
 
     done = _run(["essplanner", "--lang", "fr", "desktop", "install"], cwd=outside, env=env)
     launcher = tmp_path / "share" / "applications" / f"{APP_ID}.desktop"
-    assert f"Lanceur installé : {launcher}" in done.stdout
+    assert f"Lanceur installé\u00a0: {launcher}" in done.stdout
     assert f"Exec={venv / 'bin' / 'essplanner'}\n" in launcher.read_text()
     checked = _run([validate, str(launcher)])
     assert not checked.stdout.strip(), checked.stdout

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.channels import accounts as core
-from essplanner.domain import Account, Change
+from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account, Change
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.empty_state import EmptyState
@@ -133,7 +133,7 @@ class AccountsModel(QAbstractTableModel):
             if column is Column.NAME:
                 return account.name
             if column is Column.PLATFORM:
-                return self._platforms.get(account.platform, account.platform)
+                return self._platform_text(account)
             if column is Column.HANDLE:
                 return account.handle
             return self._status(account)
@@ -153,6 +153,18 @@ class AccountsModel(QAbstractTableModel):
 
             return QBrush(QColor(176, 32, 32))
         return None
+
+    def _platform_text(self, account: Account) -> str:
+        """The network's name; a test account's says what it imitates."""
+        from essplanner.ui.labels import platform_label
+
+        if account.platform == TEST_PLATFORM:
+            mimic = str(account.settings.get("mimic") or "")
+            test = platform_label(TEST_PLATFORM)
+            return f"{test} · {platform_label(mimic)}" if mimic else test
+        if account.platform in PLATFORM_NAMES:
+            return platform_label(account.platform)
+        return self._platforms.get(account.platform, account.platform)
 
     def _status(self, account: Account) -> str:
         if account.id in self._busy:
@@ -323,6 +335,11 @@ class AccountsDialog(QDialog):
 
         self.runner.run(lambda: core.check_account(self.ws, account.id), done, failed)
 
+    def reconnect_account(self, account_id: int) -> None:
+        """Select the account and open its reconnection (from needs attention)."""
+        self.select(account_id)
+        self.on_reconnect()
+
     def on_reconnect(self) -> None:
         from essplanner.ui.accounts.editor import AccountEditor
 
@@ -404,7 +421,8 @@ class AccountsDialog(QDialog):
 def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
     """Add Tools › Accounts… to the main window."""
     action = QAction(QCoreApplication.translate("MainWindow", "&Accounts…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    # not Ctrl+Shift+A: View › Needs attention has it (a key bound twice fires neither)
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
 
     def open_dialog() -> None:
         dialog = getattr(window, "_accounts_dialog", None)
@@ -417,6 +435,13 @@ def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
         else:
             dialog.show()
 
+    def reconnect(account_id: int) -> None:
+        open_dialog()
+        window._accounts_dialog.reconnect_account(account_id)
+
     action.triggered.connect(open_dialog)
+    reconnect_requested = getattr(window, "reconnect_requested", None)
+    if reconnect_requested is not None:
+        reconnect_requested.connect(reconnect)
     window.menu_tools.addAction(action)
     return action

@@ -96,7 +96,8 @@ class ChipPainter:
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         for badge in reversed(chip.targets[:5]):
-            painter.drawPixmap(x, top, platform_pixmap(badge.platform, badge.state, size, ratio))
+            painter.drawPixmap(x, top, platform_pixmap(badge.platform, badge.state, size, ratio,
+                                                       badge.holdup))
             x -= size + 2
 
         metrics, bold, bold_metrics = self._fonts(font)

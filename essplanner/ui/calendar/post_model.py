@@ -32,7 +32,13 @@ from PySide6.QtCore import (
 
 from essplanner.domain import Change, PostStatus, time_is_fixed
 from essplanner.services.calendar import CalendarEntry, TargetBadge
-from essplanner.ui.labels import delivery_label, fmt_datetime, platform_label, status_label
+from essplanner.ui.labels import (
+    delivery_label,
+    fmt_datetime,
+    holdup_label,
+    platform_label,
+    status_label,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 POST_MIME = "application/x-essplanner-post"
@@ -129,9 +135,10 @@ class Chip:
             lines.append(escape(text[:400] + ("…" if len(text) > 400 else "")).replace(
                 "\n", "<br>"))
         for t in self.targets:
+            state = holdup_label(t.holdup) if t.holdup is not None else delivery_label(t.state)
             line = (f"{escape(t.account_name)} ({escape(platform_label(t.platform))}): "
-                    f"{escape(delivery_label(t.state))}")
-            if t.last_error and t.state.needs_attention:
+                    f"{escape(state)}")
+            if t.last_error and t.holdup is not None:
                 line += f" — <i>{escape(t.last_error[:200])}</i>"
             lines.append(line)
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"

@@ -48,7 +48,7 @@ class PersonaListModel(RecordListModel[Persona]):
                     "%2", str(persona.age))
             return persona.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain(", ".join(persona.networks)) or None
+            return plain(", ".join(platform_label(n) for n in persona.networks)) or None
         if role == self.ID_ROLE:
             return persona.id
         return None
