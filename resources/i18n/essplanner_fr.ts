@@ -288,6 +288,10 @@
         <translation>Charger l’espace d’exemple</translation>
     </message>
     <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
         <source>&amp;Reopen them</source>
         <translation>&amp;Les rouvrir</translation>
     </message>
@@ -309,6 +313,17 @@
     <message>
         <source>Needs attention</source>
         <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>No post of this period matches the filters.</source>
+        <translation>Aucune publication de cette période ne correspond aux filtres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search finds %n post(s) at other dates: see Search results.</source>
+        <translation>
+            <numerusform>La recherche trouve %n publication à d’autres dates : voir Résultats de la recherche.</numerusform>
+            <numerusform>La recherche trouve %n publications à d’autres dates : voir Résultats de la recherche.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
@@ -1182,7 +1197,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
         <translation>Filtres</translation>
     </message>
     <message>
@@ -1190,8 +1205,33 @@
         <translation>À vérifier</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Base de données : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer vers…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>Move the post</source>
+        <translation>Déplacer la publication</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1272,6 +1312,10 @@
     <message>
         <source>&amp;Search…</source>
         <translation>&amp;Chercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Month</source>
@@ -1816,6 +1860,50 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>No post contains “%1”, at any date.</source>
+        <translation>Aucune publication ne contient « %1 », à aucune date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found; the first %1 are listed.</source>
+        <translation>
+            <numerusform>%n publication trouvée ; voici les %1 premières.</numerusform>
+            <numerusform>%n publications trouvées ; voici les %1 premières.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found, at every date.</source>
+        <translation>
+            <numerusform>%n publication trouvée, toutes dates confondues.</numerusform>
+            <numerusform>%n publications trouvées, toutes dates confondues.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>New post</source>
@@ -1840,6 +1928,10 @@
     <message>
         <source>Go to a date</source>
         <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other programs changed</source>
+        <translation>Actualiser : relire ce que d’autres programmes ont changé</translation>
     </message>
     <message>
         <source>Arrows</source>
