@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QByteArray, QDate, QObject, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,8 @@ from essplanner.ui.labels import month_title, qdate, week_title
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from essplanner.services.changes import ChangeWatcher
     from essplanner.ui.calendar.agenda_model import AgendaModel
     from essplanner.ui.calendar.agenda_view import AgendaView
@@ -719,6 +721,8 @@ class MainWindow(QMainWindow):
 
     # ---- size, position, docks and view, remembered per data folder
     def _window_state(self) -> QSettings:
+        from PySide6.QtCore import QSettings
+
         path = self.ws.paths.config_dir / WINDOW_STATE_FILE
         return QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -732,6 +736,8 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         if not (self.ws.paths.config_dir / WINDOW_STATE_FILE).is_file():
             return
+        from PySide6.QtCore import QByteArray
+
         state = self._window_state()
         geometry = state.value("geometry")
         if isinstance(geometry, QByteArray):

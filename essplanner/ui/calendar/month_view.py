@@ -8,6 +8,7 @@ the drop into a ``move_requested``), or moved with the keyboard.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -22,14 +23,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QFontMetrics,
-    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -45,12 +44,16 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
 from essplanner.ui.calendar.chip_painter import ChipPainter
 from essplanner.ui.calendar.month_model import WEEKS, MonthModel, Role
+
+if TYPE_CHECKING:
+    # imported where used: loading these classes builds their enums, a cost the first
+    # paint of the calendar need not pay
+    from PySide6.QtGui import QContextMenuEvent
 from essplanner.ui.calendar.post_model import Chip, decode_posts, encode_posts
 
 CHIP_HEIGHT = 19
@@ -348,9 +351,13 @@ class MonthView(QTableView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         # A chip's own rich tooltip (its text, each account's state); the day's list elsewhere.
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            chip = self.chip_at(event.pos())
+        if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
+            chip = self.chip_at(event.pos()) if isinstance(event, QHelpEvent) else None
             if chip is not None:
+                assert isinstance(event, QHelpEvent)
                 QToolTip.showText(event.globalPos(), chip.tooltip(), self.viewport(),
                                   self.chip_rect(chip.post_id) or QRect())
                 return True
