@@ -173,7 +173,6 @@ def run_gui(args: argparse.Namespace) -> int:
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.services.background import BackgroundPublishing
-        from essplanner.services.changes import ChangeWatch
         from essplanner.ui import assistant, exchange_actions, settings_dialog
         from essplanner.ui import backups as backup_actions
         from essplanner.ui import tray as publishing_tray
@@ -194,8 +193,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 workspace, extra_jobs=[metrics_job(workspace), backup_job(workspace)])
 
         host = PublishingHost(window, workspace, bridge, make_service=make_service,
-                              background=BackgroundPublishing(paths, db_url=args.db),
-                              watch=ChangeWatch.open(database_url(paths, args.db)))
+                              background=BackgroundPublishing(paths, db_url=args.db))
         install_menu(window, host)
         tray = publishing_tray.install(window, workspace, bridge, host)
         backups = backup_actions.install(window, workspace, bridge)

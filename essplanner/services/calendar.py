@@ -11,7 +11,8 @@ the database or twenty thousand.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 #: characters of the body kept for chips and tooltips
 EXCERPT = 600
 _CHUNK = 500
+#: search results returned at most (the most relevant are all the matches, in time order)
+SEARCH_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,80 @@ def entries_by_id(db: Database, post_ids: Iterable[int]) -> list[CalendarEntry]:
         for i in range(0, len(ids), _CHUNK):
             found.extend(_load(s, models.Post.id.in_(ids[i:i + _CHUNK])))
     return found
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: case-folded, accents and other marks dropped
+    (Unicode NFKD without combining marks), so that "benevoles" finds "Bénévoles"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """The folded words of a search; a post matches when its title or text has them all."""
+    return tuple(fold(text).split())
+
+
+def matches(words: tuple[str, ...], title: str, body: str) -> bool:
+    if not words:
+        return False
+    folded = fold(f"{title}\n{body}")
+    return all(word in folded for word in words)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Posts whose title or text has every word searched, over all dates, in time order
+    (undated last); at most ``limit`` of them, ``total`` counting them all."""
+
+    entries: tuple[CalendarEntry, ...]
+    total: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.entries)
+
+
+def matching_ids(rows: Iterable[tuple[int, str | None, str | None]], text: str,
+                 limit: int) -> tuple[list[int], int]:
+    """The first ``limit`` ids of ``rows`` (id, title, body) matching ``text``, and how many
+    match in all. Folding happens here, in Python, so that SQLite and PostgreSQL (with or
+    without its ``unaccent`` extension) find exactly the same posts."""
+    words = search_words(text)
+    found: list[int] = []
+    total = 0
+    for post_id, title, body in rows:
+        if matches(words, title or "", body or ""):
+            total += 1
+            if len(found) < limit:
+                found.append(post_id)
+    return found, total
+
+
+def in_time_order(found: Iterable[CalendarEntry]) -> tuple[CalendarEntry, ...]:
+    return tuple(sorted(found, key=lambda e: (e.scheduled_at is None,
+                                              e.scheduled_at.timestamp() if e.scheduled_at
+                                              else 0.0, e.post_id)))
+
+
+def search(db: Database, text: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+    """Posts of any date whose title or text contains every word of ``text``, ignoring
+    case and accents; two queries to find them and five to load them, whatever their count."""
+    from sqlalchemy import select
+
+    from essplanner import models
+
+    if not search_words(text):
+        return SearchResult((), 0)
+    post = models.Post.__table__.c
+    with db.read() as s:
+        rows: Iterator[tuple[int, str | None, str | None]] = (
+            (r[0], r[1], r[2]) for r in s.execute(
+                select(post.id, post.title, post.body)
+                .order_by(post.scheduled_at.is_(None), post.scheduled_at, post.id)))
+        ids, total = matching_ids(rows, text, limit)
+        found = _load(s, models.Post.id.in_(ids)) if ids else []
+    return SearchResult(in_time_order(found), total)
 
 
 def has_posts(db: Database) -> bool:

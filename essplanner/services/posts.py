@@ -87,9 +87,11 @@ class PostService(Service):
         with self.db.read() as s:
             return repo.load_post(s, post_id)
 
-    def query(self, query: domain.PostQuery) -> list[domain.Post]:
+    def query(self, query: domain.PostQuery, *, attempts: bool = False) -> list[domain.Post]:
+        """The posts ``query`` selects, in a fixed number of queries whatever their count
+        (with each target's publishing attempts if ``attempts``)."""
         with self.db.read() as s:
-            return repo.query_posts(s, query)
+            return repo.query_posts(s, query, attempts=attempts)
 
     def attention(self) -> list[domain.Post]:
         """Posts with a failed, unconfirmed or missed target."""

@@ -22,7 +22,17 @@ from typing import Any
 
 from essplanner.domain import DeliveryState, EditorialState, holdup_of
 from essplanner.log import redact
-from essplanner.services.calendar import EXCERPT, CalendarEntry, TargetBadge, shown_platform
+from essplanner.services.calendar import (
+    EXCERPT,
+    SEARCH_LIMIT,
+    CalendarEntry,
+    SearchResult,
+    TargetBadge,
+    in_time_order,
+    matching_ids,
+    search_words,
+    shown_platform,
+)
 
 VERSIONS = Path(__file__).parents[1] / "migrations" / "versions"
 _REVISION = re.compile(r"^revision\s*(?::[^=]+)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
@@ -114,6 +124,17 @@ class QuickReader:
             chunk = ids[i:i + 500]
             found.extend(self._load(f"p.id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
         return found
+
+    def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """As :func:`essplanner.services.calendar.search`, with the standard library."""
+        if not search_words(text):
+            return SearchResult((), 0)
+        rows = self._db.execute(
+            "SELECT id, title, body FROM post "
+            "ORDER BY scheduled_at IS NULL, scheduled_at, id")
+        ids, total = matching_ids(rows, text, limit)
+        found = self._load(f"p.id IN ({','.join('?' * len(ids))})", ids) if ids else []
+        return SearchResult(in_time_order(found), total)
 
     def _load(self, cond: str, params: Sequence[Any]) -> list[CalendarEntry]:
         db = self._db

@@ -5,8 +5,9 @@ for the workspace, also while the window is closed and from the next login on
 (:mod:`essplanner.services.background`); the window runs no scheduler of its own and
 shows that service's state. With it off, the window runs the publishing service in its
 own process, as before. Either way the publisher holds the workspace's lock
-(:class:`~essplanner.services.background.ServiceLock`), so one of them publishes, and
-the window re-reads the calendar within a second of another program's commit.
+(:class:`~essplanner.services.background.ServiceLock`), so one of them publishes; the
+window re-reads the calendar within a second of the service's commits by itself
+(``MainWindow.poll_changes``, docs/decisions/0019-change-watcher.md).
 
 Closing the window (or Quit) with posts waiting says what will happen to them; with
 sends under way it shows :class:`~essplanner.ui.quit_dialog.QuitDialog`. The close
@@ -40,7 +41,6 @@ from essplanner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from essplanner.scheduler import PublishingService
-    from essplanner.services.changes import ChangeWatch
     from essplanner.ui.quit_dialog import QuitDialog
     from essplanner.workspace import Workspace
 
@@ -67,7 +67,7 @@ class PublishingHost(QObject):
 
     def __init__(self, window: QMainWindow, workspace: Workspace, bridge: Bridge, *,
                  make_service: Callable[[], PublishingService],
-                 background: BackgroundPublishing, watch: ChangeWatch | None = None,
+                 background: BackgroundPublishing,
                  poll_ms: int = POLL_MS) -> None:
         super().__init__(window)
         self.window = window
@@ -75,7 +75,6 @@ class PublishingHost(QObject):
         self.bridge = bridge
         self.make_service = make_service
         self.background = background
-        self.watch = watch
         self.service: PublishingService | None = None
         self.lock: ServiceLock | None = None
         # sends left under way by "Quit anyway" (the process must then exit at once)
@@ -129,11 +128,7 @@ class PublishingHost(QObject):
         self.timer.start()
 
     def on_poll(self) -> None:
-        """Every second: another program's commits reach the views; who publishes is settled."""
-        if self.watch is not None and self.watch.changed():
-            refresh = getattr(self.window, "refresh", None)
-            if refresh is not None and getattr(self.window, "ready", True):
-                refresh()
+        """Every second: who publishes is settled (and shown)."""
         if self._busy or self._closing:
             return
         holder = ServiceLock.holder(self.ws.paths)
@@ -392,8 +387,6 @@ class PublishingHost(QObject):
     def shutdown(self) -> None:
         """After the event loop: stop what still runs. Never waits for abandoned sends."""
         self.timer.stop()
-        if self.watch is not None:
-            self.watch.close()
         service, self.service = self.service, None
         if service is not None:
             service.stop(wait=True)  # the event loop ended some other way: sends finish

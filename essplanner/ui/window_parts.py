@@ -95,6 +95,7 @@ def build_actions(w: MainWindow) -> None:
     w.action_search = _action(
         w, translate("MainWindow", "&Search…"), QKeySequence.StandardKey.Find, w.focus_search
     )
+    w.action_refresh = _action(w, translate("MainWindow", "&Refresh"), "F5", w.refresh)
     group = QActionGroup(w)
     w.view_actions = {}
     for kind, text, key in (
@@ -203,10 +204,12 @@ def build_actions(w: MainWindow) -> None:
         w.action_previous,
         w.action_next,
         w.action_goto,
+        w.action_refresh,
         None,
         *w.colour_actions.values(),
         None,
         w.filters_dock.toggleViewAction(),
+        w.search_dock.toggleViewAction(),
         w.action_attention,
     ):
         if item is None:
@@ -238,6 +241,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         (keys("Ctrl+T"), translate("Shortcuts", "Today")),
         (keys("PgUp", "PgDown"), translate("Shortcuts", "Previous / next month or week")),
         (keys("Ctrl+G"), translate("Shortcuts", "Go to a date")),
+        (keys("F5"), translate("Shortcuts", "Refresh: read again what other programs changed")),
         (
             translate("Shortcuts", "Arrows"),
             translate("Shortcuts", "Move between days (month) or posts (week)"),
@@ -316,6 +320,18 @@ class Banners(QObject):
         layout.addWidget(self.load_example_button)
         layout.addStretch(1)
 
+        # Filters that hide every post of the period: say so, and offer the way back.
+        self.no_match = QWidget(window)
+        self.no_match.setObjectName("noMatchBanner")
+        self.no_match.setStyleSheet("#noMatchBanner { background: #e3f2fd; }")
+        row = QHBoxLayout(self.no_match)
+        self.no_match_label = QLabel(self.no_match)
+        self.no_match_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("&Clear the filters"), self.no_match)
+        row.addWidget(self.no_match_label, 1)
+        row.addWidget(self.clear_filters_button)
+        self.no_match.hide()
+
         self.recovery = QWidget(window)
         self.recovery.setObjectName("recoveryBanner")
         self.recovery.setStyleSheet("#recoveryBanner { background: #fff3cd; }")
@@ -345,6 +361,18 @@ class Banners(QObject):
             else self.tr("Needs attention")
         )
         self.window.attention_dock.setWindowTitle(title)
+
+    def set_no_match(self, shown: bool, *, elsewhere: int = 0) -> None:
+        """Show or hide the "no post matches the filters" banner; ``elsewhere`` counts the
+        posts the search found at other dates."""
+        if shown:
+            text = self.tr("No post of this period matches the filters.")
+            if elsewhere:
+                text += " " + self.tr(
+                    "The search finds %n post(s) at other dates: see Search results.", "",
+                    elsewhere)
+            self.no_match_label.setText(text)
+        self.no_match.setVisible(shown)
 
     def check_recovery(self, autosave_dir: Path) -> None:
         from essplanner.ui.editor.autosave import AutosaveStore

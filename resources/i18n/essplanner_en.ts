@@ -557,6 +557,10 @@
         <translation>Load the example workspace</translation>
     </message>
     <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Clear the filters</translation>
+    </message>
+    <message>
         <source>&amp;Reopen them</source>
         <translation>&amp;Reopen them</translation>
     </message>
@@ -578,6 +582,17 @@
     <message>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>No post of this period matches the filters.</source>
+        <translation>No post of this period matches the filters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search finds %n post(s) at other dates: see Search results.</source>
+        <translation>
+            <numerusform>The search finds %n post at other dates: see Search results.</numerusform>
+            <numerusform>The search finds %n posts at other dates: see Search results.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
@@ -1646,7 +1661,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
         <translation>Filters</translation>
     </message>
     <message>
@@ -1654,8 +1669,33 @@
         <translation>Needs attention</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Move to…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>Move the post</source>
+        <translation>Move the post</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1736,6 +1776,10 @@
     <message>
         <source>&amp;Search…</source>
         <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>&amp;Month</source>
@@ -2727,6 +2771,50 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>No post contains “%1”, at any date.</source>
+        <translation>No post contains “%1”, at any date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found; the first %1 are listed.</source>
+        <translation>
+            <numerusform>%n post found; the first %1 are listed.</numerusform>
+            <numerusform>%n posts found; the first %1 are listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found, at every date.</source>
+        <translation>
+            <numerusform>%n post found, at every date.</numerusform>
+            <numerusform>%n posts found, at every date.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>No date</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -2850,6 +2938,10 @@
     <message>
         <source>Go to a date</source>
         <translation>Go to a date</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other programs changed</source>
+        <translation>Refresh: read again what other programs changed</translation>
     </message>
     <message>
         <source>Arrows</source>

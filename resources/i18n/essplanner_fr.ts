@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
-        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord : il ne publie rien.</translation>
+        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord&#xa0;: il ne publie rien.</translation>
     </message>
     <message>
         <source>A &amp;test account that publishes nothing</source>
@@ -88,11 +88,11 @@
     </message>
     <message>
         <source>&amp;Imitates:</source>
-        <translation>&amp;Imite :</translation>
+        <translation>&amp;Imite&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>&amp;Platform:</source>
-        <translation>&amp;Plateforme :</translation>
+        <translation>&amp;Plateforme&#xa0;:</translation>
     </message>
     <message>
         <source>%1 (test)</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
-        <translation>Pour connecter un compte : Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
+        <translation>Pour connecter un compte&#xa0;: Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>%1 was added but not confirmed: %2</source>
-        <translation>%1 a été ajouté mais pas confirmé : %2</translation>
+        <translation>%1 a été ajouté mais pas confirmé&#xa0;: %2</translation>
     </message>
     <message>
         <source>The account was not added</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
-        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme ; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
+        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme&#x202f;; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
     </message>
     <message>
         <source>Connect an account</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
-        <translation>Son nom et son logo figurent dans les rapports ; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
+        <translation>Son nom et son logo figurent dans les rapports&#x202f;; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
     </message>
     <message>
         <source>e.g. Énergie Solidaire</source>
@@ -306,15 +306,15 @@
     </message>
     <message>
         <source>&amp;Logo:</source>
-        <translation>&amp;Logo :</translation>
+        <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name of the association:</source>
-        <translation>&amp;Nom de l’association :</translation>
+        <translation>&amp;Nom de l’association&#xa0;:</translation>
     </message>
     <message>
         <source>La&amp;nguage:</source>
-        <translation>La&amp;ngue :</translation>
+        <translation>La&amp;ngue&#xa0;:</translation>
     </message>
     <message>
         <source>A new language applies at the next start.</source>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Type to search, e.g. “Paris” or “Montreal”.</source>
@@ -459,11 +459,11 @@
     </message>
     <message>
         <source>Backup made: %1</source>
-        <translation>Sauvegarde faite : %1</translation>
+        <translation>Sauvegarde faite&#xa0;: %1</translation>
     </message>
     <message>
         <source>The automatic backup failed: %1</source>
-        <translation>La sauvegarde automatique a échoué : %1</translation>
+        <translation>La sauvegarde automatique a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
-        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas : sur l’autre ordinateur, reconnectez les comptes.</translation>
+        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas&#xa0;: sur l’autre ordinateur, reconnectez les comptes.</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -531,11 +531,11 @@
     </message>
     <message>
         <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
-        <translation>Les comptes seront marqués « à reconnecter » : leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
+        <translation>Les comptes seront marqués « à reconnecter »&#xa0;: leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
     </message>
     <message>
         <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
-        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé ? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
+        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé&#x202f;? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
     </message>
     <message>
         <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
@@ -555,6 +555,10 @@
     <message>
         <source>Load the example workspace</source>
         <translation>Charger l’espace d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
         <source>&amp;Reopen them</source>
@@ -578,6 +582,17 @@
     <message>
         <source>Needs attention</source>
         <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>No post of this period matches the filters.</source>
+        <translation>Aucune publication de cette période ne correspond aux filtres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search finds %n post(s) at other dates: see Search results.</source>
+        <translation>
+            <numerusform>La recherche trouve %n publication à d’autres dates&#xa0;: voir Résultats de la recherche.</numerusform>
+            <numerusform>La recherche trouve %n publications à d’autres dates&#xa0;: voir Résultats de la recherche.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
@@ -1230,40 +1245,40 @@
     </message>
     <message>
         <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
-        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai : pour faire le tour avant de préparer le vôtre.</translation>
+        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai&#xa0;: pour faire le tour avant de préparer le vôtre.</translation>
     </message>
     <message>
         <source>Finish creates:</source>
-        <translation>Terminer crée :</translation>
+        <translation>Terminer crée&#xa0;:</translation>
     </message>
     <message>
         <source>• personas: %1</source>
-        <translation>• personas : %1</translation>
+        <translation>• personas&#xa0;: %1</translation>
     </message>
     <message>
         <source>• objectives: %1</source>
-        <translation>• objectifs : %1</translation>
+        <translation>• objectifs&#xa0;: %1</translation>
     </message>
     <message>
         <source>• a test account: %1</source>
-        <translation>• un compte d’essai : %1</translation>
+        <translation>• un compte d’essai&#xa0;: %1</translation>
     </message>
     <message>
         <source>Finish creates nothing: the steps were skipped or left empty.</source>
-        <translation>Terminer ne crée rien : les étapes ont été passées ou laissées vides.</translation>
+        <translation>Terminer ne crée rien&#xa0;: les étapes ont été passées ou laissées vides.</translation>
     </message>
     <message>
         <source>Already connected: %1</source>
-        <translation>Déjà connecté : %1</translation>
+        <translation>Déjà connecté&#xa0;: %1</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1</source>
-        <translation>Les réglages n’ont pas pu être enregistrés : %1</translation>
+        <translation>Les réglages n’ont pas pu être enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Some things were not created:
 %1</source>
-        <translation>Certains éléments n’ont pas été créés :
+        <translation>Certains éléments n’ont pas été créés&#xa0;:
 %1</translation>
     </message>
 </context>
@@ -1646,7 +1661,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
         <translation>Filtres</translation>
     </message>
     <message>
@@ -1654,8 +1669,33 @@
         <translation>À vérifier</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer vers…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>Move the post</source>
+        <translation>Déplacer la publication</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1736,6 +1776,10 @@
     <message>
         <source>&amp;Search…</source>
         <translation>&amp;Chercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Month</source>
@@ -1823,7 +1867,7 @@
     </message>
     <message>
         <source>The first-run assistant: association, personas, objectives, a first account</source>
-        <translation>L’assistant de démarrage : association, personas, objectifs, un premier compte</translation>
+        <translation>L’assistant de démarrage&#xa0;: association, personas, objectifs, un premier compte</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1885,11 +1929,11 @@
     </message>
     <message>
         <source>Contents:</source>
-        <translation>Contenu :</translation>
+        <translation>Contenu&#xa0;:</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation>Version :</translation>
+        <translation>Version&#xa0;:</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1901,7 +1945,7 @@
     </message>
     <message>
         <source>Next posts:</source>
-        <translation>Prochaines publications :</translation>
+        <translation>Prochaines publications&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1969,7 +2013,7 @@
     </message>
     <message>
         <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
-        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence : dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois) ; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
+        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence&#xa0;: dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois)&#x202f;; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
     </message>
     <message>
         <source>Add an objective</source>
@@ -1996,7 +2040,7 @@
     </message>
     <message>
         <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
-        <translation>Cochez vos objectifs ; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
+        <translation>Cochez vos objectifs&#x202f;; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
     </message>
     <message>
         <source>&amp;Add an objective from scratch</source>
@@ -2008,35 +2052,35 @@
     </message>
     <message>
         <source>&amp;Objective:</source>
-        <translation>&amp;Objectif :</translation>
+        <translation>&amp;Objectif&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Indicator (KPI):</source>
-        <translation>&amp;Indicateur (KPI) :</translation>
+        <translation>&amp;Indicateur (KPI)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation>&amp;Cible :</translation>
+        <translation>&amp;Cible&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
-        <translation>&amp;Unité :</translation>
+        <translation>&amp;Unité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Période :</translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
-        <translation>Au-delà de la présence : le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
+        <translation>Au-delà de la présence&#xa0;: le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
     </message>
     <message>
         <source>Measured from the networks&apos; statistics of your posts.</source>
@@ -2044,7 +2088,7 @@
     </message>
     <message>
         <source>Counted by your team: Tools › Record an outcome…</source>
-        <translation>Compté par votre équipe : Outils › Saisir un résultat…</translation>
+        <translation>Compté par votre équipe&#xa0;: Outils › Saisir un résultat…</translation>
     </message>
     <message>
         <source>Every ticked objective needs a name.</source>
@@ -2196,7 +2240,7 @@
     </message>
     <message>
         <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
-        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent : une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend ; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent&#xa0;: une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend&#x202f;; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
     </message>
     <message>
         <source>Add a persona</source>
@@ -2235,31 +2279,31 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>Â&amp;ge :</translation>
+        <translation>Â&amp;ge&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation>&amp;Segment :</translation>
+        <translation>&amp;Segment&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
-        <translation>&amp;Motivation :</translation>
+        <translation>&amp;Motivation&#xa0;:</translation>
     </message>
     <message>
         <source>Net&amp;works used:</source>
-        <translation>&amp;Réseaux utilisés :</translation>
+        <translation>&amp;Réseaux utilisés&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expected content:</source>
-        <translation>&amp;Contenus attendus :</translation>
+        <translation>&amp;Contenus attendus&#xa0;:</translation>
     </message>
     <message>
         <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
-        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner ; cochez ceux que vous gardez.</translation>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner&#x202f;; cochez ceux que vous gardez.</translation>
     </message>
     <message>
         <source>Every ticked persona needs a name.</source>
@@ -2474,7 +2518,7 @@
     </message>
     <message>
         <source>The background service is not running: publishing from this window</source>
-        <translation>Le service d’arrière-plan ne tourne pas : publication depuis cette fenêtre</translation>
+        <translation>Le service d’arrière-plan ne tourne pas&#xa0;: publication depuis cette fenêtre</translation>
     </message>
     <message>
         <source>Publishing from this window</source>
@@ -2507,8 +2551,8 @@
     <message numerus="yes">
         <source>%n posts are scheduled; they will go out in the background.</source>
         <translation>
-            <numerusform>%n message est planifié ; il partira en arrière-plan.</numerusform>
-            <numerusform>%n messages sont planifiés ; ils partiront en arrière-plan.</numerusform>
+            <numerusform>%n message est planifié&#x202f;; il partira en arrière-plan.</numerusform>
+            <numerusform>%n messages sont planifiés&#x202f;; ils partiront en arrière-plan.</numerusform>
         </translation>
     </message>
     <message>
@@ -2526,8 +2570,8 @@
     <message numerus="yes">
         <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
         <translation>
-            <numerusform>%n message est planifié ; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
-            <numerusform>%n messages sont planifiés ; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n message est planifié&#x202f;; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n messages sont planifiés&#x202f;; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
         </translation>
     </message>
     <message>
@@ -2559,7 +2603,7 @@
     </message>
     <message>
         <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
-        <translation>Tout se modifie plus tard : Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
+        <translation>Tout se modifie plus tard&#xa0;: Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
     </message>
 </context>
 <context>
@@ -2587,7 +2631,7 @@
     </message>
     <message>
         <source>ESS Planner: %1</source>
-        <translation>ESS Planner : %1</translation>
+        <translation>ESS Planner&#xa0;: %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -2629,7 +2673,7 @@
     </message>
     <message>
         <source>ESS Planner quits as soon as these posts are sent:</source>
-        <translation>ESS Planner se ferme dès que ces messages sont envoyés :</translation>
+        <translation>ESS Planner se ferme dès que ces messages sont envoyés&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Quit anyway</source>
@@ -2637,7 +2681,7 @@
     </message>
     <message>
         <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
-        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage ; aucun n’est envoyé deux fois.</translation>
+        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage&#x202f;; aucun n’est envoyé deux fois.</translation>
     </message>
     <message>
         <source>&amp;Let the background service finish it</source>
@@ -2645,7 +2689,7 @@
     </message>
     <message>
         <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
-        <translation>ESS Planner se ferme maintenant ; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
+        <translation>ESS Planner se ferme maintenant&#x202f;; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
@@ -2660,7 +2704,7 @@
     </message>
     <message>
         <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
-        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message : il est vérifié avant tout nouvel envoi.</translation>
+        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message&#xa0;: il est vérifié avant tout nouvel envoi.</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +2771,50 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>No post contains “%1”, at any date.</source>
+        <translation>Aucune publication ne contient «&#xa0;%1&#xa0;», à aucune date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found; the first %1 are listed.</source>
+        <translation>
+            <numerusform>%n publication trouvée&#xa0;; voici les %1 premières.</numerusform>
+            <numerusform>%n publications trouvées&#xa0;; voici les %1 premières.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found, at every date.</source>
+        <translation>
+            <numerusform>%n publication trouvée, toutes dates confondues.</numerusform>
+            <numerusform>%n publications trouvées, toutes dates confondues.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -2742,11 +2830,11 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Posts are planned and shown in this time zone.</source>
@@ -2778,11 +2866,11 @@
     </message>
     <message>
         <source>&amp;Grace period for missed posts:</source>
-        <translation>&amp;Délai de grâce des publications manquées :</translation>
+        <translation>&amp;Délai de grâce des publications manquées&#xa0;:</translation>
     </message>
     <message>
         <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
-        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai ; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
+        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai&#x202f;; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
     </message>
     <message>
         <source>Back up the database and the media every &amp;day</source>
@@ -2794,7 +2882,7 @@
     </message>
     <message>
         <source>&amp;Backups kept:</source>
-        <translation>&amp;Sauvegardes conservées :</translation>
+        <translation>&amp;Sauvegardes conservées&#xa0;:</translation>
     </message>
     <message>
         <source>Where the data lives</source>
@@ -2802,19 +2890,19 @@
     </message>
     <message>
         <source>Data folder:</source>
-        <translation>Dossier des données :</translation>
+        <translation>Dossier des données&#xa0;:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation>Réglages :</translation>
+        <translation>Réglages&#xa0;:</translation>
     </message>
     <message>
         <source>Backups:</source>
-        <translation>Sauvegardes :</translation>
+        <translation>Sauvegardes&#xa0;:</translation>
     </message>
     <message>
         <source>Logs:</source>
-        <translation>Journaux :</translation>
+        <translation>Journaux&#xa0;:</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -2822,11 +2910,11 @@
     </message>
     <message>
         <source>Database:</source>
-        <translation>Base de données :</translation>
+        <translation>Base de données&#xa0;:</translation>
     </message>
     <message>
         <source>The preferences could not be saved: %1</source>
-        <translation>Les préférences n’ont pas pu être enregistrées : %1</translation>
+        <translation>Les préférences n’ont pas pu être enregistrées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2938,10 @@
     <message>
         <source>Go to a date</source>
         <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other programs changed</source>
+        <translation>Actualiser&#xa0;: relire ce que d’autres programmes ont changé</translation>
     </message>
     <message>
         <source>Arrows</source>
@@ -2939,19 +3031,19 @@
     </message>
     <message>
         <source>who your association is: its name, logo and time zone;</source>
-        <translation>qui est votre association : son nom, son logo et son fuseau horaire ;</translation>
+        <translation>qui est votre association&#xa0;: son nom, son logo et son fuseau horaire&#x202f;;</translation>
     </message>
     <message>
         <source>the people your posts speak to (personas);</source>
-        <translation>les personnes à qui vos publications s’adressent (personas) ;</translation>
+        <translation>les personnes à qui vos publications s’adressent (personas)&#x202f;;</translation>
     </message>
     <message>
         <source>what your posts are for (objectives and their indicators);</source>
-        <translation>à quoi servent vos publications (objectifs et leurs indicateurs) ;</translation>
+        <translation>à quoi servent vos publications (objectifs et leurs indicateurs)&#x202f;;</translation>
     </message>
     <message>
         <source>a first account to publish on, or a test account;</source>
-        <translation>un premier compte où publier, ou un compte d’essai ;</translation>
+        <translation>un premier compte où publier, ou un compte d’essai&#x202f;;</translation>
     </message>
     <message>
         <source>publishing while the window is closed.</source>
@@ -2959,15 +3051,15 @@
     </message>
     <message>
         <source>A few steps set up your workspace:</source>
-        <translation>Quelques étapes préparent votre espace de travail :</translation>
+        <translation>Quelques étapes préparent votre espace de travail&#xa0;:</translation>
     </message>
     <message>
         <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
-        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment : Aide › Recommencer l’accueil.</translation>
+        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment&#xa0;: Aide › Recommencer l’accueil.</translation>
     </message>
     <message>
         <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
-        <translation>Vous voulez juste regarder ? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
+        <translation>Vous voulez juste regarder&#x202f;? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
     </message>
 </context>
 </TS>

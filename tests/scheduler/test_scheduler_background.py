@@ -37,7 +37,6 @@ from essplanner.domain import DeliveryState, PostDraft, PostStatus
 from essplanner.publishers.registry import Registry
 from essplanner.scheduler import PublishingService
 from essplanner.services.background import SERVICE_ROLE, BackgroundPublishing, ServiceLock
-from essplanner.services.changes import ChangeWatch
 from essplanner.settings import Paths, Settings
 from essplanner.timeutil import Clock, FakeClock
 from essplanner.ui import messages
@@ -95,8 +94,7 @@ def open_window(qtbot: QtBot, ws: Workspace, *, background: BackgroundPublishing
     qtbot.addWidget(window)
     host = PublishingHost(window, ws, bridge,
                           make_service=make_service or (lambda: PublishingService(ws)),
-                          background=background, watch=ChangeWatch.open(ws.db.url),
-                          poll_ms=100)
+                          background=background, poll_ms=100)
     install_menu(window, host)
     PublishingTray(window, ws, bridge, host, tray_available=False)
     window.show()
@@ -214,7 +212,8 @@ def test_closed_window_posts_go_out_in_the_background_exactly_once(
 def test_the_window_sees_the_services_changes_within_a_poll(
         qtbot: QtBot, ws: Workspace, pds: FakePds, clock: FakeClock) -> None:
     """Another program's commit (here: a service in this process, not announced to the
-    window) reaches the calendar through the data-version poll."""
+    window) reaches the calendar through the window's data-version poll (the publishing
+    host has no poll of its own for that)."""
     ws.settings.background_publishing = False
     account = add_account(ws, pds, "Asso")
     post = ws.posts.create(PostDraft(title="Kermesse", body="Bonjour",
@@ -228,10 +227,9 @@ def test_the_window_sees_the_services_changes_within_a_poll(
     finally:
         other.stop(wait=True, timeout=10)
     assert ws.posts.get(post.id).targets[0].state is DeliveryState.PUBLISHED
-    host.timer.start()  # the poll only; nothing publishes from the window here
-    host._busy = True
-    qtbot.waitUntil(lambda: statuses(window) == [PostStatus.PUBLISHED], timeout=5000)
-    host.timer.stop()
+    assert host.service is None  # nothing publishes from the window here
+    assert window.poll_changes()  # what the window's one-second timer calls
+    assert statuses(window) == [PostStatus.PUBLISHED]
 
 
 # ---- quitting during a send

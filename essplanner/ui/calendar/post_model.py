@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 
 from essplanner.domain import Change, PostStatus, time_is_fixed
-from essplanner.services.calendar import CalendarEntry, TargetBadge
+from essplanner.services.calendar import CalendarEntry, TargetBadge, fold, search_words
 from essplanner.ui.labels import (
     delivery_label,
     fmt_datetime,
@@ -93,6 +93,11 @@ class Chip:
     @property
     def status(self) -> PostStatus:
         return self.entry.status
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """Title and text as search compares them (no case, no accents)."""
+        return fold(f"{self.entry.title}\n{self.entry.text}")
 
     @property
     def local_date(self) -> date | None:
@@ -363,15 +368,16 @@ class PostFilter:
     platforms: frozenset[str] = frozenset()
     statuses: frozenset[PostStatus] = frozenset()
     text: str = ""
-    _folded: str = field(default="", init=False, repr=False, compare=False)
+    _words: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_folded", self.text.strip().casefold())
+        # the same folding as the search over all dates (services/calendar.py)
+        object.__setattr__(self, "_words", search_words(self.text))
 
     @property
     def active(self) -> bool:
         return bool(self.persona_ids or self.objective_ids or self.account_ids
-                    or self.platforms or self.statuses or self._folded)
+                    or self.platforms or self.statuses or self._words)
 
     def accepts(self, chip: Chip) -> bool:
         e = chip.entry
@@ -385,7 +391,7 @@ class PostFilter:
             return False
         if self.statuses and e.status not in self.statuses:
             return False
-        return not self._folded or self._folded in f"{e.title}\n{e.text}".casefold()
+        return not self._words or all(word in chip.folded for word in self._words)
 
 
 class PostFilterProxy(QSortFilterProxyModel):
