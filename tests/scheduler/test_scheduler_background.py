@@ -180,7 +180,10 @@ def test_closed_window_posts_go_out_in_the_background_exactly_once(
         assert wait_until(lambda: {r.state for r in target_rows(ws)} == {"published"}, 30)
         assert pds.duplicates() == [] and len(pds.records()) == 3
         assert all(c.created for c in pds.creates()) and len(pds.creates()) == 3
-        assert all(c.received_wall >= when.timestamp() - 0.001 for c in pds.creates())
+        # not before its time: within 50 ms, the skew between this process's clock and the
+        # service's when `make test` moves both (each starts its own time-machine travel);
+        # an early send by the scheduler would be early by its wake-up, a second or more
+        assert all(c.received_wall >= when.timestamp() - 0.05 for c in pds.creates())
 
         # The window opened again shows them published, and runs no scheduler of its own.
         again, host2 = open_window(qtbot, ws, background=background)
