@@ -12,7 +12,7 @@ QM     := resources/i18n/essplanner_fr.qm resources/i18n/essplanner_en.qm
 # Compiled gettext catalogs of the core and the plugins (gitignored): built from the .po.
 MO     := essplanner/locale/fr/LC_MESSAGES/essplanner.mo
 
-.PHONY: run test test-fast test-shifted lint typecheck bench system-deps system-deps-test peers screenshots clean translations
+.PHONY: run test test-fast test-shifted lint typecheck bench system-deps system-deps-test peers screenshots clean translations dist bundle
 
 run: system-deps $(STAMP) $(QM) $(MO)
 	@tools/ensure-display.sh $(BIN)/essplanner $(ARGS)
@@ -85,5 +85,17 @@ $(MO): %.mo: %.po $(STAMP)
 screenshots: $(STAMP) $(QM)
 	tools/screenshots.sh
 
+# The wheel and the sdist, in dist/ (the build compiles the .qm and the .mo itself: setup.py).
+# Isolated build: the first run downloads the build requirements (PySide6-Essentials, Babel).
+dist: $(STAMP)
+	rm -rf dist/essplanner-*.whl dist/essplanner-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+	rm -rf essplanner.egg-info  # stale beside the editable install, it would shadow its metadata
+
+# The standalone app for people without Python: dist/essplanner/ (one folder; PyInstaller).
+bundle: $(STAMP)
+	$(BIN)/pyinstaller packaging/essplanner.spec --noconfirm --distpath dist --workpath build/pyinstaller
+	@echo "bundle: dist/essplanner/essplanner ($$(du -sh dist/essplanner | cut -f1))"
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache

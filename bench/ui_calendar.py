@@ -6,6 +6,9 @@
    spread evenly over ten years (the shown month then holds ~250 posts, not 20).
 2. App start to first painted calendar (``essplanner`` on the 20,000-post database)
    divided by a bare PySide6 window's start to its first paint. Goal: at most 2.5.
+3. The app's resident memory once started on the 20,000-post database (calendar painted,
+   full workspace loaded: measured when it stops growing) divided by a bare PySide6
+   window's. Goal: at most 2.
 
 Every measurement runs in a fresh process (bench/ui_calendar_child.py) with
 QT_QPA_PLATFORM=offscreen; medians of several runs, interleaved so that machine noise
@@ -61,6 +64,34 @@ def _until_first_paint(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _settled_rss(command: list[str], env: dict[str, str]) -> float:
+    """Resident memory (MiB) of a fresh process once it stopped growing: sampled every
+    quarter second until six samples in a row are within 0.5 % (at most 60 s)."""
+    with subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as child:
+        try:
+            samples: list[int] = []
+            deadline = time.monotonic() + 60
+            time.sleep(1.0)
+            while time.monotonic() < deadline and child.poll() is None:
+                samples.append(_rss_kib(child.pid))
+                last = samples[-6:]
+                if len(last) == 6 and max(last) - min(last) <= max(last) * 0.005:
+                    break
+                time.sleep(0.25)
+            return max(samples[-6:]) / 1024
+        finally:
+            child.terminate()
+            child.wait(timeout=30)
+
+
 def _month_ratio(name: str, big: Path, small: Path, note: str) -> Result:
     big_runs: list[float] = []
     small_runs: list[float] = []
@@ -109,4 +140,14 @@ def run() -> list[Result]:
             "app start to first painted calendar / bare PySide6 window",
             statistics.median(app_times), statistics.median(bare_times), goal="ratio <= 2.5",
             note=f"median of {START_RUNS} runs each, on the ten-year 20,000-post database"))
+
+        run_env = _env()  # the app stays up: no exit after the first paint
+        app_mem = [_settled_rss(app_cmd, run_env) for _ in range(3)]
+        bare_mem = [_settled_rss([*bare_cmd, "stay"], _env()) for _ in range(3)]
+        results.append(Result(
+            "app resident memory after start / bare PySide6 window",
+            statistics.median(app_mem), statistics.median(bare_mem), unit=" MiB",
+            goal="ratio <= 2",
+            note="VmRSS once it stops growing, median of 3 runs each; the app on the "
+                 "ten-year 20,000-post database, calendar painted and workspace loaded"))
     return results

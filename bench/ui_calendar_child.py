@@ -3,8 +3,8 @@
 - ``month DATA_DIR REPEAT``: open the month view and paint it, REPEAT times; prints JSON
   with every time (seconds). Qt is warmed up first (a throwaway painted widget), so what
   is measured is the calendar: its query, its models, its views and their paint.
-- ``bare``: a bare PySide6 window; prints FIRST_PAINT after its first paint (the
-  start-up baseline).
+- ``bare [stay]``: a bare PySide6 window; prints FIRST_PAINT after its first paint (the
+  start-up baseline) and quits, or with ``stay`` keeps running (the memory baseline).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def month(data_dir: str, repeat: int) -> None:
     print(json.dumps({"times": times, "chips": chips}))
 
 
-def bare() -> None:
+def bare(stay: bool = False) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -65,7 +65,8 @@ def bare() -> None:
 
     def done() -> None:
         print("FIRST_PAINT", flush=True)
-        app.quit()
+        if not stay:
+            app.quit()
 
     probe = Probe()
     window.centralWidget().installEventFilter(probe)
@@ -77,4 +78,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "month":
         month(sys.argv[2], int(sys.argv[3]))
     else:
-        bare()
+        bare(stay=sys.argv[2:] == ["stay"])

@@ -21,6 +21,11 @@ from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, language, set_language
 from essplanner.settings import Paths, Settings
 
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from PySide6.QtWidgets import QApplication
+
 log = logging.getLogger(__name__)
 
 
@@ -96,13 +101,32 @@ def run_screenshot(workspace: object, **options: object) -> bool:
     return take(workspace, **options)  # type: ignore[arg-type]
 
 
+def qt_application(lang: str) -> tuple[QApplication, list[object]]:
+    """The QApplication with the app's names, icon and launcher id, and the translators
+    of ``lang`` installed (keep them alive; remove them when done)."""
+    from PySide6.QtWidgets import QApplication
+
+    from essplanner.assets import APP_ID
+    from essplanner.ui.icon import app_icon
+    from essplanner.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    # the launcher (<id>.desktop) that Wayland and the taskbars match the window with
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app, install_translators(app, lang)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (``essplanner`` with no command)."""
     problem = display_problem()
     if problem:
         print(f"essplanner: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication
 
     from essplanner.settings import database_url
     from essplanner.ui import messages
@@ -118,14 +142,9 @@ def run_gui(args: argparse.Namespace) -> int:
     log.info("starting %s %s (data: %s)", APP_DISPLAY_NAME, __version__, paths.data_dir)
     settings = Settings.load(paths.settings_file)
     lang = set_language(args.lang or settings.language)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
-    from essplanner.ui.translations import install_translators, remove_translators
+    from essplanner.ui.translations import remove_translators
 
-    translators = install_translators(app, lang)
+    app, translators = qt_application(lang)
     log.info("language %s (%d translators)", language(), len(translators))
     reporter = ErrorReporter(paths.log_file)
     reporter.install()
@@ -153,21 +172,48 @@ def run_gui(args: argparse.Namespace) -> int:
         """Accounts, dashboard, publishing service and tray: they need the full workspace
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
-        from essplanner.channels.metrics import metrics_job
-        from essplanner.scheduler import PublishingService
-        from essplanner.ui import exchange_actions
+        from essplanner.services.background import BackgroundPublishing
+        from essplanner.ui import assistant, exchange_actions, settings_dialog
+        from essplanner.ui import backups as backup_actions
         from essplanner.ui import tray as publishing_tray
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
+        from essplanner.ui.publishing import PublishingHost, install_menu
 
         exchange_actions.install(window, workspace, bridge)
         kpi_tools.install(window, workspace, bridge)
         install_accounts(window, workspace, bridge)
-        service = PublishingService(workspace, extra_jobs=[metrics_job(workspace)])
-        tray = publishing_tray.install(window, workspace, bridge, service)
-        service.start()
-        features["tray"] = tray
-        log.info("publishing service started (tray icon: %s)", tray.available)
+
+        def make_service() -> Any:
+            from essplanner.channels.metrics import metrics_job
+            from essplanner.scheduler import PublishingService
+            from essplanner.services.backups import backup_job
+
+            return PublishingService(
+                workspace, extra_jobs=[metrics_job(workspace), backup_job(workspace)])
+
+        host = PublishingHost(window, workspace, bridge, make_service=make_service,
+                              background=BackgroundPublishing(paths, db_url=args.db))
+        install_menu(window, host)
+        tray = publishing_tray.install(window, workspace, bridge, host)
+        backups = backup_actions.install(window, workspace, bridge)
+
+        def settings_saved(changed: Collection[str]) -> None:
+            # Preferences change settings; each module acts on its own
+            host.apply_settings(changed)
+            backups.apply_settings(changed)
+
+        settings_dialog.install(window, workspace, on_saved=settings_saved)
+        assistant.install(window, workspace, on_finished=host.apply_settings)
+        host.start()
+        features["tray"], features["host"] = tray, host
+        log.info("publishing: %s (tray icon: %s)", host.state, tray.available)
+        if not tray.start_hidden:
+            from PySide6.QtCore import QTimer
+
+            # once the window is on screen: the assistant opens over it
+            QTimer.singleShot(0, window, lambda: assistant.offer_at_start(
+                window, workspace, on_finished=host.apply_settings))
         return not tray.start_hidden
 
     window = start_window(paths=paths, settings=settings, db_url=database_url(paths, args.db),
@@ -177,8 +223,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if window is None:
         return 1
     log.info("main window shown")
+    code = 1
     try:
-        return int(app.exec())
+        code = int(app.exec())
+        return code
     finally:
         log.info("shutting down: finishing the sends in flight")
         tray = features.get("tray")
@@ -188,3 +236,13 @@ def run_gui(args: argparse.Namespace) -> int:
         if close is not None:
             close()
         remove_translators(app, translators)  # the QApplication may outlive us (embedding, tests)
+        host = features.get("host")
+        if host is not None and host.abandoned:
+            # "Quit anyway": a send still waits for its answer on a worker thread, which
+            # the interpreter would wait for at exit (up to the HTTP timeout). Its target
+            # stays "publishing" and is looked up by the next service.
+            log.warning("quitting with %d sends under way; they are checked at the next "
+                        "start", len(host.abandoned))
+            logging.shutdown()
+            os._exit(code)
+

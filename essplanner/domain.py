@@ -11,6 +11,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+#: how people call the platforms whose ids the code uses ("bluesky" -> "Bluesky")
+PLATFORM_NAMES = {
+    "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
+    "bluesky": "Bluesky", "mastodon": "Mastodon", "telegram": "Telegram",
+    "linkedin": "LinkedIn", "x": "X", "pinterest": "Pinterest", "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+#: the platform of test accounts: nothing is sent (they imitate a real one, ``mimic``)
+TEST_PLATFORM = "dryrun"
+
+
+def platform_name(platform: str) -> str:
+    """A platform's name for people (never its id); test accounts are named by the caller
+    in its language."""
+    return PLATFORM_NAMES.get(platform, platform[:1].upper() + platform[1:])
+
 
 class EditorialState(enum.StrEnum):
     """Where a post stands in the team's editorial process."""
@@ -50,6 +66,37 @@ def time_is_fixed(target_states: Iterable[DeliveryState]) -> bool:
     """Whether a post whose targets are in ``target_states`` must keep its time: moving
     it would split one post across two times (the service refuses; views do not offer it)."""
     return not TIME_FIXING.isdisjoint(target_states)
+
+
+class Holdup(enum.StrEnum):
+    """Why a target will not go out at its time unless a person acts, and so what to do."""
+
+    RECONNECT = "reconnect"  # scheduled, but its account must be reconnected
+    DISABLED = "disabled"  # scheduled, but its account is disabled
+    RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
+    FAILED = "failed"  # the network refused it, or a check blocked it
+    UNCONFIRMED = "unconfirmed"
+    MISSED = "missed"
+
+
+def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: bool = True,
+              attempt_count: int = 0, last_error: str = "") -> Holdup | None:
+    """What keeps a target in ``state`` from going out on its own (None: nothing)."""
+    if state is DeliveryState.FAILED:
+        return Holdup.FAILED
+    if state is DeliveryState.UNCONFIRMED:
+        return Holdup.UNCONFIRMED
+    if state is DeliveryState.MISSED:
+        return Holdup.MISSED
+    if state is not DeliveryState.SCHEDULED:
+        return None
+    if needs_reconnect:
+        return Holdup.RECONNECT
+    if not enabled:
+        return Holdup.DISABLED
+    if attempt_count > 0 and last_error:
+        return Holdup.RETRYING
+    return None
 
 
 class PostStatus(enum.StrEnum):

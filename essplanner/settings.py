@@ -98,6 +98,16 @@ class Settings:
     calendar_colour_by: str = "objective"  # or "platform"
     start_minimised: bool = False
     notifications: bool = True
+    # Publishing while the window is closed: a headless ``essplanner service`` takes over.
+    background_publishing: bool = True
+    start_at_login: bool = True
+    # Daily backups of the database and the media (``backups_kept`` newest are kept).
+    backups: bool = True
+    backups_kept: int = 7
+    # The association, as the first-run assistant asks for it.
+    organisation_name: str = ""
+    organisation_logo: str = ""  # path of the logo image, in the data folder
+    first_run_done: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 
+from tests.helpers import userdirs
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the developer's real data, keyring or settings from a test.
 os.environ.pop("ESSPLANNER_DATABASE_URL", None)
 os.environ.pop("ESSPLANNER_DATA_DIR", None)
+# ... nor the user's folders: XDG_* point into a throwaway folder (before platformdirs is read)
+os.environ.update(userdirs.environment())
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,6 +26,8 @@ from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 from tests.helpers.shifted import install_from_environment
 
+#: the session's throwaway folder of XDG folders (tests/helpers/userdirs.py)
+USER_DIRS = Path(os.environ["ESSPLANNER_TEST_USER_DIRS"])
 # ``make test`` runs the fast suite again with the wall clock moved (ESSPLANNER_TEST_NOW).
 SHIFTED_TO = install_from_environment()
 

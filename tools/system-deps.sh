@@ -14,8 +14,10 @@ if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then pkgs+=(python3-ve
 if [ "$what" = test ]; then
   # Xvfb for real-window screenshots, a real Secret Service for keyring tests,
   # PostgreSQL for team mode, poppler for checking PDF reports,
-  # node/npm and a C++ toolchain for Bluesky's reference PDS.
-  pkgs+=(xvfb gnome-keyring dbus-x11 dbus postgresql poppler-utils make g++)
+  # node/npm and a C++ toolchain for Bluesky's reference PDS, the validators of the
+  # launcher and of the AppStream metadata.
+  pkgs+=(xvfb gnome-keyring dbus-x11 dbus postgresql poppler-utils make g++
+         desktop-file-utils appstream)
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 fi

@@ -250,7 +250,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(_("Choose the report format with --format pdf or --format csv."))
     ws = open_workspace(args)
     data = report.build(ws, _span(ws, args), lang=args.report_lang or args.lang,
-                        organisation=args.org or "")
+                        organisation=args.org or "",
+                        include_test_accounts=args.include_test_accounts)
     out = Path(args.out)
     if fmt == "csv":
         report.write_csv(data, out)
@@ -343,6 +344,8 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", dest="report_lang", choices=["fr", "en"],
                    help=_("language of the report"))
     p.add_argument("--org", help=_("name of the organisation, on the title page"))
+    p.add_argument("--include-test-accounts", action="store_true", default=None,
+                   help=_("count the posts of test accounts (nothing was sent) too"))
     _json_flag(p)
     p.set_defaults(handler=cmd_report)
 

@@ -26,8 +26,8 @@ Handler = Callable[[argparse.Namespace], int]
 #: modules of this package that add verbs with ``register(subparsers)``, in help order;
 #: each keeps its module-level imports light (Qt, requests, APScheduler inside handlers)
 CORE_GROUPS = ("post", "persona", "objective", "db", "demo")
-VERB_GROUPS = ("account", "exchange", "kpi", "meta", "metrics", "screenshot", "service",
-               "target", "visits")
+VERB_GROUPS = ("account", "backup", "desktop", "exchange", "kpi", "meta", "metrics", "screenshot",
+               "service", "target", "visits")
 
 
 

@@ -77,9 +77,8 @@ def cmd_post_list(args: argparse.Namespace) -> int:
         else frozenset(),
         include_unscheduled=not (args.start or args.end),
     )
-    posts = ws.posts.query(query)
-    if args.json:
-        posts = [ws.posts.get(p.id) for p in posts]
+    # JSON shows each target's attempts: read with the posts, never one post at a time
+    posts = ws.posts.query(query, attempts=args.json)
     emit(args, [post_json(p) for p in posts],
          lambda: "\n".join(post_text(ws, p) for p in posts) or _("No posts."))
     return 0

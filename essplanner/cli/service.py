@@ -32,10 +32,22 @@ def register(sub: Any) -> None:
 
 
 def cmd_service(args: argparse.Namespace) -> int:
+    from essplanner.services.background import SERVICE_ROLE, ServiceLock
+    from essplanner.settings import Paths
+
+    _log_to_stderr(args.verbose)
+    # One publisher per workspace: a second one exits 2 naming the first (ServiceRunning).
+    lock = ServiceLock.acquire(Paths.resolve(args.data_dir), role=SERVICE_ROLE)
+    try:
+        return _serve(args)
+    finally:
+        lock.release()
+
+
+def _serve(args: argparse.Namespace) -> int:
     from essplanner.cli.common import open_workspace
     from essplanner.scheduler import PublishingService
 
-    _log_to_stderr(args.verbose)
     if args.once:
         ws = open_workspace(args)
         try:
@@ -61,12 +73,20 @@ def cmd_service(args: argparse.Namespace) -> int:
             if stop.is_set():
                 return 0
             from essplanner.channels.metrics import metrics_job
+            from essplanner.services.backups import backup_job
+            from essplanner.services.changes import ChangeWatch
 
-            service = PublishingService(ws, extra_jobs=[metrics_job(ws)])
+            service = PublishingService(ws, extra_jobs=[metrics_job(ws), backup_job(ws)])
             service.start()
+            # The window's edits (another process) are seen within a second, not at the
+            # next sweep: a post scheduled for "in a minute" goes out on time.
+            watch = ChangeWatch.open(ws.db.url)
             log.info("publishing service running; stop it with Ctrl+C or SIGTERM")
             while not stop.wait(1.0):
-                pass
+                if watch is not None and watch.changed():
+                    service.wake()
+            if watch is not None:
+                watch.close()
             sending = len(service.in_flight())
             log.info("stopping%s", f"; waiting for {sending} sends in flight" if sending else "")
             service.stop(wait=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from essplanner import domain
-from essplanner.domain import DeliveryState, Period, PostStatus, Segment
+from essplanner.domain import DeliveryState, Period, PostStatus, Segment, platform_name
 from essplanner.i18n import _, n_
 from essplanner.kpi.periods import DateRange, day_text, label, period_of, periods_overlapping, weeks
 
@@ -314,8 +314,10 @@ def _channel_fit(dated: Sequence[tuple[domain.Post, date]],
                 message=_("« {title} » ({day}) speaks to {persona} but goes out only on "
                           "{platforms}, where {persona} is not ({persona} uses {networks}).",
                           title=post.display_title, day=day_text(day, year=False),
-                          persona=persona.name, platforms=", ".join(platforms),
-                          networks=", ".join(persona.networks)),
+                          persona=persona.name,
+                          platforms=", ".join(platform_name(p) for p in platforms),
+                          networks=", ".join(platform_name(network_id(n))
+                                             for n in persona.networks)),
             ))
     fit = [ChannelFit(p.name, fitting[p.id], wrong[p.id]) for p in personas]
     return misfits, fit

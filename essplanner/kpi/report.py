@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from essplanner import domain
+from essplanner.domain import platform_name
 from essplanner.i18n import _, language, n_, translator
 from essplanner.kpi import coverage as cov
 from essplanner.kpi.periods import DateRange, day_text
@@ -159,14 +160,16 @@ class ReportData:
 
 
 def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
-          organisation: str = "") -> ReportData:
-    """Everything the report says about ``span``, in ``lang`` (None: the user's).
+          organisation: str = "", include_test_accounts: bool | None = None) -> ReportData:
+    """Everything the report says about ``span``, in ``lang`` (None: the user's). Posts of
+    test accounts (nothing was sent) count only when asked, or when there is no real
+    account.
 
     The report's messages, and the labels the KPI services make for it, are in ``lang``
     through a translator active in this thread only: the scheduler's threads keep
     translating in the user's language meanwhile."""
     with translator(lang).active() as messages:
-        board = ws.kpis.dashboard(span)
+        board = ws.kpis.dashboard(span, include_test_accounts=include_test_accounts)
         coverage = ws.kpis.coverage(span)
         objectives = ws.objectives.all()
         personas = ws.personas.all()
@@ -237,7 +240,7 @@ def _matrix(ws: Workspace, span: DateRange, objectives: list[domain.Objective],
 def _highlights(board: Dashboard, coverage: cov.Coverage,
                 rows: tuple[KpiRow, ...]) -> list[str]:
     out = []
-    platforms = [r.key for r in board.by_platform if r.posts]
+    platforms = [platform_name(r.key) for r in board.by_platform if r.posts]
     planned = len({i for r in coverage.rows_of(cov.RowKind.OBJECTIVE)
                    for c in r.cells for i in c.post_ids})
     # TRANSLATORS: {networks} is "3 networks", {planned} "2 were planned with an objective"
@@ -266,7 +269,8 @@ def _highlights(board: Dashboard, coverage: cov.Coverage,
         out.append(n_("Best post: « {title} », {n} interaction on {platforms}.",
                       "Best post: « {title} », {n} interactions on {platforms}.",
                       best.interactions, n=number(best.interactions),
-                      title=best.title, platforms=", ".join(best.platforms)))
+                      title=best.title,
+                      platforms=", ".join(platform_name(p) for p in best.platforms)))
     reached_personas = [r for r in board.by_persona if r.interactions > 0]
     if reached_personas:
         top = max(reached_personas, key=lambda r: r.interactions)
@@ -340,7 +344,7 @@ def write_csv(data: ReportData, path: Path) -> None:
                               n_("{n} view", "{n} views", reach.views,
                                  n=num(reach.views))))})
         for reach in data.dashboard.by_platform:
-            lines.append({"section": _("reach by network"), "platform": reach.key,
+            lines.append({"section": _("reach by network"), "platform": platform_name(reach.key),
                           "value": num(reach.interactions), "unit": _("interactions"),
                           "detail": ", ".join((
                               n_("{n} post", "{n} posts", reach.posts),
@@ -348,7 +352,8 @@ def write_csv(data: ReportData, path: Path) -> None:
                                  n=num(reach.visits))))})
         for rank, best in enumerate(data.dashboard.best_posts, 1):
             lines.append({"section": _("best posts"), "post": best.title,
-                          "platform": ", ".join(best.platforms), "persona": ", ".join(best.personas),
+                          "platform": ", ".join(platform_name(p) for p in best.platforms),
+                          "persona": ", ".join(best.personas),
                           "objective": ", ".join(best.objectives), "value": num(best.interactions),
                           "unit": _("interactions"), "start": best.published_at.date().isoformat(),
                           "detail": f"#{rank}"})

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from essplanner import domain, models
 from essplanner import repositories as repo
-from essplanner.domain import Change, DeliveryState, KpiSource, Period
+from essplanner.domain import TEST_PLATFORM, Change, DeliveryState, KpiSource, Period
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
 from essplanner.kpi import coverage as cov
@@ -340,12 +340,23 @@ class KpiService(Service):
 
     # ---------------------------------------------------------- measurements ---
 
-    def measurements(self, span: DateRange) -> k.Measurements:
+    def measurements(self, span: DateRange, *,
+                     include_test_accounts: bool | None = None) -> k.Measurements:
         """Published posts with their latest counters, outcomes and visits over ``span``."""
         with self.db.read() as s:
-            return self._measurements(s, span)
+            return self._measurements(s, span, include_test_accounts)
 
-    def _measurements(self, s: Session, span: DateRange) -> k.Measurements:
+    def counts_test_accounts(self, s: Session, asked: bool | None) -> bool:
+        """Whether posts of test accounts count: when asked, or when there is no real
+        account at all (the example workspace, a first try: nothing else to show)."""
+        if asked is not None:
+            return asked
+        real = s.scalar(select(models.Account.id).where(
+            models.Account.platform != TEST_PLATFORM).limit(1))
+        return real is None
+
+    def _measurements(self, s: Session, span: DateRange,
+                      include_test_accounts: bool | None = None) -> k.Measurements:
         zone = self.zone
         start, end = span.utc(zone)
         target, post = models.Target, models.Post
@@ -354,6 +365,9 @@ class KpiService(Service):
             or_(and_(target.published_at >= start, target.published_at < end),
                 and_(target.published_at.is_(None), post.scheduled_at >= start,
                      post.scheduled_at < end)))
+        if not self.counts_test_accounts(s, include_test_accounts):
+            published = and_(published, target.account_id.not_in(
+                select(models.Account.id).where(models.Account.platform == TEST_PLATFORM)))
         rows = s.scalars(
             select(target).join(post).where(published).options(
                 selectinload(target.account),
@@ -442,12 +456,13 @@ class KpiService(Service):
 
     def _evaluate(self, s: Session,
                   plans: Sequence[tuple[domain.Objective, domain.Kpi, Sequence[DateRange]]],
-                  ) -> list[k.KpiProgress]:
+                  include_test_accounts: bool | None = None) -> list[k.KpiProgress]:
         spans = [p for _o, _x, periods in plans for p in periods]
         if not spans:
             return []
         data = self._measurements(s, DateRange(min(p.start for p in spans),
-                                               max(p.end for p in spans)))
+                                               max(p.end for p in spans)),
+                                  include_test_accounts)
         now, zone = self.clock.now(), self.zone
         result = []
         for objective, kpi, periods in plans:
@@ -480,18 +495,21 @@ class KpiService(Service):
                            personas=personas, objectives=objectives, platform_of=platform_of,
                            min_weeks=min_weeks)
 
-    def dashboard(self, span: DateRange, *, history: int = 6, best: int = 5) -> Dashboard:
+    def dashboard(self, span: DateRange, *, history: int = 6, best: int = 5,
+                  include_test_accounts: bool | None = None) -> Dashboard:
         """Progress, trend (``history`` months), best posts and reach for ``span``, read in
-        one transaction."""
+        one transaction. Posts of test accounts count only when asked (or when there is no
+        real account)."""
         with self.db.read() as s:
             objectives = _objectives(s)
             personas = [repo.to_persona(p) for p in s.scalars(
                 select(models.Persona).order_by(models.Persona.name))]
             progress = self._evaluate(s, [(o, x, self._periods_for(x, span))
-                                          for o in objectives for x in o.kpis])
+                                          for o in objectives for x in o.kpis],
+                                      include_test_accounts)
             trend = self._history_plans(s, objectives, span.last, history)
-            histories = self._evaluate(s, trend)
-            data = self._measurements(s, span)
+            histories = self._evaluate(s, trend, include_test_accounts)
+            data = self._measurements(s, span, include_test_accounts)
         names_p = {p.id: p.name for p in personas}
         names_o = {o.id: o.name for o in objectives}
         return Dashboard(

@@ -9,6 +9,7 @@ from essplanner.publishers.text import (
     count_graphemes,
     count_weighted,
     replace_urls,
+    shorten_links,
     strip_mention_domains,
     utf16_len,
 )
@@ -57,6 +58,7 @@ class PlatformRules:
     text_limit: int | None
     counting: TextCounting = TextCounting.GRAPHEMES
     url_length: int | None = None  # every URL counts as this many characters (Mastodon, X)
+    link_text_limit: int | None = None  # long links are shown this short (Bluesky)
     mention_local_part_only: bool = False  # "@user@domain" counts as "@user" (Mastodon)
     byte_limit: int | None = None  # a second limit in UTF-8 bytes (Bluesky: 3000)
     caption_limit: int | None = None  # limit of the text when media is attached (Telegram)
@@ -82,6 +84,8 @@ class PlatformRules:
         """The length of ``text`` as the platform counts it."""
         if self.url_length is not None:
             text = replace_urls(text, "x" * self.url_length)
+        if self.link_text_limit is not None:
+            text = shorten_links(text, self.link_text_limit)[0]
         if self.mention_local_part_only:
             text = strip_mention_domains(text)
         match self.counting:

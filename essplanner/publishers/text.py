@@ -130,3 +130,33 @@ def truncate_graphemes(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(clusters) <= limit:
         return text
     return "".join(clusters[: max(0, limit - len(ellipsis))]) + ellipsis
+
+
+def short_link_text(url: str, limit: int) -> str:
+    """How a long link reads in a post: host and path, no scheme, no query (the tracking
+    tags), cut to ``limit`` characters with "…" (``https://www.example.org/don/hiver?utm_
+    source=bluesky`` reads ``example.org/don/hiver``). Short links stay as typed."""
+    if len(url) <= limit:
+        return url
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    shown = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+def shorten_links(text: str, limit: int) -> tuple[str, list[Span]]:
+    """``text`` with each long link shown short, and the links as spans of the new text
+    (``value`` is the full address, to carry in a link facet)."""
+    out: list[str] = []
+    links: list[Span] = []
+    position = 0
+    for url in find_urls(text):
+        out.append(text[position:url.start])
+        shown = short_link_text(url.text, limit)
+        start = sum(len(p) for p in out)
+        out.append(shown)
+        links.append(Span(start, start + len(shown), shown, url.value))
+        position = url.end
+    out.append(text[position:])
+    return "".join(out), links

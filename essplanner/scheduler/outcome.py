@@ -83,6 +83,19 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class SendInProgress:
+    """A post being sent now (the quit dialog lists them): what, where, and until when."""
+
+    target_id: int
+    post_title: str
+    account_name: str
+    #: the network's display name ("Bluesky"), never an id
+    network: str
+    #: ``time.monotonic()`` after which the current request gives up (HTTP timeouts)
+    deadline: float
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What the sender concluded about one claim; the store writes it."""
 

@@ -38,6 +38,7 @@ from essplanner.scheduler.outcome import (
     Outcome,
     PublishEvent,
     Result,
+    SendInProgress,
     blocked_message,
     event_for,
     log_outcome,
@@ -99,6 +100,8 @@ class PublishingService:
         self._pending = False
         self._dispatching = False
         self._stopping = False
+        self._abandoned = False
+        self._sending: dict[int, SendInProgress] = {}  # the sends under way, by target
         self._subscribed = False
 
     # ---- public API
@@ -113,6 +116,11 @@ class PublishingService:
     def in_flight(self) -> list[int]:
         with self._lock:
             return sorted(self._inflight)
+
+    def sending(self) -> list[SendInProgress]:
+        """The sends under way now (claims waiting in a queue are not listed)."""
+        with self._lock:
+            return sorted(self._sending.values(), key=lambda s: (s.deadline, s.target_id))
 
     def start(self) -> None:
         """Start paused, rebuild the jobs from the database, resume (STYLE habit 12)."""
@@ -175,6 +183,23 @@ class PublishingService:
         log.info("publishing service %s stopped (%s)", self.owner,
                  "idle" if idle else f"{len(self._inflight)} sends still in flight")
         return idle
+
+    def abandon(self) -> list[SendInProgress]:
+        """The app quits now, without waiting for the sends under way. Never blocks.
+
+        Nothing more is claimed, renewed or recorded by this service: a send still waiting
+        for its answer stays ``publishing`` under a lease that runs out, and the next
+        service (the background one, or the app's next start) looks it up before anything
+        is sent again. Returns the sends left so.
+        """
+        self._abandoned = True
+        self.request_stop()
+        left = self.sending()
+        self.jobs.shutdown(wait=False)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        log.warning("publishing service %s abandoned with %d sends under way; the next "
+                    "service will check them", self.owner, len(left))
+        return left
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until no send is in flight and no dispatch is running."""
@@ -356,7 +381,11 @@ class PublishingService:
                     self._give_back(account, [claim])  # it waits for its turn (or next start)
                     break
                 first = False
-                outcome = self._send(claim)
+                outcome = self._send_tracked(claim)
+                if self._abandoned:
+                    log.info("target %s: the answer came after quitting (%s); the next "
+                             "service checks it", claim.target_id, outcome.result.value)
+                    break
                 with self._lock:
                     self._active += 1  # until recorded
                 flagged = outcome.reconnect_reason is not None
@@ -412,6 +441,23 @@ class PublishingService:
                 self._inflight.pop(claim.target_id, None)
                 if forget:
                     self._seen.pop(claim.target_id, None)
+
+    def _send_tracked(self, claim: Claim) -> Outcome:
+        publisher = self.ws.registry.try_get(claim.platform)
+        started = time.monotonic()
+        with self._lock:
+            self._sending[claim.target_id] = SendInProgress(
+                target_id=claim.target_id, post_title=claim.post.display_title,
+                account_name=claim.account.name,
+                network=publisher.display_name if publisher is not None else claim.platform,
+                deadline=started + self.config.http_connect_timeout
+                + self.config.http_read_timeout)
+        try:
+            return self._send(claim)
+        finally:
+            with self._lock:
+                self._sending.pop(claim.target_id, None)
+                self._lock.notify_all()
 
     def _send(self, claim: Claim) -> Outcome:
         try:

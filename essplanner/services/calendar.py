@@ -11,7 +11,8 @@ the database or twenty thousand.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,9 @@ from essplanner.domain import (
     NEEDS_ATTENTION,
     DeliveryState,
     EditorialState,
+    Holdup,
     PostStatus,
+    holdup_of,
     status_of,
 )
 
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
 #: characters of the body kept for chips and tooltips
 EXCERPT = 600
 _CHUNK = 500
+#: search results returned at most (the most relevant are all the matches, in time order)
+SEARCH_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class TargetBadge:
     platform: str  # as shown: a dry-run account's ``mimic`` platform
     state: DeliveryState
     last_error: str = ""
+    holdup: Holdup | None = None  # what keeps it from going out on its own
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class CalendarEntry:
 
     @functools.cached_property
     def status(self) -> PostStatus:
+        if any(t.holdup is not None for t in self.targets):
+            return PostStatus.ATTENTION  # e.g. waiting for its account to be reconnected
         return status_of(t.state for t in self.targets)
 
     @property
@@ -119,6 +127,80 @@ def entries_by_id(db: Database, post_ids: Iterable[int]) -> list[CalendarEntry]:
     return found
 
 
+def fold(text: str) -> str:
+    """Text as search compares it: case-folded, accents and other marks dropped
+    (Unicode NFKD without combining marks), so that "benevoles" finds "Bénévoles"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """The folded words of a search; a post matches when its title or text has them all."""
+    return tuple(fold(text).split())
+
+
+def matches(words: tuple[str, ...], title: str, body: str) -> bool:
+    if not words:
+        return False
+    folded = fold(f"{title}\n{body}")
+    return all(word in folded for word in words)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Posts whose title or text has every word searched, over all dates, in time order
+    (undated last); at most ``limit`` of them, ``total`` counting them all."""
+
+    entries: tuple[CalendarEntry, ...]
+    total: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.entries)
+
+
+def matching_ids(rows: Iterable[tuple[int, str | None, str | None]], text: str,
+                 limit: int) -> tuple[list[int], int]:
+    """The first ``limit`` ids of ``rows`` (id, title, body) matching ``text``, and how many
+    match in all. Folding happens here, in Python, so that SQLite and PostgreSQL (with or
+    without its ``unaccent`` extension) find exactly the same posts."""
+    words = search_words(text)
+    found: list[int] = []
+    total = 0
+    for post_id, title, body in rows:
+        if matches(words, title or "", body or ""):
+            total += 1
+            if len(found) < limit:
+                found.append(post_id)
+    return found, total
+
+
+def in_time_order(found: Iterable[CalendarEntry]) -> tuple[CalendarEntry, ...]:
+    return tuple(sorted(found, key=lambda e: (e.scheduled_at is None,
+                                              e.scheduled_at.timestamp() if e.scheduled_at
+                                              else 0.0, e.post_id)))
+
+
+def search(db: Database, text: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+    """Posts of any date whose title or text contains every word of ``text``, ignoring
+    case and accents; two queries to find them and five to load them, whatever their count."""
+    from sqlalchemy import select
+
+    from essplanner import models
+
+    if not search_words(text):
+        return SearchResult((), 0)
+    post = models.Post.__table__.c
+    with db.read() as s:
+        rows: Iterator[tuple[int, str | None, str | None]] = (
+            (r[0], r[1], r[2]) for r in s.execute(
+                select(post.id, post.title, post.body)
+                .order_by(post.scheduled_at.is_(None), post.scheduled_at, post.id)))
+        ids, total = matching_ids(rows, text, limit)
+        found = _load(s, models.Post.id.in_(ids)) if ids else []
+    return SearchResult(in_time_order(found), total)
+
+
 def has_posts(db: Database) -> bool:
     from sqlalchemy import select
 
@@ -142,20 +224,27 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
     if not rows:
         return []
     accounts = {
-        a.id: (a.name, shown_platform(a.platform, a.settings))
+        a.id: (a.name, shown_platform(a.platform, a.settings), bool(a.needs_reconnect),
+               bool(a.enabled))
         for a in s.execute(select(models.Account.id, models.Account.name,
-                                  models.Account.platform, models.Account.settings))
+                                  models.Account.platform, models.Account.settings,
+                                  models.Account.needs_reconnect, models.Account.enabled))
     }
     target = models.Target
     badges: dict[int, list[TargetBadge]] = {}
     for t in s.execute(
-        select(target.post_id, target.id, target.account_id, target.state, target.last_error)
+        select(target.post_id, target.id, target.account_id, target.state, target.last_error,
+               target.attempt_count)
         .join(post, post.id == target.post_id).where(cond).order_by(target.post_id, target.id)
     ):
-        name, platform = accounts.get(t.account_id, ("?", "?"))
+        name, platform, flagged, enabled = accounts.get(t.account_id, ("?", "?", False, True))
+        state = DeliveryState(t.state)
         badges.setdefault(t.post_id, []).append(TargetBadge(
             target_id=t.id, account_id=t.account_id, account_name=name, platform=platform,
-            state=DeliveryState(t.state), last_error=t.last_error or ""))
+            state=state, last_error=t.last_error or "",
+            holdup=holdup_of(state, needs_reconnect=flagged, enabled=enabled,
+                             attempt_count=t.attempt_count or 0,
+                             last_error=t.last_error or "")))
     personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
@@ -196,7 +285,8 @@ def _pairs(s: Session, post_col: Any, other_col: Any, cond: ColumnElement[bool],
 
 @dataclass(frozen=True)
 class AttentionItem:
-    """A target that failed, may or may not have gone out, or was missed."""
+    """A target that will not go out without the user: failed, may or may not have gone
+    out, missed, or waiting (account to reconnect or disabled, a refused send to retry)."""
 
     target_id: int
     post_id: int
@@ -209,11 +299,13 @@ class AttentionItem:
     next_attempt_at: datetime | None
     attempt_count: int
     last_error: str
+    account_id: int = 0
+    holdup: Holdup | None = None
 
 
 def attention_items(db: Database) -> list[AttentionItem]:
     """Every target needing the user's answer, oldest first (walks the state index)."""
-    from sqlalchemy import func, select
+    from sqlalchemy import and_, func, or_, select
 
     from essplanner import models
 
@@ -222,9 +314,15 @@ def attention_items(db: Database) -> list[AttentionItem]:
         select(target.id, target.post_id, post.version, post.title,
                func.substr(post.body, 1, 120), account.name, account.platform,
                account.settings, target.state, post.scheduled_at, target.next_attempt_at,
-               target.attempt_count, target.last_error)
+               target.attempt_count, target.last_error, account.id, account.needs_reconnect,
+               account.enabled)
         .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
-        .where(target.state.in_([s.value for s in NEEDS_ATTENTION]))
+        .where(or_(
+            target.state.in_([s.value for s in NEEDS_ATTENTION]),
+            and_(target.state == DeliveryState.SCHEDULED.value,
+                 or_(account.needs_reconnect.is_(True), account.enabled.is_(False),
+                     and_(target.attempt_count > 0, target.last_error != ""))),
+        ))
         .order_by(post.scheduled_at, target.id)
     )
     with db.read() as s:
@@ -232,9 +330,12 @@ def attention_items(db: Database) -> list[AttentionItem]:
         for r in s.execute(stmt):
             body = (r[4] or "").strip()
             title = r[3] or (body.splitlines()[0][:60] if body else "")
+            state = DeliveryState(r[8])
             items.append(AttentionItem(
                 target_id=r[0], post_id=r[1], post_version=r[2], title=title,
                 account_name=r[5], platform=shown_platform(r[6], r[7]),
-                state=DeliveryState(r[8]), scheduled_at=r[9], next_attempt_at=r[10],
-                attempt_count=r[11] or 0, last_error=r[12] or ""))
+                state=state, scheduled_at=r[9], next_attempt_at=r[10],
+                attempt_count=r[11] or 0, last_error=r[12] or "", account_id=r[13],
+                holdup=holdup_of(state, needs_reconnect=bool(r[14]), enabled=bool(r[15]),
+                                 attempt_count=r[11] or 0, last_error=r[12] or "")))
         return items

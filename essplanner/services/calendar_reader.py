@@ -13,16 +13,20 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from essplanner.services.calendar import (
+    SEARCH_LIMIT,
     AttentionItem,
     CalendarEntry,
+    SearchResult,
     attention_items,
     entries,
     entries_by_id,
     has_posts,
+    search,
 )
 from essplanner.services.quickread import QuickReader
 
 if TYPE_CHECKING:
+    from essplanner.services.changes import ChangeWatcher
     from essplanner.storage import Database
 
 
@@ -39,12 +43,25 @@ class CalendarReader:
         self._db = db
         self._quick = quick
         self._try_quick = quick is None and db is not None
+        self._url = db.url if db is not None else ""
 
     @classmethod
     def quick_only(cls, url: str) -> CalendarReader | None:
         """A reader that needs no SQLAlchemy, or None when this database cannot be read so."""
         quick = QuickReader.open(url)
-        return None if quick is None else cls(quick=quick)
+        if quick is None:
+            return None
+        reader = cls(quick=quick)
+        reader._url = url
+        return reader
+
+    def watcher(self) -> ChangeWatcher | None:
+        """A new :class:`~essplanner.services.changes.ChangeWatcher` on this database: ask
+        its ``changed()`` every second or so to see what other programs wrote (the caller
+        closes it). None when there is nothing to watch."""
+        from essplanner.services.changes import open_watcher
+
+        return open_watcher(self._url, self._db) if self._url else None
 
     @property
     def complete(self) -> bool:
@@ -69,6 +86,14 @@ class CalendarReader:
         if quick is not None:
             return quick.entries_by_id(post_ids)
         return entries_by_id(self._database(), post_ids)
+
+    def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """Posts of any date whose title or text has every word of ``text``, ignoring case
+        and accents (see :func:`essplanner.services.calendar.search`)."""
+        quick = self._reader()
+        if quick is not None:
+            return quick.search(text, limit=limit)
+        return search(self._database(), text, limit=limit)
 
     def has_posts(self) -> bool:
         quick = self._reader()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -87,14 +87,24 @@ class PostService(Service):
         with self.db.read() as s:
             return repo.load_post(s, post_id)
 
-    def query(self, query: domain.PostQuery) -> list[domain.Post]:
+    def query(self, query: domain.PostQuery, *, attempts: bool = False) -> list[domain.Post]:
+        """The posts ``query`` selects, in a fixed number of queries whatever their count
+        (with each target's publishing attempts if ``attempts``)."""
         with self.db.read() as s:
-            return repo.query_posts(s, query)
+            return repo.query_posts(s, query, attempts=attempts)
 
     def attention(self) -> list[domain.Post]:
         """Posts with a failed, unconfirmed or missed target."""
         return self.query(domain.PostQuery(
             delivery_states=frozenset(domain.NEEDS_ATTENTION), include_unscheduled=True))
+
+    def waiting_count(self) -> int:
+        """How many posts still have a target to send (scheduled or being sent): what
+        closing the window would leave to the background service."""
+        waiting = _states(DeliveryState.SCHEDULED, DeliveryState.PUBLISHING)
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count(func.distinct(models.Target.post_id)))
+                                .where(models.Target.state.in_(waiting))) or 0)
 
     # ---- drafts
     def create(self, draft: domain.PostDraft, *, scheduled_at: datetime | None = None,
@@ -236,6 +246,10 @@ class PostService(Service):
                                       DeliveryState.CANCELLED, DeliveryState.FAILED)
                 scheduled = [t for t in row.targets if t.state in wanted]
                 if schedule and not scheduled:
+                    if any(t.state in _states(DeliveryState.PUBLISHED) for t in row.targets):
+                        raise ValidationError(_(
+                            "This post has already gone out on every account ticked; to "
+                            "publish it again, duplicate it."))
                     raise ValidationError(_("Choose at least one account to publish on."))
                 if scheduled:
                     if row.scheduled_at is None:
@@ -331,8 +345,10 @@ class PostService(Service):
         at = when or self.clock.now()
 
         def apply(s: Session, row: models.Post) -> None:
+            # a scheduled target waiting for its next try is sent again when named
             chosen = [t for t in row.targets
-                      if t.state in _states(*domain.NEEDS_ATTENTION)
+                      if (t.state in _states(*domain.NEEDS_ATTENTION)
+                          or (wanted is not None and t.state == DeliveryState.SCHEDULED.value))
                       and (wanted is None or t.id in wanted)]
             if not chosen:
                 raise ValidationError(_("Nothing to retry: no failed, unconfirmed or missed "
@@ -342,6 +358,60 @@ class PostService(Service):
             self._schedule_targets(s, row, at, only=chosen, allow_past=True)
 
         return self._mutate(post_id, None, apply)
+
+    def latest_metrics(self, post_id: int) -> dict[int, dict[str, float]]:
+        """The last value read of each counter of the post's targets: {target id: {name:
+        value}} (likes, reposts...), for the editor of a published post."""
+        latest: dict[int, dict[str, tuple[datetime, float]]] = {}
+        metric, target = models.TargetMetric, models.Target
+        with self.db.read() as s:
+            for target_id, name, read_at, value in s.execute(
+                    select(metric.target_id, metric.name, metric.read_at, metric.value)
+                    .join(target, target.id == metric.target_id)
+                    .where(target.post_id == post_id)):
+                seen = latest.setdefault(target_id, {}).get(name)
+                if seen is None or read_at > seen[0]:
+                    latest[target_id][name] = (read_at, value)
+        return {t: {n: v for n, (_at, v) in names.items()} for t, names in latest.items()}
+
+    def publish_now(self, post_id: int) -> domain.Post:
+        """Send now every target that has not gone out (after validating each)."""
+
+        def apply(s: Session, row: models.Post) -> None:
+            if any(t.state == DeliveryState.PUBLISHING.value for t in row.targets):
+                raise ConflictError(_("This post is being sent right now."))
+            open_targets = [t for t in row.targets if t.state in _states(
+                DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.MISSED,
+                DeliveryState.FAILED, DeliveryState.CANCELLED)]
+            if not open_targets:
+                raise ValidationError(_("Nothing to publish: the post has gone out on every "
+                                        "account it has, or has no account."))
+            now = self.clock.now()
+            if row.scheduled_at is None or row.scheduled_at > now:
+                row.scheduled_at = now
+            for t in open_targets:
+                t.attempt_count = 0
+            self._schedule_targets(s, row, now, only=open_targets, allow_past=True)
+
+        return self._mutate(post_id, None, apply)
+
+    def duplicate(self, post_id: int) -> domain.Post:
+        """A new post with the same content, tags, accounts and images, not scheduled
+        (published posts are not edited: a new post is made from them)."""
+        source = self.get(post_id)
+        draft = domain.PostDraft(
+            title=source.title, body=source.body, link_url=source.link_url,
+            call_to_action=source.call_to_action, hashtags=source.hashtags,
+            language=source.language, editorial_state=domain.EditorialState.DRAFT,
+            persona_ids=tuple(p.id for p in source.personas),
+            objective_ids=tuple(o.id for o in source.objectives),
+            account_ids=tuple(t.account_id for t in source.targets),
+            text_variants={t.account_id: t.text_variant for t in source.targets
+                           if t.text_variant},
+            media=tuple(domain.MediaInput(path=m.path, alt_text=m.alt_text)
+                        for m in source.media),
+        )
+        return self.create(draft, scheduled_at=None, schedule=False)
 
     def mark_published(self, target_id: int, *, remote_url: str | None = None) -> domain.Post:
         """The user checked the platform: the post is there."""

@@ -20,9 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from essplanner.domain import DeliveryState, EditorialState
+from essplanner.domain import DeliveryState, EditorialState, holdup_of
 from essplanner.log import redact
-from essplanner.services.calendar import EXCERPT, CalendarEntry, TargetBadge, shown_platform
+from essplanner.services.calendar import (
+    EXCERPT,
+    SEARCH_LIMIT,
+    CalendarEntry,
+    SearchResult,
+    TargetBadge,
+    in_time_order,
+    matching_ids,
+    search_words,
+    shown_platform,
+)
 
 VERSIONS = Path(__file__).parents[1] / "migrations" / "versions"
 _REVISION = re.compile(r"^revision\s*(?::[^=]+)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
@@ -115,6 +125,17 @@ class QuickReader:
             found.extend(self._load(f"p.id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
         return found
 
+    def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """As :func:`essplanner.services.calendar.search`, with the standard library."""
+        if not search_words(text):
+            return SearchResult((), 0)
+        rows = self._db.execute(
+            "SELECT id, title, body FROM post "
+            "ORDER BY scheduled_at IS NULL, scheduled_at, id")
+        ids, total = matching_ids(rows, text, limit)
+        found = self._load(f"p.id IN ({','.join('?' * len(ids))})", ids) if ids else []
+        return SearchResult(in_time_order(found), total)
+
     def _load(self, cond: str, params: Sequence[Any]) -> list[CalendarEntry]:
         db = self._db
         rows = db.execute(
@@ -124,20 +145,26 @@ class QuickReader:
         if not rows:
             return []
         accounts = {
-            account_id: (name, shown_platform(platform, json.loads(settings or "{}")))
-            for account_id, name, platform, settings
-            in db.execute("SELECT id, name, platform, settings FROM account")
+            account_id: (name, shown_platform(platform, json.loads(settings or "{}")),
+                         bool(flagged), bool(enabled))
+            for account_id, name, platform, settings, flagged, enabled
+            in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled "
+                          "FROM account")
         }
         badges: dict[int, list[TargetBadge]] = {}
-        for post_id, target_id, account_id, state, error in db.execute(
-                "SELECT t.post_id, t.id, t.account_id, t.state, t.last_error FROM target t "  # noqa: S608
+        for post_id, target_id, account_id, state, error, attempts in db.execute(
+                "SELECT t.post_id, t.id, t.account_id, t.state, t.last_error, "  # noqa: S608
+                "t.attempt_count FROM target t "
                 f"JOIN post p ON p.id = t.post_id WHERE {cond} ORDER BY t.post_id, t.id",
                 params):
-            name, platform = accounts.get(account_id, ("?", "?"))
+            name, platform, flagged, enabled = accounts.get(account_id, ("?", "?", False, True))
+            delivery = _STATES[state]
             badges.setdefault(post_id, []).append(TargetBadge(
                 target_id=target_id, account_id=account_id, account_name=name,
-                platform=platform, state=_STATES[state],
-                last_error=redact(error) if error else ""))
+                platform=platform, state=delivery,
+                last_error=redact(error) if error else "",
+                holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
+                                 attempt_count=attempts or 0, last_error=error or "")))
         personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
         objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
         media = dict(db.execute(

@@ -12,18 +12,22 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from essplanner.domain import (
+    TEST_PLATFORM,
     DeliveryState,
     EditorialState,
+    Holdup,
     ObjectiveKind,
     Period,
     PostStatus,
     Segment,
+    platform_name,
 )
 
 
 def status_label(status: PostStatus) -> str:
     return {
-        PostStatus.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        # not "Draft": that word is the editorial stage's
+        PostStatus.DRAFT: QCoreApplication.translate("Labels", "Not scheduled"),
         PostStatus.SCHEDULED: QCoreApplication.translate("Labels", "Scheduled"),
         PostStatus.PUBLISHED: QCoreApplication.translate("Labels", "Published"),
         PostStatus.ATTENTION: QCoreApplication.translate("Labels", "Needs attention"),
@@ -33,7 +37,7 @@ def status_label(status: PostStatus) -> str:
 
 def delivery_label(state: DeliveryState) -> str:
     return {
-        DeliveryState.DRAFT: QCoreApplication.translate("Labels", "draft"),
+        DeliveryState.DRAFT: QCoreApplication.translate("Labels", "not scheduled"),
         DeliveryState.SCHEDULED: QCoreApplication.translate("Labels", "scheduled"),
         DeliveryState.PUBLISHING: QCoreApplication.translate("Labels", "being sent"),
         DeliveryState.PUBLISHED: QCoreApplication.translate("Labels", "published"),
@@ -42,6 +46,32 @@ def delivery_label(state: DeliveryState) -> str:
         DeliveryState.MISSED: QCoreApplication.translate("Labels", "missed"),
         DeliveryState.CANCELLED: QCoreApplication.translate("Labels", "cancelled"),
     }[state]
+
+
+def holdup_label(holdup: Holdup) -> str:
+    """Why a target is stuck, in a few words (chips' tooltips, needs attention)."""
+    return {
+        Holdup.RECONNECT: QCoreApplication.translate(
+            "Labels", "waiting: the account must be reconnected"),
+        Holdup.DISABLED: QCoreApplication.translate("Labels", "waiting: the account is disabled"),
+        Holdup.RETRYING: QCoreApplication.translate(
+            "Labels", "waiting: the network refused it for now"),
+        Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
+        Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
+        Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
+    }[holdup]
+
+
+def holdup_action(holdup: Holdup) -> str:
+    """The one action that unblocks a stuck target (a button's text)."""
+    return {
+        Holdup.RECONNECT: QCoreApplication.translate("Labels", "Reconnect…"),
+        Holdup.DISABLED: QCoreApplication.translate("Labels", "Enable the account"),
+        Holdup.RETRYING: QCoreApplication.translate("Labels", "Retry now"),
+        Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
+        Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
+        Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),
+    }[holdup]
 
 
 def editorial_label(state: EditorialState) -> str:
@@ -83,22 +113,32 @@ def period_label(period: Period) -> str:
     }[period]
 
 
+def metric_label(name: str) -> str | None:
+    """A platform counter's name ("likes") in the user's language; None for a counter
+    that has no name for people (a platform's internal one)."""
+    known = {
+        "likes": QCoreApplication.translate("Labels", "likes"),
+        "reposts": QCoreApplication.translate("Labels", "reposts"),
+        "replies": QCoreApplication.translate("Labels", "replies"),
+        "quotes": QCoreApplication.translate("Labels", "quotes"),
+        "shares": QCoreApplication.translate("Labels", "shares"),
+        "views": QCoreApplication.translate("Labels", "views"),
+        "comments": QCoreApplication.translate("Labels", "comments"),
+        "reactions": QCoreApplication.translate("Labels", "reactions"),
+        "clicks": QCoreApplication.translate("Labels", "clicks"),
+    }
+    return known.get(name)
+
+
 #: platform ids the editor and filters know by name (plugins may add others)
 KNOWN_PLATFORMS = ("facebook", "instagram", "threads", "bluesky", "mastodon", "telegram",
                    "linkedin", "x", "pinterest", "youtube", "tiktok")
 
-_PLATFORM_NAMES = {
-    "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
-    "bluesky": "Bluesky", "mastodon": "Mastodon", "telegram": "Telegram",
-    "linkedin": "LinkedIn", "x": "X", "pinterest": "Pinterest", "youtube": "YouTube",
-    "tiktok": "TikTok",
-}
-
-
 def platform_label(platform: str) -> str:
-    if platform == "dryrun":
-        return QCoreApplication.translate("Labels", "Dry run")
-    return _PLATFORM_NAMES.get(platform, platform[:1].upper() + platform[1:])
+    """A platform's name for people; test accounts say that nothing is sent."""
+    if platform == TEST_PLATFORM:
+        return QCoreApplication.translate("Labels", "Test account (nothing is sent)")
+    return platform_name(platform)
 
 
 def cta_presets() -> list[str]:

@@ -8,12 +8,12 @@ is the one redraw signal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,24 +29,28 @@ from PySide6.QtWidgets import (
 from essplanner import APP_DISPLAY_NAME, __version__
 from essplanner.domain import Change
 from essplanner.errors import EssPlannerError
-from essplanner.services.calendar import AttentionItem, CalendarEntry
+from essplanner.services.calendar import AttentionItem, CalendarEntry, SearchResult
 from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.calendar.month_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar.month_view import MonthView
-from essplanner.ui.calendar.post_model import PostFilterProxy, PostListModel, PostRole
+from essplanner.ui.calendar.post_model import PostFilter, PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.editor.host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
 from essplanner.ui.plain import plain
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from essplanner.services.changes import ChangeWatcher
     from essplanner.ui.calendar.agenda_model import AgendaModel
     from essplanner.ui.calendar.agenda_view import AgendaView
     from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
     from essplanner.ui.calendar.filters import FilterPanel
     from essplanner.ui.calendar.post_actions import PostActions
+    from essplanner.ui.calendar.search import SearchPanel
     from essplanner.ui.calendar.week_view import WeekView
     from essplanner.ui.editor.editor import PostEditor
     from essplanner.workspace import Workspace
@@ -55,13 +59,19 @@ VIEWS = ("month", "week", "agenda")
 FILTERS_WIDTH = 210
 #: how often the calendar re-reads the database for changes made by other programs
 REFRESH_MS = 60_000
+#: how often the window asks whether another program wrote to the database (cheap)
+WATCH_MS = 1000
+#: where the window keeps its size, position, docks and view (in the config folder)
+WINDOW_STATE_FILE = "window.ini"
 
 
 class MainWindow(QMainWindow):
-    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``."""
+    """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``,
+    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers)."""
 
     month_changed = Signal(object)
     view_changed = Signal(str)
+    reconnect_requested = Signal(int)
 
     first_paint: QObject | None = None  # set by ui/startup.py
 
@@ -80,6 +90,7 @@ class MainWindow(QMainWindow):
     action_next: QAction
     action_goto: QAction
     action_search: QAction
+    action_refresh: QAction
     action_personas: QAction
     action_objectives: QAction
     action_attention: QAction
@@ -147,6 +158,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.title)
         layout.addWidget(self.banners.recovery)
         layout.addWidget(self.empty_banner)
+        layout.addWidget(self.banners.no_match)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -163,6 +175,14 @@ class MainWindow(QMainWindow):
         self.attention_dock.setObjectName("attention")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attention_dock)
         self.attention_dock.hide()
+        self._search: SearchPanel | None = None
+        self._search_text = ""
+        self.search_dock = QDockWidget(self.tr("Search results"), self)
+        self.search_dock.setObjectName("search")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        #: functions adding actions to a post's context menu: ``hook(menu, post_id)``
+        self.post_menu_hooks: list[Callable[[QMenu, int], None]] = []
 
         build_actions(self)
         self._connect()
@@ -170,11 +190,20 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
+        # Writes of other programs (command line, publishing service, a teammate) show
+        # within a second or two: the read model says cheaply whether anything changed.
+        self._watcher: ChangeWatcher | None = self.ws.calendar.watcher()
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self.poll_changes)
+        if self._watcher is not None:
+            self._watch_timer.start()
         self._attention_timer = QTimer(self)
         self._attention_timer.setSingleShot(True)
         self._attention_timer.setInterval(0)
         self._attention_timer.timeout.connect(self._reload_attention)
         self.show_date(self.anchor)
+        self._restore_window_state()
         if self.ready:
             self._attached()
             # What the first paint does not need waits until the calendar is on screen.
@@ -226,6 +255,11 @@ class MainWindow(QMainWindow):
         self.month_view.day_activated.connect(lambda day: self.new_post(day=day))
         self.month_view.navigate_requested.connect(self._navigate_to)
         self.month_view.more_clicked.connect(lambda day: self.set_view("week", day))
+        self.month_view.context_menu_requested.connect(self.show_post_menu)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_no_match)
+        self.banners.clear_filters_button.clicked.connect(self.clear_filters)
         self.attention_dock.visibilityChanged.connect(
             lambda visible: visible and self.attention)
         self.banners.attention_button.clicked.connect(self.show_attention)
@@ -245,6 +279,7 @@ class MainWindow(QMainWindow):
             view.activated.connect(self._open_index)
             view.doubleClicked.connect(self._open_index)
             view.slot_activated.connect(lambda when: self.new_post(when=when))
+            view.context_menu_requested.connect(self.show_post_menu)
             self.stack.addWidget(view)
             self._week_view = view
         return self._week_view
@@ -268,6 +303,7 @@ class MainWindow(QMainWindow):
             view.setModel(self.agenda_model)
             view.activated.connect(self._open_index)
             view.doubleClicked.connect(self._open_index)
+            view.context_menu_requested.connect(self.show_post_menu)
             self.stack.addWidget(view)
             self._agenda_view = view
         return self._agenda_view
@@ -279,7 +315,7 @@ class MainWindow(QMainWindow):
 
             panel = FilterPanel(self.filters_dock)
             panel.setMinimumWidth(FILTERS_WIDTH)
-            panel.filter_changed.connect(self.proxy.set_filter)
+            panel.filter_changed.connect(self._on_filter)
             old = self.filters_dock.widget()
             self.filters_dock.setWidget(panel)
             if old is not None:
@@ -309,6 +345,7 @@ class MainWindow(QMainWindow):
 
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
+            panel.reconnect_requested.connect(self.reconnect_requested)
             self.attention_dock.setWidget(panel)
             self._attention = panel
         return self._attention
@@ -336,10 +373,85 @@ class MainWindow(QMainWindow):
                                  self.ws.accounts.all())
 
     def refresh(self) -> None:
-        """Re-read the visible period (other programs may have changed it)."""
+        """Re-read the visible period (other programs may have changed it): View › Refresh."""
         self.post_model.refresh()
-        self.attention_model.reload()
+        if self.ready:
+            self.attention_model.reload()
+            if self._filters is not None:
+                self.reload_choices()
+        if self._search_text:
+            self.run_search(self._search_text)
         self._update_empty_banner()
+
+    def poll_changes(self) -> bool:
+        """Re-read what is shown if another program wrote to the database since the last
+        look; says whether it did (called every second by a timer)."""
+        if self._watcher is None or not self._watcher.changed():
+            return False
+        self.refresh()
+        return True
+
+    # ---- search over all dates, and filters that hide everything
+    def _on_filter(self, post_filter: PostFilter) -> None:
+        self.proxy.set_filter(post_filter)
+        text = post_filter.text.strip()
+        if text != self._search_text:
+            self.run_search(text)
+        self._update_no_match()
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        if self._search is None:
+            from essplanner.ui.calendar.search import SearchPanel
+
+            panel = SearchPanel(self.zone, self.search_dock)
+            panel.open_result.connect(self.go_to_post)
+            self.search_dock.setWidget(panel)
+            self._search = panel
+        return self._search
+
+    def run_search(self, text: str) -> SearchResult | None:
+        """Look ``text`` up over every date and list what is found (empty: hide the list)."""
+        self._search_text = text.strip()
+        if not self._search_text:
+            self.search_dock.hide()
+            return None
+        result = self.ws.calendar.search(self._search_text)
+        self.search_panel.set_result(self._search_text, result)
+        self.search_dock.show()
+        self._update_no_match()
+        return result
+
+    def go_to_post(self, post_id: int, day: date | None) -> None:
+        """Show the period holding the post and select it there (undated: open it)."""
+        if day is None:
+            self.open_post(post_id)
+            return
+        self.show_date(day)
+        if self.view_kind == "month":
+            self.month_view.select_date(day)
+            self.month_view.set_current_post(post_id)
+        elif self.view_kind == "week":
+            row = self.post_model.row_of(post_id)
+            if row is not None:
+                index = self.proxy.mapFromSource(self.post_model.index(row, 0))
+                if index.isValid():
+                    self.week_view.setCurrentIndex(index)
+                    self.week_view.scrollTo(index)
+        else:
+            index = self.agenda_model.index_of_post(post_id)
+            if index.isValid():
+                self.agenda_view.setCurrentIndex(index)
+                self.agenda_view.scrollTo(index)
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+
+    def _update_no_match(self, *_args: object) -> None:
+        active = self.proxy.post_filter.active
+        self.banners.set_no_match(
+            active and self.proxy.rowCount() == 0,
+            elsewhere=self._search.model.total if self._search and self._search_text else 0)
 
     def on_changed(self, change: Change) -> None:
         if not self.ready:
@@ -352,6 +464,46 @@ class MainWindow(QMainWindow):
 
     def _update_empty_banner(self) -> None:
         self.empty_banner.setVisible(not self._has_posts())
+
+    # ---- a post's context menu (month, week and agenda views)
+    def post_menu(self, post_id: int) -> QMenu:
+        """Edit, Move to…, Delete, then what ``post_menu_hooks`` add."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Edit…"), lambda: self.open_post(post_id))
+        menu.addAction(self.tr("&Move to…"), lambda: self.move_post_to(post_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Delete"), lambda: self._delete(post_id))
+        for hook in self.post_menu_hooks:
+            hook(menu, post_id)
+        return menu
+
+    def show_post_menu(self, post_id: int, global_pos: QPoint) -> None:
+        menu = self.post_menu(post_id)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    def move_post_to(self, post_id: int) -> None:
+        from essplanner.ui.calendar.when_dialog import DateTimeDialog
+
+        actions = self.require_actions()
+        if actions is None:
+            return
+        try:
+            post = self.ws.posts.get(post_id)
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("ESS Planner"), str(exc))
+            return
+        start = (post.scheduled_at.astimezone(self.zone) if post.scheduled_at
+                 else datetime.combine(self.anchor, datetime.min.time()).replace(hour=9))
+        dialog = DateTimeDialog(start, str(self.zone), title=self.tr("Move the post"),
+                                prompt=post.display_title, parent=self)
+        if dialog.exec() == DateTimeDialog.DialogCode.Accepted:
+            actions.move([(post.id, post.version)], dialog.local())
+
+    def _delete(self, post_id: int) -> None:
+        actions = self.require_actions()
+        if actions is not None:
+            actions.delete(post_id)
 
     # ---- navigation
     def set_view(self, kind: str, day: date | None = None) -> None:
@@ -556,15 +708,54 @@ class MainWindow(QMainWindow):
             "<b>ESS Planner</b> %1<br>Plan, tag by persona and objective, and publish the posts "
             "of associations, cooperatives and foundations.").replace("%1", __version__))
 
+    def close_editors(self) -> bool:
+        """Close the open editors (each may ask about unsaved changes); False if one stays."""
+        return all(editor.close() for editor in list(self.editors))
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self.editors):
-            if not editor.close():
-                event.ignore()
-                return
+        if not self.close_editors():
+            event.ignore()
+            return
         self._refresh_timer.stop()
+        self._watch_timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+        self.save_window_state()
         if self.ready:
             self.ws.calendar.close()  # SQLAlchemy from now on, if anything still asks
         super().closeEvent(event)
+
+    # ---- size, position, docks and view, remembered per data folder
+    def _window_state(self) -> QSettings:
+        from PySide6.QtCore import QSettings
+
+        path = self.ws.paths.config_dir / WINDOW_STATE_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def save_window_state(self) -> None:
+        state = self._window_state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("docks", self.saveState())
+        state.setValue("view", self.view_kind)
+        state.sync()
+
+    def _restore_window_state(self) -> None:
+        if not (self.ws.paths.config_dir / WINDOW_STATE_FILE).is_file():
+            return
+        from PySide6.QtCore import QByteArray
+
+        state = self._window_state()
+        geometry = state.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        docks = state.value("docks")
+        if isinstance(docks, QByteArray):
+            self.restoreState(docks)
+            self.search_dock.hide()  # shown again by the next search
+        view = state.value("view")
+        if isinstance(view, str) and view in VIEWS and view != self.view_kind:
+            self.set_view(view)
 
     @staticmethod
     def qdate(day: date) -> QDate:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 
-from essplanner.domain import DeliveryState, PostStatus
+from essplanner.domain import DeliveryState, Holdup, PostStatus
 
 if TYPE_CHECKING:
     # QIcon is imported where icons are made: the first paint of the calendar needs none,
@@ -39,15 +39,31 @@ DELIVERY_COLOURS = {
     DeliveryState.CANCELLED: QColor("#bdbdbd"),
 }
 
-#: the mark drawn on a platform icon for a target in that state
+#: a target that waits for a person (account to reconnect...): amber, and a square mark
+HOLDUP_COLOUR = QColor("#ef6c00")
+
+#: the mark drawn on a platform icon for a target in that state: a shape of
+#: :func:`paint_mark` (a shape as well as a colour: readable without colours)
 DELIVERY_MARKS = {
-    DeliveryState.PUBLISHED: "✓",
-    DeliveryState.FAILED: "!",
-    DeliveryState.UNCONFIRMED: "?",
-    DeliveryState.MISSED: "!",
-    DeliveryState.PUBLISHING: "…",
-    DeliveryState.CANCELLED: "×",
+    DeliveryState.PUBLISHED: "check",
+    DeliveryState.FAILED: "bang",
+    DeliveryState.UNCONFIRMED: "question",
+    DeliveryState.MISSED: "bang",
+    DeliveryState.PUBLISHING: "dots",
+    DeliveryState.CANCELLED: "cross",
 }
+
+#: marks of targets waiting for a person though scheduled: the shape drawn on an amber
+#: square, not a disc
+HOLDUP_MARKS = {
+    Holdup.RECONNECT: "cycle",
+    Holdup.DISABLED: "pause",
+    Holdup.RETRYING: "dots",
+}
+
+#: the shapes :func:`paint_mark` draws
+MARK_SHAPES = ("check", "bang", "question", "clock", "pause", "cross", "dots", "cycle",
+               "draft")
 
 PLATFORM_COLOURS = {
     "facebook": QColor("#1877f2"),
@@ -91,14 +107,17 @@ def platform_short(platform: str) -> str:
 
 
 def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
-                        state: DeliveryState | None = None) -> None:
-    """The platform's square with its initials; a target's delivery state is a dot in the
-    top right corner (with a mark inside when the icon is big enough to read it)."""
+                        state: DeliveryState | None = None,
+                        holdup: Holdup | None = None) -> None:
+    """The platform's square with its initials; a target's delivery state is a mark in the
+    top right corner (:func:`paint_mark`: a shape in a disc); a target waiting for a person
+    (``holdup``) gets its shape on an amber square instead of the disc."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = QRectF(rect)
-    marked = state is not None and state in DELIVERY_MARKS
-    dot = max(5.0, box.width() * 0.42)
+    waiting = holdup in HOLDUP_MARKS
+    marked = waiting or (state is not None and state in DELIVERY_MARKS)
+    dot = max(7.0, box.width() * 0.5)
     square = box.adjusted(0, dot * 0.35, -dot * 0.35, 0) if marked else box
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(platform_colour(platform))
@@ -111,27 +130,97 @@ def paint_platform_icon(painter: QPainter, rect: QRect | QRectF, platform: str,
     painter.setPen(QColor("white"))
     painter.drawText(square, Qt.AlignmentFlag.AlignCenter, platform_short(platform))
     if marked:
-        assert state is not None
         mark = QRectF(box.right() - dot, box.top(), dot, dot)
-        painter.setBrush(DELIVERY_COLOURS[state])
-        painter.setPen(QPen(QColor("white"), 1))
-        painter.drawEllipse(mark)
-        if dot >= 8:
-            font.setPixelSize(max(5, int(dot * 0.75)))
-            painter.setFont(font)
-            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, DELIVERY_MARKS[state])
+        if waiting:
+            assert holdup is not None
+            paint_mark(painter, mark, HOLDUP_MARKS[holdup], HOLDUP_COLOUR, square=True)
+        else:
+            assert state is not None
+            paint_mark(painter, mark, DELIVERY_MARKS[state], DELIVERY_COLOURS[state])
     painter.restore()
+
+
+def paint_mark(painter: QPainter, rect: QRectF, shape: str, colour: QColor, *,
+               square: bool = False) -> None:
+    """A state mark: a disc (``square``: a square, for a target waiting for a person) in
+    ``colour`` with a white shape drawn in it (a check, an exclamation mark, a question
+    mark, a clock, a pause sign, a cross, three dots, a circular arrow, or a hollow ring for
+    a draft), so that states differ by shape, not by colour alone."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    size = min(rect.width(), rect.height())
+    disc = QRectF(rect.center().x() - size / 2, rect.center().y() - size / 2, size, size)
+    if shape == "draft":
+        painter.setBrush(QColor("white"))
+        painter.setPen(QPen(colour, max(1.0, size / 7)))
+        painter.drawEllipse(disc.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.restore()
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    if square:
+        painter.drawRoundedRect(disc, size / 8, size / 8)
+    else:
+        painter.drawEllipse(disc)
+    pen = QPen(QColor("white"), max(1.2, size / 7), Qt.PenStyle.SolidLine,
+               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    x, y, u = disc.left(), disc.top(), size / 10  # u: a tenth of the disc
+
+    def point(px: float, py: float) -> QPointF:
+        return QPointF(x + px * u, y + py * u)
+
+    if shape == "check":
+        painter.drawPolyline([point(2.8, 5.2), point(4.4, 6.9), point(7.3, 3.4)])
+    elif shape == "bang":
+        painter.drawLine(point(5, 2.4), point(5, 5.6))
+        painter.drawPoint(point(5, 7.6))
+    elif shape == "question":
+        path = QPainterPath(point(3.4, 3.8))
+        path.cubicTo(point(3.4, 1.6), point(6.8, 1.6), point(6.6, 3.8))
+        path.cubicTo(point(6.5, 5.0), point(5.0, 4.9), point(5.0, 6.0))
+        painter.drawPath(path)
+        painter.drawPoint(point(5, 7.8))
+    elif shape == "clock":
+        painter.drawLine(point(5, 5), point(5, 2.6))
+        painter.drawLine(point(5, 5), point(6.9, 6.1))
+    elif shape == "pause":
+        painter.drawLine(point(3.8, 3.2), point(3.8, 6.8))
+        painter.drawLine(point(6.2, 3.2), point(6.2, 6.8))
+    elif shape == "cross":
+        painter.drawLine(point(3.3, 3.3), point(6.7, 6.7))
+        painter.drawLine(point(6.7, 3.3), point(3.3, 6.7))
+    elif shape == "dots":
+        for px in (3.0, 5.0, 7.0):
+            painter.drawPoint(point(px, 5))
+    elif shape == "cycle":  # reconnect: most of a circle, an arrow head at its end
+        painter.drawArc(QRectF(point(2.6, 2.6), point(7.4, 7.4)), 90 * 16, 270 * 16)
+        painter.drawPolyline([point(5.0, 1.4), point(6.4, 2.6), point(5.0, 3.8)])
+    painter.restore()
+
+
+@lru_cache(maxsize=128)
+def mark_pixmap(shape: str, rgba: int, size: int, ratio: float = 1.0) -> QPixmap:
+    """:func:`paint_mark` drawn once and reused (a calendar page paints hundreds)."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_mark(painter, QRectF(0, 0, size, size), shape, QColor.fromRgba(rgba))
+    painter.end()
+    return pixmap
 
 
 @lru_cache(maxsize=256)
 def platform_pixmap(platform: str, state: DeliveryState | None, size: int,
-                    ratio: float = 1.0) -> QPixmap:
+                    ratio: float = 1.0, holdup: Holdup | None = None) -> QPixmap:
     """The icon with its state mark, drawn once and reused (chips paint many of them)."""
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_platform_icon(painter, QRect(0, 0, size, size), platform, state)
+    paint_platform_icon(painter, QRect(0, 0, size, size), platform, state, holdup)
     painter.end()
     return pixmap
 

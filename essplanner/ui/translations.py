@@ -1,19 +1,21 @@
-"""Qt translators: Qt's own strings and ours (resources/i18n/*.qm) in the chosen language.
+"""Qt translators: Qt's own strings and ours (``essplanner_<lang>.qm``) in the chosen language.
 
 The core's messages are translated by :mod:`essplanner.i18n`; this is the Qt side, shared
-by the desktop app and the GUI verbs of the command line (screenshot, dashboard).
+by the desktop app and the GUI verbs of the command line (screenshot, dashboard). Our
+``.qm`` are inside the installed package, or in the source tree's ``resources/i18n``
+(:func:`essplanner.assets.qt_translations_dir`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from essplanner import APP_NAME
+from essplanner.assets import qt_translations_dir
 
 
 def install_translators(app: object, lang: str) -> list[object]:
@@ -31,7 +33,7 @@ def install_translators(app: object, lang: str) -> list[object]:
 
 
 def translations_dir() -> os.PathLike[str]:
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    return qt_translations_dir()
 
 
 def remove_translators(app: object, translators: Iterable[object]) -> None:

@@ -1,10 +1,11 @@
-"""The publishing service inside the desktop app: tray icon, notifications, closing.
+"""Publishing in the desktop app: tray icon, notifications, closing.
 
-The service starts with the app. With a system tray, closing the window only
-hides it: the icon stays and posts keep going out; "Quit" in the icon's menu
-ends the app. Without a tray, closing the window quits, after the sends in
-flight have finished. Failed, unconfirmed and missed posts raise a desktop
-notification (the tray's balloon, else the status bar).
+Who publishes is decided by :class:`~essplanner.ui.publishing.PublishingHost` (the
+background service, or the window's own service); the icon's tooltip and menu say
+which. With a system tray, closing the window only hides it; "Quit" in the icon's
+menu ends the app. Without a tray, closing the window quits; the host first says what
+becomes of the scheduled posts and of the sends under way. Failed, unconfirmed and
+missed posts raise a desktop notification (the tray's balloon, else the status bar).
 
 Results arrive from the service's threads as :class:`PublishEvent` and reach the
 widgets only through :class:`~essplanner.ui.bridge.Bridge` (queued signals).
@@ -13,18 +14,19 @@ widgets only through :class:`~essplanner.ui.bridge.Bridge` (queued signals).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from essplanner.domain import Change, DeliveryState
 from essplanner.scheduler.outcome import PublishEvent
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.icon import app_icon
 
 if TYPE_CHECKING:
-    from essplanner.scheduler import PublishingService
     from essplanner.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -35,30 +37,20 @@ CHANGE_BATCH_MS = 200
 NOTIFY_BATCH_MS = 800
 
 
-def app_icon() -> QIcon:
-    """The application's icon (drawn: the project ships no image files yet)."""
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2e7d5b"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(4, 4, 56, 56, 12, 12)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(34)
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "E")
-    painter.end()
-    return QIcon(pixmap)
+class Publishing(Protocol):
+    """What the tray needs from publishing (:class:`~essplanner.ui.publishing.PublishingHost`)."""
+
+    def subscribe(self, listener: Callable[[PublishEvent], None]) -> None: ...
+    def wake(self) -> None: ...
+    def close_requested(self) -> bool: ...
+    def shutdown(self) -> None: ...
 
 
 class PublishingTray(QObject):
     """Keeps publishing while the window is closed; tells the user what needs attention."""
 
     def __init__(self, window: QMainWindow, workspace: Workspace, bridge: Bridge,
-                 service: PublishingService, *, tray_available: bool | None = None) -> None:
+                 service: Publishing, *, tray_available: bool | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.ws = workspace
@@ -78,9 +70,9 @@ class PublishingTray(QObject):
         self._notify_timer = QTimer(self)
         self._notify_timer.setSingleShot(True)
         self._notify_timer.setInterval(NOTIFY_BATCH_MS)
-        self._finish_timer = QTimer(self)
-        self._finish_timer.setInterval(100)
 
+        self.action_state = QAction(self.tr("Publishing…"), self)
+        self.action_state.setEnabled(False)  # shows who publishes; nothing to click
         self.action_publish_now = QAction(self.tr("&Publish due posts now"), self)
         self.action_show = QAction(self.tr("&Show ESS Planner"), self)
         self.action_quit = QAction(self.tr("&Quit"), self)
@@ -90,6 +82,8 @@ class PublishingTray(QObject):
             self.icon = QSystemTrayIcon(window.windowIcon(), self)
             self.icon.setToolTip(self.tr("ESS Planner: publishing scheduled posts"))
             menu = QMenu(window)
+            menu.addAction(self.action_state)
+            menu.addSeparator()
             menu.addAction(self.action_show)
             menu.addAction(self.action_publish_now)
             menu.addSeparator()
@@ -103,7 +97,9 @@ class PublishingTray(QObject):
         self.bridge.publish_event.connect(self.on_publish_event)
         self._change_timer.timeout.connect(self.on_change_timer)
         self._notify_timer.timeout.connect(self.on_notify_timer)
-        self._finish_timer.timeout.connect(self.on_finish_timer)
+        state_changed = getattr(self.service, "state_changed", None)
+        if state_changed is not None:
+            state_changed.connect(self.on_state_changed)
         self.action_publish_now.triggered.connect(self.service.wake)
         self.action_show.triggered.connect(self.show_window)
         self.action_quit.triggered.connect(self.quit)
@@ -122,6 +118,13 @@ class PublishingTray(QObject):
         return self.available and self.ws.settings.start_minimised
 
     # ---- slots
+    def on_state_changed(self, text: str) -> None:
+        """Who publishes: in the icon's tooltip and menu, and in the status bar."""
+        self.action_state.setText(text)
+        if self.icon is not None:
+            self.icon.setToolTip(self.tr("ESS Planner: %1").replace("%1", text))
+        self.window.statusBar().showMessage(text, 10000)
+
     def on_publish_event(self, event: PublishEvent) -> None:
         self._change = self._change | event.change
         if not self._change_timer.isActive():
@@ -172,9 +175,9 @@ class PublishingTray(QObject):
         self.window.activateWindow()
 
     def quit(self) -> None:
-        """Quit the app once the posts being sent have gone."""
+        """Quit the app (the host says what becomes of the posts first)."""
         self._quitting = True
-        if self._finish_sends():
+        if self.window.close():  # else the host quits once the posts are settled
             QApplication.quit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -190,42 +193,21 @@ class PublishingTray(QObject):
                                 "icon's menu."), QSystemTrayIcon.MessageIcon.Information, 8000)
                 return True
             self._quitting = True
-            if not self._finish_sends():
+            if not self.service.close_requested():
+                self._quitting = False
                 event.ignore()
                 return True
         return super().eventFilter(watched, event)
 
-    def _finish_sends(self) -> bool:
-        """True if nothing is being sent; else wait (window disabled) and close afterwards."""
-        self.service.request_stop()  # each account finishes its current post, no more
-        sending = len(self.service.in_flight())
-        if not sending:
-            return True
-        self.window.show()
-        self.window.setEnabled(False)
-        self.window.statusBar().showMessage(
-            self.tr("Finishing %n post(s) being sent before quitting…", "", sending))
-        self._finish_timer.start()
-        return False
-
-    def on_finish_timer(self) -> None:
-        if self.service.in_flight():
-            return
-        self._finish_timer.stop()
-        self.window.setEnabled(True)
-        self.window.close()
-        if self.icon is not None:
-            QApplication.quit()
-
     def shutdown(self) -> None:
-        """Stop the service after the event loop: sends in flight finish first."""
+        """After the event loop: hide the icon, stop what still publishes from here."""
         if self.icon is not None:
             self.icon.hide()
-        self.service.stop(wait=True)
+        self.service.shutdown()
 
 
 def install(window: QMainWindow, workspace: Workspace, bridge: Bridge,
-            service: PublishingService) -> PublishingTray:
+            service: Publishing) -> PublishingTray:
     """Wire the service to the app: actions in Tools, the tray icon, notifications."""
     tray = PublishingTray(window, workspace, bridge, service)
     menu_tools = getattr(window, "menu_tools", None)

@@ -95,6 +95,7 @@ def build_actions(w: MainWindow) -> None:
     w.action_search = _action(
         w, translate("MainWindow", "&Search…"), QKeySequence.StandardKey.Find, w.focus_search
     )
+    w.action_refresh = _action(w, translate("MainWindow", "&Refresh"), "F5", w.refresh)
     group = QActionGroup(w)
     w.view_actions = {}
     for kind, text, key in (
@@ -203,10 +204,12 @@ def build_actions(w: MainWindow) -> None:
         w.action_previous,
         w.action_next,
         w.action_goto,
+        w.action_refresh,
         None,
         *w.colour_actions.values(),
         None,
         w.filters_dock.toggleViewAction(),
+        w.search_dock.toggleViewAction(),
         w.action_attention,
     ):
         if item is None:
@@ -222,41 +225,45 @@ def build_actions(w: MainWindow) -> None:
     w.menu_help.addAction(w.action_about)
 
 
+def keys(*sequences: str | QKeySequence.StandardKey) -> str:
+    """Key names as the menus show them, in the user's language ("Ctrl+Maj+Z" in French:
+    Qt's own translator names the keys)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return " / ".join(QKeySequence(s).toString(native) for s in sequences)
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the calendar's and the editor's shortcuts."""
+    std = QKeySequence.StandardKey
     return [
-        ("Ctrl+N", translate("Shortcuts", "New post")),
-        ("Ctrl+1 / Ctrl+2 / Ctrl+3", translate("Shortcuts", "Month, week or agenda view")),
-        ("Ctrl+T", translate("Shortcuts", "Today")),
-        (
-            translate("Shortcuts", "Page Up / Page Down"),
-            translate("Shortcuts", "Previous / next month or week"),
-        ),
-        ("Ctrl+G", translate("Shortcuts", "Go to a date")),
+        (keys(std.New), translate("Shortcuts", "New post")),
+        (keys("Ctrl+1", "Ctrl+2", "Ctrl+3"), translate("Shortcuts", "Month, week or agenda view")),
+        (keys("Ctrl+T"), translate("Shortcuts", "Today")),
+        (keys("PgUp", "PgDown"), translate("Shortcuts", "Previous / next month or week")),
+        (keys("Ctrl+G"), translate("Shortcuts", "Go to a date")),
+        (keys("F5"), translate("Shortcuts", "Refresh: read again what other programs changed")),
         (
             translate("Shortcuts", "Arrows"),
             translate("Shortcuts", "Move between days (month) or posts (week)"),
         ),
-        (
-            translate("Shortcuts", "Alt+Up / Alt+Down"),
-            translate("Shortcuts", "Previous / next post of the day"),
-        ),
-        (
-            translate("Shortcuts", "Enter"),
-            translate("Shortcuts", "Open the post (or write one on that day)"),
-        ),
-        (
-            "Alt+Shift+Right / Alt+Shift+Left",
-            translate("Shortcuts", "Move the post one day later / earlier"),
-        ),
-        (translate("Shortcuts", "Delete"), translate("Shortcuts", "Delete the post")),
-        ("Ctrl+Z / Ctrl+Shift+Z", translate("Shortcuts", "Undo / redo (moves, edits, deletions)")),
-        ("Ctrl+F", translate("Shortcuts", "Search titles and texts")),
-        ("Ctrl+Shift+A", translate("Shortcuts", "Needs attention")),
-        ("Ctrl+Shift+P / Ctrl+Shift+O", translate("Shortcuts", "Personas / objectives")),
-        ("Ctrl+S", translate("Shortcuts", "Editor: save")),
-        ("Ctrl+Return", translate("Shortcuts", "Editor: save and schedule")),
-        ("Esc", translate("Shortcuts", "Editor: close (asks before losing changes)")),
+        (keys("Alt+Up", "Alt+Down"), translate("Shortcuts", "Previous / next post of the day")),
+        (keys("Return"), translate("Shortcuts", "Open the post (or write one on that day)")),
+        (keys("Alt+Shift+Right", "Alt+Shift+Left"),
+         translate("Shortcuts", "Move the post one day later / earlier")),
+        (keys("Del"), translate("Shortcuts", "Delete the post")),
+        (keys("Ctrl+Z", "Ctrl+Shift+Z"),
+         translate("Shortcuts", "Undo / redo (moves, edits, deletions)")),
+        (keys(std.Find), translate("Shortcuts", "Search titles and texts")),
+        (keys("Ctrl+Shift+A"), translate("Shortcuts", "Needs attention")),
+        (keys("Ctrl+Shift+P", "Ctrl+Shift+O"), translate("Shortcuts", "Personas / objectives")),
+        (keys("Ctrl+Shift+N"), translate("Shortcuts", "Accounts")),
+        (keys("Ctrl+Shift+D", "Ctrl+Shift+C"),
+         translate("Shortcuts", "Dashboard / coverage by persona and objective")),
+        (keys("Ctrl+Shift+E", "Ctrl+Shift+R"),
+         translate("Shortcuts", "Record an outcome / board report")),
+        (keys("Ctrl+S"), translate("Shortcuts", "Editor: save")),
+        (keys("Ctrl+Return"), translate("Shortcuts", "Editor: save and schedule")),
+        (keys("Esc"), translate("Shortcuts", "Editor: close (asks before losing changes)")),
     ]
 
 
@@ -313,6 +320,18 @@ class Banners(QObject):
         layout.addWidget(self.load_example_button)
         layout.addStretch(1)
 
+        # Filters that hide every post of the period: say so, and offer the way back.
+        self.no_match = QWidget(window)
+        self.no_match.setObjectName("noMatchBanner")
+        self.no_match.setStyleSheet("#noMatchBanner { background: #e3f2fd; }")
+        row = QHBoxLayout(self.no_match)
+        self.no_match_label = QLabel(self.no_match)
+        self.no_match_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("&Clear the filters"), self.no_match)
+        row.addWidget(self.no_match_label, 1)
+        row.addWidget(self.clear_filters_button)
+        self.no_match.hide()
+
         self.recovery = QWidget(window)
         self.recovery.setObjectName("recoveryBanner")
         self.recovery.setStyleSheet("#recoveryBanner { background: #fff3cd; }")
@@ -342,6 +361,18 @@ class Banners(QObject):
             else self.tr("Needs attention")
         )
         self.window.attention_dock.setWindowTitle(title)
+
+    def set_no_match(self, shown: bool, *, elsewhere: int = 0) -> None:
+        """Show or hide the "no post matches the filters" banner; ``elsewhere`` counts the
+        posts the search found at other dates."""
+        if shown:
+            text = self.tr("No post of this period matches the filters.")
+            if elsewhere:
+                text += " " + self.tr(
+                    "The search finds %n post(s) at other dates: see Search results.", "",
+                    elsewhere)
+            self.no_match_label.setText(text)
+        self.no_match.setVisible(shown)
 
     def check_recovery(self, autosave_dir: Path) -> None:
         from essplanner.ui.editor.autosave import AutosaveStore

@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>No network in particular</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>e.g. Bluesky of the association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imitates</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -57,6 +65,77 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>A first account</source>
+        <translation>A first account</translation>
+    </message>
+    <message>
+        <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
+        <translation>Where posts go out. A test account lets you try everything first: it publishes nothing.</translation>
+    </message>
+    <message>
+        <source>A &amp;test account that publishes nothing</source>
+        <translation>A &amp;test account that publishes nothing</translation>
+    </message>
+    <message>
+        <source>A &amp;real account</source>
+        <translation>A &amp;real account</translation>
+    </message>
+    <message>
+        <source>&amp;Connect the account…</source>
+        <translation>&amp;Connect the account…</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates:</source>
+        <translation>&amp;Imitates:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
+        <translation>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
+        <translation>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connecting %1…</translation>
+    </message>
+    <message>
+        <source>%1 is connected.</source>
+        <translation>%1 is connected.</translation>
+    </message>
+    <message>
+        <source>%1 was added but not confirmed: %2</source>
+        <translation>%1 was added but not confirmed: %2</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>The account was not added</translation>
+    </message>
+    <message>
+        <source>The test account needs a name.</source>
+        <translation>The test account needs a name.</translation>
+    </message>
+    <message>
+        <source>An account named %1 already exists.</source>
+        <translation>An account named %1 already exists.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -77,6 +156,18 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet</source>
+        <translation>No accounts connected yet</translation>
+    </message>
+    <message>
+        <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
+        <translation>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connect an account</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -192,6 +283,65 @@
     </message>
 </context>
 <context>
+    <name>AssociationPage</name>
+    <message>
+        <source>Your association</source>
+        <translation>Your association</translation>
+    </message>
+    <message>
+        <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
+        <translation>Its name and logo appear in reports; the time zone is the one posts are planned in.</translation>
+    </message>
+    <message>
+        <source>e.g. Énergie Solidaire</source>
+        <translation>e.g. Énergie Solidaire</translation>
+    </message>
+    <message>
+        <source>An image file (PNG, JPEG, SVG…)</source>
+        <translation>An image file (PNG, JPEG, SVG…)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the association:</source>
+        <translation>&amp;Name of the association:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;nguage:</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>A new language applies at the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. “Paris” or “Montreal”.</source>
+        <translation>Type to search, e.g. “Paris” or “Montreal”.</translation>
+    </message>
+    <message>
+        <source>The association&apos;s logo</source>
+        <translation>The association&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>The logo %1 is not an image this app can read.</source>
+        <translation>The logo %1 is not an image this app can read.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>Post</source>
@@ -212,6 +362,14 @@
     <message>
         <source>What happened</source>
         <translation>What happened</translation>
+    </message>
+    <message>
+        <source>The account %1 must be reconnected before this post can go out.</source>
+        <translation>The account %1 must be reconnected before this post can go out.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: nothing goes out there.</source>
+        <translation>The account %1 is disabled: nothing goes out there.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -278,6 +436,117 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the workspace…</source>
+        <translation>&amp;Export the workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a workspace…</source>
+        <translation>&amp;Import a workspace…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>ESS Planner backups (*.zip);;All files (*)</source>
+        <translation>ESS Planner backups (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</source>
+        <translation>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</translation>
+    </message>
+    <message>
+        <source>Backup of %1 restored.</source>
+        <translation>Backup of %1 restored.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Export the workspace</source>
+        <translation>Export the workspace</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip)</source>
+        <translation>ESS Planner workspaces (*.zip)</translation>
+    </message>
+    <message>
+        <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
+        <translation>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Import a workspace</source>
+        <translation>Import a workspace</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip);;All files (*)</source>
+        <translation>ESS Planner workspaces (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
+        <translation>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
+        <translation>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</translation>
+    </message>
+    <message>
+        <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
+        <translation>The workspace is imported. Connect its accounts again (Tools › Accounts).</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
     <name>Banners</name>
     <message>
         <source>No posts yet. Load the example workspace to see how an association plans a month.</source>
@@ -286,6 +555,10 @@
     <message>
         <source>Load the example workspace</source>
         <translation>Load the example workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Clear the filters</translation>
     </message>
     <message>
         <source>&amp;Reopen them</source>
@@ -309,6 +582,17 @@
     <message>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>No post of this period matches the filters.</source>
+        <translation>No post of this period matches the filters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search finds %n post(s) at other dates: see Search results.</source>
+        <translation>
+            <numerusform>The search finds %n post at other dates: see Search results.</numerusform>
+            <numerusform>The search finds %n posts at other dates: see Search results.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
@@ -447,6 +731,10 @@
     <message>
         <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
         <translation>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</translation>
+    </message>
+    <message>
+        <source>Gaps and channel fit</source>
+        <translation>Gaps and channel fit</translation>
     </message>
     <message>
         <source>Month</source>
@@ -645,6 +933,13 @@
     </message>
 </context>
 <context>
+    <name>DraftListModel</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(no name yet)</translation>
+    </message>
+</context>
+<context>
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
@@ -670,9 +965,21 @@
         <source>This time has already passed: choose a time in the future to publish.</source>
         <translation>This time has already passed: choose a time in the future to publish.</translation>
     </message>
+    <message>
+        <source>This date is more than two years ahead: check the year.</source>
+        <translation>This date is more than two years ahead: check the year.</translation>
+    </message>
 </context>
 <context>
     <name>EditorForm</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>The post is online: edits here would not reach the network</source>
+        <translation>The post is online: edits here would not reach the network</translation>
+    </message>
     <message>
         <source>For the team: what is this post?</source>
         <translation>For the team: what is this post?</translation>
@@ -730,6 +1037,34 @@
         <translation>Choose accounts to adapt the text for each one.</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Dutch</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Not said</translation>
+    </message>
+    <message>
         <source>&amp;Publish automatically at this date and time</source>
         <translation>&amp;Publish automatically at this date and time</translation>
     </message>
@@ -740,6 +1075,10 @@
     <message>
         <source>No problem found.</source>
         <translation>No problem found.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -788,6 +1127,10 @@
     <message>
         <source>St&amp;age:</source>
         <translation>St&amp;age:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;nguage:</translation>
     </message>
     <message>
         <source>Before publishing</source>
@@ -884,6 +1227,59 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Getting started with ESS Planner</source>
+        <translation>Getting started with ESS Planner</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Load the &amp;example workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>&amp;Skip this step</translation>
+    </message>
+    <message>
+        <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
+        <translation>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</translation>
+    </message>
+    <message>
+        <source>Finish creates:</source>
+        <translation>Finish creates:</translation>
+    </message>
+    <message>
+        <source>• personas: %1</source>
+        <translation>• personas: %1</translation>
+    </message>
+    <message>
+        <source>• objectives: %1</source>
+        <translation>• objectives: %1</translation>
+    </message>
+    <message>
+        <source>• a test account: %1</source>
+        <translation>• a test account: %1</translation>
+    </message>
+    <message>
+        <source>Finish creates nothing: the steps were skipped or left empty.</source>
+        <translation>Finish creates nothing: the steps were skipped or left empty.</translation>
+    </message>
+    <message>
+        <source>Already connected: %1</source>
+        <translation>Already connected: %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Some things were not created:
+%1</source>
+        <translation>Some things were not created:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1421,10 @@
         <translation>Scheduled</translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Published</translation>
     </message>
@@ -1037,8 +1437,8 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>draft</translation>
+        <source>not scheduled</source>
+        <translation>not scheduled</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -1067,6 +1467,42 @@
     <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>waiting: the account must be reconnected</source>
+        <translation>waiting: the account must be reconnected</translation>
+    </message>
+    <message>
+        <source>waiting: the account is disabled</source>
+        <translation>waiting: the account is disabled</translation>
+    </message>
+    <message>
+        <source>waiting: the network refused it for now</source>
+        <translation>waiting: the network refused it for now</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnect…</translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation>Enable the account</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Mark as published…</source>
+        <translation>Mark as published…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1141,9 +1577,45 @@
         <translation>per campaign</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>likes</source>
+        <translation>likes</translation>
+    </message>
+    <message>
+        <source>reposts</source>
+        <translation>reposts</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>replies</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>quotes</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>shares</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>views</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>comments</translation>
+    </message>
+    <message>
+        <source>reactions</source>
+        <translation>reactions</translation>
+    </message>
+    <message>
+        <source>clicks</source>
+        <translation>clicks</translation>
+    </message>
+    <message>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Dry run</translation>
+        <translation>Test account (nothing is sent)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -1179,10 +1651,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageCombo</name>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>The system&apos;s language</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
         <translation>Filters</translation>
     </message>
     <message>
@@ -1190,8 +1669,33 @@
         <translation>Needs attention</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Move to…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>Move the post</source>
+        <translation>Move the post</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1274,6 +1778,10 @@
         <translation>&amp;Search…</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
         <source>&amp;Month</source>
         <translation>&amp;Month</translation>
     </message>
@@ -1353,6 +1861,92 @@
         <source>&amp;Accounts…</source>
         <translation>&amp;Accounts…</translation>
     </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Start again…</translation>
+    </message>
+    <message>
+        <source>The first-run assistant: association, personas, objectives, a first account</source>
+        <translation>The first-run assistant: association, personas, objectives, a first account</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation>Safety backup</translation>
+    </message>
+    <message>
+        <source>Exported workspace</source>
+        <translation>Exported workspace</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objective(s)</source>
+        <translation>
+            <numerusform>%n objective</numerusform>
+            <numerusform>%n objectives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n media file</numerusform>
+            <numerusform>%n media files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Contents:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>No post planned after %1.</source>
+        <translation>No post planned after %1.</translation>
+    </message>
+    <message>
+        <source>Next posts:</source>
+        <translation>Next posts:</translation>
+    </message>
 </context>
 <context>
     <name>MediaListModel</name>
@@ -1414,6 +2008,18 @@
         <translation>KPIs:</translation>
     </message>
     <message>
+        <source>No objectives yet</source>
+        <translation>No objectives yet</translation>
+    </message>
+    <message>
+        <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
+        <translation>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</translation>
+    </message>
+    <message>
+        <source>Add an objective</source>
+        <translation>Add an objective</translation>
+    </message>
+    <message>
         <source>Objectives</source>
         <translation>Objectives</translation>
     </message>
@@ -1424,6 +2030,77 @@
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
         <translation>Delete %1 and its indicators? Posts are no longer tagged with it.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesPage</name>
+    <message>
+        <source>What your posts are for</source>
+        <translation>What your posts are for</translation>
+    </message>
+    <message>
+        <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
+        <translation>Tick your objectives; give each indicator a target you can check at the end of the period.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an objective from scratch</source>
+        <translation>&amp;Add an objective from scratch</translation>
+    </message>
+    <message>
+        <source>people, requests, €…</source>
+        <translation>people, requests, €…</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objective:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator (KPI):</source>
+        <translation>&amp;Indicator (KPI):</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
+        <translation>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</translation>
+    </message>
+    <message>
+        <source>Measured from the networks&apos; statistics of your posts.</source>
+        <translation>Measured from the networks&apos; statistics of your posts.</translation>
+    </message>
+    <message>
+        <source>Counted by your team: Tools › Record an outcome…</source>
+        <translation>Counted by your team: Tools › Record an outcome…</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs a name.</source>
+        <translation>Every ticked objective needs a name.</translation>
+    </message>
+    <message>
+        <source>Two ticked objectives have the same name.</source>
+        <translation>Two ticked objectives have the same name.</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs an indicator, so that its progress can be measured.</source>
+        <translation>Every ticked objective needs an indicator, so that its progress can be measured.</translation>
     </message>
 </context>
 <context>
@@ -1558,12 +2235,83 @@
         <translation>&amp;Expected content:</translation>
     </message>
     <message>
+        <source>No personas yet</source>
+        <translation>No personas yet</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
+        <translation>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</translation>
+    </message>
+    <message>
+        <source>Add a persona</source>
+        <translation>Add a persona</translation>
+    </message>
+    <message>
         <source>Delete the persona?</source>
         <translation>Delete the persona?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
         <translation>Delete %1? Posts keep their text; they are no longer tagged with this persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasPage</name>
+    <message>
+        <source>Who your posts speak to</source>
+        <translation>Who your posts speak to</translation>
+    </message>
+    <message>
+        <source>Tick the personas that resemble your public and adapt them, or write your own.</source>
+        <translation>Tick the personas that resemble your public and adapt them, or write your own.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a persona from scratch</source>
+        <translation>&amp;Add a persona from scratch</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Facebook, Instagram, local groups…</source>
+        <translation>Facebook, Instagram, local groups…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Age:</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment:</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation:</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>Net&amp;works used:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Expected content:</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
+        <translation>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</translation>
+    </message>
+    <message>
+        <source>Every ticked persona needs a name.</source>
+        <translation>Every ticked persona needs a name.</translation>
+    </message>
+    <message>
+        <source>Two ticked personas have the same name.</source>
+        <translation>Two ticked personas have the same name.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +2392,62 @@
         <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
     </message>
     <message>
+        <source>Publish a post not approved?</source>
+        <translation>Publish a post not approved?</translation>
+    </message>
+    <message>
+        <source>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</source>
+        <translation>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation>Open on the network</translation>
+    </message>
+    <message>
+        <source>The post is online</source>
+        <translation>The post is online</translation>
+    </message>
+    <message>
+        <source>“%1” is already online on %2. Changes made here would not reach the network.</source>
+        <translation>“%1” is already online on %2. Changes made here would not reach the network.</translation>
+    </message>
+    <message>
+        <source>Make a new post from it, to edit and publish?</source>
+        <translation>Make a new post from it, to edit and publish?</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new post</source>
+        <translation>Make a &amp;new post</translation>
+    </message>
+    <message>
+        <source>&amp;Open on the network</source>
+        <translation>&amp;Open on the network</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copy link</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>&amp;Publish now</translation>
+    </message>
+    <message>
+        <source>The post goes out now.</source>
+        <translation>The post goes out now.</translation>
+    </message>
+    <message>
         <source>Changed elsewhere</source>
         <translation>Changed elsewhere</translation>
     </message>
@@ -1675,6 +2479,10 @@
 <context>
     <name>PreviewCard</name>
     <message>
+        <source>(no text)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
         <source>%1 of %2 characters</source>
         <translation>%1 of %2 characters</translation>
     </message>
@@ -1699,10 +2507,114 @@
     </message>
 </context>
 <context>
+    <name>PublishingHost</name>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Scheduled posts go out while the window is closed, and from the next login on</source>
+        <translation>Scheduled posts go out while the window is closed, and from the next login on</translation>
+    </message>
+    <message>
+        <source>The background service is not running: publishing from this window</source>
+        <translation>The background service is not running: publishing from this window</translation>
+    </message>
+    <message>
+        <source>Publishing from this window</source>
+        <translation>Publishing from this window</translation>
+    </message>
+    <message>
+        <source>Publishing in the background (process %1)</source>
+        <translation>Publishing in the background (process %1)</translation>
+    </message>
+    <message>
+        <source>Another ESS Planner window is publishing (process %1)</source>
+        <translation>Another ESS Planner window is publishing (process %1)</translation>
+    </message>
+    <message>
+        <source>Starting the background publishing service…</source>
+        <translation>Starting the background publishing service…</translation>
+    </message>
+    <message>
+        <source>Not publishing</source>
+        <translation>Not publishing</translation>
+    </message>
+    <message>
+        <source>Publishing in the background</source>
+        <translation>Publishing in the background</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will go out in the background.</source>
+        <translation>
+            <numerusform>%n post is scheduled; it will go out in the background.</numerusform>
+            <numerusform>%n posts are scheduled; they will go out in the background.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The publishing service keeps running when the window is closed, and starts again when you log in.</source>
+        <translation>The publishing service keeps running when the window is closed, and starts again when you log in.</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>Do not show this again</translation>
+    </message>
+    <message>
+        <source>&amp;Close the window</source>
+        <translation>&amp;Close the window</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
+        <translation>
+            <numerusform>%n post is scheduled; it will NOT go out while ESS Planner is closed.</numerusform>
+            <numerusform>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing in the background sends them on time while the window is closed, and from the next login on.</source>
+        <translation>Publishing in the background sends them on time while the window is closed, and from the next login on.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish in the background</source>
+        <translation>&amp;Publish in the background</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without publishing</source>
+        <translation>&amp;Quit without publishing</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingPage</name>
+    <message>
+        <source>Publishing while the window is closed</source>
+        <translation>Publishing while the window is closed</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Posts go out even when the window is closed.</translation>
+    </message>
+    <message>
+        <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
+        <translation>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
-        <source>&amp;Publish due posts now</source>
+        <source>Publishing…</source>
         <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due posts now</source>
         <translation>&amp;Publish due posts now</translation>
     </message>
     <message>
@@ -1716,6 +2628,10 @@
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
         <translation>ESS Planner: publishing scheduled posts</translation>
+    </message>
+    <message>
+        <source>ESS Planner: %1</source>
+        <translation>ESS Planner: %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -1748,12 +2664,47 @@
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</translation>
     </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Posts being sent</source>
+        <translation>Posts being sent</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits as soon as these posts are sent:</source>
+        <translation>ESS Planner quits as soon as these posts are sent:</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
+        <translation>The posts being sent are checked on their network at the next start; none is sent twice.</translation>
+    </message>
+    <message>
+        <source>&amp;Let the background service finish it</source>
+        <translation>&amp;Let the background service finish it</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
+        <translation>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</translation>
+    </message>
     <message numerus="yes">
-        <source>Finishing %n post(s) being sent before quitting…</source>
+        <source>%n s</source>
         <translation>
-            <numerusform>Finishing %n post being sent before quitting…</numerusform>
-            <numerusform>Finishing %n posts being sent before quitting…</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>waiting…</translation>
+    </message>
+    <message>
+        <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
+        <translation>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +2724,10 @@
     <message>
         <source>Name of the organisation (optional)</source>
         <translation>Name of the organisation (optional)</translation>
+    </message>
+    <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Count the posts of test accounts (nothing was sent on them)</translation>
     </message>
     <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
@@ -1816,6 +2771,153 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>No post contains “%1”, at any date.</source>
+        <translation>No post contains “%1”, at any date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found; the first %1 are listed.</source>
+        <translation>
+            <numerusform>%n post found; the first %1 are listed.</numerusform>
+            <numerusform>%n posts found; the first %1 are listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found, at every date.</source>
+        <translation>
+            <numerusform>%n post found, at every date.</numerusform>
+            <numerusform>%n posts found, at every date.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Applies at the next start.</translation>
+    </message>
+    <message>
+        <source>Language and time</source>
+        <translation>Language and time</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <source>Posts are planned and shown in this time zone.</source>
+        <translation>Posts are planned and shown in this time zone.</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publish in the &amp;background</translation>
+    </message>
+    <message>
+        <source>Start the background publishing at &amp;login</source>
+        <translation>Start the background publishing at &amp;login</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (published, failed, needs attention)</source>
+        <translation>Show &amp;notifications (published, failed, needs attention)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Posts go out even when the window is closed.</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period for missed posts:</source>
+        <translation>&amp;Grace period for missed posts:</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
+        <translation>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</translation>
+    </message>
+    <message>
+        <source>Back up the database and the media every &amp;day</source>
+        <translation>Back up the database and the media every &amp;day</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Backups kept:</source>
+        <translation>&amp;Backups kept:</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Where the data lives</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Settings:</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Backups:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Logs:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved: %1</source>
+        <translation>The preferences could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>New post</source>
@@ -1830,16 +2932,16 @@
         <translation>Today</translation>
     </message>
     <message>
-        <source>Page Up / Page Down</source>
-        <translation>Page Up / Page Down</translation>
-    </message>
-    <message>
         <source>Previous / next month or week</source>
         <translation>Previous / next month or week</translation>
     </message>
     <message>
         <source>Go to a date</source>
         <translation>Go to a date</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other programs changed</source>
+        <translation>Refresh: read again what other programs changed</translation>
     </message>
     <message>
         <source>Arrows</source>
@@ -1850,16 +2952,8 @@
         <translation>Move between days (month) or posts (week)</translation>
     </message>
     <message>
-        <source>Alt+Up / Alt+Down</source>
-        <translation>Alt+Up / Alt+Down</translation>
-    </message>
-    <message>
         <source>Previous / next post of the day</source>
         <translation>Previous / next post of the day</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the post (or write one on that day)</source>
@@ -1868,10 +2962,6 @@
     <message>
         <source>Move the post one day later / earlier</source>
         <translation>Move the post one day later / earlier</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>Delete the post</source>
@@ -1892,6 +2982,18 @@
     <message>
         <source>Personas / objectives</source>
         <translation>Personas / objectives</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Dashboard / coverage by persona and objective</source>
+        <translation>Dashboard / coverage by persona and objective</translation>
+    </message>
+    <message>
+        <source>Record an outcome / board report</source>
+        <translation>Record an outcome / board report</translation>
     </message>
     <message>
         <source>Editor: save</source>
@@ -1919,6 +3021,45 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ESS Planner</source>
+        <translation>Welcome to ESS Planner</translation>
+    </message>
+    <message>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>who your association is: its name, logo and time zone;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>the people your posts speak to (personas);</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>what your posts are for (objectives and their indicators);</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>a first account to publish on, or a test account;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>publishing while the window is closed.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>A few steps set up your workspace:</translation>
+    </message>
+    <message>
+        <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
+        <translation>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</translation>
+    </message>
+    <message>
+        <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
+        <translation>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</translation>
     </message>
 </context>
 </TS>

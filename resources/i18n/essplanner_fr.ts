@@ -4,6 +4,10 @@
 <context>
     <name>AccountEditor</name>
     <message>
+        <source>No network in particular</source>
+        <translation>Aucun réseau en particulier</translation>
+    </message>
+    <message>
         <source>e.g. Bluesky of the association</source>
         <translation>par ex. Bluesky de l’association</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>&amp;Platform</source>
         <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates</source>
+        <translation>&amp;Imite</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -53,7 +61,78 @@
     </message>
     <message>
         <source>Open this address in your browser: %1</source>
-        <translation>Ouvrez cette adresse dans votre navigateur : %1</translation>
+        <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>A first account</source>
+        <translation>Un premier compte</translation>
+    </message>
+    <message>
+        <source>Where posts go out. A test account lets you try everything first: it publishes nothing.</source>
+        <translation>Là où les publications partent. Un compte d’essai permet de tout essayer d’abord&#xa0;: il ne publie rien.</translation>
+    </message>
+    <message>
+        <source>A &amp;test account that publishes nothing</source>
+        <translation>Un compte d’&amp;essai qui ne publie rien</translation>
+    </message>
+    <message>
+        <source>A &amp;real account</source>
+        <translation>Un compte &amp;réel</translation>
+    </message>
+    <message>
+        <source>&amp;Connect the account…</source>
+        <translation>&amp;Connecter le compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Imitates:</source>
+        <translation>&amp;Imite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Posts are checked with the rules of the chosen network (length, images…) and recorded instead of sent.</source>
+        <translation>Les publications sont vérifiées avec les règles du réseau choisi (longueur, images…) et enregistrées au lieu d’être envoyées.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plateforme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (essai)</translation>
+    </message>
+    <message>
+        <source>Connecting an account: Tools › Accounts… › Add…, then follow what the form asks for this platform.</source>
+        <translation>Pour connecter un compte&#xa0;: Outils › Comptes… › Ajouter…, puis suivez ce que le formulaire demande pour cette plateforme.</translation>
+    </message>
+    <message>
+        <source>Connecting %1…</source>
+        <translation>Connexion de %1…</translation>
+    </message>
+    <message>
+        <source>%1 is connected.</source>
+        <translation>%1 est connecté.</translation>
+    </message>
+    <message>
+        <source>%1 was added but not confirmed: %2</source>
+        <translation>%1 a été ajouté mais pas confirmé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>Le compte n’a pas été ajouté</translation>
+    </message>
+    <message>
+        <source>The test account needs a name.</source>
+        <translation>Le compte d’essai a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>An account named %1 already exists.</source>
+        <translation>Un compte nommé %1 existe déjà.</translation>
     </message>
 </context>
 <context>
@@ -77,6 +156,18 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet</source>
+        <translation>Aucun compte connecté pour l’instant</translation>
+    </message>
+    <message>
+        <source>An account is a page or profile of the association on a network (Facebook, Mastodon, Bluesky…) where planned posts go out at their time. Connect one with the help of its platform guide; or choose “Dry run” to try everything with a test account that publishes nothing.</source>
+        <translation>Un compte est une page ou un profil de l’association sur un réseau (Facebook, Mastodon, Bluesky…) où les publications planifiées partent à leur heure. Connectez-en un en suivant le guide de sa plateforme&#x202f;; ou choisissez « Essai à blanc » pour tout essayer avec un compte d’essai qui ne publie rien.</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connecter un compte</translation>
     </message>
     <message>
         <source>Connecting %1…</source>
@@ -104,7 +195,7 @@
     </message>
     <message>
         <source>Remove the account %1? Its secrets are deleted from the keyring, and posts planned on it will no longer go out there.</source>
-        <translation>Retirer le compte %1 ? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
+        <translation>Retirer le compte %1&#x202f;? Ses secrets sont effacés du trousseau, et les publications prévues dessus n’y partiront plus.</translation>
     </message>
     <message>
         <source>%1 was removed and its secrets deleted.</source>
@@ -120,15 +211,15 @@
     </message>
     <message>
         <source>%1: connected as %2.</source>
-        <translation>%1 : connecté en tant que %2.</translation>
+        <translation>%1&#xa0;: connecté en tant que %2.</translation>
     </message>
     <message>
         <source>%1: the credentials were refused. %2</source>
-        <translation>%1 : les identifiants ont été refusés. %2</translation>
+        <translation>%1&#xa0;: les identifiants ont été refusés. %2</translation>
     </message>
     <message>
         <source>%1 cannot be checked now: %2</source>
-        <translation>%1 ne peut pas être vérifié maintenant : %2</translation>
+        <translation>%1 ne peut pas être vérifié maintenant&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -186,9 +277,68 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AssociationPage</name>
+    <message>
+        <source>Your association</source>
+        <translation>Votre association</translation>
+    </message>
+    <message>
+        <source>Its name and logo appear in reports; the time zone is the one posts are planned in.</source>
+        <translation>Son nom et son logo figurent dans les rapports&#x202f;; le fuseau horaire est celui dans lequel les publications sont planifiées.</translation>
+    </message>
+    <message>
+        <source>e.g. Énergie Solidaire</source>
+        <translation>p. ex. Énergie Solidaire</translation>
+    </message>
+    <message>
+        <source>An image file (PNG, JPEG, SVG…)</source>
+        <translation>Un fichier image (PNG, JPEG, SVG…)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the association:</source>
+        <translation>&amp;Nom de l’association&#xa0;:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type to search, e.g. “Paris” or “Montreal”.</source>
+        <translation>Tapez pour chercher, p. ex. « Paris » ou « Montreal ».</translation>
+    </message>
+    <message>
+        <source>The association&apos;s logo</source>
+        <translation>Le logo de l’association</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>The logo %1 is not an image this app can read.</source>
+        <translation>Le logo %1 n’est pas une image que l’application sait lire.</translation>
     </message>
 </context>
 <context>
@@ -214,12 +364,20 @@
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
+        <source>The account %1 must be reconnected before this post can go out.</source>
+        <translation>Le compte %1 doit être reconnecté pour que cette publication puisse partir.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: nothing goes out there.</source>
+        <translation>Le compte %1 est désactivé&#xa0;: rien n’y part.</translation>
+    </message>
+    <message>
         <source>It was due while no publishing service was running.</source>
         <translation>Elle devait partir alors qu’aucun service de publication ne fonctionnait.</translation>
     </message>
     <message>
         <source>The network did not answer: the post may or may not be online.</source>
-        <translation>Le réseau n’a pas répondu : la publication est peut-être en ligne, peut-être pas.</translation>
+        <translation>Le réseau n’a pas répondu&#xa0;: la publication est peut-être en ligne, peut-être pas.</translation>
     </message>
 </context>
 <context>
@@ -254,11 +412,11 @@
     </message>
     <message>
         <source>Send again?</source>
-        <translation>Envoyer à nouveau ?</translation>
+        <translation>Envoyer à nouveau&#x202f;?</translation>
     </message>
     <message>
         <source>%1 may already be online on %2: the network did not confirm it. Check the account first. Send it again anyway?</source>
-        <translation>« %1 » est peut-être déjà en ligne sur %2 : le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même ?</translation>
+        <translation>« %1 » est peut-être déjà en ligne sur %2&#xa0;: le réseau ne l’a pas confirmé. Vérifiez d’abord le compte. L’envoyer quand même&#x202f;?</translation>
     </message>
     <message>
         <source>Reschedule</source>
@@ -266,15 +424,126 @@
     </message>
     <message>
         <source>When should %1 go out on %2?</source>
-        <translation>Quand « %1 » doit-elle partir sur %2 ?</translation>
+        <translation>Quand « %1 » doit-elle partir sur %2&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel the post?</source>
-        <translation>Annuler la publication ?</translation>
+        <translation>Annuler la publication&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel %1 on every account where it has not gone out yet?</source>
-        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie ?</translation>
+        <translation>Annuler « %1 » sur tous les comptes où elle n’est pas encore partie&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the workspace…</source>
+        <translation>&amp;Exporter l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a workspace…</source>
+        <translation>&amp;Importer un espace de travail…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Sauvegarde faite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>ESS Planner backups (*.zip);;All files (*)</source>
+        <translation>Sauvegardes ESS Planner (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>The current workspace will be replaced by this backup. It is saved first, as a safety backup you can restore in turn.</source>
+        <translation>L’espace de travail actuel sera remplacé par cette sauvegarde. Il est d’abord enregistré dans une sauvegarde de sécurité, que vous pourrez restaurer à son tour.</translation>
+    </message>
+    <message>
+        <source>Backup of %1 restored.</source>
+        <translation>Sauvegarde du %1 restaurée.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restauration en cours…</translation>
+    </message>
+    <message>
+        <source>Export the workspace</source>
+        <translation>Exporter l’espace de travail</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip)</source>
+        <translation>Espaces de travail ESS Planner (*.zip)</translation>
+    </message>
+    <message>
+        <source>The workspace is exported to %1. Secrets are not in it: on the other computer, connect the accounts again.</source>
+        <translation>L’espace de travail est exporté dans %1. Les secrets n’y sont pas&#xa0;: sur l’autre ordinateur, reconnectez les comptes.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Import a workspace</source>
+        <translation>Importer un espace de travail</translation>
+    </message>
+    <message>
+        <source>ESS Planner workspaces (*.zip);;All files (*)</source>
+        <translation>Espaces de travail ESS Planner (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>The accounts will be marked to reconnect: their secrets stay in the other computer&apos;s keyring.</source>
+        <translation>Les comptes seront marqués « à reconnecter »&#xa0;: leurs secrets restent dans le trousseau de l’autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds a workspace (%1 posts, %2 accounts). Replace it with the imported one? It is saved first, as a safety backup.</source>
+        <translation>Ce dossier de données contient déjà un espace de travail (%1 publications, %2 comptes). Le remplacer par celui importé&#x202f;? Il est d’abord enregistré dans une sauvegarde de sécurité.</translation>
+    </message>
+    <message>
+        <source>The workspace is imported. Connect its accounts again (Tools › Accounts).</source>
+        <translation>L’espace de travail est importé. Reconnectez ses comptes (Outils › Comptes).</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
     </message>
 </context>
 <context>
@@ -286,6 +555,10 @@
     <message>
         <source>Load the example workspace</source>
         <translation>Charger l’espace d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
         <source>&amp;Reopen them</source>
@@ -309,6 +582,17 @@
     <message>
         <source>Needs attention</source>
         <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>No post of this period matches the filters.</source>
+        <translation>Aucune publication de cette période ne correspond aux filtres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search finds %n post(s) at other dates: see Search results.</source>
+        <translation>
+            <numerusform>La recherche trouve %n publication à d’autres dates&#xa0;: voir Résultats de la recherche.</numerusform>
+            <numerusform>La recherche trouve %n publications à d’autres dates&#xa0;: voir Résultats de la recherche.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) typed before ESS Planner closed unexpectedly were kept.</source>
@@ -435,7 +719,7 @@
     </message>
     <message>
         <source>Nothing planned: part of a gap.</source>
-        <translation>Rien de prévu : fait partie d’un trou.</translation>
+        <translation>Rien de prévu&#xa0;: fait partie d’un trou.</translation>
     </message>
 </context>
 <context>
@@ -446,7 +730,11 @@
     </message>
     <message>
         <source>Each cell: posts planned that week (published ones in brackets when not all are). Red: a gap.</source>
-        <translation>Chaque case : les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge : un trou.</translation>
+        <translation>Chaque case&#xa0;: les publications prévues cette semaine-là (entre parenthèses celles publiées, quand toutes ne le sont pas). En rouge&#xa0;: un trou.</translation>
+    </message>
+    <message>
+        <source>Gaps and channel fit</source>
+        <translation>Manques et adéquation des canaux</translation>
     </message>
     <message>
         <source>Month</source>
@@ -561,7 +849,7 @@
     </message>
     <message>
         <source>Period:</source>
-        <translation>Période :</translation>
+        <translation>Période&#xa0;:</translation>
     </message>
     <message>
         <source>Dashboard — %1</source>
@@ -623,15 +911,15 @@
     <name>DateTimeDialog</name>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation>&amp;Heure :</translation>
+        <translation>&amp;Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Time zone: %1</source>
-        <translation>Fuseau horaire : %1</translation>
+        <translation>Fuseau horaire&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -645,6 +933,13 @@
     </message>
 </context>
 <context>
+    <name>DraftListModel</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(pas encore de nom)</translation>
+    </message>
+</context>
+<context>
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
@@ -652,7 +947,7 @@
     </message>
     <message>
         <source>Image %1 (%2) needs an alternative text: describe it for people who cannot see it.</source>
-        <translation>L’image %1 (%2) a besoin d’un texte alternatif : décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
+        <translation>L’image %1 (%2) a besoin d’un texte alternatif&#xa0;: décrivez-la pour les personnes qui ne peuvent pas la voir.</translation>
     </message>
     <message>
         <source>Choose at least one account to publish on.</source>
@@ -660,7 +955,7 @@
     </message>
     <message>
         <source>%1 is not on %2 (networks: %3): this account will not reach this persona.</source>
-        <translation>%1 n’est pas sur %2 (réseaux : %3) : ce compte ne touchera pas ce persona.</translation>
+        <translation>%1 n’est pas sur %2 (réseaux&#xa0;: %3)&#xa0;: ce compte ne touchera pas ce persona.</translation>
     </message>
     <message>
         <source>Choose a date and time to publish.</source>
@@ -668,14 +963,26 @@
     </message>
     <message>
         <source>This time has already passed: choose a time in the future to publish.</source>
-        <translation>Cette heure est déjà passée : choisissez une heure à venir pour publier.</translation>
+        <translation>Cette heure est déjà passée&#xa0;: choisissez une heure à venir pour publier.</translation>
+    </message>
+    <message>
+        <source>This date is more than two years ahead: check the year.</source>
+        <translation>Cette date est à plus de deux ans&#xa0;: vérifiez l’année.</translation>
     </message>
 </context>
 <context>
     <name>EditorForm</name>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>The post is online: edits here would not reach the network</source>
+        <translation>La publication est en ligne&#xa0;: une modification ici n’atteindrait pas le réseau</translation>
+    </message>
+    <message>
         <source>For the team: what is this post?</source>
-        <translation>Pour l’équipe : de quoi parle cette publication ?</translation>
+        <translation>Pour l’équipe&#xa0;: de quoi parle cette publication&#x202f;?</translation>
     </message>
     <message>
         <source>The text of the post…</source>
@@ -730,6 +1037,34 @@
         <translation>Choisissez des comptes pour adapter le texte à chacun.</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
         <source>&amp;Publish automatically at this date and time</source>
         <translation>&amp;Publier automatiquement à cette date et à cette heure</translation>
     </message>
@@ -740,6 +1075,10 @@
     <message>
         <source>No problem found.</source>
         <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -755,39 +1094,43 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation>Te&amp;xte :</translation>
+        <translation>Te&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
+        <translation>&amp;Lien&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Hashtags:</source>
-        <translation>&amp;Hashtags :</translation>
+        <translation>&amp;Hashtags&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Images:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Accounts:</source>
-        <translation>&amp;Comptes :</translation>
+        <translation>&amp;Comptes&#xa0;:</translation>
     </message>
     <message>
         <source>Per account:</source>
-        <translation>Par compte :</translation>
+        <translation>Par compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
+        <translation>&amp;Quand&#xa0;:</translation>
     </message>
     <message>
         <source>St&amp;age:</source>
-        <translation>Éta&amp;pe :</translation>
+        <translation>Éta&amp;pe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue&#xa0;:</translation>
     </message>
     <message>
         <source>Before publishing</source>
@@ -845,7 +1188,7 @@
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) exported.</source>
@@ -887,6 +1230,59 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Getting started with ESS Planner</source>
+        <translation>Bien démarrer avec ESS Planner</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example workspace</source>
+        <translation>Charger l’espace d’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>&amp;Passer cette étape</translation>
+    </message>
+    <message>
+        <source>An association&apos;s month of posts, personas and objectives, on test accounts: to look around before setting up your own.</source>
+        <translation>Le mois de publications d’une association, ses personas et ses objectifs, sur des comptes d’essai&#xa0;: pour faire le tour avant de préparer le vôtre.</translation>
+    </message>
+    <message>
+        <source>Finish creates:</source>
+        <translation>Terminer crée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>• personas: %1</source>
+        <translation>• personas&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>• objectives: %1</source>
+        <translation>• objectifs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>• a test account: %1</source>
+        <translation>• un compte d’essai&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Finish creates nothing: the steps were skipped or left empty.</source>
+        <translation>Terminer ne crée rien&#xa0;: les étapes ont été passées ou laissées vides.</translation>
+    </message>
+    <message>
+        <source>Already connected: %1</source>
+        <translation>Déjà connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Les réglages n’ont pas pu être enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Some things were not created:
+%1</source>
+        <translation>Certains éléments n’ont pas été créés&#xa0;:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>HashtagSets</name>
     <message>
         <source>No hashtag set yet</source>
@@ -906,7 +1302,7 @@
     </message>
     <message>
         <source>Name of the set:</source>
-        <translation>Nom de la liste :</translation>
+        <translation>Nom de la liste&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1421,10 @@
         <translation>Planifiée</translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
@@ -1037,8 +1437,8 @@
         <translation>Annulée</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>brouillon</translation>
+        <source>not scheduled</source>
+        <translation>non planifiée</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -1067,6 +1467,42 @@
     <message>
         <source>cancelled</source>
         <translation>annulée</translation>
+    </message>
+    <message>
+        <source>waiting: the account must be reconnected</source>
+        <translation>en attente&#xa0;: le compte doit être reconnecté</translation>
+    </message>
+    <message>
+        <source>waiting: the account is disabled</source>
+        <translation>en attente&#xa0;: le compte est désactivé</translation>
+    </message>
+    <message>
+        <source>waiting: the network refused it for now</source>
+        <translation>en attente&#xa0;: le réseau l’a refusée pour l’instant</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnecter…</translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation>Activer le compte</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Mark as published…</source>
+        <translation>Marquer comme publiée…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publier maintenant</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1141,9 +1577,45 @@
         <translation>par campagne</translation>
     </message>
     <message>
-        <source>Dry run</source>
+        <source>likes</source>
+        <translation>j’aime</translation>
+    </message>
+    <message>
+        <source>reposts</source>
+        <translation>republications</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>citations</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>partages</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>vues</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commentaires</translation>
+    </message>
+    <message>
+        <source>reactions</source>
+        <translation>réactions</translation>
+    </message>
+    <message>
+        <source>clicks</source>
+        <translation>clics</translation>
+    </message>
+    <message>
+        <source>Test account (nothing is sent)</source>
         <extracomment>platform ids the editor and filters know by name (plugins may add others)</extracomment>
-        <translation>Essai (rien n’est envoyé)</translation>
+        <translation>Compte de test (rien n’est envoyé)</translation>
     </message>
     <message>
         <source>Donate</source>
@@ -1179,10 +1651,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageCombo</name>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>La langue du système</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
         <translation>Filtres</translation>
     </message>
     <message>
@@ -1190,8 +1669,33 @@
         <translation>À vérifier</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
-        <translation>Base de données : %1</translation>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
+        <translation>Base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer vers…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>Move the post</source>
+        <translation>Déplacer la publication</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -1211,7 +1715,7 @@
     </message>
     <message>
         <source>Still opening the workspace; try again in a moment.</source>
-        <translation>L’espace de travail est encore en cours d’ouverture ; réessayez dans un instant.</translation>
+        <translation>L’espace de travail est encore en cours d’ouverture&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Example workspace</source>
@@ -1272,6 +1776,10 @@
     <message>
         <source>&amp;Search…</source>
         <translation>&amp;Chercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Month</source>
@@ -1353,6 +1861,92 @@
         <source>&amp;Accounts…</source>
         <translation>&amp;Comptes…</translation>
     </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Recommencer l’accueil…</translation>
+    </message>
+    <message>
+        <source>The first-run assistant: association, personas, objectives, a first account</source>
+        <translation>L’assistant de démarrage&#xa0;: association, personas, objectifs, un premier compte</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation>Sauvegarde de sécurité</translation>
+    </message>
+    <message>
+        <source>Exported workspace</source>
+        <translation>Espace de travail exporté</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n publication</numerusform>
+            <numerusform>%n publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objective(s)</source>
+        <translation>
+            <numerusform>%n objectif</numerusform>
+            <numerusform>%n objectifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n fichier média</numerusform>
+            <numerusform>%n fichiers médias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Contenu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>No post planned after %1.</source>
+        <translation>Aucune publication prévue après le %1.</translation>
+    </message>
+    <message>
+        <source>Next posts:</source>
+        <translation>Prochaines publications&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>MediaListModel</name>
@@ -1366,8 +1960,8 @@
     <message numerus="yes">
         <source>%1: %n post(s)</source>
         <translation>
-            <numerusform>%1 : %n publication</numerusform>
-            <numerusform>%1 : %n publications</numerusform>
+            <numerusform>%1&#xa0;: %n publication</numerusform>
+            <numerusform>%1&#xa0;: %n publications</numerusform>
         </translation>
     </message>
 </context>
@@ -1399,19 +1993,31 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>KPIs:</source>
-        <translation>Indicateurs :</translation>
+        <translation>Indicateurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No objectives yet</source>
+        <translation>Aucun objectif pour l’instant</translation>
+    </message>
+    <message>
+        <source>An objective says what your posts are for beyond being present: donations, volunteers recruited, people made aware of your cause, requests for help received… Give each one a measurable indicator with a target (for example 5 volunteers a month); tag posts with it and follow its progress in the dashboard.</source>
+        <translation>Un objectif dit à quoi servent vos publications, au-delà de la simple présence&#xa0;: dons, bénévoles recrutés, personnes sensibilisées à votre cause, demandes d’aide reçues… Donnez à chacun un indicateur mesurable avec une cible (par exemple 5 bénévoles par mois)&#x202f;; associez-le aux publications et suivez sa progression dans le tableau de bord.</translation>
+    </message>
+    <message>
+        <source>Add an objective</source>
+        <translation>Ajouter un objectif</translation>
     </message>
     <message>
         <source>Objectives</source>
@@ -1419,11 +2025,82 @@
     </message>
     <message>
         <source>Delete the objective?</source>
-        <translation>Supprimer l’objectif ?</translation>
+        <translation>Supprimer l’objectif&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1 and its indicators? Posts are no longer tagged with it.</source>
-        <translation>Supprimer « %1 » et ses indicateurs ? Les publications ne seront plus rattachées à cet objectif.</translation>
+        <translation>Supprimer « %1 » et ses indicateurs&#x202f;? Les publications ne seront plus rattachées à cet objectif.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesPage</name>
+    <message>
+        <source>What your posts are for</source>
+        <translation>À quoi servent vos publications</translation>
+    </message>
+    <message>
+        <source>Tick your objectives; give each indicator a target you can check at the end of the period.</source>
+        <translation>Cochez vos objectifs&#x202f;; donnez à chaque indicateur une cible vérifiable en fin de période.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an objective from scratch</source>
+        <translation>&amp;Ajouter un objectif vierge</translation>
+    </message>
+    <message>
+        <source>people, requests, €…</source>
+        <translation>personnes, demandes, €…</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objectif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator (KPI):</source>
+        <translation>&amp;Indicateur (KPI)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Beyond being present: the guide suggests measuring people made aware of your cause, requests for help received, volunteers recruited and donations.</source>
+        <translation>Au-delà de la présence&#xa0;: le guide propose de mesurer les personnes sensibilisées à votre cause, les demandes d’aide reçues, les bénévoles recrutés et les dons.</translation>
+    </message>
+    <message>
+        <source>Measured from the networks&apos; statistics of your posts.</source>
+        <translation>Mesuré à partir des statistiques de vos publications sur les réseaux.</translation>
+    </message>
+    <message>
+        <source>Counted by your team: Tools › Record an outcome…</source>
+        <translation>Compté par votre équipe&#xa0;: Outils › Saisir un résultat…</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs a name.</source>
+        <translation>Chaque objectif coché a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>Two ticked objectives have the same name.</source>
+        <translation>Deux objectifs cochés ont le même nom.</translation>
+    </message>
+    <message>
+        <source>Every ticked objective needs an indicator, so that its progress can be measured.</source>
+        <translation>Chaque objectif coché a besoin d’un indicateur, pour que sa progression puisse être mesurée.</translation>
     </message>
 </context>
 <context>
@@ -1434,7 +2111,7 @@
     </message>
     <message>
         <source>Results that matter beyond « being present »: donations received, volunteers signed up, help requests, workshop sign-ups…</source>
-        <translation>Les résultats qui comptent au-delà de « être présent » : dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
+        <translation>Les résultats qui comptent au-delà de « être présent »&#xa0;: dons reçus, bénévoles inscrits, demandes d’aide, inscriptions aux ateliers…</translation>
     </message>
     <message>
         <source>HelloAsso, cheque, stand at the market…</source>
@@ -1442,27 +2119,27 @@
     </message>
     <message>
         <source>&amp;KPI:</source>
-        <translation>&amp;Indicateur :</translation>
+        <translation>&amp;Indicateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>No KPI is fed by outcome entries yet. Add one to an objective first (for example « Dons reçus », source: outcome entries).</source>
-        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source : résultats saisis).</translation>
+        <translation>Aucun indicateur n’est alimenté par des résultats saisis pour l’instant. Ajoutez-en d’abord un à un objectif (par exemple « Dons reçus », source&#xa0;: résultats saisis).</translation>
     </message>
 </context>
 <context>
@@ -1535,35 +2212,106 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>Â&amp;ge :</translation>
+        <translation>Â&amp;ge&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation>&amp;Segment :</translation>
+        <translation>&amp;Segment&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
-        <translation>&amp;Motivation :</translation>
+        <translation>&amp;Motivation&#xa0;:</translation>
     </message>
     <message>
         <source>Net&amp;works used:</source>
-        <translation>&amp;Réseaux utilisés :</translation>
+        <translation>&amp;Réseaux utilisés&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expected content:</source>
-        <translation>&amp;Contenus attendus :</translation>
+        <translation>&amp;Contenus attendus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No personas yet</source>
+        <translation>Aucun persona pour l’instant</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to: a retired beneficiary, a young volunteer, a donor… Give each one a name, what drives them, the networks they use and the content they expect; then tag each post with the personas it is for, and see who the month forgets.</source>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent&#xa0;: une bénéficiaire retraitée, un jeune bénévole, une donatrice… Donnez à chacun un nom, ce qui le motive, les réseaux qu’il utilise et les contenus qu’il attend&#x202f;; associez ensuite chaque publication aux personas visés, et voyez qui le mois oublie.</translation>
+    </message>
+    <message>
+        <source>Add a persona</source>
+        <translation>Ajouter un persona</translation>
     </message>
     <message>
         <source>Delete the persona?</source>
-        <translation>Supprimer le persona ?</translation>
+        <translation>Supprimer le persona&#x202f;?</translation>
     </message>
     <message>
         <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Supprimer %1 ? Les publications gardent leur texte ; elles ne seront plus rattachées à ce persona.</translation>
+        <translation>Supprimer %1&#x202f;? Les publications gardent leur texte&#x202f;; elles ne seront plus rattachées à ce persona.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasPage</name>
+    <message>
+        <source>Who your posts speak to</source>
+        <translation>À qui s’adressent vos publications</translation>
+    </message>
+    <message>
+        <source>Tick the personas that resemble your public and adapt them, or write your own.</source>
+        <translation>Cochez les personas qui ressemblent à votre public et adaptez-les, ou écrivez les vôtres.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a persona from scratch</source>
+        <translation>&amp;Ajouter un persona vierge</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>Facebook, Instagram, local groups…</source>
+        <translation>Facebook, Instagram, groupes locaux…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>Â&amp;ge&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Net&amp;works used:</source>
+        <translation>&amp;Réseaux utilisés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected content:</source>
+        <translation>&amp;Contenus attendus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A persona is a portrait of someone your posts speak to. The three below are the examples of the communication guide ESS Planner follows; tick those you keep.</source>
+        <translation>Un persona est le portrait d’une personne à qui vos publications s’adressent. Les trois ci-dessous sont les exemples du guide de communication que suit ESS Planner&#x202f;; cochez ceux que vous gardez.</translation>
+    </message>
+    <message>
+        <source>Every ticked persona needs a name.</source>
+        <translation>Chaque persona coché a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>Two ticked personas have the same name.</source>
+        <translation>Deux personas cochés ont le même nom.</translation>
     </message>
 </context>
 <context>
@@ -1575,11 +2323,11 @@
     </message>
     <message>
         <source>This post was changed elsewhere since the calendar showed it; it was not moved. The calendar is up to date now: try again.</source>
-        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée ; elle n’a pas été déplacée. Le calendrier est à jour maintenant : recommencez.</translation>
+        <translation>Cette publication a été modifiée ailleurs depuis que le calendrier l’a affichée&#x202f;; elle n’a pas été déplacée. Le calendrier est à jour maintenant&#xa0;: recommencez.</translation>
     </message>
     <message>
         <source>“%1” has already gone out on some accounts; it stays where it is.</source>
-        <translation>« %1 » est déjà partie sur certains comptes ; elle reste où elle est.</translation>
+        <translation>« %1 » est déjà partie sur certains comptes&#x202f;; elle reste où elle est.</translation>
     </message>
     <message>
         <source>Move “%1” to %2</source>
@@ -1594,11 +2342,11 @@
     </message>
     <message>
         <source>Delete the post?</source>
-        <translation>Supprimer la publication ?</translation>
+        <translation>Supprimer la publication&#x202f;?</translation>
     </message>
     <message>
         <source>“%1” is online on %2. Deleting it here does not remove it from there; ESS Planner only forgets it. Delete it?</source>
-        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas : ESS Planner l’oublie seulement. La supprimer ?</translation>
+        <translation>« %1 » est en ligne sur %2. La supprimer ici ne la retire pas de là-bas&#xa0;: ESS Planner l’oublie seulement. La supprimer&#x202f;?</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
@@ -1637,11 +2385,67 @@
     </message>
     <message>
         <source>The draft could not be autosaved: %1</source>
-        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement : %1</translation>
+        <translation>Le brouillon n’a pas pu être sauvegardé automatiquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
+    </message>
+    <message>
+        <source>Publish a post not approved?</source>
+        <translation>Publier une publication non validée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This post is at the stage “%1”, not “Approved”. Publish it automatically anyway?</source>
+        <translation>Cette publication est à l’étape « %1 », pas « Validée ». La publier automatiquement quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>le %1</translation>
+    </message>
+    <message>
+        <source>Open on the network</source>
+        <translation>Ouvrir sur le réseau</translation>
+    </message>
+    <message>
+        <source>The post is online</source>
+        <translation>La publication est en ligne</translation>
+    </message>
+    <message>
+        <source>“%1” is already online on %2. Changes made here would not reach the network.</source>
+        <translation>« %1 » est déjà en ligne sur %2. Une modification faite ici n’atteindrait pas le réseau.</translation>
+    </message>
+    <message>
+        <source>Make a new post from it, to edit and publish?</source>
+        <translation>En faire une nouvelle publication, à modifier et publier&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new post</source>
+        <translation>Faire une &amp;nouvelle publication</translation>
+    </message>
+    <message>
+        <source>&amp;Open on the network</source>
+        <translation>&amp;Ouvrir sur le réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation>&amp;Publier maintenant</translation>
+    </message>
+    <message>
+        <source>The post goes out now.</source>
+        <translation>La publication part maintenant.</translation>
     </message>
     <message>
         <source>Changed elsewhere</source>
@@ -1657,11 +2461,11 @@
     </message>
     <message>
         <source>Reloading shows the other person&apos;s version; your text is copied to the clipboard first.</source>
-        <translation>Recharger affiche la version de l’autre personne ; votre texte est d’abord copié dans le presse-papiers.</translation>
+        <translation>Recharger affiche la version de l’autre personne&#x202f;; votre texte est d’abord copié dans le presse-papiers.</translation>
     </message>
     <message>
         <source>The post was reloaded; your text is on the clipboard.</source>
-        <translation>La publication a été rechargée ; votre texte est dans le presse-papiers.</translation>
+        <translation>La publication a été rechargée&#x202f;; votre texte est dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1669,11 +2473,15 @@
     </message>
     <message>
         <source>Save the changes to this post before closing?</source>
-        <translation>Enregistrer les modifications de cette publication avant de fermer ?</translation>
+        <translation>Enregistrer les modifications de cette publication avant de fermer&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>PreviewCard</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(pas de texte)</translation>
+    </message>
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 caractères sur %2</translation>
@@ -1699,10 +2507,114 @@
     </message>
 </context>
 <context>
+    <name>PublishingHost</name>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Scheduled posts go out while the window is closed, and from the next login on</source>
+        <translation>Les messages planifiés partent aussi quand la fenêtre est fermée, et dès la prochaine ouverture de session</translation>
+    </message>
+    <message>
+        <source>The background service is not running: publishing from this window</source>
+        <translation>Le service d’arrière-plan ne tourne pas&#xa0;: publication depuis cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Publishing from this window</source>
+        <translation>Publication depuis cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Publishing in the background (process %1)</source>
+        <translation>Publication en arrière-plan (processus %1)</translation>
+    </message>
+    <message>
+        <source>Another ESS Planner window is publishing (process %1)</source>
+        <translation>Une autre fenêtre d’ESS Planner publie (processus %1)</translation>
+    </message>
+    <message>
+        <source>Starting the background publishing service…</source>
+        <translation>Démarrage du service de publication en arrière-plan…</translation>
+    </message>
+    <message>
+        <source>Not publishing</source>
+        <translation>Aucune publication en cours</translation>
+    </message>
+    <message>
+        <source>Publishing in the background</source>
+        <translation>Publication en arrière-plan</translation>
+    </message>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will go out in the background.</source>
+        <translation>
+            <numerusform>%n message est planifié&#x202f;; il partira en arrière-plan.</numerusform>
+            <numerusform>%n messages sont planifiés&#x202f;; ils partiront en arrière-plan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The publishing service keeps running when the window is closed, and starts again when you log in.</source>
+        <translation>Le service de publication continue quand la fenêtre est fermée, et redémarre à l’ouverture de votre session.</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>Ne plus afficher ce message</translation>
+    </message>
+    <message>
+        <source>&amp;Close the window</source>
+        <translation>&amp;Fermer la fenêtre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts are scheduled; they will NOT go out while ESS Planner is closed.</source>
+        <translation>
+            <numerusform>%n message est planifié&#x202f;; il ne partira PAS tant qu’ESS Planner est fermé.</numerusform>
+            <numerusform>%n messages sont planifiés&#x202f;; ils ne partiront PAS tant qu’ESS Planner est fermé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing in the background sends them on time while the window is closed, and from the next login on.</source>
+        <translation>La publication en arrière-plan les envoie à l’heure même fenêtre fermée, et dès la prochaine ouverture de session.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish in the background</source>
+        <translation>&amp;Publier en arrière-plan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without publishing</source>
+        <translation>&amp;Quitter sans publier</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingPage</name>
+    <message>
+        <source>Publishing while the window is closed</source>
+        <translation>Publier quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Les publications partent même quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>Everything can be changed later: Edit › Preferences, Tools › Personas, Objectives and Accounts.</source>
+        <translation>Tout se modifie plus tard&#xa0;: Édition › Préférences, Outils › Personas, Objectifs et Comptes.</translation>
+    </message>
+</context>
+<context>
     <name>PublishingTray</name>
     <message>
-        <source>&amp;Publish due posts now</source>
+        <source>Publishing…</source>
         <extracomment>delivery changes are merged for this long before the views redraw notifications arriving within this time become one</extracomment>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due posts now</source>
         <translation>&amp;Publier maintenant les publications dues</translation>
     </message>
     <message>
@@ -1715,7 +2627,11 @@
     </message>
     <message>
         <source>ESS Planner: publishing scheduled posts</source>
-        <translation>ESS Planner : publication des messages planifiés</translation>
+        <translation>ESS Planner&#xa0;: publication des messages planifiés</translation>
+    </message>
+    <message>
+        <source>ESS Planner: %1</source>
+        <translation>ESS Planner&#xa0;: %1</translation>
     </message>
     <message>
         <source>Post not published</source>
@@ -1748,12 +2664,47 @@
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Vos publications planifiées partiront à l’heure. Pour quitter, passez par le menu de cette icône.</translation>
     </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Posts being sent</source>
+        <translation>Messages en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits as soon as these posts are sent:</source>
+        <translation>ESS Planner se ferme dès que ces messages sont envoyés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quitter quand même</translation>
+    </message>
+    <message>
+        <source>The posts being sent are checked on their network at the next start; none is sent twice.</source>
+        <translation>Les messages en cours d’envoi sont vérifiés sur leur réseau au prochain démarrage&#x202f;; aucun n’est envoyé deux fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Let the background service finish it</source>
+        <translation>&amp;Laisser le service d’arrière-plan terminer</translation>
+    </message>
+    <message>
+        <source>ESS Planner quits now; the background publishing service checks these posts and goes on with the others.</source>
+        <translation>ESS Planner se ferme maintenant&#x202f;; le service de publication en arrière-plan vérifie ces messages et continue avec les autres.</translation>
+    </message>
     <message numerus="yes">
-        <source>Finishing %n post(s) being sent before quitting…</source>
+        <source>%n s</source>
         <translation>
-            <numerusform>Envoi de %n publication en cours avant de quitter…</numerusform>
-            <numerusform>Envoi de %n publications en cours avant de quitter…</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>en attente…</translation>
+    </message>
+    <message>
+        <source>The network has not answered yet. Quitting now does not lose the post: it is checked before anything is sent again.</source>
+        <translation>Le réseau n’a pas encore répondu. Quitter maintenant ne perd pas le message&#xa0;: il est vérifié avant tout nouvel envoi.</translation>
     </message>
 </context>
 <context>
@@ -1775,28 +2726,32 @@
         <translation>Nom de l’organisation (facultatif)</translation>
     </message>
     <message>
+        <source>Count the posts of test accounts (nothing was sent on them)</source>
+        <translation>Compter les publications des comptes de test (rien n’y a été envoyé)</translation>
+    </message>
+    <message>
         <source>Posts by objective and persona, each KPI against its target, reach, the best posts and the gaps to fill, for the period you choose.</source>
         <translation>Les publications par objectif et par persona, chaque indicateur face à sa cible, la portée, les meilleures publications et les trous à combler, pour la période choisie.</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;Au :</translation>
+        <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
+        <translation>F&amp;ormat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation :</translation>
+        <translation>&amp;Organisation&#xa0;:</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1816,6 +2771,153 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>No post contains “%1”, at any date.</source>
+        <translation>Aucune publication ne contient «&#xa0;%1&#xa0;», à aucune date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found; the first %1 are listed.</source>
+        <translation>
+            <numerusform>%n publication trouvée&#xa0;; voici les %1 premières.</numerusform>
+            <numerusform>%n publications trouvées&#xa0;; voici les %1 premières.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) found, at every date.</source>
+        <translation>
+            <numerusform>%n publication trouvée, toutes dates confondues.</numerusform>
+            <numerusform>%n publications trouvées, toutes dates confondues.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>S’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Language and time</source>
+        <translation>Langue et heure</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Posts are planned and shown in this time zone.</source>
+        <translation>Les publications sont planifiées et affichées dans ce fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Publish in the &amp;background</source>
+        <translation>Publier en &amp;arrière-plan</translation>
+    </message>
+    <message>
+        <source>Start the background publishing at &amp;login</source>
+        <translation>Lancer la publication en arrière-plan à l’&amp;ouverture de session</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (published, failed, needs attention)</source>
+        <translation>Afficher les &amp;notifications (publiée, échec, à traiter)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Posts go out even when the window is closed.</source>
+        <translation>Les publications partent même quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period for missed posts:</source>
+        <translation>&amp;Délai de grâce des publications manquées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</source>
+        <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai&#x202f;; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Back up the database and the media every &amp;day</source>
+        <translation>Sauvegarder la base et les médias chaque &amp;jour</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Backups kept:</source>
+        <translation>&amp;Sauvegardes conservées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Où sont les données</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Dossier des données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Réglages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Journaux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved: %1</source>
+        <translation>Les préférences n’ont pas pu être enregistrées&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>New post</source>
@@ -1830,16 +2932,16 @@
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <source>Page Up / Page Down</source>
-        <translation>Page préc. / Page suiv.</translation>
-    </message>
-    <message>
         <source>Previous / next month or week</source>
         <translation>Mois ou semaine précédent / suivant</translation>
     </message>
     <message>
         <source>Go to a date</source>
         <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other programs changed</source>
+        <translation>Actualiser&#xa0;: relire ce que d’autres programmes ont changé</translation>
     </message>
     <message>
         <source>Arrows</source>
@@ -1850,16 +2952,8 @@
         <translation>Passer d’un jour à l’autre (mois) ou d’une publication à l’autre (semaine)</translation>
     </message>
     <message>
-        <source>Alt+Up / Alt+Down</source>
-        <translation>Alt+Haut / Alt+Bas</translation>
-    </message>
-    <message>
         <source>Previous / next post of the day</source>
         <translation>Publication précédente / suivante du jour</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Entrée</translation>
     </message>
     <message>
         <source>Open the post (or write one on that day)</source>
@@ -1868,10 +2962,6 @@
     <message>
         <source>Move the post one day later / earlier</source>
         <translation>Déplacer la publication d’un jour plus tard / plus tôt</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Suppr</translation>
     </message>
     <message>
         <source>Delete the post</source>
@@ -1894,16 +2984,28 @@
         <translation>Personas / objectifs</translation>
     </message>
     <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Dashboard / coverage by persona and objective</source>
+        <translation>Tableau de bord / couverture par persona et objectif</translation>
+    </message>
+    <message>
+        <source>Record an outcome / board report</source>
+        <translation>Saisir un résultat / rapport au conseil</translation>
+    </message>
+    <message>
         <source>Editor: save</source>
-        <translation>Éditeur : enregistrer</translation>
+        <translation>Éditeur&#xa0;: enregistrer</translation>
     </message>
     <message>
         <source>Editor: save and schedule</source>
-        <translation>Éditeur : enregistrer et planifier</translation>
+        <translation>Éditeur&#xa0;: enregistrer et planifier</translation>
     </message>
     <message>
         <source>Editor: close (asks before losing changes)</source>
-        <translation>Éditeur : fermer (demande avant de perdre des modifications)</translation>
+        <translation>Éditeur&#xa0;: fermer (demande avant de perdre des modifications)</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +3021,45 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ESS Planner</source>
+        <translation>Bienvenue dans ESS Planner</translation>
+    </message>
+    <message>
+        <source>who your association is: its name, logo and time zone;</source>
+        <translation>qui est votre association&#xa0;: son nom, son logo et son fuseau horaire&#x202f;;</translation>
+    </message>
+    <message>
+        <source>the people your posts speak to (personas);</source>
+        <translation>les personnes à qui vos publications s’adressent (personas)&#x202f;;</translation>
+    </message>
+    <message>
+        <source>what your posts are for (objectives and their indicators);</source>
+        <translation>à quoi servent vos publications (objectifs et leurs indicateurs)&#x202f;;</translation>
+    </message>
+    <message>
+        <source>a first account to publish on, or a test account;</source>
+        <translation>un premier compte où publier, ou un compte d’essai&#x202f;;</translation>
+    </message>
+    <message>
+        <source>publishing while the window is closed.</source>
+        <translation>la publication quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <source>A few steps set up your workspace:</source>
+        <translation>Quelques étapes préparent votre espace de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Every step can be skipped and done later from the menus. You can come back to this assistant at any time: Help › Start again.</source>
+        <translation>Chaque étape peut être passée et faite plus tard depuis les menus. Vous pouvez revenir à cet assistant à tout moment&#xa0;: Aide › Recommencer l’accueil.</translation>
+    </message>
+    <message>
+        <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
+        <translation>Vous voulez juste regarder&#x202f;? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
     </message>
 </context>
 </TS>

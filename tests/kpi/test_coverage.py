@@ -102,8 +102,8 @@ def test_channel_fit(plan: Plan) -> None:
     assert [(m.persona, m.post_id, m.platforms) for m in cov.misfits] == [
         ("Paul", plan.posts["paul-12"], ("facebook",))]
     assert cov.misfits[0].message == (
-        "« paul-12 » (12 November) speaks to Paul but goes out only on facebook, where Paul "
-        "is not (Paul uses linkedin).")
+        "« paul-12 » (12 November) speaks to Paul but goes out only on Facebook, where Paul "
+        "is not (Paul uses LinkedIn).")
     assert {(f.persona, f.fitting, f.misfit) for f in cov.fit} == {
         ("Karim", 1, 0), ("Marie", 4, 0), ("Paul", 0, 1), ("Sophie", 0, 0)}
 

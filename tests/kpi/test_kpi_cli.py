@@ -191,7 +191,7 @@ def test_pdf_report_of_the_example_workspace(run, tmp_path: Path, clock: FakeClo
     for words in ("Rapport de communication", "Énergie Solidaire", "Faits marquants",
                   "Dons", "Recrutement de bénévoles", "Sensibilisation",
                   "Promotion des ateliers", "Marie", "Karim", "Sophie", "Dons reçus",
-                  "Personnes sensibilisées", "Demandes d’aide reçues", "facebook"):
+                  "Personnes sensibilisées", "Demandes d’aide reçues", "Facebook"):
         assert words in flat, words
     # the numbers: each KPI's value and target as the service computes them
     ws = Workspace.open(paths=Paths.resolve(None), db_url=run.db)

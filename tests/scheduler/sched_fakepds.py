@@ -14,7 +14,8 @@ Faults are queued for the next ``createRecord`` requests: ``429`` (with a
 ``Retry-After`` header, as a proxy or CDN in front of a PDS adds), ``503``,
 ``401`` (revoked credentials), ``expired`` (``400 ExpiredToken``), ``delay``
 (the record is created, the answer comes too late), ``drop`` (created, then the
-connection is cut) and ``lose`` (connection cut before anything is stored). Hostile
+connection is cut), ``lose`` (connection cut before anything is stored) and ``hold``
+(created, then no answer until :meth:`FakePds.release_held`: a frozen server). Hostile
 answers: ``trickle`` (created, then the answer comes one byte every ``seconds``),
 ``stall`` (nothing stored, the same trickled answer) and ``endless`` (created, then a
 chunked answer that never ends; ``streamed()`` counts its bytes). The server can also
@@ -53,8 +54,8 @@ WINDOW = 3600
 
 @dataclass
 class Fault:
-    kind: str  # "429", "503", "401", "expired", "delay", "drop", "lose", "trickle", "stall",
-    # "endless"
+    kind: str  # "429", "503", "401", "expired", "delay", "drop", "lose", "hold", "trickle",
+    # "stall", "endless"
     seconds: float | None = None  # Retry-After for 429, answer delay for "delay", the pace
     # of "trickle" and "stall"
     did: str | None = None  # only for this account
@@ -131,6 +132,7 @@ class FakePds:
         self._server: asyncio.Server | None = None
         self._thread: threading.Thread | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._release: asyncio.Event | None = None  # "hold" faults wait for it
 
     # ---- lifecycle
     @property
@@ -190,6 +192,19 @@ class FakePds:
     def inject(self, *faults: Fault) -> None:
         with self.lock:
             self.state.faults.extend(faults)
+
+    def release_held(self) -> None:
+        """Answer the requests held by ``hold`` faults (and any later ones at once)."""
+        loop = self._loop
+        if loop is None:
+            return
+
+        def release() -> None:
+            if self._release is None:
+                self._release = asyncio.Event()
+            self._release.set()
+
+        loop.call_soon_threadsafe(release)
 
     def revoke_sessions(self) -> None:
         with self.lock:
@@ -401,6 +416,10 @@ class FakePds:
             return None
         if fault is not None and fault.kind == "delay":
             await asyncio.sleep(fault.seconds or 1.0)
+        if fault is not None and fault.kind == "hold":
+            if self._release is None:
+                self._release = asyncio.Event()
+            await self._release.wait()
         call.status = 200
         answer = _json(200, {"uri": f"at://{did}/{COLLECTION}/{call.rkey}", "cid": cid,
                              "commit": {"cid": cid, "rev": call.rkey},

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from essplanner.domain import DeliveryState
 from essplanner.scheduler.outcome import PublishEvent
+from essplanner.settings import Settings
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.ui.tray import PublishingTray, install
@@ -22,10 +23,10 @@ class FakeService:
 
     def __init__(self) -> None:
         self.listeners: list = []
-        self.sending: list[int] = []
         self.woken = 0
         self.stopped = False
-        self.stopping = False
+        self.may_close = True
+        self.close_requests = 0
 
     def subscribe(self, listener) -> None:
         self.listeners.append(listener)
@@ -34,18 +35,15 @@ class FakeService:
         for listener in self.listeners:
             listener(event)
 
-    def in_flight(self) -> list[int]:
-        return list(self.sending)
-
     def wake(self) -> None:
         self.woken += 1
 
-    def request_stop(self) -> None:
-        self.stopping = True
+    def close_requested(self) -> bool:
+        self.close_requests += 1
+        return self.may_close
 
-    def stop(self, wait: bool = True) -> bool:
+    def shutdown(self) -> None:
         self.stopped = True
-        return True
 
 
 def event(post_id: int, state: DeliveryState, message: str = "") -> PublishEvent:
@@ -97,18 +95,18 @@ def test_publish_now_is_in_the_tools_menu(qtbot: QtBot, window: MainWindow,
     assert service.woken == 1
 
 
-def test_without_a_tray_closing_waits_for_the_sends_in_flight(
+def test_without_a_tray_closing_asks_the_publishing_host_first(
         qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
     service = FakeService()
-    service.sending = [7]
+    service.may_close = False  # e.g. the quit dialog is up: the host closes the window later
     PublishingTray(window, workspace, window.bridge, service, tray_available=False)
     window.show()
     window.close()
-    assert window.isVisible() and not window.isEnabled()
-    assert service.stopping  # no new post starts
-    assert "Finishing 1 post(s) being sent" in window.statusBar().currentMessage()
-    service.sending = []
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert window.isVisible() and window.isEnabled()  # never greyed out
+    assert service.close_requests == 1
+    service.may_close = True
+    window.close()
+    assert not window.isVisible()
 
 
 # The offscreen platform has no tray and no window manager; Qt says so, harmlessly.
@@ -128,14 +126,15 @@ def test_with_a_tray_closing_hides_the_window_and_publishing_goes_on(
         window.show()
         window.close()
         assert not window.isVisible()
-        assert not service.stopped
+        assert not service.stopped and service.close_requests == 0
         tray.show_window()
         assert window.isVisible()
-        service.sending = [3]
-        tray.quit()  # waits for the send, then quits
-        assert window.isVisible() and not window.isEnabled()
-        service.sending = []
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        service.may_close = False  # the host has something to say first
+        tray.quit()
+        assert window.isVisible() and window.isEnabled()
+        service.may_close = True
+        tray.quit()
+        assert not window.isVisible() and service.close_requests == 2
         tray.shutdown()
         assert service.stopped and not tray.icon.isVisible()
     finally:
@@ -169,6 +168,8 @@ def test_the_app_starts_the_service_and_stops_it_after_the_event_loop(
     monkeypatch.setattr(QApplication, "exec", exec_)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    # Background publishing off: the window publishes itself (no service process started).
+    Settings(background_publishing=False).save(tmp_path / "data" / "settings.json")
     args = argparse.Namespace(data_dir=str(tmp_path / "data"), db=None, lang="en")
     assert run_gui(args) == 0
     [service] = started

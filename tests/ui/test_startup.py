@@ -90,6 +90,11 @@ def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
            if k not in ("ESSPLANNER_DATABASE_URL", "ESSPLANNER_DATA_DIR", "DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", ESSPLANNER_EXIT_AFTER_FIRST_PAINT="1")
     root = Path(__file__).resolve().parents[2]
+    # The window publishes itself: with background publishing (the default) the app
+    # would leave an `essplanner service` running, and a login entry, behind the test.
+    from essplanner.settings import Settings
+
+    Settings(background_publishing=False).save(tmp_path / "settings.json")
     for _run in range(2):
         result = subprocess.run(
             [sys.executable, "-m", "essplanner", "--data-dir", str(tmp_path), "--lang", "fr"],

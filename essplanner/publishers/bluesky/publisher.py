@@ -41,11 +41,13 @@ from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.media import PreparedImage, prepare_image, reencode
 from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
 from essplanner.publishers.text import (
+    Span,
     byte_offsets,
     count_graphemes,
     find_hashtags,
     find_mentions,
     find_urls,
+    shorten_links,
     truncate_graphemes,
 )
 
@@ -59,14 +61,19 @@ TID_RE = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$
 WEB_URL = "https://bsky.app"
 
 
+#: characters a link takes in the visible text at most (Bluesky's own apps show ~30)
+LINK_TEXT_LIMIT = 30
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def build_facets(text: str, resolve: Callable[[str], str | None]) -> tuple[list[dict[str, Any]],
-                                                                              list[str]]:
+def build_facets(text: str, resolve: Callable[[str], str | None], *,
+                 links: list[Span] | None = None) -> tuple[list[dict[str, Any]], list[str]]:
     """Facets for the links, hashtags and mentions of ``text`` (UTF-8 byte offsets), and the
-    handles that could not be resolved to a DID (left as plain text)."""
+    handles that could not be resolved to a DID (left as plain text). ``links``: the links
+    as shown (shortened) with their full address; default: the URLs of the text."""
     facets: list[dict[str, Any]] = []
     unresolved: list[str] = []
 
@@ -75,7 +82,7 @@ def build_facets(text: str, resolve: Callable[[str], str | None]) -> tuple[list[
         facets.append({"index": {"byteStart": byte_start, "byteEnd": byte_end},
                        "features": [feature]})
 
-    for url in find_urls(text):
+    for url in find_urls(text) if links is None else links:
         add(url.start, url.end, {"$type": "app.bsky.richtext.facet#link", "uri": url.value})
     for tag in find_hashtags(text):
         if count_graphemes(tag.value) <= TAG_MAX_GRAPHEMES:
@@ -107,6 +114,7 @@ class BlueskyPublisher(BasePublisher):
         supports_alt_text=True,
         alt_text_limit=2000,
         link_handling=LinkHandling.CARD,
+        link_text_limit=LINK_TEXT_LIMIT,
     )
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("handle", N_("Handle"), FieldKind.HANDLE,
@@ -173,13 +181,15 @@ class BlueskyPublisher(BasePublisher):
                 resolved[handle] = self._resolve_handle(context, session, handle)
             return resolved[handle]
 
-        facets, unresolved = build_facets(request.text, resolve)
+        # a long tracked link reads short; its facet carries the whole address (UTM tags)
+        text, links = shorten_links(request.text, LINK_TEXT_LIMIT)
+        facets, unresolved = build_facets(text, resolve, links=links)
         for handle in unresolved:
             context.logger.warning("Bluesky: @%s is not a known handle; left as plain text",
                                    handle)
         record: dict[str, Any] = {
             "$type": COLLECTION,
-            "text": request.text,
+            "text": text,
             "createdAt": _iso(context.clock()),
         }
         if request.language:

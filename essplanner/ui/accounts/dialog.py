@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -38,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.channels import accounts as core
-from essplanner.domain import Account, Change
+from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account, Change
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.empty_state import EmptyState
 from essplanner.ui.messages import report_error
 from essplanner.ui.plain import plain, plain_label
 from essplanner.ui.tasks import TaskRunner
@@ -131,7 +133,7 @@ class AccountsModel(QAbstractTableModel):
             if column is Column.NAME:
                 return account.name
             if column is Column.PLATFORM:
-                return self._platforms.get(account.platform, account.platform)
+                return self._platform_text(account)
             if column is Column.HANDLE:
                 return account.handle
             return self._status(account)
@@ -151,6 +153,18 @@ class AccountsModel(QAbstractTableModel):
 
             return QBrush(QColor(176, 32, 32))
         return None
+
+    def _platform_text(self, account: Account) -> str:
+        """The network's name; a test account's says what it imitates."""
+        from essplanner.ui.labels import platform_label
+
+        if account.platform == TEST_PLATFORM:
+            mimic = str(account.settings.get("mimic") or "")
+            test = platform_label(TEST_PLATFORM)
+            return f"{test} · {platform_label(mimic)}" if mimic else test
+        if account.platform in PLATFORM_NAMES:
+            return platform_label(account.platform)
+        return self._platforms.get(account.platform, account.platform)
 
     def _status(self, account: Account) -> str:
         if account.id in self._busy:
@@ -204,13 +218,24 @@ class AccountsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
 
+        self.empty = EmptyState(
+            self.tr("No accounts connected yet"),
+            self.tr("An account is a page or profile of the association on a network "
+                    "(Facebook, Mastodon, Bluesky…) where planned posts go out at their time. "
+                    "Connect one with the help of its platform guide; or choose “Dry run” "
+                    "to try everything with a test account that publishes nothing."),
+            self.tr("Connect an account"), self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
+
         buttons = QHBoxLayout()
         for button in (self.add_button, self.check_button, self.reconnect_button,
                        self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.info)
         layout.addWidget(close)
@@ -226,6 +251,7 @@ class AccountsDialog(QDialog):
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.on_add)
+        self.empty.activated.connect(self.on_add)
         self.check_button.clicked.connect(self.on_check)
         self.reconnect_button.clicked.connect(self.on_reconnect)
         self.remove_button.clicked.connect(self.on_remove)
@@ -245,6 +271,7 @@ class AccountsDialog(QDialog):
             self.select(selected.id)
         elif self.model.rowCount():
             self.view.selectRow(0)
+        self.pages.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
         self._update_buttons()
 
     def select(self, account_id: int) -> None:
@@ -307,6 +334,11 @@ class AccountsDialog(QDialog):
             self._failed(self.tr("The account could not be checked"), exc)
 
         self.runner.run(lambda: core.check_account(self.ws, account.id), done, failed)
+
+    def reconnect_account(self, account_id: int) -> None:
+        """Select the account and open its reconnection (from needs attention)."""
+        self.select(account_id)
+        self.on_reconnect()
 
     def on_reconnect(self) -> None:
         from essplanner.ui.accounts.editor import AccountEditor
@@ -389,7 +421,8 @@ class AccountsDialog(QDialog):
 def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
     """Add Tools › Accounts… to the main window."""
     action = QAction(QCoreApplication.translate("MainWindow", "&Accounts…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    # not Ctrl+Shift+A: View › Needs attention has it (a key bound twice fires neither)
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
 
     def open_dialog() -> None:
         dialog = getattr(window, "_accounts_dialog", None)
@@ -402,6 +435,13 @@ def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
         else:
             dialog.show()
 
+    def reconnect(account_id: int) -> None:
+        open_dialog()
+        window._accounts_dialog.reconnect_account(account_id)
+
     action.triggered.connect(open_dialog)
+    reconnect_requested = getattr(window, "reconnect_requested", None)
+    if reconnect_requested is not None:
+        reconnect_requested.connect(reconnect)
     window.menu_tools.addAction(action)
     return action

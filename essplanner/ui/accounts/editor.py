@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.channels import accounts as core
-from essplanner.domain import Account
+from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account
 from essplanner.publishers.base import AccountField, Credentials, FieldKind
 from essplanner.publishers.i18n import tr
+from essplanner.ui.labels import platform_label
 from essplanner.ui.messages import report_error
 from essplanner.ui.plain import plain_label
+from essplanner.ui.style import platform_icon
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
@@ -48,8 +50,18 @@ class AccountEditor(QDialog):
 
         self.platform = QComboBox(self)
         for info in sorted(workspace.registry.available(),
-                           key=lambda i: (i.platform == "dryrun", i.display_name.casefold())):
-            self.platform.addItem(info.display_name, info.platform)
+                           key=lambda i: (i.platform == TEST_PLATFORM,
+                                          i.display_name.casefold())):
+            known = info.platform in PLATFORM_NAMES or info.platform == TEST_PLATFORM
+            self.platform.addItem(platform_label(info.platform) if known else info.display_name,
+                                  info.platform)
+        # a test account imitates a network: its rules, preview and icon
+        self.imitates = QComboBox(self)
+        for info in sorted(workspace.registry.available(), key=lambda i: i.platform):
+            if info.platform != TEST_PLATFORM:
+                self.imitates.addItem(platform_icon(info.platform),
+                                      platform_label(info.platform), info.platform)
+        self.imitates.addItem(self.tr("No network in particular"), "")
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Bluesky of the association"))
         self.form_host = QWidget(self)
@@ -63,6 +75,8 @@ class AccountEditor(QDialog):
 
         top = QFormLayout()
         top.addRow(self.tr("&Platform"), self.platform)
+        top.addRow(self.tr("&Imitates"), self.imitates)
+        self._top = top
         top.addRow(self.tr("&Name"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -97,6 +111,7 @@ class AccountEditor(QDialog):
         self.edits.clear()
         self.credentials = None
         platform = self.current_platform()
+        self._top.setRowVisible(self.imitates, platform == TEST_PLATFORM)
         fields = core.fields_for(self.ws, platform) if platform else ()
         if self.account is not None:  # reconnecting: a new secret, nothing else
             fields = tuple(f for f in fields if f.kind is FieldKind.SECRET)
@@ -210,6 +225,8 @@ class AccountEditor(QDialog):
         for f in self._fields:
             if f.kind is FieldKind.SETTING and self._value(f.key):
                 settings[f.key] = self._value(f.key)
+        if self.current_platform() == TEST_PLATFORM and self.imitates.currentData():
+            settings["mimic"] = str(self.imitates.currentData())
         extra: dict[str, str] = {}
         handle = self._value_of(FieldKind.HANDLE)
         if self.credentials is not None:

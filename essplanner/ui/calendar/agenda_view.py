@@ -11,8 +11,10 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -84,7 +86,12 @@ class AgendaDelegate(QStyledItemDelegate):
 
 
 class AgendaView(QTreeView):
-    """The tree of days and posts, always expanded, with drag and drop between days."""
+    """The tree of days and posts, always expanded, with drag and drop between days.
+
+    Signals: ``context_menu_requested(post_id, global_pos)`` (right-click on a post).
+    """
+
+    context_menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +149,15 @@ class AgendaView(QTreeView):
                                                      index):
             return index
         return QModelIndex()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        post_id = index.data(PostRole.POST_ID) if index.isValid() else None
+        if not isinstance(post_id, int):
+            event.ignore()
+            return
+        self.setCurrentIndex(index)
+        self.context_menu_requested.emit(post_id, event.globalPos())
 
     def current_post_id(self) -> int | None:
         index = self.currentIndex()

@@ -1,4 +1,5 @@
-"""Needs attention: failed, unconfirmed and missed targets, and the user's answers to them."""
+"""Needs attention: every target that will not go out without the user (failed, unconfirmed,
+missed, waiting for its account), each with the one action that unblocks it."""
 
 from __future__ import annotations
 
@@ -28,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essplanner.domain import DeliveryState
+from essplanner.domain import DeliveryState, Holdup
 from essplanner.errors import EssPlannerError
 from essplanner.services.calendar import AttentionItem
 from essplanner.timeutil import localize
 from essplanner.ui import messages
 from essplanner.ui.calendar.when_dialog import DateTimeDialog
-from essplanner.ui.labels import delivery_label, fmt_datetime
+from essplanner.ui.labels import delivery_label, fmt_datetime, holdup_action, holdup_label
 from essplanner.ui.plain import plain
-from essplanner.ui.style import DELIVERY_COLOURS, platform_icon, state_icon
+from essplanner.ui.style import DELIVERY_COLOURS, HOLDUP_COLOUR, platform_icon, state_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,18 +99,27 @@ class AttentionModel(QAbstractTableModel):
             return item
         if role == Qt.ItemDataRole.DisplayRole:
             when = item.scheduled_at.astimezone(self._zone) if item.scheduled_at else None
-            return [item.title, item.account_name, delivery_label(item.state),
+            state = (holdup_label(item.holdup) if item.holdup is not None
+                     else delivery_label(item.state))
+            return [item.title, item.account_name, state,
                     fmt_datetime(when) if when else "", self._explain(item)][column]
         if role == Qt.ItemDataRole.DecorationRole:
             if column == 1:
                 return platform_icon(item.platform)
             if column == 2:
-                return state_icon(DELIVERY_COLOURS[item.state])
+                waiting = item.state is DeliveryState.SCHEDULED and item.holdup is not None
+                return state_icon(HOLDUP_COLOUR if waiting else DELIVERY_COLOURS[item.state])
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return plain(self._explain(item))
         return None
 
     def _explain(self, item: AttentionItem) -> str:
+        if item.holdup is Holdup.RECONNECT:
+            return self.tr("The account %1 must be reconnected before this post can go out.") \
+                .replace("%1", item.account_name)
+        if item.holdup is Holdup.DISABLED:
+            return self.tr("The account %1 is disabled: nothing goes out there.") \
+                .replace("%1", item.account_name)
         if item.last_error:
             return item.last_error
         if item.state is DeliveryState.MISSED:
@@ -126,10 +136,12 @@ class AttentionModel(QAbstractTableModel):
 
 
 class AttentionPanel(QWidget):
-    """The list and its answers. Signals: ``open_post(int)``, ``count_changed(int)``."""
+    """The list and its answers. Signals: ``open_post(int)``, ``count_changed(int)``,
+    ``reconnect_requested(int)`` (an account id: open its reconnection)."""
 
     open_post = Signal(int)
     count_changed = Signal(int)
+    reconnect_requested = Signal(int)
 
     def __init__(self, workspace: Workspace, model: AttentionModel, zone: ZoneInfo,
                  parent: QWidget | None = None) -> None:
@@ -148,12 +160,16 @@ class AttentionPanel(QWidget):
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.empty = QLabel(self.tr("Nothing needs your attention."), self)
+        # the one action that unblocks the selected row (its text follows the row)
+        self.action_button = QPushButton(self)
+        self.action_button.setDefault(True)
         self.retry_button = QPushButton(self.tr("&Retry"), self)
         self.published_button = QPushButton(self.tr("&Mark as published"), self)
         self.reschedule_button = QPushButton(self.tr("Re&schedule…"), self)
         self.cancel_button = QPushButton(self.tr("&Cancel the post"), self)
         self.open_button = QPushButton(self.tr("&Open"), self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.action_button)
         for button in (self.retry_button, self.published_button, self.reschedule_button,
                        self.cancel_button, self.open_button):
             buttons.addWidget(button)
@@ -162,6 +178,7 @@ class AttentionPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.action_button.clicked.connect(self.on_unblock)
         self.retry_button.clicked.connect(self.on_retry)
         self.published_button.clicked.connect(self.on_mark_published)
         self.reschedule_button.clicked.connect(self.on_reschedule)
@@ -181,6 +198,12 @@ class AttentionPanel(QWidget):
         for button in (self.retry_button, self.published_button, self.reschedule_button,
                        self.cancel_button, self.open_button):
             button.setEnabled(item is not None)
+        holdup = item.holdup if item is not None else None
+        self.action_button.setVisible(holdup is not None)
+        if holdup is not None:
+            self.action_button.setText(holdup_action(holdup))
+        waiting = holdup in (Holdup.RECONNECT, Holdup.DISABLED, Holdup.RETRYING)
+        self.published_button.setVisible(not waiting)
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
         self.table.setVisible(count > 0)
@@ -196,6 +219,27 @@ class AttentionPanel(QWidget):
             action()
         except EssPlannerError as exc:
             messages.warning(self, self.tr("Needs attention"), plain(str(exc)))
+
+    def on_unblock(self) -> None:
+        """The selected row's one action (its button says which)."""
+        item = self.selected()
+        if item is None or item.holdup is None:
+            return
+        holdup = item.holdup
+        if holdup is Holdup.RECONNECT:
+            self.reconnect_requested.emit(item.account_id)
+        elif holdup is Holdup.DISABLED:
+            self._act(lambda: self.ws.accounts.update(item.account_id, enabled=True))
+            self.model.reload()
+        elif holdup is Holdup.UNCONFIRMED:
+            self.on_mark_published()
+        elif holdup is Holdup.MISSED:
+            self._act(lambda: self.ws.posts.retry(item.post_id, target_ids=[item.target_id]))
+        elif holdup is Holdup.RETRYING:
+            self._act(lambda: self.ws.posts.retry(item.post_id, target_ids=[item.target_id],
+                                                  when=self.ws.clock.now()))
+        else:
+            self.on_retry()
 
     def on_retry(self) -> None:
         item = self.selected()

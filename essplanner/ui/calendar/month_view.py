@@ -8,9 +8,11 @@ the drop into a ``move_requested``), or moved with the keyboard.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,6 +49,11 @@ from PySide6.QtWidgets import (
 
 from essplanner.ui.calendar.chip_painter import ChipPainter
 from essplanner.ui.calendar.month_model import WEEKS, MonthModel, Role
+
+if TYPE_CHECKING:
+    # imported where used: loading these classes builds their enums, a cost the first
+    # paint of the calendar need not pay
+    from PySide6.QtGui import QContextMenuEvent
 from essplanner.ui.calendar.post_model import Chip, decode_posts, encode_posts
 
 CHIP_HEIGHT = 19
@@ -87,19 +94,41 @@ class DayDelegate(QStyledItemDelegate):
         number.setHeight(QFontMetrics(font).height())
         return number
 
+    _heights: tuple[float, int, int] | None = None
+
+    def chip_heights(self, font: QFont) -> tuple[int, int]:
+        """Heights of a two-line chip (time and title, then the rest of the title) and of
+        a one-line chip, in the chips' font."""
+        size = font.pointSizeF()
+        if self._heights is None or self._heights[0] != size:
+            plain = QFont(font)
+            plain.setBold(False)
+            line = QFontMetrics(self.small_font(plain)).height()
+            self._heights = (size, 2 * line + 4, max(CHIP_HEIGHT, line + 6))
+        return self._heights[1], self._heights[2]
+
     def layout(self, cell: QRect, chips: tuple[Chip, ...],
                font: QFont) -> tuple[list[tuple[Chip, QRect]], QRect | None, int]:
-        """Where each chip goes, the "+N more" rect, and how many chips are hidden."""
+        """Where each chip goes, the "+N more" rect, and how many chips are hidden.
+
+        Chips take two lines (more of the title shows) when the cell has room for one
+        and the "+N more" line; in a cell shorter than that, one line.
+        """
         y = self.header_rect(cell, font).bottom() + 3
         available = cell.bottom() - y - 2
-        fits = max(0, (available + CHIP_GAP) // (CHIP_HEIGHT + CHIP_GAP))
-        shown = chips if len(chips) <= fits else chips[: max(0, fits - 1)]
+        two, one = self.chip_heights(font)
+        height = two if available >= two + CHIP_GAP + one or (
+            chips and len(chips) * (two + CHIP_GAP) <= available + CHIP_GAP) else one
+        fits = max(0, (available + CHIP_GAP) // (height + CHIP_GAP))
+        if len(chips) > fits and available - fits * (height + CHIP_GAP) < one:
+            fits -= 1  # room for the "+N more" line
+        shown = chips if len(chips) <= fits else chips[: max(0, fits)]
         placed = []
         for chip in shown:
-            placed.append((chip, QRect(cell.left() + 3, y, cell.width() - 6, CHIP_HEIGHT)))
-            y += CHIP_HEIGHT + CHIP_GAP
+            placed.append((chip, QRect(cell.left() + 3, y, cell.width() - 6, height)))
+            y += height + CHIP_GAP
         hidden = len(chips) - len(shown)
-        more = QRect(cell.left() + 4, y, cell.width() - 8, CHIP_HEIGHT) if hidden else None
+        more = QRect(cell.left() + 4, y, cell.width() - 8, one) if hidden else None
         return placed, more, hidden
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -174,9 +203,11 @@ class MonthView(QTableView):
     there), ``post_activated(int)`` (open a post), ``current_post_changed(object)``
     (post id or None), ``navigate_requested(date)`` (keyboard moved past the grid),
     ``more_clicked(date)`` (the "+N more" of a full day), ``painted()`` (after the first
-    paint only: start-up measures itself with it).
+    paint only: start-up measures itself with it), ``context_menu_requested(post_id,
+    global_pos)`` (right-click on a chip).
     """
 
+    context_menu_requested = Signal(int, QPoint)
     day_activated = Signal(object)
     painted = Signal()
     post_activated = Signal(int)
@@ -306,6 +337,31 @@ class MonthView(QTableView):
         font = QFont(self.font())
         font.setBold(bool(index.data(Role.IS_TODAY)))
         return font
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        chip = self.chip_at(event.pos())
+        if chip is None:
+            event.ignore()
+            return
+        index = self.indexAt(event.pos())
+        if index.isValid() and index != self.currentIndex():
+            self.setCurrentIndex(index)
+        self.set_current_post(chip.post_id)
+        self.context_menu_requested.emit(chip.post_id, event.globalPos())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # A chip's own rich tooltip (its text, each account's state); the day's list elsewhere.
+        if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
+            chip = self.chip_at(event.pos()) if isinstance(event, QHelpEvent) else None
+            if chip is not None:
+                assert isinstance(event, QHelpEvent)
+                QToolTip.showText(event.globalPos(), chip.tooltip(), self.viewport(),
+                                  self.chip_rect(chip.post_id) or QRect())
+                return True
+        return super().viewportEvent(event)
 
     # ---- mouse: select, open, drag chips
     def mousePressEvent(self, event: QMouseEvent) -> None:

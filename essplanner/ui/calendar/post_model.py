@@ -31,8 +31,14 @@ from PySide6.QtCore import (
 )
 
 from essplanner.domain import Change, PostStatus, time_is_fixed
-from essplanner.services.calendar import CalendarEntry, TargetBadge
-from essplanner.ui.labels import delivery_label, fmt_datetime, platform_label, status_label
+from essplanner.services.calendar import CalendarEntry, TargetBadge, fold, search_words
+from essplanner.ui.labels import (
+    delivery_label,
+    fmt_datetime,
+    holdup_label,
+    platform_label,
+    status_label,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 POST_MIME = "application/x-essplanner-post"
@@ -88,6 +94,11 @@ class Chip:
     def status(self) -> PostStatus:
         return self.entry.status
 
+    @functools.cached_property
+    def folded(self) -> str:
+        """Title and text as search compares them (no case, no accents)."""
+        return fold(f"{self.entry.title}\n{self.entry.text}")
+
     @property
     def local_date(self) -> date | None:
         return self.local_start.date() if self.local_start else None
@@ -129,9 +140,10 @@ class Chip:
             lines.append(escape(text[:400] + ("…" if len(text) > 400 else "")).replace(
                 "\n", "<br>"))
         for t in self.targets:
+            state = holdup_label(t.holdup) if t.holdup is not None else delivery_label(t.state)
             line = (f"{escape(t.account_name)} ({escape(platform_label(t.platform))}): "
-                    f"{escape(delivery_label(t.state))}")
-            if t.last_error and t.state.needs_attention:
+                    f"{escape(state)}")
+            if t.last_error and t.holdup is not None:
                 line += f" — <i>{escape(t.last_error[:200])}</i>"
             lines.append(line)
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
@@ -356,15 +368,16 @@ class PostFilter:
     platforms: frozenset[str] = frozenset()
     statuses: frozenset[PostStatus] = frozenset()
     text: str = ""
-    _folded: str = field(default="", init=False, repr=False, compare=False)
+    _words: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_folded", self.text.strip().casefold())
+        # the same folding as the search over all dates (services/calendar.py)
+        object.__setattr__(self, "_words", search_words(self.text))
 
     @property
     def active(self) -> bool:
         return bool(self.persona_ids or self.objective_ids or self.account_ids
-                    or self.platforms or self.statuses or self._folded)
+                    or self.platforms or self.statuses or self._words)
 
     def accepts(self, chip: Chip) -> bool:
         e = chip.entry
@@ -378,7 +391,7 @@ class PostFilter:
             return False
         if self.statuses and e.status not in self.statuses:
             return False
-        return not self._folded or self._folded in f"{e.title}\n{e.text}".casefold()
+        return not self._words or all(word in chip.folded for word in self._words)
 
 
 class PostFilterProxy(QSortFilterProxyModel):

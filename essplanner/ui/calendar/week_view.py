@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -50,16 +51,50 @@ GUTTER_W = 56
 HOUR_H = 48
 SNAP_MINUTES = 15
 CHIP_MINUTES = 30  # posts have no duration; a chip covers half an hour
+#: the narrowest a chip gets side by side: its time and a few letters of its title
+MIN_LANE_W = 64
 ModelIndex = QModelIndex | QPersistentModelIndex
 CursorAction = QAbstractItemView.CursorAction
 
 
+def place_day(tops: list[int], height: int, max_columns: int,
+              ) -> list[tuple[int, int, int]]:
+    """The classic calendar layout of one day's posts, given the top of each (in time
+    order) and the height of a chip: (top, column, columns of its group) for each.
+
+    Posts whose boxes overlap form a group; each takes the first column free at its
+    time (a new column if none is), and the group's columns share the day's width.
+    A group never gets more than ``max_columns`` columns, so that chips stay wide
+    enough to read: a post that finds none free goes right under the column that frees
+    first (its chip still says its exact time). No two boxes ever overlap.
+    """
+    placed: list[tuple[int, int, list[int]]] = []  # top, column, its group's columns
+    lanes: list[int] = []  # bottom of the last box of each column of the current group
+    for top in tops:
+        if not lanes or top >= max(lanes):
+            lanes = []  # nothing above reaches this post: a new group
+        free = next((i for i, bottom in enumerate(lanes) if bottom <= top), None)
+        if free is not None:
+            lane, y = free, top
+        elif len(lanes) < max_columns:
+            lanes.append(top)
+            lane, y = len(lanes) - 1, top
+        else:
+            lane = min(range(len(lanes)), key=lanes.__getitem__)
+            y = lanes[lane]
+        lanes[lane] = y + height
+        placed.append((y, lane, lanes))
+    return [(y, lane, len(group)) for y, lane, group in placed]
+
+
 class WeekView(QAbstractItemView):
     """Signals: ``move_requested(list[(post_id, version)], datetime)`` (naive local time),
-    ``slot_activated(datetime)`` (double-click on an empty slot: new post there)."""
+    ``slot_activated(datetime)`` (double-click on an empty slot: new post there),
+    ``context_menu_requested(post_id, global_pos)`` (right-click on a post)."""
 
     move_requested = Signal(object, object)
     slot_activated = Signal(object)
+    context_menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,34 +192,19 @@ class WeekView(QAbstractItemView):
                 per_day.setdefault(days[chip.local_date], []).append((row, chip))
         width = self._column_width()
         height = self._chip_height()
+        columns = max(1, int((width - 4) // MIN_LANE_W))
         for column, items in per_day.items():
             items.sort(key=lambda rc: rc[1].sort_key())
-            # clusters of posts whose half-hour boxes overlap share the column
-            clusters: list[list[tuple[int, Chip, int]]] = []
-            end = -1
-            for row, chip in items:
+            tops = []
+            for _row, chip in items:
                 assert chip.local_start is not None
-                top = self._y_of(chip.local_start.time())
-                if top >= end or not clusters:
-                    clusters.append([])
-                clusters[-1].append((row, chip, top))
-                end = max(end, top + height) if top < end else top + height
-            for cluster in clusters:
-                lanes: list[int] = []  # bottom of the last box in each lane
-                placed: list[tuple[int, int, int]] = []
-                for row, _chip, top in cluster:
-                    lane = next((i for i, bottom in enumerate(lanes) if bottom <= top), None)
-                    if lane is None:
-                        lanes.append(top + height)
-                        lane = len(lanes) - 1
-                    else:
-                        lanes[lane] = top + height
-                    placed.append((row, top, lane))
-                lane_w = (width - 4) / len(lanes)
-                for row, top, lane in placed:
-                    left = GUTTER_W + column * width + 2 + lane * lane_w
-                    self._rects[row] = QRect(round(left), top, max(10, round(lane_w) - 2),
-                                             height - 1)
+                tops.append(self._y_of(chip.local_start.time()))
+            for (row, _chip), (top, lane, lanes) in zip(
+                    items, place_day(tops, height, columns), strict=True):
+                lane_w = (width - 4) / lanes
+                left = GUTTER_W + column * width + 2 + lane * lane_w
+                self._rects[row] = QRect(round(left), top, max(10, round(lane_w) - 2),
+                                         height - 1)
         self.updateGeometries()
         self.viewport().update()
 
@@ -347,6 +367,15 @@ class WeekView(QAbstractItemView):
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
         self.move_requested.emit(posts, datetime.combine(*slot))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        post_id = index.data(PostRole.POST_ID) if index.isValid() else None
+        if not isinstance(post_id, int):
+            event.ignore()
+            return
+        self.setCurrentIndex(index)
+        self.context_menu_requested.emit(post_id, event.globalPos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()

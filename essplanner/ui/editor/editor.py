@@ -13,11 +13,12 @@ from datetime import datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -43,23 +44,36 @@ from essplanner.ui.editor.state import (
     counters,
     default_start,
 )
-from essplanner.ui.labels import platform_label, pydate
+from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
 from essplanner.workspace import Workspace
 
-__all__ = ["PostEditor", "default_start"]
+__all__ = ["PostEditor", "copy_link", "default_language", "default_start"]
 
 CHECK_MS = 150
 AUTOSAVE_MS = 1000
 
 
+def default_language(workspace: Workspace) -> str:
+    """A new post's language: the workspace's (the language the app speaks)."""
+    from essplanner.i18n import language
+
+    return (workspace.settings.language or language() or "fr")[:2]
+
+
+def copy_link(url: str) -> None:
+    QGuiApplication.clipboard().setText(url)
+
+
 class PostEditor(QDialog):
     """One post being written. Signals: ``saved(Post | None, Post)`` (before, after),
-    ``delete_requested(int)``, ``autosaved(str)`` (the autosave file's path)."""
+    ``delete_requested(int)``, ``autosaved(str)`` (the autosave file's path),
+    ``duplicated(Post)`` (a new post made from this one: open it)."""
 
     saved = Signal(object, object)
     delete_requested = Signal(int)
     autosaved = Signal(str)
+    duplicated = Signal(object)
 
     def __init__(
         self,
@@ -103,7 +117,8 @@ class PostEditor(QDialog):
         self.resize(1100, 780)
         f = self.form
         f.personas.set_items(
-            [CheckItem(p.id, p.name, None, ", ".join(p.networks)) for p in self.personas]
+            [CheckItem(p.id, p.name, None, ", ".join(platform_label(n) for n in p.networks))
+             for p in self.personas]
         )
         f.objectives.set_items(
             [CheckItem(o.id, o.name, state_icon(objective_colour(o.id))) for o in self.objectives]
@@ -144,9 +159,12 @@ class PostEditor(QDialog):
                 workspace.clock.now().astimezone(zone),
             )
             initial = EditorState(
-                local_when=when.replace(tzinfo=None).isoformat(timespec="minutes")
+                local_when=when.replace(tzinfo=None).isoformat(timespec="minutes"),
+                language=default_language(workspace),
             )
         self.apply_state(initial)
+        self._build_actions_menu()
+        self._show_published()
         if state is not None:
             self._mark_dirty()  # recovered text is not saved yet
         self.refresh()
@@ -169,7 +187,10 @@ class PostEditor(QDialog):
         f.media.rowsInserted.connect(self._changed)
         f.media.rowsRemoved.connect(self._changed)
         f.media.rowsMoved.connect(self._changed)
+        f.language_combo.currentIndexChanged.connect(self._changed)
         f.preview_combo.currentIndexChanged.connect(self._update_preview)
+        f.published_box.linkActivated.connect(self.open_link)
+        f.edit_published_button.clicked.connect(self.on_edit_published)
         f.save_button.clicked.connect(self.save)
         f.close_button.clicked.connect(self.reject)
         f.delete_button.clicked.connect(self._delete)
@@ -196,7 +217,7 @@ class PostEditor(QDialog):
             link_url=f.link_edit.text().strip(),
             call_to_action=f.cta_combo.currentText(),
             hashtags=f.hashtags_edit.text(),
-            language=self.post.language if self.post else "",
+            language=str(f.language_combo.currentData() or ""),
             editorial_state=str(f.state_combo.currentData()),
             persona_ids=[int(k) for k in f.personas.checked()],  # type: ignore[call-overload]
             objective_ids=[int(k) for k in f.objectives.checked()],  # type: ignore[call-overload]
@@ -228,6 +249,11 @@ class PostEditor(QDialog):
             f.date_edit.setDate(QDate(local.year, local.month, local.day))
             f.time_edit.setTime(QTime(local.hour, local.minute))
             f.schedule_check.setChecked(state.schedule)
+            language = f.language_combo.findData(state.language)
+            if language < 0:  # a language the list does not name: keep it as it is
+                f.language_combo.addItem(state.language, state.language)
+                language = f.language_combo.count() - 1
+            f.language_combo.setCurrentIndex(language)
             self._rebuild_variants()
         finally:
             self._loading = False
@@ -271,8 +297,7 @@ class PostEditor(QDialog):
             platform = shown_platform(account.platform, account.settings)
             f.variant_tabs.addTab(page, platform_icon(platform), account.name)
             self.variant_edits[account.id] = (edit, label)
-        f.variant_tabs.setVisible(bool(chosen))
-        f.no_variants.setVisible(not chosen)
+        f.variants_stack.setCurrentWidget(f.variant_tabs if chosen else f.no_variants)
         f.preview_combo.blockSignals(True)
         selected = f.preview_combo.currentData()
         f.preview_combo.clear()
@@ -398,6 +423,8 @@ class PostEditor(QDialog):
                 )
             )
             return False
+        if state.schedule and not self._confirm_unapproved(state):
+            return False
         before = self.post
         try:
             local = state.local_datetime()
@@ -443,6 +470,151 @@ class PostEditor(QDialog):
         self.saved.emit(before, after)
         self.accept()
         return True
+
+    def _confirm_unapproved(self, state: EditorState) -> bool:
+        """Publishing automatically a post the team has not approved asks first."""
+        if state.editorial_state == domain.EditorialState.APPROVED.value:
+            return True
+        if self.post is not None and EditorState.from_post(self.post, self.zone).schedule:
+            return True  # already going out: saving an edit does not ask again
+        answer = messages.question(
+            self, self.tr("Publish a post not approved?"),
+            self.tr("This post is at the stage “%1”, not “Approved”. Publish it "
+                    "automatically anyway?").replace("%1", self.form.state_combo.currentText()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ---- a post that went out
+    def published_targets(self) -> list[domain.Target]:
+        if self.post is None:
+            return []
+        return [t for t in self.post.targets if t.state is domain.DeliveryState.PUBLISHED]
+
+    def _show_published(self) -> None:
+        """Where the post went out, with links and metrics; its content is read-only."""
+        f = self.form
+        published = self.published_targets()
+        f.published_box.setVisible(bool(published))
+        f.edit_published_button.setVisible(bool(published))
+        if not published:
+            return
+        metrics = self.ws.posts.latest_metrics(self.post.id) if self.post else {}
+        heading = self.tr("Published")
+        lines = [f"<b>{escape(heading)}</b>"]
+        for t in published:
+            account = next((a for a in self.accounts if a.id == t.account_id), None)
+            platform = (shown_platform(account.platform, account.settings) if account
+                        else t.platform)
+            when = (fmt_datetime(t.published_at.astimezone(self.zone)) if t.published_at
+                    else "")
+            line = f"{escape(platform_label(platform))} · {escape(t.account_name)}"
+            if when:
+                line += " — " + escape(self.tr("on %1").replace("%1", when))
+            if t.remote_url:
+                open_text = self.tr("Open on the network")
+                line += (f" — <a href='{escape(t.remote_url, quote=True)}'>"
+                         f"{escape(open_text)}</a>")
+            counts = sorted((label, value) for name, value in metrics.get(t.id, {}).items()
+                            if (label := metric_label(name)) is not None)
+            if counts:
+                line += " — " + escape(", ".join(f"{n} {v:g}" for n, v in counts))
+            lines.append(line)
+        f.published_box.setText("<br>".join(lines))
+        self._set_read_only(True)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        f = self.form
+        for line in (f.title_edit, f.link_edit, f.hashtags_edit, f.alt_edit):
+            line.setReadOnly(read_only)
+        f.body_edit.setReadOnly(read_only)
+        for edit, _label in self.variant_edits.values():
+            edit.setReadOnly(read_only)
+        for widget in (f.cta_combo, f.media_view, f.add_media_button, f.remove_media_button,
+                       f.media_up_button, f.media_down_button, f.sets_button, f.date_edit,
+                       f.time_edit, f.accounts_view, f.schedule_check, f.language_combo):
+            widget.setEnabled(not read_only)
+        f.save_button.setEnabled(not read_only)
+
+    def on_edit_published(self) -> None:
+        """Changes to a post that is online: a new post made from it (no publisher here
+        can change a post already on the network)."""
+        names = ", ".join(t.account_name for t in self.published_targets())
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("The post is online"),
+                          self.tr("“%1” is already online on %2. Changes made here would not "
+                                  "reach the network.").replace(
+                              "%1", self.post.display_title if self.post else "")
+                          .replace("%2", names), parent=self)
+        box.setInformativeText(self.tr("Make a new post from it, to edit and publish?"))
+        duplicate = box.addButton(self.tr("Make a &new post"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        messages.ask(box)
+        if box.clickedButton() is duplicate:
+            self.on_duplicate()
+
+    def links(self) -> list[tuple[str, str]]:
+        """(account name, address) of each published target that has one."""
+        return [(t.account_name, t.remote_url) for t in self.published_targets()
+                if t.remote_url]
+
+    def open_link(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    def _build_actions_menu(self) -> None:
+        f = self.form
+        menu = QMenu(f.actions_button)
+        links = self.links()
+        self.action_open_online = menu.addAction(self.tr("&Open on the network"))
+        self.action_copy_link = menu.addAction(self.tr("&Copy link"))
+        if len(links) > 1:
+            for action, handler in ((self.action_open_online, self.open_link),
+                                    (self.action_copy_link, copy_link)):
+                sub = QMenu(menu)
+                for name, url in links:
+                    sub.addAction(name).triggered.connect(
+                        lambda _c=False, u=url, h=handler: h(u))
+                action.setMenu(sub)
+        elif links:
+            url = links[0][1]
+            self.action_open_online.triggered.connect(lambda: self.open_link(url))
+            self.action_copy_link.triggered.connect(lambda: copy_link(url))
+        self.action_open_online.setEnabled(bool(links))
+        self.action_copy_link.setEnabled(bool(links))
+        self.action_duplicate = menu.addAction(self.tr("D&uplicate"))
+        self.action_duplicate.triggered.connect(self.on_duplicate)
+        self.action_publish_now = menu.addAction(self.tr("&Publish now"))
+        self.action_publish_now.triggered.connect(self.on_publish_now)
+        unsent = self.post is not None and any(
+            t.state in (domain.DeliveryState.DRAFT, domain.DeliveryState.SCHEDULED,
+                        domain.DeliveryState.MISSED, domain.DeliveryState.FAILED)
+            for t in self.post.targets)
+        self.action_duplicate.setEnabled(self.post is not None)
+        self.action_publish_now.setEnabled(unsent)
+        f.actions_button.setMenu(menu)
+        f.actions_button.setVisible(self.post is not None)
+
+    def on_duplicate(self) -> None:
+        if self.post is None:
+            return
+        try:
+            copy = self.ws.posts.duplicate(self.post.id)
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return
+        self.duplicated.emit(copy)
+
+    def on_publish_now(self) -> None:
+        if self.post is None:
+            return
+        if self.dirty and not self.save():
+            return
+        try:
+            self.post = self.ws.posts.publish_now(self.post.id)
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return
+        self.expected_version = self.post.version
+        self._show_message(self.tr("The post goes out now."))
 
     def _show_message(self, text: str) -> None:
         self.form.message.setText(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTimeEdit,
     QToolButton,
@@ -38,6 +39,21 @@ class EditorForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # a post that went out: when, where (a link), its latest metrics; hidden otherwise
+        self.published_box = QLabel(self)
+        self.published_box.setObjectName("publishedBox")
+        self.published_box.setWordWrap(True)
+        self.published_box.setTextFormat(Qt.TextFormat.RichText)
+        self.published_box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.published_box.setOpenExternalLinks(False)  # links open through QDesktopServices
+        self.published_box.setStyleSheet(
+            "#publishedBox { background: #e8f5e9; border: 1px solid #a5d6a7; padding: 6px; }")
+        self.published_box.hide()
+        self.edit_published_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_published_button.setToolTip(
+            self.tr("The post is online: edits here would not reach the network"))
+        self.edit_published_button.hide()
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("For the team: what is this post?"))
         self.body_edit = QPlainTextEdit(self)
@@ -92,9 +108,21 @@ class EditorForm(QWidget):
         self.variant_tabs.setDocumentMode(True)
         self.no_variants = QLabel(self.tr("Choose accounts to adapt the text for each one."),
                                   self)
+        self.no_variants.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # one place for both: ticking the first account swaps them without the form moving
+        self.variants_stack = QStackedWidget(self)
+        self.variants_stack.addWidget(self.no_variants)
+        self.variants_stack.addWidget(self.variant_tabs)
+        self.language_combo = QComboBox(self)
+        for code, name in (("fr", self.tr("French")), ("en", self.tr("English")),
+                           ("de", self.tr("German")), ("es", self.tr("Spanish")),
+                           ("it", self.tr("Italian")), ("nl", self.tr("Dutch")),
+                           ("", self.tr("Not said"))):
+            self.language_combo.addItem(name, code)
 
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(typed_date_format(QLocale()))
         self.time_edit = QTimeEdit(self)
         self.zone_label = QLabel(self)
         self.state_combo = QComboBox(self)
@@ -117,6 +145,9 @@ class EditorForm(QWidget):
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()
 
+        self.actions_button = QToolButton(self)
+        self.actions_button.setText(self.tr("Actions"))
+        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -139,6 +170,10 @@ class EditorForm(QWidget):
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        published = QHBoxLayout()
+        published.addWidget(self.published_box, 1)
+        published.addWidget(self.edit_published_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(published)
         form.addRow(self.tr("&Title:"), self.title_edit)
         text_box = QVBoxLayout()
         text_box.addWidget(self.body_edit)
@@ -171,16 +206,14 @@ class EditorForm(QWidget):
             tags.addLayout(column)
         form.addRow(tags)
         form.addRow(self.tr("&Accounts:"), self.accounts_view)
-        variants = QVBoxLayout()
-        variants.addWidget(self.no_variants)
-        variants.addWidget(self.variant_tabs)
-        form.addRow(self.tr("Per account:"), variants)
+        form.addRow(self.tr("Per account:"), self.variants_stack)
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
         when.addWidget(self.time_edit)
         when.addWidget(self.zone_label, 1)
         form.addRow(self._label(self.tr("&When:"), self.date_edit), when)
         form.addRow(self.tr("St&age:"), self.state_combo)
+        form.addRow(self._label(self.tr("La&nguage:"), self.language_combo), self.language_combo)
         form.addRow("", self.schedule_check)
 
         left = QWidget(self)
@@ -210,6 +243,7 @@ class EditorForm(QWidget):
         splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.actions_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
@@ -231,3 +265,12 @@ class EditorForm(QWidget):
         box.addWidget(edit)
         box.addWidget(counter)
         return edit, counter, page
+
+
+def typed_date_format(locale: QLocale) -> str:
+    """The locale's short date format with a four-digit year, so that a date can be typed
+    in full ("15/03/2027") and a year such as 2202 is seen for what it is."""
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt

@@ -77,10 +77,17 @@ class EditorHost(QObject):
         editor.saved.connect(self.main.actions_.record_save)
         editor.saved.connect(self._on_saved)
         editor.delete_requested.connect(self.main.actions_.delete)
+        editor.duplicated.connect(self._on_duplicated)
         editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
         self.editors.append(editor)
         editor.show()
         return editor
+
+    def _on_duplicated(self, copy: Post) -> None:
+        """A post made from another one (to change a published post): open it."""
+        assert self.main.actions_ is not None
+        self.main.actions_.record_save(None, copy)
+        self._show_editor(copy.id, post=copy)
 
     def _forget_editor(self, editor: PostEditor) -> None:
         if editor in self.editors:

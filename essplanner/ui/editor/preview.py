@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from essplanner import domain
 from essplanner.publishers.rules import LinkHandling, PlatformRules
+from essplanner.publishers.text import shorten_links
 from essplanner.services.calendar import shown_platform
 from essplanner.ui.editor.media_model import thumbnail
 from essplanner.ui.editor.state import Counter, EditorProblem, Level, cut_to_limit
@@ -120,12 +121,16 @@ class PreviewCard(QFrame):
         handle = f" · {escape(account.handle)}" if account.handle else ""
         self.header.setText(f"<b>{escape(account.name)}</b>{handle}<br>"
                             f"<small>{escape(platform_label(platform))}</small>")
-        fits, over = cut_to_limit(counter.text, rules, counter.limit)
+        shown = counter.text
+        if rules is not None and rules.link_text_limit is not None:
+            shown = shorten_links(shown, rules.link_text_limit)[0]  # as the network shows it
+        fits, over = cut_to_limit(shown, rules, counter.limit)
         html = escape(fits).replace("\n", "<br>")
         if over:
             html += ("<span style='color:#e53935; text-decoration:line-through'>"
                      f"{escape(over).replace(chr(10), '<br>')}</span>")
-        self.text.setText(html or f"<i>{escape(self.tr('(no text)'))}</i>")
+        no_text = self.tr("(no text)")
+        self.text.setText(html or f"<i>{escape(no_text)}</i>")
         if media:
             path, alt = media[0]
             self.image.setPixmap(thumbnail(path, QSize(max(160, self.width() - 40), 200)))

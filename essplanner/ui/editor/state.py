@@ -337,12 +337,16 @@ def check(
                         )
                         .replace("%1", persona.name)
                         .replace("%2", name)
-                        .replace("%3", ", ".join(persona.networks)),
+                        .replace("%3", ", ".join(platform_label(n) for n in persona.networks)),
                         "personas",
                         account.id,
                     )
                 )
     return problems
+
+
+# A date further ahead than this is most likely a typo in the year (2202 for 2022)
+FAR_AHEAD = timedelta(days=2 * 365 + 1)
 
 
 def _time_problems(state: EditorState, zone: ZoneInfo, now: datetime) -> list[EditorProblem]:
@@ -371,6 +375,17 @@ def _time_problems(state: EditorState, zone: ZoneInfo, now: datetime) -> list[Ed
                 translate(
                     "EditorCheck",
                     "This time has already passed: choose a time in the future to publish.",
+                ),
+                "when",
+            )
+        )
+    if parsed.utc > now + FAR_AHEAD:
+        found.append(
+            EditorProblem(
+                Level.WARNING,
+                translate(
+                    "EditorCheck",
+                    "This date is more than two years ahead: check the year.",
                 ),
                 "when",
             )

@@ -36,6 +36,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from essplanner.kpi.progress import KpiProgress, ReachRow, Status
+from essplanner.ui.labels import platform_label
 
 STATUS_COLOURS = {
     Status.REACHED: QColor("#2e7d32"),
@@ -45,12 +46,13 @@ STATUS_COLOURS = {
     Status.UPCOMING: QColor("#9e9e9e"),
     Status.NO_TARGET: QColor("#9e9e9e"),
 }
+
 SERIES_COLOURS = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457",
                   "#5d4037", "#827717")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
+    return QCoreApplication.translate("Charts", text)  # i18n: wrapper
 
 
 def status_label(status: Status) -> str:
@@ -250,7 +252,8 @@ def reach_bars(rows: Sequence[ReachRow], title: str, *, visits: bool = False,
     series.setLabelsFormat("@value")
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([_short(r.key) for r in ordered])
+    # the platform rows' keys are ids ("bluesky"): people read the network's name
+    categories.append([_short(platform_label(r.key) if visits else r.key) for r in ordered])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     axis = QValueAxis()

@@ -26,6 +26,7 @@ from essplanner.kpi import progress as k
 from essplanner.kpi.report import number, percent, quantity
 from essplanner.kpi.service import source_name
 from essplanner.ui.kpi.charts import STATUS_COLOURS, status_label
+from essplanner.ui.labels import platform_label
 from essplanner.ui.plain import plain
 
 Index = QModelIndex | QPersistentModelIndex
@@ -135,7 +136,8 @@ class BestPostsModel(_Table):
         post: k.PostPerformance = item
         if role == Qt.ItemDataRole.DisplayRole:
             return [post.title, _short_date(post.published_at.astimezone().date()),
-                    ", ".join(post.platforms), ", ".join(post.personas),
+                    ", ".join(platform_label(p) for p in post.platforms),
+                    ", ".join(post.personas),
                     ", ".join(post.objectives), number(post.interactions),
                     number(post.views) if post.views else "–"][column]
         if role == Role.SORT:

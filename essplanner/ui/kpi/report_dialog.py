@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -56,6 +57,8 @@ class ReportDialog(QDialog):
         self.organisation = QLineEdit(str(workspace.settings.extra.get("organisation", "")),
                                       self)
         self.organisation.setPlaceholderText(self.tr("Name of the organisation (optional)"))
+        self.include_tests = QCheckBox(
+            self.tr("Count the posts of test accounts (nothing was sent on them)"), self)
         self.error = plain_label(QLabel(self))
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -70,6 +73,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.lang)
         form.addRow(self.tr("F&ormat:"), self.format)
         form.addRow(self.tr("&Organisation:"), self.organisation)
+        form.addRow("", self.include_tests)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         layout = QVBoxLayout(self)
@@ -102,7 +106,9 @@ class ReportDialog(QDialog):
         span = self.span()
         assert span is not None
         data = report.build(self.ws, span, lang=str(self.lang.currentData()),
-                            organisation=self.organisation.text().strip())
+                            organisation=self.organisation.text().strip(),
+                            include_test_accounts=True if self.include_tests.isChecked()
+                            else None)
         if self.format.currentData() == "csv":
             report.write_csv(data, path)
         else:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from essplanner.domain import platform_name
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, translator
 from essplanner.kpi.report import ReportData, number, percent, quantity
@@ -171,7 +172,8 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
         parts.append(_table(
             [labels["network"], labels["post_count"], labels["interactions"], labels["views"],
              labels["visits"]],
-            [[r.key, str(r.posts), number(r.interactions), number(r.views), number(r.visits)]
+            [[platform_name(r.key), str(r.posts), number(r.interactions), number(r.views),
+              number(r.visits)]
              for r in board.by_platform], numeric=(1, 2, 3, 4)))
     else:
         parts.append(f"<h2>{_e(labels['platform_reach'])}</h2>")
@@ -183,7 +185,8 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
             ["#", labels["post"], labels["date"], labels["networks"], labels["personas"],
              labels["interactions"]],
             [[str(i), p.title, _date(p.published_at.astimezone().date()),
-              ", ".join(p.platforms), ", ".join(p.personas), number(p.interactions)]
+              ", ".join(platform_name(x) for x in p.platforms), ", ".join(p.personas),
+              number(p.interactions)]
              for i, p in enumerate(board.best_posts, 1)], numeric=(0, 5),
             widths=(4, 33, 14, 20, 14, 15)))
     else:

@@ -4,6 +4,7 @@ it, the selected item's form beside it, and Close at the bottom."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,26 +30,46 @@ class HasId(Protocol):
 T = TypeVar("T", bound=HasId)
 
 
+@dataclass(frozen=True)
+class ListFormParts:
+    """What :func:`lay_out_list_and_form` built: the Close box, and the stack that shows the
+    list and form, or the empty state when there is nothing yet."""
+
+    close: QDialogButtonBox
+    pages: QStackedWidget
+    content: QWidget
+    empty: QWidget
+
+    def show_empty(self, empty: bool) -> None:
+        self.pages.setCurrentWidget(self.empty if empty else self.content)
+
+
 def lay_out_list_and_form(dialog: QDialog, *, list_view: QWidget, new_button: QPushButton,
-                          delete_button: QPushButton, form: QFormLayout,
-                          size: tuple[int, int]) -> QDialogButtonBox:
-    """Arrange ``dialog``; returns its Close box, already wired to ``reject``."""
+                          delete_button: QPushButton, form: QFormLayout, empty: QWidget,
+                          size: tuple[int, int]) -> ListFormParts:
+    """Arrange ``dialog`` (``empty``: what it shows while the list is empty); the Close box
+    is already wired to ``reject``."""
+    content = QWidget(dialog)
     left = QVBoxLayout()
     left.addWidget(list_view, 1)
     row = QHBoxLayout()
     row.addWidget(new_button)
     row.addWidget(delete_button)
     left.addLayout(row)
-    body = QHBoxLayout()
+    body = QHBoxLayout(content)
+    body.setContentsMargins(0, 0, 0, 0)
     body.addLayout(left, 1)
     body.addLayout(form, 2)
+    pages = QStackedWidget(dialog)
+    pages.addWidget(content)
+    pages.addWidget(empty)
     close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     layout = QVBoxLayout(dialog)
-    layout.addLayout(body, 1)
+    layout.addWidget(pages, 1)
     layout.addWidget(close)
     dialog.resize(*size)
     close.rejected.connect(dialog.reject)
-    return close
+    return ListFormParts(close=close, pages=pages, content=content, empty=empty)
 
 
 class RecordListModel(QAbstractListModel, Generic[T]):

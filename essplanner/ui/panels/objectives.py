@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from essplanner.domain import Kpi, KpiSource, Objective, ObjectiveKind, Period
 from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
+from essplanner.ui.empty_state import EmptyState
 from essplanner.ui.labels import objective_kind_label, period_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
 from essplanner.ui.plain import plain
@@ -213,8 +214,18 @@ class ObjectivesDialog(QDialog):
         kpi_buttons.addStretch(1)
         form.addRow("", kpi_buttons)
         form.addRow("", self.save_button)
-        lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
-                              delete_button=self.delete_button, form=form, size=(860, 520))
+        self.empty = EmptyState(
+            self.tr("No objectives yet"),
+            self.tr("An objective says what your posts are for beyond being present: "
+                    "donations, volunteers recruited, people made aware of your cause, "
+                    "requests for help received… Give each one a measurable indicator with a "
+                    "target (for example 5 volunteers a month); tag posts with it and follow "
+                    "its progress in the dashboard."),
+            self.tr("Add an objective"), self)
+        self.parts = lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
+                                           delete_button=self.delete_button, form=form,
+                                           empty=self.empty, size=(860, 520))
+        self.empty.activated.connect(self.start_first)
         self.new_button.clicked.connect(self.new_objective)
         self.delete_button.clicked.connect(self.delete_objective)
         self.save_button.clicked.connect(self.save_objective)
@@ -233,6 +244,12 @@ class ObjectivesDialog(QDialog):
             )
         else:
             self.new_objective()
+        self.parts.show_empty(self.model.rowCount() == 0)
+
+    def start_first(self) -> None:
+        """The empty state's button: show the form for the first objective."""
+        self.parts.show_empty(False)
+        self.new_objective()
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_objective(self.model.record(current.row()) if current.isValid() else None)

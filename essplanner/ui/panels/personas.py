@@ -26,6 +26,7 @@ from essplanner.domain import Persona, Segment
 from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
 from essplanner.ui.check_model import CheckItem, CheckListModel
+from essplanner.ui.empty_state import EmptyState
 from essplanner.ui.labels import KNOWN_PLATFORMS, platform_label, segment_label
 from essplanner.ui.panels.list_form import RecordListModel, lay_out_list_and_form
 from essplanner.ui.plain import plain
@@ -47,7 +48,7 @@ class PersonaListModel(RecordListModel[Persona]):
                     "%2", str(persona.age))
             return persona.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain(", ".join(persona.networks)) or None
+            return plain(", ".join(platform_label(n) for n in persona.networks)) or None
         if role == self.ID_ROLE:
             return persona.id
         return None
@@ -101,8 +102,17 @@ class PersonasDialog(QDialog):
         form.addRow("", self.other_networks)
         form.addRow(self.tr("&Expected content:"), self.expected)
         form.addRow("", self.save_button)
-        lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
-                              delete_button=self.delete_button, form=form, size=(820, 560))
+        self.empty = EmptyState(
+            self.tr("No personas yet"),
+            self.tr("A persona is a portrait of someone your posts speak to: a retired "
+                    "beneficiary, a young volunteer, a donor… Give each one a name, what "
+                    "drives them, the networks they use and the content they expect; then tag "
+                    "each post with the personas it is for, and see who the month forgets."),
+            self.tr("Add a persona"), self)
+        self.parts = lay_out_list_and_form(self, list_view=self.list, new_button=self.new_button,
+                                           delete_button=self.delete_button, form=form,
+                                           empty=self.empty, size=(820, 560))
+        self.empty.activated.connect(self.start_first)
         self.new_button.clicked.connect(self.new_persona)
         self.delete_button.clicked.connect(self.delete_persona)
         self.save_button.clicked.connect(self.save_persona)
@@ -119,6 +129,12 @@ class PersonasDialog(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
         else:
             self.new_persona()
+        self.parts.show_empty(self.model.rowCount() == 0)
+
+    def start_first(self) -> None:
+        """The empty state's button: show the form for the first persona."""
+        self.parts.show_empty(False)
+        self.new_persona()
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_persona(self.model.record(current.row()) if current.isValid() else None)

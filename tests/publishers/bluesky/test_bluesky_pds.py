@@ -68,10 +68,12 @@ def test_post_with_link_hashtag_mention_emoji_and_two_images(pds: Pds, tmp_path:
     stored = pds.get_record(acct.did, rkey)
     assert stored["uri"] == receipt.remote_id == f"at://{acct.did}/app.bsky.feed.post/{rkey}"
     value = stored["value"]
+    # the long link reads short (host and path); its facet keeps the whole address
+    text = text.replace("https://example.org/événement?x=1", "example.org/événement")
     assert value["text"] == text
     assert value["langs"] == ["fr"]
     facets = {f["features"][0]["$type"].rsplit("#", 1)[1]: f for f in value["facets"]}
-    assert facets["link"]["index"] == _span(text, "https://example.org/événement?x=1")
+    assert facets["link"]["index"] == _span(text, "example.org/événement")
     assert facets["link"]["features"][0]["uri"] == "https://example.org/événement?x=1"
     assert facets["tag"]["index"] == _span(text, "#SolidaritéÉnergie")
     assert facets["tag"]["features"][0]["tag"] == "SolidaritéÉnergie"
