@@ -587,9 +587,41 @@
         <source>Dashboard — %1</source>
         <translation>Dashboard — %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln post(s) published</source>
+        <translation>
+            <numerusform>%Ln post published</numerusform>
+            <numerusform>%Ln posts published</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln web visit(s) from the posts&apos; links</source>
+        <translation>
+            <numerusform>%Ln web visit from the posts&apos; links</numerusform>
+            <numerusform>%Ln web visits from the posts&apos; links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 KPI(s) reached</source>
+        <translation>
+            <numerusform>%n of %1 KPIs reached</numerusform>
+            <numerusform>%n of %1 KPIs reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
-        <translation>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</translation>
+        <source>No measurement in this period yet — record an outcome or import visits.</source>
+        <translation>No measurement in this period yet — record an outcome or import visits.</translation>
+    </message>
+    <message>
+        <source>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</source>
+        <translation>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</translation>
     </message>
     <message>
         <source>Share of each target reached</source>
@@ -600,8 +632,16 @@
         <translation>Progress over the last six months</translation>
     </message>
     <message>
+        <source>No interactions measured in this period yet — they are read from the networks once posts are published.</source>
+        <translation>No interactions measured in this period yet — they are read from the networks once posts are published.</translation>
+    </message>
+    <message>
         <source>Reach per persona (interactions)</source>
         <translation>Reach per persona (interactions)</translation>
+    </message>
+    <message>
+        <source>No persona yet — describe the people your posts speak to (Tools › Personas).</source>
+        <translation>No persona yet — describe the people your posts speak to (Tools › Personas).</translation>
     </message>
     <message>
         <source>Reach per platform</source>
@@ -2123,6 +2163,33 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nothing to redo</translation>
     </message>
 </context>
 </TS>

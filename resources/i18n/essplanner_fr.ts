@@ -587,9 +587,41 @@
         <source>Dashboard — %1</source>
         <translation>Tableau de bord — %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln post(s) published</source>
+        <translation>
+            <numerusform>%Ln publication publiée</numerusform>
+            <numerusform>%Ln publications publiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln web visit(s) from the posts&apos; links</source>
+        <translation>
+            <numerusform>%Ln visite du site depuis les liens des publications</numerusform>
+            <numerusform>%Ln visites du site depuis les liens des publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 KPI(s) reached</source>
+        <translation>
+            <numerusform>%n indicateur atteint sur %1</numerusform>
+            <numerusform>%n indicateurs atteints sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
-        <translation>%1 publications publiées · %2 interactions · %3 visites du site depuis les liens des publications · %4 indicateurs atteints sur %5</translation>
+        <source>No measurement in this period yet — record an outcome or import visits.</source>
+        <translation>Aucune mesure sur cette période pour l’instant — saisissez un résultat ou importez des visites.</translation>
+    </message>
+    <message>
+        <source>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</source>
+        <translation>Aucun indicateur avec une cible pour l’instant — donnez à vos objectifs un indicateur et sa cible pour les suivre ici.</translation>
     </message>
     <message>
         <source>Share of each target reached</source>
@@ -600,8 +632,16 @@
         <translation>Progression sur les six derniers mois</translation>
     </message>
     <message>
+        <source>No interactions measured in this period yet — they are read from the networks once posts are published.</source>
+        <translation>Aucune interaction mesurée sur cette période pour l’instant — elles sont lues sur les réseaux une fois les publications parues.</translation>
+    </message>
+    <message>
         <source>Reach per persona (interactions)</source>
         <translation>Portée par persona (interactions)</translation>
+    </message>
+    <message>
+        <source>No persona yet — describe the people your posts speak to (Tools › Personas).</source>
+        <translation>Aucun persona pour l’instant — décrivez les personnes à qui vos publications s’adressent (Outils › Personas).</translation>
     </message>
     <message>
         <source>Reach per platform</source>
@@ -2123,6 +2163,33 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Rien à rétablir</translation>
     </message>
 </context>
 </TS>
