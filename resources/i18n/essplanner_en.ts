@@ -63,6 +63,22 @@
         <source>Open this address in your browser: %1</source>
         <translation>Open this address in your browser: %1</translation>
     </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>Logging in to %1…</translation>
+    </message>
+    <message>
+        <source>The login was refused: %1 Correct it and try again.</source>
+        <translation>The login was refused: %1 Correct it and try again.</translation>
+    </message>
+    <message>
+        <source>The account was not added.</source>
+        <translation>The account was not added.</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>The account was not added</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -85,14 +101,6 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;move…</translation>
-    </message>
-    <message>
-        <source>Connecting %1…</source>
-        <translation>Connecting %1…</translation>
-    </message>
-    <message>
-        <source>The account was not added</source>
-        <translation>The account was not added</translation>
     </message>
     <message>
         <source>Checking %1…</source>

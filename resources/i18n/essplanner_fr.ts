@@ -63,6 +63,22 @@
         <source>Open this address in your browser: %1</source>
         <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The login was refused: %1 Correct it and try again.</source>
+        <translation>La connexion a été refusée : %1 Corrigez et réessayez.</translation>
+    </message>
+    <message>
+        <source>The account was not added.</source>
+        <translation>Le compte n’a pas été ajouté.</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>Le compte n’a pas été ajouté</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -85,14 +101,6 @@
     <message>
         <source>Re&amp;move…</source>
         <translation>Re&amp;tirer…</translation>
-    </message>
-    <message>
-        <source>Connecting %1…</source>
-        <translation>Connexion de %1…</translation>
-    </message>
-    <message>
-        <source>The account was not added</source>
-        <translation>Le compte n’a pas été ajouté</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -2177,7 +2185,7 @@
     </message>
     <message>
         <source>Undo: %1</source>
-        <translation>Annuler : %1</translation>
+        <translation>Annuler&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
@@ -2185,7 +2193,7 @@
     </message>
     <message>
         <source>Redo: %1</source>
-        <translation>Rétablir : %1</translation>
+        <translation>Rétablir&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
