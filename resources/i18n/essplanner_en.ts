@@ -1694,6 +1694,18 @@
 <context>
     <name>PersonasDialog</name>
     <message>
+        <source>Delete the persona %1</source>
+        <translation>Delete the persona %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
@@ -1750,12 +1762,38 @@
         <translation>&amp;Expected content:</translation>
     </message>
     <message>
-        <source>Delete the persona?</source>
-        <translation>Delete the persona?</translation>
+        <source>Delete %1? No post names this persona.</source>
+        <translation>Delete %1? No post names this persona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n post(s)</source>
+        <translation>
+            <numerusform>%1 is used by %n post</numerusform>
+            <numerusform>%1 is used by %n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n published)</source>
+        <translation>
+            <numerusform>(%n published)</numerusform>
+            <numerusform>(%n published)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Delete %1? Posts keep their text; they are no longer tagged with this persona.</translation>
+        <source>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</source>
+        <translation>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</translation>
+    </message>
+    <message>
+        <source>These posts keep their text; they no longer name this persona.</source>
+        <translation>These posts keep their text; they no longer name this persona.</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Delete the persona?</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1849,10 @@
 </context>
 <context>
     <name>PostEditor</name>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archived)</translation>
+    </message>
     <message>
         <source>time zone %1</source>
         <translation>time zone %1</translation>

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>The login was refused: %1 Correct it and try again.</source>
-        <translation>La connexion a été refusée : %1 Corrigez et réessayez.</translation>
+        <translation>La connexion a été refusée&#xa0;: %1 Corrigez et réessayez.</translation>
     </message>
     <message>
         <source>The account was not added.</source>
@@ -1694,6 +1694,18 @@
 <context>
     <name>PersonasDialog</name>
     <message>
+        <source>Delete the persona %1</source>
+        <translation>Supprimer le persona %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
@@ -1750,12 +1762,38 @@
         <translation>&amp;Contenus attendus&#xa0;:</translation>
     </message>
     <message>
-        <source>Delete the persona?</source>
-        <translation>Supprimer le persona&#x202f;?</translation>
+        <source>Delete %1? No post names this persona.</source>
+        <translation>Supprimer %1 ? Aucune publication ne nomme ce persona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n post(s)</source>
+        <translation>
+            <numerusform>%1 figure dans %n publication</numerusform>
+            <numerusform>%1 figure dans %n publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n published)</source>
+        <translation>
+            <numerusform>(dont %n publiée)</numerusform>
+            <numerusform>(dont %n publiées)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Supprimer %1&#x202f;? Les publications gardent leur texte&#x202f;; elles ne seront plus rattachées à ce persona.</translation>
+        <source>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</source>
+        <translation>Les publications parues le gardent : il est archivé, retiré des listes et de la couverture des semaines à venir. Les autres ne le nomment plus.</translation>
+    </message>
+    <message>
+        <source>These posts keep their text; they no longer name this persona.</source>
+        <translation>Ces publications gardent leur texte ; elles ne nomment plus ce persona.</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Vous pourrez l’annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Supprimer le persona&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1849,10 @@
 </context>
 <context>
     <name>PostEditor</name>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
     <message>
         <source>time zone %1</source>
         <translation>fuseau horaire %1</translation>
