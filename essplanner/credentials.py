@@ -136,3 +136,8 @@ class MemoryStore:
         with self._lock:
             for k in [k for k in self._values if k[0] == account_id]:
                 del self._values[k]
+
+    def items(self) -> list[tuple[tuple[int, str], str]]:
+        """Every ``((account id, key), secret)`` held (a login tried before storing)."""
+        with self._lock:
+            return list(self._values.items())

@@ -173,11 +173,31 @@ class Persona:
     motivation: str = ""
     networks: tuple[str, ...] = ()
     expected_content: str = ""
+    archived: bool = False  # deleted, kept for the published posts that name it
 
     def uses_platform(self, platform: str) -> bool:
         """Whether this persona is on ``platform`` (ids such as "facebook")."""
         wanted = platform.lower()
         return any(n.lower() == wanted for n in self.networks)
+
+
+@dataclass(frozen=True)
+class PersonaUsage:
+    """How many posts name a persona, and how many of them went out."""
+
+    posts: int
+    published: int
+
+
+@dataclass(frozen=True)
+class PersonaRemoval:
+    """What deleting a persona did, to undo it: ``archived`` when published posts name it
+    (the row stays for them), else the row is gone; ``untagged`` the other posts that
+    named it."""
+
+    persona: Persona
+    archived: bool
+    untagged: tuple[int, ...]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -115,6 +116,8 @@ class Persona(Base):
     motivation: Mapped[str] = mapped_column(Text, default="")
     networks: Mapped[list[str]] = mapped_column(default=list)
     expected_content: Mapped[str] = mapped_column(Text, default="")
+    # deleted while published posts name it: kept for them, hidden everywhere else
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

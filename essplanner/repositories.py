@@ -24,6 +24,7 @@ def to_persona(row: models.Persona) -> domain.Persona:
         motivation=row.motivation,
         networks=tuple(row.networks or ()),
         expected_content=row.expected_content,
+        archived=bool(row.archived),
     )
 
 

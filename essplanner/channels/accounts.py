@@ -14,6 +14,7 @@ from typing import Any
 
 from essplanner import domain
 from essplanner.channels.contexts import make_context
+from essplanner.credentials import MAIN, MemoryStore
 from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import _
 from essplanner.log import redact
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 
 class ConnectionFailed(EssPlannerError):
     """The platform could not be reached, or refused the credentials."""
+
+
+class CredentialsRefused(ConnectionFailed):
+    """The platform refused the credentials typed for a new account: nothing was stored."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,17 @@ def add_account(
     settings = {k: v for k, v in (settings or {}).items() if v not in (None, "")}
     api_url = normalize_api_url(api_url)
     handle = handle.strip().removeprefix("@")
+    _require_fields(publisher, secret=secret, handle=handle, api_url=api_url,
+                    settings=settings)
+    return ws.accounts.add(platform=platform, name=name, handle=handle, api_url=api_url,
+                           settings=dict(settings), secret=secret,
+                           extra_secrets=dict(extra_secrets or {}),
+                           grace_minutes=ws.settings.default_grace_minutes)
+
+
+def _require_fields(publisher: Any, *, secret: str | None, handle: str, api_url: str,
+                    settings: Mapping[str, Any]) -> None:
+    """Refuse an account that lacks what its platform requires, naming what is missing."""
     missing = []
     for f in getattr(publisher, "account_fields", ()):
         if not f.required:
@@ -109,10 +125,67 @@ def add_account(
     if missing:
         raise ValidationError(_("A {platform} account needs: {fields}.",
                                 platform=publisher.display_name, fields=", ".join(missing)))
-    return ws.accounts.add(platform=platform, name=name, handle=handle, api_url=api_url,
-                           settings=dict(settings), secret=secret,
-                           extra_secrets=dict(extra_secrets or {}),
-                           grace_minutes=ws.settings.default_grace_minutes)
+
+
+def connect_account(
+    ws: Workspace,
+    *,
+    platform: str,
+    name: str,
+    secret: str | None = None,
+    handle: str = "",
+    api_url: str = "",
+    settings: Mapping[str, Any] | None = None,
+    extra_secrets: Mapping[str, str] | None = None,
+) -> CheckOutcome:
+    """Log in with what was typed, then store the account: refused credentials store
+    nothing (:class:`CredentialsRefused`), so that the person corrects them and tries again.
+
+    The login runs before anything is stored, with the secrets in memory; what it leaves
+    (a session in the vault, settings it learned) is stored with the account. A platform
+    that cannot be reached now does not stop the account from being added: the outcome
+    says so, and a later check will tell.
+    """
+    publisher = _publisher(ws, platform)
+    kept = {k: v for k, v in (settings or {}).items() if v not in (None, "")}
+    _require_fields(publisher, secret=secret, handle=handle.strip(),
+                    api_url=normalize_api_url(api_url), settings=kept)
+    if secret:
+        ws.secrets.check_available()  # before the network: a missing keyring says so first
+    probe = domain.Account(id=0, platform=platform, name=name.strip(),
+                           handle=handle.strip().removeprefix("@"),
+                           api_url=normalize_api_url(api_url), settings=kept)
+    memory = MemoryStore()
+    if secret:
+        memory.set(0, secret)
+    for key, value in (extra_secrets or {}).items():
+        memory.set(0, value, key)
+    learned: dict[str, Any] = {}
+    context = make_context(probe, secrets=memory, clock=ws.clock,
+                           data_dir=ws.paths.plugin_data_dir, save_settings=learned.update)
+    try:
+        result = publisher.check_account(context)
+    except AuthError as exc:
+        log.info("new %s account %s: credentials refused", platform, name)
+        raise CredentialsRefused(exc.message) from exc
+    except PublishError as exc:
+        log.info("new %s account %s: not checked: %s", platform, name, exc)
+        account = add_account(ws, platform=platform, name=name, secret=secret, handle=handle,
+                              api_url=api_url, settings=settings, extra_secrets=extra_secrets)
+        return CheckOutcome(account, ok=False, message=exc.message)
+    finally:
+        context.http.close()
+    vault = {key: value for (_id, key), value in memory.items() if key != MAIN}
+    account = add_account(
+        ws, platform=platform, name=name, secret=secret, handle=handle, api_url=api_url,
+        settings={**dict(settings or {}), **learned, **dict(result.settings)},
+        extra_secrets=vault)
+    # as check_account records it (the handle as the platform writes it: "@channel")
+    checked = ws.accounts.update(
+        account.id, handle=result.handle or account.handle,
+        token_expires_at=result.token_expires_at,
+        settings={**account.settings, "checked_at": ws.clock.now().isoformat(timespec="seconds")})
+    return CheckOutcome(checked, ok=True, warnings=tuple(result.warnings))
 
 
 def context_for(ws: Workspace, account: domain.Account, *,

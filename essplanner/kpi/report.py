@@ -172,7 +172,10 @@ def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
         board = ws.kpis.dashboard(span, include_test_accounts=include_test_accounts)
         coverage = ws.kpis.coverage(span)
         objectives = ws.objectives.all()
-        personas = ws.personas.all()
+        shown = {r.key for r in coverage.rows_of(cov.RowKind.PERSONA)}
+        # archived personas as the coverage has them: where their published posts are
+        personas = [p for p in ws.personas.all(include_archived=True)
+                    if not p.archived or str(p.id) in shown]
         rows = tuple(
             KpiRow(objective=p.objective.name, kpi=p.kpi.name,
                    source=source_name(p.kpi.source), period=v.label, start=v.start,

@@ -487,8 +487,12 @@ class KpiService(Service):
         start, end = span.utc(self.zone)
         with self.db.read() as s:
             posts = repo.query_posts(s, domain.PostQuery(start=start, end=end))
-            personas = [repo.to_persona(p) for p in s.scalars(
-                select(models.Persona).order_by(models.Persona.name))]
+            named = {x.id for post in posts for x in post.personas}
+            # an archived persona shows only where its (published) posts are, never as a
+            # gap in the weeks to come
+            personas = [p for p in (repo.to_persona(r) for r in s.scalars(
+                select(models.Persona).order_by(models.Persona.name)))
+                if not p.archived or p.id in named]
             objectives = _objectives(s)
             platform_of = {a.id: effective_platform(a) for a in s.scalars(select(models.Account))}
         return cov.compute(span=span, zone=self.zone, today=self.today(), posts=posts,

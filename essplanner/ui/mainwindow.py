@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
 
         if self.require_actions() is None:
             return
-        PersonasDialog(self.ws, self).exec()
+        PersonasDialog(self.ws, self, undo_stack=self.undo_stack).exec()
 
     def open_objectives(self) -> None:
         from essplanner.ui.panels.objectives import ObjectivesDialog

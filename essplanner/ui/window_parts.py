@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essplanner.ui.undo_actions import keep_short
+
 if TYPE_CHECKING:
     from essplanner.ui.mainwindow import MainWindow
 
@@ -59,6 +61,7 @@ def build_actions(w: MainWindow) -> None:
     w.action_undo.setShortcut(QKeySequence("Ctrl+Z"))
     w.action_redo = w.undo_stack.createRedoAction(w, translate("MainWindow", "&Redo"))
     w.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    keep_short(w.undo_stack, w.action_undo, w.action_redo)
     w.action_open = _action(w, translate("MainWindow", "&Open post"), "Ctrl+O", w.open_current)
     w.action_delete = _action(
         w,

@@ -63,6 +63,22 @@
         <source>Open this address in your browser: %1</source>
         <translation>Open this address in your browser: %1</translation>
     </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>Logging in to %1…</translation>
+    </message>
+    <message>
+        <source>The login was refused: %1 Correct it and try again.</source>
+        <translation>The login was refused: %1 Correct it and try again.</translation>
+    </message>
+    <message>
+        <source>The account was not added.</source>
+        <translation>The account was not added.</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>The account was not added</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>
@@ -168,14 +184,6 @@
     <message>
         <source>Connect an account</source>
         <translation>Connect an account</translation>
-    </message>
-    <message>
-        <source>Connecting %1…</source>
-        <translation>Connecting %1…</translation>
-    </message>
-    <message>
-        <source>The account was not added</source>
-        <translation>The account was not added</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -855,9 +863,41 @@
         <source>Dashboard — %1</source>
         <translation>Dashboard — %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln post(s) published</source>
+        <translation>
+            <numerusform>%Ln post published</numerusform>
+            <numerusform>%Ln posts published</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln web visit(s) from the posts&apos; links</source>
+        <translation>
+            <numerusform>%Ln web visit from the posts&apos; links</numerusform>
+            <numerusform>%Ln web visits from the posts&apos; links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 KPI(s) reached</source>
+        <translation>
+            <numerusform>%n of %1 KPIs reached</numerusform>
+            <numerusform>%n of %1 KPIs reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
-        <translation>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</translation>
+        <source>No measurement in this period yet — record an outcome or import visits.</source>
+        <translation>No measurement in this period yet — record an outcome or import visits.</translation>
+    </message>
+    <message>
+        <source>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</source>
+        <translation>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</translation>
     </message>
     <message>
         <source>Share of each target reached</source>
@@ -868,8 +908,16 @@
         <translation>Progress over the last six months</translation>
     </message>
     <message>
+        <source>No interactions measured in this period yet — they are read from the networks once posts are published.</source>
+        <translation>No interactions measured in this period yet — they are read from the networks once posts are published.</translation>
+    </message>
+    <message>
         <source>Reach per persona (interactions)</source>
         <translation>Reach per persona (interactions)</translation>
+    </message>
+    <message>
+        <source>No persona yet — describe the people your posts speak to (Tools › Personas).</source>
+        <translation>No persona yet — describe the people your posts speak to (Tools › Personas).</translation>
     </message>
     <message>
         <source>Reach per platform</source>
@@ -2179,6 +2227,18 @@
 <context>
     <name>PersonasDialog</name>
     <message>
+        <source>Delete the persona %1</source>
+        <translation>Delete the persona %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
@@ -2247,12 +2307,38 @@
         <translation>Add a persona</translation>
     </message>
     <message>
-        <source>Delete the persona?</source>
-        <translation>Delete the persona?</translation>
+        <source>Delete %1? No post names this persona.</source>
+        <translation>Delete %1? No post names this persona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n post(s)</source>
+        <translation>
+            <numerusform>%1 is used by %n post</numerusform>
+            <numerusform>%1 is used by %n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n published)</source>
+        <translation>
+            <numerusform>(%n published)</numerusform>
+            <numerusform>(%n published)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Delete %1? Posts keep their text; they are no longer tagged with this persona.</translation>
+        <source>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</source>
+        <translation>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</translation>
+    </message>
+    <message>
+        <source>These posts keep their text; they no longer name this persona.</source>
+        <translation>These posts keep their text; they no longer name this persona.</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Delete the persona?</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2453,10 @@
 </context>
 <context>
     <name>PostEditor</name>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archived)</translation>
+    </message>
     <message>
         <source>time zone %1</source>
         <translation>time zone %1</translation>
@@ -3021,6 +3111,33 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nothing to redo</translation>
     </message>
 </context>
 <context>

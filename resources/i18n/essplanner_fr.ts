@@ -63,6 +63,22 @@
         <source>Open this address in your browser: %1</source>
         <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The login was refused: %1 Correct it and try again.</source>
+        <translation>La connexion a été refusée&#xa0;: %1 Corrigez et réessayez.</translation>
+    </message>
+    <message>
+        <source>The account was not added.</source>
+        <translation>Le compte n’a pas été ajouté.</translation>
+    </message>
+    <message>
+        <source>The account was not added</source>
+        <translation>Le compte n’a pas été ajouté</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>
@@ -168,14 +184,6 @@
     <message>
         <source>Connect an account</source>
         <translation>Connecter un compte</translation>
-    </message>
-    <message>
-        <source>Connecting %1…</source>
-        <translation>Connexion de %1…</translation>
-    </message>
-    <message>
-        <source>The account was not added</source>
-        <translation>Le compte n’a pas été ajouté</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -855,9 +863,41 @@
         <source>Dashboard — %1</source>
         <translation>Tableau de bord — %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln post(s) published</source>
+        <translation>
+            <numerusform>%Ln publication publiée</numerusform>
+            <numerusform>%Ln publications publiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln web visit(s) from the posts&apos; links</source>
+        <translation>
+            <numerusform>%Ln visite du site depuis les liens des publications</numerusform>
+            <numerusform>%Ln visites du site depuis les liens des publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 KPI(s) reached</source>
+        <translation>
+            <numerusform>%n indicateur atteint sur %1</numerusform>
+            <numerusform>%n indicateurs atteints sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 posts published · %2 interactions · %3 web visits from the posts&apos; links · %4 of %5 KPIs reached</source>
-        <translation>%1 publications publiées · %2 interactions · %3 visites du site depuis les liens des publications · %4 indicateurs atteints sur %5</translation>
+        <source>No measurement in this period yet — record an outcome or import visits.</source>
+        <translation>Aucune mesure sur cette période pour l’instant — saisissez un résultat ou importez des visites.</translation>
+    </message>
+    <message>
+        <source>No KPI with a target yet — give your objectives a KPI and its target to follow them here.</source>
+        <translation>Aucun indicateur avec une cible pour l’instant — donnez à vos objectifs un indicateur et sa cible pour les suivre ici.</translation>
     </message>
     <message>
         <source>Share of each target reached</source>
@@ -868,8 +908,16 @@
         <translation>Progression sur les six derniers mois</translation>
     </message>
     <message>
+        <source>No interactions measured in this period yet — they are read from the networks once posts are published.</source>
+        <translation>Aucune interaction mesurée sur cette période pour l’instant — elles sont lues sur les réseaux une fois les publications parues.</translation>
+    </message>
+    <message>
         <source>Reach per persona (interactions)</source>
         <translation>Portée par persona (interactions)</translation>
+    </message>
+    <message>
+        <source>No persona yet — describe the people your posts speak to (Tools › Personas).</source>
+        <translation>Aucun persona pour l’instant — décrivez les personnes à qui vos publications s’adressent (Outils › Personas).</translation>
     </message>
     <message>
         <source>Reach per platform</source>
@@ -2179,6 +2227,18 @@
 <context>
     <name>PersonasDialog</name>
     <message>
+        <source>Delete the persona %1</source>
+        <translation>Supprimer le persona %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
         <source>Personas</source>
         <translation>Personas</translation>
     </message>
@@ -2247,12 +2307,38 @@
         <translation>Ajouter un persona</translation>
     </message>
     <message>
-        <source>Delete the persona?</source>
-        <translation>Supprimer le persona&#x202f;?</translation>
+        <source>Delete %1? No post names this persona.</source>
+        <translation>Supprimer %1&#x202f;? Aucune publication ne nomme ce persona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n post(s)</source>
+        <translation>
+            <numerusform>%1 figure dans %n publication</numerusform>
+            <numerusform>%1 figure dans %n publications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n published)</source>
+        <translation>
+            <numerusform>(dont %n publiée)</numerusform>
+            <numerusform>(dont %n publiées)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Delete %1? Posts keep their text; they are no longer tagged with this persona.</source>
-        <translation>Supprimer %1&#x202f;? Les publications gardent leur texte&#x202f;; elles ne seront plus rattachées à ce persona.</translation>
+        <source>Published posts keep it: it is archived, hidden from the lists and from the coverage of the weeks to come. The others no longer name it.</source>
+        <translation>Les publications parues le gardent&#xa0;: il est archivé, retiré des listes et de la couverture des semaines à venir. Les autres ne le nomment plus.</translation>
+    </message>
+    <message>
+        <source>These posts keep their text; they no longer name this persona.</source>
+        <translation>Ces publications gardent leur texte&#x202f;; elles ne nomment plus ce persona.</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Vous pourrez l’annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete the persona?</source>
+        <translation>Supprimer le persona&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2453,10 @@
 </context>
 <context>
     <name>PostEditor</name>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
     <message>
         <source>time zone %1</source>
         <translation>fuseau horaire %1</translation>
@@ -3021,6 +3111,33 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Rien à rétablir</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,12 @@ def _editor_fills(monkeypatch: pytest.MonkeyPatch, platform: str | None, name: s
         if seen is not None:
             seen.append(self)
         self.on_accept()
+        if self._busy:  # a new account: the editor logs in on a worker before closing
+            from PySide6.QtCore import QEventLoop
+
+            loop = QEventLoop()
+            self.login_checked.connect(loop.quit)
+            loop.exec()
         return int(self.result())
 
     monkeypatch.setattr(AccountEditor, "exec", fake_exec)
@@ -81,13 +87,13 @@ def test_add_check_reconnect_and_remove_through_the_dialog(
     checked_in: list[threading.Thread] = []
     from essplanner.channels import accounts as core
 
-    real_check = core.check_account
+    real_connect = core.connect_account
 
-    def spy(ws: Workspace, account_id: int) -> Any:
+    def spy(ws: Workspace, **values: Any) -> Any:
         checked_in.append(threading.current_thread())
-        return real_check(ws, account_id)
+        return real_connect(ws, **values)
 
-    monkeypatch.setattr(core, "check_account", spy)
+    monkeypatch.setattr(core, "connect_account", spy)
     with qtbot.waitSignal(dialog.task_finished, timeout=20_000):
         dialog.add_button.click()
     assert checked_in and checked_in[0] is not main_thread  # the network call ran on a worker
@@ -143,11 +149,14 @@ def test_a_missing_keyring_is_shown_clearly_and_nothing_is_stored(
         shown: list[str] = []
         monkeypatch.setattr(messages, "warning",
                             lambda parent, title, text, *a: shown.append(text))
+        editors: list[AccountEditor] = []
         _editor_fills(monkeypatch, "bluesky", "Bluesky",
-                      {"handle": "asso.bsky.social", "secret": "abcd-efgh-ijkl-mnop"})
-        with qtbot.waitSignal(dialog.task_finished, timeout=20_000):
-            dialog.add_button.click()
-        assert shown and "No keyring is available" in shown[0]
+                      {"handle": "asso.bsky.social", "secret": "abcd-efgh-ijkl-mnop"},
+                      editors)
+        dialog.add_button.click()
+        # said in the editor, which stays open (before any network call)
+        assert "No keyring is available" in editors[0].status.text()
+        assert shown == []
         assert ws.accounts.all() == []
         assert dialog.model.rowCount() == 0
     finally:
@@ -192,7 +201,9 @@ def test_a_mastodon_account_connects_through_the_browser(
         editor.browser_button.click()
     assert "@asso@127.0.0.1" in editor.status.text()
     assert not editor.edits["secret"].isEnabled()
-    editor.on_accept()
+    with qtbot.waitSignal(editor.login_checked, timeout=20_000):
+        editor.on_accept()  # logs in with the token received, then stores the account
+    assert editor.result() == editor.DialogCode.Accepted
     values = editor.result_values
     assert values is not None and values["secret"] == fake.token
     assert set(values["extra_secrets"]) == {"app_secret"}

@@ -47,13 +47,16 @@ def test_dashboard_shows_objectives_against_targets(qtbot: QtBot, plan: Plan,
     measure(plan, tmp_path)
     window = dashboard(qtbot, plan)
     cells = kpi_cells(window)
-    assert cells["Dons reçus"] == ["Dons", "Dons reçus", "November 2026", "2,500", "3,000 €",
+    assert cells["Dons reçus"] == ["Dons", "Dons reçus", "November 2026", "2,500 €", "3,000 €",
                                    "83%", "Behind", "outcome entries"]
-    assert cells["Clics depuis Facebook"][3:7] == ["130", "100 visites", "130%", "Reached"]
-    assert cells["Personnes sensibilisées"][3] == "80"
-    assert cells["Demandes d’aide reçues"][2:4] == ["Q4 2026", "26"]
-    assert "4 posts published" in window.summary.text()
-    assert "1 of 7 KPIs reached" in window.summary.text()
+    assert cells["Clics depuis Facebook"][3:7] == ["130 visites", "100 visites", "130%",
+                                                   "Reached"]
+    assert cells["Personnes sensibilisées"][3] == "80 interactions"
+    assert cells["Demandes d’aide reçues"][2:4] == ["Q4 2026", "26 demandes"]
+    # no translator installed here: Qt's plural source text (tests/kpi/test_dashboard_words.py
+    # checks the English and French forms)
+    assert "4 post(s) published" in window.summary.text()
+    assert "1 of 7 KPI(s) reached" in window.summary.text()
     best = window.best_model
     assert [best.index(r, 0).data() for r in range(best.rowCount())][:2] == ["karim-2",
                                                                            "marie-3"]
@@ -80,7 +83,7 @@ def test_periods_can_be_stepped(qtbot: QtBot, plan: Plan, tmp_path: Path) -> Non
     assert window.span == DateRange(date(2026, 11, 1), date(2026, 12, 1))
     window.action_previous.trigger()
     assert window.span == DateRange(date(2026, 10, 1), date(2026, 11, 1))
-    assert kpi_cells(window)["Dons reçus"][3] == "300"
+    assert kpi_cells(window)["Dons reçus"][3] == "300 €"
     window.period.setCurrentIndex(1)  # quarter
     assert window.span == DateRange(date(2026, 10, 1), date(2027, 1, 1))
     assert "Q4 2026" in window.title.text()
@@ -119,13 +122,13 @@ def test_recording_an_outcome_refreshes_and_can_be_undone(
     monkeypatch.setattr(OutcomeDialog, "exec", fill_and_save)
     with qtbot.waitSignal(window.reloaded):
         window.add_button.click()
-    assert kpi_cells(window)["Dons reçus"][3] == "2,650"
+    assert kpi_cells(window)["Dons reçus"][3] == "2,650 €"
     with qtbot.waitSignal(window.reloaded):
         window.action_undo.trigger()
-    assert kpi_cells(window)["Dons reçus"][3] == "2,500"
+    assert kpi_cells(window)["Dons reçus"][3] == "2,500 €"
     with qtbot.waitSignal(window.reloaded):
         window.action_redo.trigger()
-    assert kpi_cells(window)["Dons reçus"][3] == "2,650"
+    assert kpi_cells(window)["Dons reçus"][3] == "2,650 €"
     assert plan.ws.kpis.outcomes(kpi_id=kpi.id)[0].source == "Tombola"
 
 
@@ -140,10 +143,10 @@ def test_deleting_an_entry_and_undo(qtbot: QtBot, plan: Plan, tmp_path: Path) ->
     assert window.delete_button.isEnabled()
     with qtbot.waitSignal(window.reloaded):
         window.delete_button.click()
-    assert kpi_cells(window)["Dons reçus"][3] == "1,300"
+    assert kpi_cells(window)["Dons reçus"][3] == "1,300 €"
     with qtbot.waitSignal(window.reloaded):
         window.action_undo.trigger()
-    assert kpi_cells(window)["Dons reçus"][3] == "2,500"
+    assert kpi_cells(window)["Dons reçus"][3] == "2,500 €"
 
 
 def test_outcome_dialog_shows_problems_inline(qtbot: QtBot, plan: Plan) -> None:

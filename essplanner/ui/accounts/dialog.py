@@ -302,20 +302,12 @@ class AccountsDialog(QDialog):
     def on_add(self) -> None:
         from essplanner.ui.accounts.editor import AccountEditor
 
+        # the editor logs in and stores the account; refused credentials keep it open
         editor = AccountEditor(self.ws, self.runner, parent=self)
-        if editor.exec() != QDialog.DialogCode.Accepted or editor.result_values is None:
+        if editor.exec() != QDialog.DialogCode.Accepted or editor.outcome is None:
             return
-        values = editor.result_values
-        self.info.setText(self.tr("Connecting %1…").replace("%1", values["name"]))
-
-        def work() -> core.CheckOutcome | Account:
-            account = core.add_account(self.ws, **values)
-            if account.platform == "dryrun":
-                return account
-            return core.check_account(self.ws, account.id)
-
-        self.runner.run(work, self._show_outcome,
-                        lambda exc: self._failed(self.tr("The account was not added"), exc))
+        self._show_outcome(editor.outcome)
+        self.task_finished.emit()
 
     def on_check(self) -> None:
         account = self.selected()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from essplanner.channels import accounts as core
 from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account
+from essplanner.errors import EssPlannerError
 from essplanner.publishers.base import AccountField, Credentials, FieldKind
 from essplanner.publishers.i18n import tr
 from essplanner.ui.labels import platform_label
@@ -33,8 +34,18 @@ from essplanner.workspace import Workspace
 
 
 class AccountEditor(QDialog):
-    """Add an account (``account`` is None) or reconnect one. After ``exec()`` returns
-    Accepted, ``result_values`` holds what to pass to :mod:`essplanner.channels.accounts`."""
+    """Add an account (``account`` is None) or reconnect one. Signals: ``login_checked()``
+    once a new account's login has been tried (stored or refused).
+
+    A new account is connected from here: OK logs in on a worker and the
+    dialog closes only once the account is stored, ``outcome`` holding what the check
+    found; refused credentials store nothing and keep the dialog open, the reason under
+    the form and the secret field focused to correct it. Reconnecting: after ``exec()``
+    returns Accepted, ``result_values`` holds what to pass to
+    :mod:`essplanner.channels.accounts`.
+    """
+
+    login_checked = Signal()
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, *,
                  account: Account | None = None, parent: QWidget | None = None) -> None:
@@ -43,6 +54,8 @@ class AccountEditor(QDialog):
         self.runner = runner
         self.account = account
         self.result_values: dict[str, Any] | None = None
+        self.outcome: core.CheckOutcome | Account | None = None
+        self._busy = False
         self.credentials: Credentials | None = None
         self.edits: dict[str, QLineEdit] = {}
         self._fields: tuple[AccountField, ...] = ()
@@ -168,7 +181,7 @@ class AccountEditor(QDialog):
                 continue
             ok = ok and bool(self._value(f.key))
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        button.setEnabled(ok)
+        button.setEnabled(ok and not self._busy)
 
     def _default_api_url(self) -> str:
         publisher = self.ws.registry.try_get(self.current_platform())
@@ -215,6 +228,8 @@ class AccountEditor(QDialog):
         self.runner.run(work, done, failed, on_open_url=open_url)
 
     def reject(self) -> None:
+        if self._busy:
+            return  # the login being checked stores the account if it succeeds: wait for it
         self._cancel_login.set()
         super().reject()
 
@@ -238,9 +253,61 @@ class AccountEditor(QDialog):
             values.update(platform=self.current_platform(), name=self.name.text().strip(),
                           handle=handle, api_url=self._value_of(FieldKind.API_URL),
                           settings=settings, extra_secrets=extra)
-        else:
-            values.update(extra_secrets=extra, settings=settings, handle=handle)
-            if not values["secret"]:
-                return
+            self._connect(values)
+            return
+        values.update(extra_secrets=extra, settings=settings, handle=handle)
+        if not values["secret"]:
+            return
         self.result_values = values
         self.accept()
+
+    def _connect(self, values: dict[str, Any]) -> None:
+        """Log in and store the new account on a worker; close only when it is stored."""
+        self._set_busy(True)
+        self._show_status(self.tr("Logging in to %1…").replace("%1", values["name"]))
+
+        def work() -> core.CheckOutcome | Account:
+            if values["platform"] == TEST_PLATFORM:  # nothing to log in to
+                return core.add_account(self.ws, **values)
+            return core.connect_account(self.ws, **values)
+
+        def done(outcome: core.CheckOutcome | Account) -> None:
+            self._set_busy(False)
+            self.outcome = outcome
+            self.result_values = values
+            self.accept()
+            self.login_checked.emit()
+
+        def failed(exc: Exception) -> None:
+            self._set_busy(False)
+            if isinstance(exc, core.CredentialsRefused):
+                self._show_status(self.tr("The login was refused: %1 Correct it and try "
+                                          "again.").replace("%1", str(exc)), error=True)
+                self._focus_secret()
+            elif isinstance(exc, EssPlannerError):
+                self._show_status(str(exc), error=True)  # the person can fix it here
+            else:
+                self._show_status(self.tr("The account was not added."), error=True)
+                report_error(self, self.tr("The account was not added"), exc)
+            self.login_checked.emit()
+
+        self.runner.run(work, done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.platform, self.imitates, self.name, self.form_host,
+                       self.browser_button):
+            widget.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+        self._update_ok()
+
+    def _show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #c62828;" if error else "")
+        self.status.setText(text)
+
+    def _focus_secret(self) -> None:
+        edit = next((self.edits[f.key] for f in self._fields
+                     if f.kind is FieldKind.SECRET and self.edits[f.key].isEnabled()), None)
+        if edit is not None:
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.selectAll()

@@ -101,7 +101,9 @@ class PostEditor(QDialog):
             for a in workspace.accounts.all()
             if a.enabled or (post and a.id in {t.account_id for t in post.targets})
         ]
-        self.personas = workspace.personas.all()
+        # an archived persona stays on the (published) posts that name it
+        self.personas = workspace.personas.all() + [
+            p for p in (post.personas if post is not None else ()) if p.archived]
         self.objectives = workspace.objectives.all()
         self.store = AutosaveStore(workspace.paths.autosave_dir)
         self.autosave_path = self.store.new_path()
@@ -117,7 +119,8 @@ class PostEditor(QDialog):
         self.resize(1100, 780)
         f = self.form
         f.personas.set_items(
-            [CheckItem(p.id, p.name, None, ", ".join(platform_label(n) for n in p.networks))
+            [CheckItem(p.id, self.tr("%1 (archived)").replace("%1", p.name) if p.archived
+                       else p.name, None, ", ".join(platform_label(n) for n in p.networks))
              for p in self.personas]
         )
         f.objectives.set_items(

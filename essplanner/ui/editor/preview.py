@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from essplanner import domain
 from essplanner.publishers.rules import LinkHandling, PlatformRules
-from essplanner.publishers.text import shorten_links
+from essplanner.publishers.text import find_urls, shorten_links
 from essplanner.services.calendar import shown_platform
 from essplanner.ui.editor.media_model import thumbnail
 from essplanner.ui.editor.state import Counter, EditorProblem, Level, cut_to_limit
@@ -78,6 +78,27 @@ class ProblemModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemNeverHasChildren)
+
+
+def card_link(account: domain.Account, rules: PlatformRules | None, *, link: str, text: str,
+              has_media: bool) -> str:
+    """The address the network shows a link card for, or "" when it shows none: what the
+    publishers send, so that the preview never promises a card that does not come.
+
+    An image takes the card's place everywhere; captions with plain-text links
+    (Instagram) get none; Bluesky builds a card only when the account has not turned it
+    off (its ``link_card`` setting), from the post's link or else the first address in the
+    text, as its publisher does; the other networks build one from the link they are sent.
+    """
+    handling = rules.link_handling if rules is not None else LinkHandling.PREVIEW
+    if has_media or handling is LinkHandling.NOT_CLICKABLE:
+        return ""
+    if handling is LinkHandling.CARD:
+        if account.settings.get("link_card") is False:
+            return ""
+        found = find_urls(text)
+        return link or (found[0].value if found else "")
+    return link
 
 
 class PreviewCard(QFrame):
@@ -141,11 +162,13 @@ class PreviewCard(QFrame):
             self.image.clear()
             self.image.hide()
         handling = rules.link_handling if rules is not None else LinkHandling.PREVIEW
-        if link and not media and handling in (LinkHandling.PREVIEW, LinkHandling.CARD):
-            host = urlsplit(link).netloc
-            self.link.setText(f"<b>{escape(host)}</b><br><small>{escape(link)}</small>")
+        card = card_link(account, rules, link=link, text=counter.text, has_media=bool(media))
+        if card:
+            host = urlsplit(card).netloc
+            self.link.setText(f"<b>{escape(host)}</b><br><small>{escape(card)}</small>")
             self.link.show()
         else:
+            self.link.clear()
             self.link.hide()
         notes = []
         if counter.limit is not None:

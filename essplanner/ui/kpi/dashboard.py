@@ -8,6 +8,7 @@ web visits and the board report to the main window's Tools menu.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -38,19 +39,20 @@ from essplanner.domain import Change, Period
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
 from essplanner.kpi.periods import DateRange, label, next_start, period_of, period_start
-from essplanner.kpi.progress import OutcomeRecord, Status
-from essplanner.kpi.report import number
+from essplanner.kpi.progress import KpiProgress, OutcomeRecord, ReachRow, Status
 from essplanner.kpi.service import Dashboard
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.kpi import charts
 from essplanner.ui.kpi.models import BestPostsModel, KpiTableModel, OutcomeModel, Role
 from essplanner.ui.plain import plain
+from essplanner.ui.undo_actions import keep_short
 from essplanner.workspace import Workspace
 
 
 class ChartPanel(QFrame):
-    """A chart that can be saved as a PNG image (context menu)."""
+    """A chart that can be saved as a PNG image (context menu); with nothing to draw, a
+    sentence saying why (``empty``) takes its place."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,15 +64,30 @@ class ChartPanel(QFrame):
         self.action_export = QAction(self.tr("Export as PNG…"), self.view)
         self.view.addAction(self.action_export)
         self.action_export.triggered.connect(self.on_export)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyChart")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMinimumHeight(280)
+        self.empty.setContentsMargins(24, 12, 24, 12)
+        self.empty.setStyleSheet("#emptyChart { color: palette(mid); }")
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)
+        layout.addWidget(self.empty)
 
-    def set_chart(self, chart: QChart) -> None:
+    def set_chart(self, chart: QChart, *, empty: str = "") -> None:
+        """Show ``chart``; or, when ``empty`` says why there is nothing to draw, its title
+        and that sentence instead of blank axes."""
         old = self.view.chart()
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()  # a chart view never deletes the chart it gives up
+        if empty:
+            self.empty.setText(f"<b>{escape(chart.title())}</b><br><br>{escape(empty)}")
+        self.empty.setVisible(bool(empty))
+        self.view.setVisible(not empty)
 
     def save_png(self, path: Path) -> bool:
         return self.view.grab().save(str(path), "PNG")
@@ -202,7 +219,8 @@ class DashboardWindow(QMainWindow):
         scroll.setWidget(self.content)
         self.setCentralWidget(scroll)
         self._connect()
-        self.reload()
+        # through set_span: the date fields show the period, not QDateEdit's 1 January 2000
+        self.set_span(self.span, Period.MONTH)
 
     # ---- building
     def _titled(self, title: str, widget: QWidget) -> QWidget:
@@ -239,6 +257,7 @@ class DashboardWindow(QMainWindow):
         self.action_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.action_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        keep_short(self.undo_stack, self.action_undo, self.action_redo)
         bar.addWidget(QLabel(self.tr("Period:"), bar))
         bar.addWidget(self.period)
         bar.addAction(self.action_previous)
@@ -324,20 +343,37 @@ class DashboardWindow(QMainWindow):
             "%1", label(self.span, kind) if kind else label(self.span)))
         reached = sum(1 for p in data.progress if p.latest and
                       p.latest.status is Status.REACHED)
-        self.summary.setText(self.tr(
-            "%1 posts published · %2 interactions · %3 web visits from the posts' links · "
-            "%4 of %5 KPIs reached").replace("%1", str(data.published_posts))
-            .replace("%2", number(data.interactions))
-            .replace("%3", number(sum(r.visits for r in data.by_platform)))
-            .replace("%4", str(reached)).replace("%5", str(len(data.progress))))
-        self.progress_chart.set_chart(charts.progress_bars(
-            data.progress, self.tr("Share of each target reached")))
-        self.trend_chart.set_chart(charts.progress_over_time(
-            data.history, self.tr("Progress over the last six months")))
-        self.persona_chart.set_chart(charts.reach_bars(
-            data.by_persona, self.tr("Reach per persona (interactions)")))
-        self.platform_chart.set_chart(charts.reach_bars(
-            data.by_platform, self.tr("Reach per platform"), visits=True))
+        visits = round(sum(r.visits for r in data.by_platform))
+        # one message per count: each gets its own plural form ("1 publication publiée")
+        self.summary.setText(" · ".join((
+            self.tr("%Ln post(s) published", "", data.published_posts),
+            self.tr("%Ln interaction(s)", "", round(data.interactions)),
+            self.tr("%Ln web visit(s) from the posts' links", "", visits),
+            self.tr("%n of %1 KPI(s) reached", "", reached).replace(
+                "%1", str(len(data.progress))),
+        )))
+        measured = _measured(data.progress)
+        no_measurement = self.tr("No measurement in this period yet — record an outcome or "
+                                 "import visits.")
+        no_kpi = self.tr("No KPI with a target yet — give your objectives a KPI and its "
+                         "target to follow them here.")
+        self.progress_chart.set_chart(
+            charts.progress_bars(data.progress, self.tr("Share of each target reached")),
+            empty="" if measured else no_kpi if not _targets(data.progress) else no_measurement)
+        self.trend_chart.set_chart(
+            charts.progress_over_time(data.history, self.tr("Progress over the last six months")),
+            empty="" if _measured(data.history) else
+            no_kpi if not _targets(data.history) else no_measurement)
+        no_reach = self.tr("No interactions measured in this period yet — they are read from "
+                           "the networks once posts are published.")
+        self.persona_chart.set_chart(
+            charts.reach_bars(data.by_persona, self.tr("Reach per persona (interactions)")),
+            empty="" if _reached(data.by_persona) else no_reach if data.by_persona else
+            self.tr("No persona yet — describe the people your posts speak to (Tools › "
+                    "Personas)."))
+        self.platform_chart.set_chart(
+            charts.reach_bars(data.by_platform, self.tr("Reach per platform"), visits=True),
+            empty="" if _reached(data.by_platform) else no_reach)
         self.kpi_model.set_progress(data.progress)
         self._fit_rows(self.kpi_view, 12)
         self.best_model.set_rows(data.best_posts)
@@ -401,6 +437,19 @@ class DashboardWindow(QMainWindow):
         size = self.content.size().expandedTo(self.content.minimumSizeHint())
         self.content.resize(size)
         return self.content.grab().save(str(path), "PNG")
+
+
+def _targets(progress: tuple[KpiProgress, ...]) -> bool:
+    return any(p.kpi.target_value > 0 and p.periods for p in progress)
+
+
+def _measured(progress: tuple[KpiProgress, ...]) -> bool:
+    """Whether any KPI with a target has a value in its periods (else the chart is blank)."""
+    return any(v.value for p in progress if p.kpi.target_value > 0 for v in p.periods)
+
+
+def _reached(rows: tuple[ReachRow, ...]) -> bool:
+    return any(r.interactions or r.visits for r in rows)
 
 
 def save_dashboard_png(ws: Workspace, span: DateRange, path: Path, *,

@@ -103,7 +103,9 @@ class KpiTableModel(_Table):
         progress, value = item
         kpi = progress.kpi
         if role == Qt.ItemDataRole.DisplayRole:
-            return [progress.objective.name, kpi.name, value.label, number(value.value),
+            # the value with its unit, as the target: "12 bénévoles", "1 250 €"
+            return [progress.objective.name, kpi.name, value.label,
+                    quantity(value.value, kpi.unit),
                     quantity(value.target, kpi.unit), percent(value.ratio),
                     status_label(value.status), source_name(kpi.source)][column]
         if role == Role.SORT:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +23,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from shiboken6 import isValid
 
-from essplanner.domain import Persona, Segment
+from essplanner.domain import Persona, PersonaRemoval, Segment
 from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
 from essplanner.ui.check_model import CheckItem, CheckListModel
@@ -54,12 +57,47 @@ class PersonaListModel(RecordListModel[Persona]):
         return None
 
 
-class PersonasDialog(QDialog):
-    """Create, edit and delete personas (Tools › Personas)."""
+class DeletePersonaCommand(QUndoCommand):
+    """Deleting a persona (archived when published posts name it), undone by
+    :meth:`~essplanner.services.personas.PersonaService.restore`. It may outlive the
+    panel on the main window's stack: it only redraws a panel still open."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, persona: Persona,
+                 dialog: PersonasDialog | None = None) -> None:
+        super().__init__(QCoreApplication.translate("PersonasDialog", "Delete the persona %1")
+                         .replace("%1", persona.name))
+        self.ws = workspace
+        self.persona = persona
+        self.dialog = dialog
+        self.removal: PersonaRemoval | None = None
+
+    def redo(self) -> None:
+        self.removal = self.ws.personas.delete(self.persona.id)
+        self._redraw(None)
+
+    def undo(self) -> None:
+        assert self.removal is not None
+        self._redraw(self.ws.personas.restore(self.removal).id)
+
+    def _redraw(self, select: int | None) -> None:
+        if self.dialog is not None and isValid(self.dialog):
+            self.dialog.reload(select=select)
+
+
+class PersonasDialog(QDialog):
+    """Create, edit and delete personas (Tools › Personas). Deleting can be undone
+    (Ctrl+Z here, or Edit › Undo of the window when given its ``undo_stack``)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.addActions([self.action_undo, self.action_redo])
         self.setWindowTitle(self.tr("Personas"))
         self.model = PersonaListModel(self)
         self.list = QListView(self)
@@ -184,15 +222,34 @@ class PersonasDialog(QDialog):
         self.reload(select=saved.id)
 
     def delete_persona(self) -> None:
-        if self._current is None:
-            return
-        if messages.question(self, self.tr("Delete the persona?"), self.tr(
-                "Delete %1? Posts keep their text; they are no longer tagged with this "
-                "persona.").replace("%1", self._current.name)) != QMessageBox.StandardButton.Yes:
+        persona = self._current
+        if persona is None:
             return
         try:
-            self.ws.personas.delete(self._current.id)
+            usage = self.ws.personas.usage(persona.id)
         except EssPlannerError as exc:
             messages.warning(self, self.tr("Personas"), plain(str(exc)))
             return
-        self.reload()
+        if usage.posts == 0:
+            text = self.tr("Delete %1? No post names this persona.").replace("%1", persona.name)
+        else:
+            text = self.tr("%1 is used by %n post(s)", "", usage.posts).replace(
+                "%1", persona.name)
+            if usage.published:
+                text += " " + self.tr("(%n published)", "", usage.published)
+            text += ". "
+            if usage.published:
+                text += self.tr("Published posts keep it: it is archived, hidden from the "
+                                "lists and from the coverage of the weeks to come. The "
+                                "others no longer name it.")
+            else:
+                text += self.tr("These posts keep their text; they no longer name this "
+                                "persona.")
+        text += "\n\n" + self.tr("You can undo this with Ctrl+Z.")
+        if messages.question(self, self.tr("Delete the persona?"), text) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.undo_stack.push(DeletePersonaCommand(self.ws, persona, self))
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Personas"), str(exc))

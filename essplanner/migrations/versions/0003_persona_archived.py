@@ -1,0 +1,26 @@
+"""Personas can be archived: deleted while published posts name them.
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("persona", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("archived", sa.Boolean(), nullable=False, server_default=sa.false()))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("persona", schema=None) as batch_op:
+        batch_op.drop_column("archived")
