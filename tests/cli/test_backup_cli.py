@@ -6,12 +6,15 @@ import errno
 import json
 import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from essplanner.cli.main import main
 
+PARIS = ZoneInfo("Europe/Paris")  # the zone of the settings written below
 Run = Callable[..., tuple[int, str, str]]
 
 
@@ -38,10 +41,21 @@ def _one_clear_line(err: str) -> None:
     assert "Traceback" not in err
 
 
+#: upcoming posts start some weeks after the (possibly moved) clock, read once: the command
+#: line has no injected clock, so a fixed date would be in the past some day
+FIRST = (datetime.now(UTC) + timedelta(days=30)).replace(hour=9, minute=0, second=0,
+                                                         microsecond=0)
+
+
+def _when(n: int) -> datetime:
+    """The time of the n-th upcoming post."""
+    return FIRST + timedelta(days=n)
+
+
 def _add_posts(run: Run, *titles: str, data: str = "data") -> None:
     for n, title in enumerate(titles, start=1):
         code, _out, err = run("post", "add", "--title", title, "--text", title, "--at",
-                              f"2030-01-0{n}T10:00:00+01:00", data=data)
+                              _when(n).isoformat(), data=data)
         assert code == 0, err
 
 
@@ -59,7 +73,7 @@ def test_backup_now_list_and_restore(run: Run, tmp_path: Path) -> None:
     # without --yes (and no terminal to ask on): shows what it holds, changes nothing
     code, out, err = run("backup", "restore", Path(made["file"]).name)
     assert code == 2
-    assert "Backup of" in out and "2 posts" in out and "2030-01-01 10:00  Vœux" in out
+    assert "Backup of" in out and "2 posts" in out and f"{_when(1).astimezone(PARIS):%Y-%m-%d %H:%M}  Vœux" in out
     _one_clear_line(err)
     assert len(json.loads(run("post", "list", "--json")[1])) == 3
 
@@ -82,7 +96,7 @@ def test_workspace_export_and_import_into_an_empty_folder(run: Run, tmp_path: Pa
     assert "Exported workspace of" in out and "1 accounts are marked to reconnect" in out
     posts = json.loads(run("post", "list", "--json", data="elsewhere")[1])
     assert [(p["title"], p["scheduled_at"]) for p in posts] == [
-        ("Vœux", "2030-01-01T09:00:00Z")]
+        ("Vœux", f"{_when(1):%Y-%m-%dT%H:%M:%SZ}")]
     assert "needs reconnecting" in run("account", "list", data="elsewhere")[1]
     # a second time: the folder is no longer empty
     code, _out, err = run("workspace", "import", str(archive), data="elsewhere")
