@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from essplanner.cli.common import UsageError, emit, json_flag
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.settings import Paths, Settings
 
 if TYPE_CHECKING:
@@ -69,9 +69,17 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
         ws.close()
     counts = made.manifest.counts
     emit(args, _backup_json(made), _(
-        "Backup written: {file} ({posts} posts, {media} media files).", file=str(made.path),
-        posts=counts.posts, media=counts.media))
+        "Backup written: {file} ({posts}, {media}).", file=str(made.path),
+        posts=_posts(counts.posts), media=_media(counts.media)))
     return 0
+
+
+def _posts(count: int) -> str:
+    return n_("{n} post", "{n} posts", count)
+
+
+def _media(count: int) -> str:
+    return n_("{n} media file", "{n} media files", count)
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
@@ -88,8 +96,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
         for item in found:
             m = item.manifest
             lines.append(f"{_when(m.created_at, zone)}  {_kind(m):<24} "
-                         + _("{posts} posts, {media} media files", posts=m.counts.posts,
-                             media=m.counts.media)
+                         + f"{_posts(m.counts.posts)}, {_media(m.counts.media)}"
                          + f"  {_size(item.size)}  {item.path.name}")
         return "\n".join(lines)
 
@@ -137,11 +144,14 @@ def cmd_workspace_export(args: argparse.Namespace) -> int:
         ws.close()
     counts = made.manifest.counts
     emit(args, _backup_json(made), _(
-        "Workspace exported to {file}: {posts} posts, {personas} personas, {objectives} "
-        "objectives, {accounts} accounts, {media} media files. No secret is in it: on the other "
-        "computer, connect the accounts again.", file=str(made.path), posts=counts.posts,
-        personas=counts.personas, objectives=counts.objectives, accounts=counts.accounts,
-        media=counts.media))
+        # TRANSLATORS: each {…} is a count with its noun ("3 posts", "1 persona")
+        "Workspace exported to {file}: {posts}, {personas}, {objectives}, {accounts}, "
+        "{media}. No secret is in it: on the other computer, connect the accounts again.",
+        file=str(made.path), posts=_posts(counts.posts),
+        personas=n_("{n} persona", "{n} personas", counts.personas),
+        objectives=n_("{n} objective", "{n} objectives", counts.objectives),
+        accounts=n_("{n} account", "{n} accounts", counts.accounts),
+        media=_media(counts.media)))
     return 0
 
 
@@ -160,9 +170,11 @@ def cmd_workspace_import(args: argparse.Namespace) -> int:
             "Add --replace to replace it (a safety backup is made first).")) from exc
     print(_("Workspace imported into {folder}.", folder=str(paths.data_dir)))
     if result.manifest.counts.accounts:
-        print(_("{count} accounts are marked to reconnect: their secrets stayed on the other "
-                "computer (essplanner account check, or the Accounts window).",
-                count=result.manifest.counts.accounts))
+        print(n_("{n} account is marked to reconnect: its secret stayed on the other "
+                 "computer (essplanner account check, or the Accounts window).",
+                 "{n} accounts are marked to reconnect: their secrets stayed on the other "
+                 "computer (essplanner account check, or the Accounts window).",
+                 result.manifest.counts.accounts))
     if result.safety is not None:
         print(_("The workspace as it was before is kept in {file}.",
                 file=str(result.safety.path)))

@@ -93,7 +93,7 @@ def test_workspace_export_and_import_into_an_empty_folder(run: Run, tmp_path: Pa
     assert "No secret is in it" in out
     code, out, err = run("workspace", "import", str(archive), data="elsewhere")
     assert code == 0, err
-    assert "Exported workspace of" in out and "1 accounts are marked to reconnect" in out
+    assert "Exported workspace of" in out and "1 account is marked to reconnect" in out
     posts = json.loads(run("post", "list", "--json", data="elsewhere")[1])
     assert [(p["title"], p["scheduled_at"]) for p in posts] == [
         ("Vœux", f"{_when(1):%Y-%m-%dT%H:%M:%SZ}")]
