@@ -180,10 +180,12 @@ def test_closed_window_posts_go_out_in_the_background_exactly_once(
         assert wait_until(lambda: {r.state for r in target_rows(ws)} == {"published"}, 30)
         assert pds.duplicates() == [] and len(pds.records()) == 3
         assert all(c.created for c in pds.creates()) and len(pds.creates()) == 3
-        # not before its time: within 50 ms, the skew between this process's clock and the
-        # service's when `make test` moves both (each starts its own time-machine travel);
-        # an early send by the scheduler would be early by its wake-up, a second or more
-        assert all(c.received_wall >= when.timestamp() - 0.05 for c in pds.creates())
+        # not before its time. When `make test` moves the clocks, this process and the
+        # service each start their own time-machine travel, and on a loaded machine the two
+        # moved clocks differ by a fraction of a second; an early send by the scheduler would
+        # be early by its wake-up, a second or more, which this still catches
+        early = [when.timestamp() - c.received_wall for c in pds.creates()]
+        assert all(e <= 0.5 for e in early), early
 
         # The window opened again shows them published, and runs no scheduler of its own.
         again, host2 = open_window(qtbot, ws, background=background)
