@@ -14,7 +14,7 @@ from essplanner import models
 from essplanner.domain import DeliveryState, PostDraft
 from essplanner.scheduler import PublishingService
 from essplanner.scheduler.jobs import RENEWAL, SWEEP, WAKEUP
-from essplanner.timeutil import Clock
+from essplanner.timeutil import Clock, FakeClock
 from essplanner.workspace import Workspace
 
 
@@ -87,11 +87,25 @@ def test_moving_a_post_earlier_replaces_the_wakeup(real) -> None:
         service.stop()
 
 
-def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths) -> None:
+def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths, clock: FakeClock) -> None:
+    """Driven, not timed: the server holds the record until the test lets it answer, and
+    the service's clock moves only when the test moves it. Each step moves it by 3/4 of a
+    lease, waits until the renewal job has pushed the lease past the new time, then asks
+    a rival service to take over: three steps outlive the first lease twice over."""
     from conftest import open_workspace
 
-    pds = FakePds(latency=1.5).start()
-    ws = open_workspace(paths, Clock(), lease_seconds=0.4)
+    answer = threading.Event()
+    held = threading.Event()
+
+    def hold_created(call, point: str) -> threading.Event | None:
+        if point != "created":
+            return None
+        held.set()
+        return answer
+
+    pds = FakePds(on_point=hold_created).start()
+    lease = 2.0
+    ws = open_workspace(paths, clock, lease_seconds=lease)
     service = PublishingService(ws)
     rival = PublishingService(ws, worker_id="rival")
     try:
@@ -99,22 +113,29 @@ def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths) -> None:
         post = ws.posts.create(PostDraft(body="long", account_ids=(account.id,)),
                                scheduled_at=ws.clock.now(), schedule=True)
         service.start()
-        assert wait_until(lambda: len(pds.creates()) == 1, 10)
-        leases = set()
+        assert held.wait(10), "the send never reached the server"
 
-        def rival_finds_nothing_until_published() -> bool:
-            assert rival.recover() == 0
+        def lease_until() -> datetime | None:
             with ws.db.read() as s:
                 row = s.get(models.Target, post.targets[0].id)
                 assert row is not None
-                if row.lease_until is not None:
-                    leases.add(row.lease_until)
-            return state_of(ws, post.id) is DeliveryState.PUBLISHED
+                return None if row.lease_until is None else row.lease_until.replace(tzinfo=UTC)
 
-        assert wait_until(rival_finds_nothing_until_published, 10)
-        assert len(leases) >= 3  # renewed several times during the 1.5 s send
+        first = lease_until()
+        assert first is not None
+        for _step in range(3):
+            clock.advance(timedelta(seconds=lease * 0.75))
+            renewed_to = clock.now() + timedelta(seconds=lease)
+            assert wait_until(lambda: (lease_until() or first) >= renewed_to, 10), \
+                "the lease was not renewed while the send was in flight"
+            assert rival.recover() == 0
+        assert clock.now() > first  # the first lease alone would have run out
+        answer.set()
+        assert wait_until(lambda: state_of(ws, post.id) is DeliveryState.PUBLISHED, 10)
         assert len(pds.creates()) == 1
+        assert rival.recover() == 0
     finally:
+        answer.set()
         service.stop()
         rival.stop()
         ws.close()
@@ -122,20 +143,38 @@ def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths) -> None:
 
 
 def test_stop_lets_the_send_in_flight_finish(paths) -> None:
+    """The server holds the created record's answer until the stop has begun."""
     from conftest import open_workspace
 
-    pds = FakePds(latency=0.8).start()
+    answer, held = threading.Event(), threading.Event()
+
+    def hold_created(call, point: str) -> threading.Event | None:
+        if point != "created":
+            return None
+        held.set()
+        return answer
+
+    pds = FakePds(on_point=hold_created).start()
     ws = open_workspace(paths, Clock())
     service = PublishingService(ws)
+    stopped: list[bool] = []
     try:
         account = add_account(ws, pds, "Asso")
         post = ws.posts.create(PostDraft(body="fin", account_ids=(account.id,)),
                                scheduled_at=ws.clock.now(), schedule=True)
         service.start()
-        assert wait_until(lambda: len(pds.creates()) == 1, 10)
-        assert service.stop(wait=True, timeout=10)
+        assert held.wait(10)
+        stopper = threading.Thread(target=lambda: stopped.append(
+            service.stop(wait=True, timeout=10)))
+        stopper.start()
+        stopper.join(0.3)
+        assert not stopped, "stop returned while a send was still in flight"
+        answer.set()
+        stopper.join(15)
+        assert stopped == [True]
         assert state_of(ws, post.id) is DeliveryState.PUBLISHED
     finally:
+        answer.set()
         ws.close()
         pds.stop()
 

@@ -143,7 +143,16 @@ def start_args(data_dir: Path, db_url: str) -> list[str]:
 
 def test_sigterm_lets_the_send_in_flight_finish_then_exits_0(
         tmp_path: Path, shared_keyring: Path) -> None:
-    pds = FakePds(latency=1.0).start()
+    # The server holds the stored record's answer until the signal is sent: in flight for sure.
+    answer, held = threading.Event(), threading.Event()
+
+    def hold_created(call: CreateCall, point: str) -> threading.Event | None:
+        if point != "created":
+            return None
+        held.set()
+        return answer
+
+    pds = FakePds(on_point=hold_created).start()
     db_url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     ws = team_workspace(tmp_path / "data", db_url)
     try:
@@ -151,14 +160,19 @@ def test_sigterm_lets_the_send_in_flight_finish_then_exits_0(
         bulk_targets(ws, [account], [ws.clock.now()])
         proc = start_service(data_dir=tmp_path / "data", db_url=db_url,
                              env=service_env(tmp_path, shared_keyring), log=tmp_path / "svc.log")
-        assert wait_until(lambda: len(pds.creates()) == 1, 30)  # the request is at the server
+        assert held.wait(60)  # the request is at the server, its record stored
         proc.send_signal(signal.SIGTERM)
+        assert wait_until(lambda: "waiting for 1 sends in flight"
+                          in (tmp_path / "svc.log").read_text(), 30)
+        assert proc.poll() is None  # still waiting for the answer
+        answer.set()
         assert proc.wait(30) == 0
         [row] = target_rows(ws)
         assert row.state == "published"
         log = (tmp_path / "svc.log").read_text()
         assert "waiting for 1 sends in flight" in log
     finally:
+        answer.set()
         ws.close()
         pds.stop()
 
