@@ -44,3 +44,22 @@ class ContentRejected(PermanentError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = tuple(problems)
+
+
+class AccountBlocked(PermanentError):
+    """The platform refuses every post of this account until a person acts outside the
+    app; nothing was published and retrying will not help. ``reason`` names what to do
+    (one of :data:`BLOCK_REASONS`), ``message`` says it in plain words."""
+
+    def __init__(self, message: str, *, reason: str, http_status: int | None = None) -> None:
+        super().__init__(message, http_status=http_status)
+        if reason not in BLOCK_REASONS:
+            raise ValueError(f"unknown block reason {reason!r}")
+        self.reason = reason
+
+
+#: ``credits``: X's pay-per-use balance is empty (402 CreditsDepleted);
+#: ``update``: the platform no longer serves the API version this release speaks
+#: (LinkedIn 426 NONEXISTENT_VERSION): ESS Planner needs an update;
+#: ``access``: the developer app's access level forbids it (Pinterest Trial, code 29).
+BLOCK_REASONS = frozenset({"credits", "update", "access"})
