@@ -18,7 +18,13 @@ from essplanner.credentials import MAIN, MemoryStore
 from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import _
 from essplanner.log import redact
-from essplanner.publishers.base import AccountField, Credentials, FieldKind, PublisherContext
+from essplanner.publishers.base import (
+    AccountField,
+    ClientApp,
+    Credentials,
+    FieldKind,
+    PublisherContext,
+)
 from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
@@ -249,8 +255,12 @@ def reconnect(ws: Workspace, account_id: int, *, secret: str,
 def browser_login(ws: Workspace, platform: str, api_url: str, *,
                   open_url: Callable[[str], None],
                   timeout: float = 300.0,
-                  cancelled: Callable[[], bool] | None = None) -> Credentials:
-    """Connect through the platform's consent page in the browser (OAuth)."""
+                  cancelled: Callable[[], bool] | None = None,
+                  client: ClientApp | None = None) -> Credentials:
+    """Connect through the platform's consent page in the browser (OAuth).
+
+    ``client``: the developer app to log in through, for platforms whose publisher
+    declares ``needs_client_app`` (X, LinkedIn, Pinterest)."""
     publisher = _publisher(ws, platform)
     login = getattr(publisher, "browser_login", None)
     if login is None:
@@ -261,8 +271,15 @@ def browser_login(ws: Workspace, platform: str, api_url: str, *,
         raise ValidationError(_("Give the server's address first."))
     http = HttpClient(clock=ws.clock.now, platform=platform)
     try:
+        extra: dict[str, Any] = {}
+        if getattr(publisher, "needs_client_app", False):
+            if client is None or not client.client_id:
+                raise ValidationError(_("Give the client id of the {platform} developer app "
+                                        "first (see its guide).",
+                                        platform=publisher.display_name))
+            extra["client"] = client
         credentials: Credentials = login(api_url=url, http=http, open_url=open_url,
-                                         timeout=timeout, cancelled=cancelled)
+                                         timeout=timeout, cancelled=cancelled, **extra)
     except PublishError as exc:
         raise ConnectionFailed(redact(exc.message)) from exc
     finally:

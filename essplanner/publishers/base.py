@@ -149,13 +149,46 @@ class AccountField:
 
 
 @dataclass(frozen=True)
+class ClientApp:
+    """The developer app an OAuth login speaks for: its client id, and its secret where
+    the platform requires one (X's public clients have none). Given by the volunteer in
+    the account dialog, or shipped as a default (``publishers/clients.toml``)."""
+
+    client_id: str
+    client_secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of the things a login offers to publish as (a LinkedIn Page, a Pinterest
+    board): ``value`` is stored in ``settings[Credentials.choose]``, ``label`` is shown."""
+
+    value: str
+    label: str
+
+
+#: setting (ISO 8601, UTC) of when the account's login runs out for good and a person must
+#: reconnect (LinkedIn's 60-day token, a refresh token's end); publishers keep it current
+#: with ``save_settings`` when they refresh; the app warns ahead of it.
+TOKEN_EXPIRES_AT = "token_expires_at"
+
+
+@dataclass(frozen=True)
 class Credentials:
-    """What an interactive (browser) login produced. ``vault`` holds further secrets."""
+    """What an interactive (browser) login produced. ``vault`` holds further secrets.
+
+    When the login gives access to several places to publish (Pages, boards), ``choose``
+    names the setting to fill and ``choices`` what the person picks from; the caller asks
+    and stores the chosen ``value`` in ``settings[choose]`` (with a single choice, it is
+    taken without asking).
+    """
 
     secret: str
     handle: str = ""
     vault: Mapping[str, str] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    choose: str = ""
+    choices: tuple[Choice, ...] = ()
 
 
 class SecretVault(Protocol):
