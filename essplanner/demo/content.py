@@ -81,6 +81,8 @@ class PostSpec:
     objectives: tuple[str, ...]
     accounts: tuple[str, ...]
     video: bool
+    image: str = ""  # a file of the language's images/ folder
+    alt: str = ""  # its alt text (required with an image)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,11 @@ class Measures:
 
 def _data() -> Traversable:
     return resources.files("essplanner.demo").joinpath("data")
+
+
+def image_file(language: str, name: str) -> Traversable:
+    """An image of the example posts in ``language``."""
+    return _data().joinpath(language, "images", name)
 
 
 def languages() -> tuple[str, ...]:
@@ -292,8 +299,14 @@ def load_content(language: str) -> Content:
             objectives=_names(t, "objectives", tuple(o.name for o in objectives),
                               "objectives.toml"),
             accounts=_names(t, "accounts", tuple(a.name for a in accounts), "accounts.toml"),
-            video=t.get("video", bool, False)))
+            video=t.get("video", bool, False), image=t.get("image", str, ""),
+            alt=t.get("alt", str, "")))
         t.done()
+        spec = posts[-1]
+        if spec.image and not image_file(language, spec.image).is_file():
+            raise ContentError(f"{t.where}: no image {spec.image!r} in {language}/images")
+        if spec.image and not spec.alt.strip():
+            raise ContentError(f"{t.where}: the image {spec.image!r} needs its alt text")
     plan.done()
     _unique([p.key for p in posts], plan.where)
 

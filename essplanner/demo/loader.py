@@ -11,7 +11,9 @@ this module creates it through the workspace's services.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from datetime import date, datetime, timedelta
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 from essplanner import domain
@@ -19,6 +21,8 @@ from essplanner.demo.content import (
     DEFAULT_LANGUAGE,
     Content,
     ObjectiveSpec,
+    PostSpec,
+    image_file,
     languages,
     load_content,
 )
@@ -48,23 +52,37 @@ def load_demo(ws: Workspace, *, lang: str | None = None, month: date | None = No
         networks=p.networks, expected_content=p.expected_content) for p in content.personas}
     objectives = {o.name: _add_objective(ws, o) for o in content.objectives}
     accounts = _accounts(ws, content)
-    drafts = []
-    for spec in content.posts:
-        local = datetime.combine(first + timedelta(days=spec.day - 1), spec.at, tzinfo=zone)
-        draft = domain.PostDraft(
-            title=spec.title, body=spec.text, link_url=spec.link,
-            call_to_action=spec.call_to_action,
-            hashtags=spec.hashtags + content.every_post_hashtags, language=content.language,
-            editorial_state=EditorialState.APPROVED,
-            persona_ids=tuple(personas[name].id for name in spec.personas),
-            objective_ids=tuple(objectives[name].id for name in spec.objectives),
-            account_ids=tuple(accounts[name].id for name in spec.accounts))
-        drafts.append((draft, local.astimezone(now.tzinfo)))
-    posts = ws.posts.add_dry_run_posts(drafts)
+    with ExitStack() as files:
+        drafts = []
+        for spec in content.posts:
+            media: tuple[domain.MediaInput, ...] = ()
+            if spec.image:
+                path = files.enter_context(
+                    resources.as_file(image_file(content.language, spec.image)))
+                media = (domain.MediaInput(path=str(path), alt_text=spec.alt),)
+            drafts.append(_draft(spec, content, media, first=first, zone=zone, now=now,
+                                 personas=personas, objectives=objectives, accounts=accounts))
+        posts = ws.posts.add_dry_run_posts(drafts)
     add_measurements(ws, content, list(zip(content.posts, posts, strict=True)),
                      objectives=list(objectives.values()), accounts=list(accounts.values()),
                      zone=zone, now=now, first=first)
     return Change(personas=True, objectives=True, accounts=True, posts=frozenset())
+
+
+def _draft(spec: PostSpec, content: Content, media: tuple[domain.MediaInput, ...], *,
+           first: date, zone: ZoneInfo, now: datetime, personas: dict[str, domain.Persona],
+           objectives: dict[str, domain.Objective], accounts: dict[str, domain.Account],
+           ) -> tuple[domain.PostDraft, datetime]:
+    local = datetime.combine(first + timedelta(days=spec.day - 1), spec.at, tzinfo=zone)
+    draft = domain.PostDraft(
+        title=spec.title, body=spec.text, link_url=spec.link,
+        call_to_action=spec.call_to_action,
+        hashtags=spec.hashtags + content.every_post_hashtags, language=content.language,
+        editorial_state=EditorialState.APPROVED,
+        persona_ids=tuple(personas[name].id for name in spec.personas),
+        objective_ids=tuple(objectives[name].id for name in spec.objectives),
+        account_ids=tuple(accounts[name].id for name in spec.accounts), media=media)
+    return draft, local.astimezone(now.tzinfo)
 
 
 def _refuse_if_taken(ws: Workspace, content: Content) -> None:

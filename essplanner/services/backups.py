@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from essplanner import __version__
 from essplanner.errors import EssPlannerError, NotFoundError, StorageError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.services.backup_archive import (
     LOGO,
     MEDIA,
@@ -369,9 +369,10 @@ def import_workspace(paths: Paths, archive: Path, *, db_url: str | None = None,
     current = workspace_contents(paths, url)
     if not current.empty and not replace:
         raise WorkspaceNotEmptyError(_(
-            "The data folder {folder} already holds a workspace ({posts} posts, {accounts} "
-            "accounts); nothing was imported.", folder=str(paths.data_dir),
-            posts=current.posts, accounts=current.accounts), current)
+            "The data folder {folder} already holds a workspace ({posts}, {accounts}); "
+            "nothing was imported.", folder=str(paths.data_dir),
+            posts=n_("{n} post", "{n} posts", current.posts),
+            accounts=n_("{n} account", "{n} accounts", current.accounts)), current)
     settings = Settings.load(paths.settings_file)
     incoming = read_settings(archive.expanduser())  # checked before anything changes
     manifest, safety = _put_back(archive, paths, target, now=now or datetime.now(UTC),

@@ -58,7 +58,9 @@ def test_every_data_file_parses() -> None:
         assert tomllib.loads(path.read_text(encoding="utf-8")), path
     assert sorted(p.name for p in DATA.iterdir() if p.is_file()) == ["measurements.toml"]
     for lang in languages():
-        assert sorted(p.name for p in (DATA / lang).iterdir()) == sorted(LANGUAGE_FILES)
+        assert sorted(p.name for p in (DATA / lang).iterdir() if p.is_file()) == sorted(
+            LANGUAGE_FILES)
+        assert {p.name for p in (DATA / lang).iterdir() if p.is_dir()} <= {"images"}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -136,6 +138,10 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     ("posts.toml", 'key = "jeannine"', 'key = "tip-one-degree"',
      "fr/posts.toml: tip-one-degree more than once"),
     ("accounts.toml", "[[account]]", "[[acount]]", "fr/accounts.toml: unknown field acount"),
+    ("posts.toml", 'image = "benevoles.png"', 'image = "benevole.png"',
+     "no image 'benevole.png' in fr/images"),
+    ("posts.toml", 'alt = "Texte blanc sur fond vert : « Rejoignez l’équipe ! »"', 'alt = " "',
+     "the image 'benevoles.png' needs its alt text"),
 ])
 def test_a_mistake_in_a_file_names_the_file_and_the_entry(
         data_copy: Path, file: str, old: str, new: str, message: str) -> None:

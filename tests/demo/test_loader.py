@@ -92,3 +92,19 @@ def test_loaded_twice_is_refused(workspace: Workspace) -> None:
 def test_an_unknown_language_gets_the_french_example(workspace: Workspace) -> None:
     load_demo(workspace, lang="de")
     assert "Sensibilisation" in {o.name for o in workspace.objectives.all()}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_example_post_passes_the_checks_of_the_networks_its_accounts_imitate(
+        workspace: Workspace, lang: str) -> None:
+    """A scheduled example post that broke its network's rules (an Instagram post without
+    an image) would fail at its time, in a volunteer's first month."""
+    load_demo(workspace, lang=lang)
+    posts = workspace.posts.query(PostQuery(include_unscheduled=True))
+    scheduled = [p for p in posts
+                 if any(t.state is DeliveryState.SCHEDULED for t in p.targets)]
+    assert scheduled
+    assert {p.title: workspace.posts.validate(p) for p in posts} == {p.title: [] for p in posts}
+    pictured = [p for p in posts if p.media]
+    assert len(pictured) == 5
+    assert all(m.alt_text.strip() for p in pictured for m in p.media)
