@@ -126,7 +126,7 @@ def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths, clock: FakeCl
         for _step in range(3):
             clock.advance(timedelta(seconds=lease * 0.75))
             renewed_to = clock.now() + timedelta(seconds=lease)
-            assert wait_until(lambda: (lease_until() or first) >= renewed_to, 10), \
+            assert wait_until(lambda at=renewed_to: (lease_until() or first) >= at, 10), \
                 "the lease was not renewed while the send was in flight"
             assert rival.recover() == 0
         assert clock.now() > first  # the first lease alone would have run out
