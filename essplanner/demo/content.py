@@ -14,12 +14,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from datetime import time
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any
 
+from essplanner.datafiles import DataError, Table, choice, unique
 from essplanner.domain import KpiSource, ObjectiveKind, Period, Segment
 
 #: the language used when the one asked for has no folder
@@ -29,8 +29,8 @@ LANGUAGE_FILES = ("personas.toml", "objectives.toml", "accounts.toml", "posts.to
                   "outcomes.toml")
 
 
-class ContentError(ValueError):
-    """A data file of the example workspace is wrong (it names the file and the entry)."""
+#: a data file of the example workspace is wrong (the message names the file and the entry)
+ContentError = DataError
 
 
 @dataclass(frozen=True)
@@ -150,62 +150,7 @@ def _read(*parts: str) -> dict[str, Any]:
         raise ContentError(f"{where}: {exc}") from exc
 
 
-_KINDS: dict[type[Any], str] = {str: "a text", int: "a whole number", float: "a number",
-                                bool: "true or false", list: "a list", dict: "a table"}
-
-
-class _Table:
-    """One table of a file, read field by field; unknown and missing fields are errors."""
-
-    def __init__(self, data: object, where: str) -> None:
-        if not isinstance(data, dict):
-            raise ContentError(f"{where}: a table was expected")
-        self.data: dict[str, Any] = data
-        self.where = where
-        self.used: set[str] = set()
-
-    def get(self, key: str, kind: type[Any], default: Any = ...) -> Any:
-        self.used.add(key)
-        if key not in self.data:
-            if default is ...:
-                raise ContentError(f"{self.where}: {key} is missing")
-            return default
-        value = self.data[key]
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ContentError(f"{self.where}: {key} must be {_KINDS[kind]}")
-        return value
-
-    def words(self, key: str, default: Any = ...) -> tuple[str, ...]:
-        values = self.get(key, list, default)
-        if not all(isinstance(v, str) for v in values):
-            raise ContentError(f"{self.where}: {key} must be a list of texts")
-        return tuple(values)
-
-    def tables(self, key: str) -> list[_Table]:
-        return [_Table(item, f"{self.where} {key} {n}")
-                for n, item in enumerate(self.get(key, list), start=1)]
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            raise ContentError(f"{self.where}: unknown field {', '.join(unknown)}")
-
-
-_E = TypeVar("_E", bound=StrEnum)
-
-
-def _choice(table: _Table, key: str, enum: type[_E]) -> _E:
-    value = table.get(key, str)
-    try:
-        return enum(value)
-    except ValueError:
-        known = ", ".join(e.value for e in enum)
-        raise ContentError(f"{table.where}: {key} {value!r} is not one of {known}") from None
-
-
-def _local_time(table: _Table) -> time:
+def _local_time(table: Table) -> time:
     text = table.get("time", str)
     try:
         return time.fromisoformat(text)
@@ -213,14 +158,14 @@ def _local_time(table: _Table) -> time:
         raise ContentError(f"{table.where}: time {text!r} is not HH:MM") from None
 
 
-def _day(table: _Table) -> int:
+def _day(table: Table) -> int:
     day = int(table.get("day", int))
     if not 1 <= day <= 31:
         raise ContentError(f"{table.where}: day {day} is not a day of a month")
     return day
 
 
-def _names(table: _Table, key: str, known: tuple[str, ...], label: str) -> tuple[str, ...]:
+def _names(table: Table, key: str, known: tuple[str, ...], label: str) -> tuple[str, ...]:
     names = table.words(key)
     for name in names:
         if name not in known:
@@ -229,37 +174,31 @@ def _names(table: _Table, key: str, known: tuple[str, ...], label: str) -> tuple
     return names
 
 
-def _persona(t: _Table) -> PersonaSpec:
+def _persona(t: Table) -> PersonaSpec:
     spec = PersonaSpec(
-        name=t.get("name", str), age=t.get("age", int), segment=_choice(t, "segment", Segment),
+        name=t.get("name", str), age=t.get("age", int), segment=choice(t, "segment", Segment),
         motivation=t.get("motivation", str), networks=t.words("networks"),
         expected_content=t.get("expected_content", str))
     t.done()
     return spec
 
 
-def _kpi(t: _Table) -> KpiSpec:
+def _kpi(t: Table) -> KpiSpec:
     spec = KpiSpec(
         name=t.get("name", str), target=t.get("target", float), unit=t.get("unit", str, ""),
-        period=_choice(t, "period", Period), source=_choice(t, "source", KpiSource),
+        period=choice(t, "period", Period), source=choice(t, "source", KpiSource),
         metric=t.get("metric", str, None))
     t.done()
     return spec
 
 
-def _objective(t: _Table) -> ObjectiveSpec:
+def _objective(t: Table) -> ObjectiveSpec:
     spec = ObjectiveSpec(
-        name=t.get("name", str), kind=_choice(t, "kind", ObjectiveKind),
+        name=t.get("name", str), kind=choice(t, "kind", ObjectiveKind),
         description=t.get("description", str, ""),
         kpis=tuple(_kpi(k) for k in t.tables("kpi")))
     t.done()
     return spec
-
-
-def _unique(names: list[str], where: str) -> None:
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise ContentError(f"{where}: {', '.join(twice)} more than once")
 
 
 @cache
@@ -267,7 +206,7 @@ def load_content(language: str) -> Content:
     """The example workspace in ``language`` (a folder of ``data``), checked."""
     if language not in languages():
         raise ContentError(f"no example workspace in {language!r}")
-    files = {name: _Table(_read(language, name), f"{language}/{name}")
+    files = {name: Table(_read(language, name), f"{language}/{name}")
              for name in LANGUAGE_FILES}
 
     people = files["personas.toml"]
@@ -283,9 +222,9 @@ def load_content(language: str) -> Content:
         accounts.append(AccountSpec(t.get("name", str), t.get("mimics", str)))
         t.done()
     channels.done()
-    _unique([p.name for p in personas], people.where)
-    _unique([o.name for o in objectives], goals.where)
-    _unique([a.name for a in accounts], channels.where)
+    unique([p.name for p in personas], people.where)
+    unique([o.name for o in objectives], goals.where)
+    unique([a.name for a in accounts], channels.where)
 
     plan = files["posts.toml"]
     every = plan.words("every_post_hashtags", ())
@@ -308,7 +247,7 @@ def load_content(language: str) -> Content:
         if spec.image and not spec.alt.strip():
             raise ContentError(f"{t.where}: the image {spec.image!r} needs its alt text")
     plan.done()
-    _unique([p.key for p in posts], plan.where)
+    unique([p.key for p in posts], plan.where)
 
     entered = files["outcomes.toml"]
     outcome_kpis = tuple(k.name for o in objectives for k in o.kpis
@@ -335,8 +274,8 @@ def load_content(language: str) -> Content:
 @cache
 def load_measures() -> Measures:
     """How the example's measurements are made up (``data/measurements.toml``), checked."""
-    table = _Table(_read("measurements.toml"), "measurements.toml")
-    by_platform = _Table(table.get("counters", dict), "measurements.toml counters")
+    table = Table(_read("measurements.toml"), "measurements.toml")
+    by_platform = Table(table.get("counters", dict), "measurements.toml counters")
     counters: dict[str, tuple[CounterSpec, ...]] = {}
     for platform in list(by_platform.data):
         specs = []
@@ -348,9 +287,9 @@ def load_measures() -> Measures:
     for t in table.tables("readings"):
         readings.append((t.get("days_after", int), t.get("share", float)))
         t.done()
-    reach = _Table(table.get("reach", dict), "measurements.toml reach")
-    visits = _Table(table.get("visits", dict), "measurements.toml visits")
-    history = _Table(table.get("history", dict), "measurements.toml history")
+    reach = Table(table.get("reach", dict), "measurements.toml reach")
+    visits = Table(table.get("visits", dict), "measurements.toml visits")
+    history = Table(table.get("history", dict), "measurements.toml history")
     after_post = visits.get("after_post", list)
     shares = history.get("shares", list)
     if not all(isinstance(v, int) for v in after_post) or not all(

@@ -6,6 +6,7 @@ word for word), the objectives those it names — people made aware, requests fo
 received, volunteers recruited, donations — each with one measurable KPI. They are
 templates: the assistant lets the user edit them before anything is created, and
 :func:`apply` creates what was kept through the services, never the database directly.
+They are written in data files, one per language (``services/guide/fr.toml``, ``en.toml``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from essplanner.datafiles import choice, read_toml, unique
 from essplanner.domain import KpiSource, ObjectiveKind, Period, Segment
 from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import SUPPORTED, _
@@ -100,119 +105,51 @@ class StartResult:
 
 # ------------------------------------------------------------------ the guide ---
 
-_PERSONAS: dict[str, tuple[PersonaTemplate, ...]] = {
-    "fr": (
-        PersonaTemplate(
-            name="Marie", age=72, segment=Segment.BENEFICIARIES,
-            motivation="Retraitée. Cherche des conseils pour réduire sa facture d’énergie et "
-            "améliorer son confort.",
-            networks=("facebook",),
-            expected_content="Astuces simples, témoignages, informations sur les aides "
-            "financières.",
-        ),
-        PersonaTemplate(
-            name="Karim", age=30, segment=Segment.VOLUNTEERS,
-            motivation="Jeune actif. Sensibilisé à l’écologie, souhaite réduire son empreinte "
-            "carbone et faire des économies.",
-            networks=("instagram", "x"),
-            expected_content="Infographies, vidéos courtes, articles sur les énergies "
-            "renouvelables.",
-        ),
-        PersonaTemplate(
-            name="Sophie", age=40, segment=Segment.BENEFICIARIES,
-            motivation="Mère célibataire. Confrontée à des difficultés financières, cherche des "
-            "solutions pour payer ses factures d’énergie.",
-            networks=("facebook", "Groupes locaux"),
-            expected_content="Informations sur les aides d’urgence, contacts d’associations "
-            "locales.",
-        ),
-    ),
-    "en": (
-        PersonaTemplate(
-            name="Marie", age=72, segment=Segment.BENEFICIARIES,
-            motivation="Retired. Looking for advice to cut her energy bill and live more "
-            "comfortably.",
-            networks=("facebook",),
-            expected_content="Simple tips, testimonies, information on financial aid.",
-        ),
-        PersonaTemplate(
-            name="Karim", age=30, segment=Segment.VOLUNTEERS,
-            motivation="Young professional. Cares about ecology; wants to reduce his carbon "
-            "footprint and save money.",
-            networks=("instagram", "x"),
-            expected_content="Infographics, short videos, articles on renewable energy.",
-        ),
-        PersonaTemplate(
-            name="Sophie", age=40, segment=Segment.BENEFICIARIES,
-            motivation="Single mother. Facing financial hardship; looking for ways to pay her "
-            "energy bills.",
-            networks=("facebook", "Local groups"),
-            expected_content="Information on emergency aid, contacts of local associations.",
-        ),
-    ),
-}
+#: the guide's templates, one file per language (read like the example workspace's data)
+GUIDE_LANGUAGES = ("fr", "en")
 
-# The guide: "objectives beyond mere presence: more donations, recruiting volunteers,
-# raising awareness of a cause", and KPIs "such as the number of people made aware of a
-# cause or the number of requests for help received". Targets are a start, to adjust.
-_OBJECTIVES: dict[str, tuple[ObjectiveTemplate, ...]] = {
-    "fr": (
-        ObjectiveTemplate(
-            name="Sensibilisation", kind=ObjectiveKind.AWARENESS,
-            description="Faire connaître notre cause et nos actions.",
-            kpi_name="Personnes sensibilisées", target=2000, unit="personnes",
-            source=KpiSource.METRICS, metric="reach",
-        ),
-        ObjectiveTemplate(
-            name="Demandes d’aide", kind=ObjectiveKind.OTHER,
-            description="Que les personnes qui ont besoin de nous nous contactent.",
-            kpi_name="Demandes d’aide reçues", target=20, unit="demandes",
-        ),
-        ObjectiveTemplate(
-            name="Recrutement de bénévoles", kind=ObjectiveKind.VOLUNTEERS,
-            description="Trouver de nouveaux bénévoles.",
-            kpi_name="Bénévoles recrutés", target=5, unit="personnes",
-        ),
-        ObjectiveTemplate(
-            name="Dons", kind=ObjectiveKind.DONATIONS,
-            description="Financer nos actions.",
-            kpi_name="Dons reçus", target=1000, unit="€",
-        ),
-    ),
-    "en": (
-        ObjectiveTemplate(
-            name="Awareness", kind=ObjectiveKind.AWARENESS,
-            description="Make our cause and our work known.",
-            kpi_name="People made aware", target=2000, unit="people",
-            source=KpiSource.METRICS, metric="reach",
-        ),
-        ObjectiveTemplate(
-            name="Requests for help", kind=ObjectiveKind.OTHER,
-            description="Make sure the people who need us get in touch.",
-            kpi_name="Requests for help received", target=20, unit="requests",
-        ),
-        ObjectiveTemplate(
-            name="Volunteer recruitment", kind=ObjectiveKind.VOLUNTEERS,
-            description="Find new volunteers.",
-            kpi_name="Volunteers recruited", target=5, unit="people",
-        ),
-        ObjectiveTemplate(
-            name="Donations", kind=ObjectiveKind.DONATIONS,
-            description="Fund our work.",
-            kpi_name="Donations received", target=1000, unit="€",
-        ),
-    ),
-}
+
+def _guide_file(lang: str) -> Traversable:
+    return resources.files("essplanner.services").joinpath("guide", f"{lang}.toml")
+
+
+@cache
+def _guide(lang: str) -> tuple[tuple[PersonaTemplate, ...], tuple[ObjectiveTemplate, ...]]:
+    """The personas and objectives of ``services/guide/<lang>.toml``, checked."""
+    where = f"services/guide/{lang}.toml"
+    guide = read_toml(_guide_file(lang), where)
+    personas = []
+    for t in guide.tables("persona"):
+        personas.append(PersonaTemplate(
+            name=t.get("name", str), age=t.get("age", int, None),
+            segment=choice(t, "segment", Segment, None), motivation=t.get("motivation", str, ""),
+            networks=t.words("networks", ()), expected_content=t.get("expected_content", str, "")))
+        t.done()
+    objectives = []
+    for t in guide.tables("objective"):
+        kpi = t.table("kpi")
+        objectives.append(ObjectiveTemplate(
+            name=t.get("name", str), kind=choice(t, "kind", ObjectiveKind),
+            description=t.get("description", str, ""), kpi_name=kpi.get("name", str),
+            target=kpi.get("target", float), unit=kpi.get("unit", str, ""),
+            period=choice(kpi, "period", Period), source=choice(kpi, "source", KpiSource),
+            metric=kpi.get("metric", str, None)))
+        kpi.done()
+        t.done()
+    guide.done()
+    unique([p.name for p in personas], where)
+    unique([o.name for o in objectives], where)
+    return tuple(personas), tuple(objectives)
 
 
 def persona_templates(lang: str) -> tuple[PersonaTemplate, ...]:
     """The guide's personas (Marie, Karim, Sophie) in ``lang`` (French if unknown)."""
-    return _PERSONAS.get(lang, _PERSONAS["fr"])
+    return _guide(lang if lang in GUIDE_LANGUAGES else "fr")[0]
 
 
 def objective_templates(lang: str) -> tuple[ObjectiveTemplate, ...]:
     """The guide's objectives, each with a measurable KPI, in ``lang``."""
-    return _OBJECTIVES.get(lang, _OBJECTIVES["fr"])
+    return _guide(lang if lang in GUIDE_LANGUAGES else "fr")[1]
 
 
 # ------------------------------------------------------------------ first start ---

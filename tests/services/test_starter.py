@@ -99,3 +99,40 @@ def test_each_platform_has_its_guide() -> None:
     facebook = starter.platform_guide("facebook", "en")
     assert facebook is not None and facebook.name == "meta.en.md"
     assert starter.platform_guide("dryrun", "fr") is None
+
+
+def test_the_guide_files_are_read_and_go_into_the_wheel() -> None:
+    import tomllib
+    from pathlib import Path
+
+    from essplanner.services import starter
+
+    root = Path(starter.__file__).resolve().parents[1]
+    patterns = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["essplanner"]
+    packaged = {p for pattern in patterns for p in root.glob(pattern) if p.is_file()}
+    guide = set((root / "services" / "guide").glob("*.toml"))
+    assert {p.stem for p in guide} == set(starter.GUIDE_LANGUAGES)
+    assert guide <= packaged
+    for lang in starter.GUIDE_LANGUAGES:
+        assert [p.name for p in starter.persona_templates(lang)] == ["Marie", "Karim", "Sophie"]
+        assert len(starter.objective_templates(lang)) == 4
+
+
+def test_a_mistake_in_a_guide_file_names_the_file_and_the_entry(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from essplanner.datafiles import DataError
+    from essplanner.services import starter
+
+    text = starter._guide_file("fr").read_text(encoding="utf-8")
+    broken = tmp_path / "fr.toml"
+    broken.write_text(text.replace('period = "month"', 'period = "fortnight"', 1),
+                      encoding="utf-8")
+    monkeypatch.setattr(starter, "_guide_file", lambda lang: broken)
+    starter._guide.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"services/guide/fr.toml objective 1 kpi: "
+                                            r"period 'fortnight' is not one of"):
+            starter.persona_templates("fr")
+    finally:
+        starter._guide.cache_clear()
