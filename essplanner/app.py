@@ -104,6 +104,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from essplanner.ui.sources import spare_sources
+
+    spare_sources()  # first: PySide6 would keep the source of every module imported below
     from essplanner.settings import database_url
     from essplanner.ui import messages
     from essplanner.ui.bridge import Bridge
