@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def month(data_dir: str, repeat: int) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication, QLabel
 
     from essplanner.credentials import MemoryStore
@@ -43,6 +44,9 @@ def month(data_dir: str, repeat: int) -> None:
         window.close()
         window.deleteLater()
         app.processEvents()
+        # processEvents() leaves deferred deletes alone: without this, every closed
+        # window (its models, its posts) would stay alive into the next measurement
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     ws.close()
     print(json.dumps({"times": times, "chips": chips}))
 

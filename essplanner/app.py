@@ -128,6 +128,9 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"essplanner: {problem}", file=sys.stderr)
         return 1
 
+    from essplanner.ui.sources import spare_sources
+
+    spare_sources()  # first: PySide6 would keep the source of every module imported below
     from essplanner.settings import database_url
     from essplanner.ui import messages
     from essplanner.ui.bridge import Bridge

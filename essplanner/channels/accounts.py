@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from essplanner import domain
 from essplanner.channels.contexts import make_context
@@ -26,10 +26,13 @@ from essplanner.publishers.base import (
     PublisherContext,
 )
 from essplanner.publishers.errors import AuthError, PermanentError, PublishError
-from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.registry import PluginError
 from essplanner.workspace import Workspace
+
+if TYPE_CHECKING:
+    # requests (under HttpClient) loads when an account is checked, not with the window
+    from essplanner.publishers.http import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ def normalize_api_url(url: str) -> str:
         return ""
     if "://" not in url:
         url = f"https://{url}"
+    from essplanner.publishers.http import check_api_url
+
     try:
         return check_api_url(url)
     except PermanentError as exc:
@@ -269,6 +274,8 @@ def browser_login(ws: Workspace, platform: str, api_url: str, *,
     url = normalize_api_url(api_url or publisher.default_api_url)
     if not url:
         raise ValidationError(_("Give the server's address first."))
+    from essplanner.publishers.http import HttpClient
+
     http = HttpClient(clock=ws.clock.now, platform=platform)
     try:
         extra: dict[str, Any] = {}

@@ -12,14 +12,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from essplanner import domain
 from essplanner.channels.composer import account_info
 from essplanner.credentials import MAIN, KeyringStore, SecretStore
 from essplanner.publishers.base import PublisherContext, RateLimitInfo
-from essplanner.publishers.http import HttpClient
 from essplanner.timeutil import Clock
+
+if TYPE_CHECKING:
+    # requests (under HttpClient) loads when a context is made, not with the service
+    from essplanner.publishers.http import HttpClient
 
 
 class AccountVault:
@@ -57,6 +60,8 @@ def make_context(
     read_secret: bool = True,
 ) -> PublisherContext:
     """A context for ``account``; the caller closes ``context.http`` when done."""
+    from essplanner.publishers.http import HttpClient
+
     logger = logging.getLogger(f"essplanner.publishers.{account.platform}.{account.id}")
     client = http or HttpClient(on_rate_limit=on_rate_limit, clock=clock.now,
                                 platform=account.platform)

@@ -21,9 +21,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
-
-import requests
+from typing import TYPE_CHECKING, Any, Protocol
 
 from essplanner.channels.composer import Validator, build_request
 from essplanner.channels.contexts import make_context
@@ -41,13 +39,19 @@ from essplanner.publishers.errors import (
     PublishError,
     RetryableError,
 )
-from essplanner.publishers.http import HttpClient
 from essplanner.publishers.registry import PluginError, Registry
 from essplanner.publishers.rules import Severity
 from essplanner.scheduler.config import ServiceConfig
 from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, Outcome, Result
 from essplanner.scheduler.throttle import Throttle
 from essplanner.timeutil import Clock
+
+if TYPE_CHECKING:
+    import requests
+
+    # requests is loaded with the first send, not when the service starts (the desktop
+    # app's memory): HttpClient is imported where a client is made
+    from essplanner.publishers.http import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -307,6 +311,8 @@ class Sender:
         with self._lock:
             client = self._clients.get(account_id)
             if client is None:
+                from essplanner.publishers.http import HttpClient
+
                 client = HttpClient(
                     timeout=(self.config.http_connect_timeout, self.config.http_read_timeout),
                     on_rate_limit=lambda info: self.throttle.on_rate_limit(

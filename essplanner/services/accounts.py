@@ -19,7 +19,6 @@ from essplanner.errors import (
 )
 from essplanner.i18n import _
 from essplanner.publishers.errors import PermanentError
-from essplanner.publishers.http import refuse_credentials
 from essplanner.services.base import Notify, Service, flush_unique, required
 from essplanner.storage import Database
 from essplanner.timeutil import Clock
@@ -32,6 +31,11 @@ def _no_credentials_in_addresses(api_url: str, settings: dict[str, Any] | None) 
     logged and shown with them."""
     addresses = [api_url] if api_url else []
     addresses += [v for v in (settings or {}).values() if isinstance(v, str) and "://" in v]
+    if not addresses:
+        return
+    # not at import: the HTTP layer brings requests, which the window loads with its first send
+    from essplanner.publishers.http import refuse_credentials
+
     for address in addresses:
         try:
             refuse_credentials(address)

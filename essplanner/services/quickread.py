@@ -152,32 +152,38 @@ class QuickReader:
                           "FROM account")
         }
         badges: dict[int, list[TargetBadge]] = {}
+        # IN (...) rather than a join: SQLite walks the target index in order, no sort
         for post_id, target_id, account_id, state, error, attempts in db.execute(
                 "SELECT t.post_id, t.id, t.account_id, t.state, t.last_error, "  # noqa: S608
                 "t.attempt_count FROM target t "
-                f"JOIN post p ON p.id = t.post_id WHERE {cond} ORDER BY t.post_id, t.id",
-                params):
+                f"WHERE t.post_id IN (SELECT p.id FROM post p WHERE {cond}) "
+                "ORDER BY t.post_id, t.id", params):
             name, platform, flagged, enabled = accounts.get(account_id, ("?", "?", False, True))
             delivery = _STATES[state]
-            badges.setdefault(post_id, []).append(TargetBadge(
+            badge = TargetBadge(
                 target_id=target_id, account_id=account_id, account_name=name,
                 platform=platform, state=delivery,
                 last_error=redact(error) if error else "",
                 holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
-                                 attempt_count=attempts or 0, last_error=error or "")))
+                                 attempt_count=attempts or 0, last_error=error or ""))
+            found = badges.get(post_id)
+            if found is None:
+                badges[post_id] = [badge]
+            else:
+                found.append(badge)
         personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
         objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
         media = dict(db.execute(
             "SELECT m.post_id, count(m.id) FROM media m JOIN post p ON p.id = m.post_id "  # noqa: S608
             f"WHERE {cond} GROUP BY m.post_id", params).fetchall())
+        # positional: the fields of CalendarEntry in their order (a page builds hundreds)
         return [
             CalendarEntry(
-                post_id=r[0], version=r[1], title=r[2], text=r[3] or "", link_url=r[4] or "",
-                scheduled_at=_when(r[5]), editorial_state=_EDITORIAL[r[6]],
-                targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
-                objective_ids=tuple(objectives.get(r[0], ())),
-                media_count=int(media.get(r[0], 0)))
-            for r in rows
+                post_id, version, title, text or "", link or "", _when(when),
+                _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
+                tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),
+                int(media.get(post_id, 0)))
+            for post_id, version, title, text, link, when, editorial in rows
         ]
 
     def _pairs(self, table: str, column: str, other: str, cond: str,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressDialog,
     QVBoxLayout,
     QWidget,
@@ -271,7 +272,7 @@ class BackupActions(QObject):
                 "This data folder already holds a workspace (%1 posts, %2 accounts). Replace "
                 "it with the imported one? It is saved first, as a safety backup.")
                 .replace("%1", str(current.posts)).replace("%2", str(current.accounts)))
-            if answer != messages.Button.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return False
 
         def done(result: ImportResult) -> None:

@@ -722,8 +722,7 @@ class MainWindow(QMainWindow):
             self._watcher.close()
             self._watcher = None
         self.save_window_state()
-        if self.ready:
-            self.ws.calendar.close()  # SQLAlchemy from now on, if anything still asks
+        # The workspace's calendar reader is the workspace's: Workspace.close() closes it.
         super().closeEvent(event)
 
     # ---- size, position, docks and view, remembered per data folder

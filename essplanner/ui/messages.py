@@ -9,15 +9,17 @@ instead of ``QMessageBox`` for the whole process. The signatures are those of
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from essplanner.errors import EssPlannerError
-from essplanner.publishers.errors import PublishError
 from essplanner.ui.plain import plain
 
-Button = QMessageBox.StandardButton
+if TYPE_CHECKING:
+    # not at import: the window paints before the publishers' modules (and their regular
+    # expressions) or the message boxes' enums are loaded
+    Button = QMessageBox.StandardButton
 
 
 def information(parent: QWidget | None, title: str, text: str, *args: Any) -> Button:
@@ -47,6 +49,8 @@ def ask(box: QMessageBox) -> int:
 
 def report_error(parent: QWidget, title: str, exc: Exception) -> None:
     """User-caused problems (keyring, network, refused input) in a message; bugs to the hook."""
+    from essplanner.publishers.errors import PublishError
+
     if isinstance(exc, EssPlannerError | PublishError):
         warning(parent, title, plain(str(exc)))
     else:

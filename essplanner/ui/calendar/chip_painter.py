@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from collections.abc import Iterable
+from datetime import time as dt_time
+from typing import NamedTuple
+
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 
 from essplanner.domain import DeliveryState, PostStatus
@@ -23,6 +27,9 @@ from essplanner.ui.style import (
 COLOUR_BY = ("objective", "platform")
 _EXCERPT = QColor("#424242")
 _NO_HIGHLIGHT = QColor()
+#: the end of the Latin scripts: text up to here is not shaped across spaces
+_LATIN_END = "\u024f"
+_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def chip_mark(chip: Chip) -> tuple[str, QColor]:
@@ -52,30 +59,61 @@ def chip_mark(chip: Chip) -> tuple[str, QColor]:
     return "draft", QColor("#757575")
 
 
+class _Fonts(NamedTuple):
+    """What painting text in one font needs, measured once per font (not per chip)."""
+
+    font: QFont
+    metrics: QFontMetrics
+    bold: QFont
+    bold_metrics: QFontMetrics
+    line: int  # metrics.height()
+    min_text: int  # the narrowest title worth keeping the icons for
+
+
 class ChipPainter:
-    """Paints chips; ``colour_by`` is the user's choice ("objective" or "platform")."""
+    """Paints chips; ``colour_by`` is the user's choice ("objective" or "platform").
+
+    A calendar page paints hundreds of chips with a handful of fonts, colours, times and
+    account sets: what does not depend on the post (font measures, looks, time labels,
+    icon strips, mark pixmaps) is made once and reused, so that painting a chip is a few
+    calls into Qt and little Python.
+    """
 
     def __init__(self, colour_by: str = "objective") -> None:
         self.colour_by = colour_by if colour_by in COLOUR_BY else "objective"
-        self._last_font: tuple[QFont, tuple[QFontMetrics, QFont, QFontMetrics]] | None = None
-        self._times: dict[tuple[str, int, float], QPixmap] = {}
+        self._last_fonts: _Fonts | None = None
+        self._locale = ""
+        self._times: dict[tuple[int, int, int, float], tuple[QPixmap, int, float]] = {}
         self._elisions: dict[tuple[str, int], str] = {}
         self._splits: dict[tuple[str, int, int], tuple[str, str]] = {}
+        self._words: dict[str, int] = {}  # width of each word in the current font
+        self._space = 0
         self._looks: dict[tuple[object, bool, PostStatus, bool, int],
                           tuple[QColor, QPen | None, QColor, QColor]] = {}
 
-    def _fonts(self, font: QFont) -> tuple[QFontMetrics, QFont, QFontMetrics]:
-        if self._last_font is not None and self._last_font[0] == font:
-            return self._last_font[1]
+    def _fonts(self, font: QFont) -> _Fonts:
+        fonts = self._last_fonts
+        if fonts is not None and fonts.font == font:
+            return fonts
         bold = QFont(font)
         bold.setBold(True)
-        fonts = (QFontMetrics(font), bold, QFontMetrics(bold))
-        self._last_font = (QFont(font), fonts)
+        metrics = QFontMetrics(font)
+        fonts = self._last_fonts = _Fonts(QFont(font), metrics, bold, QFontMetrics(bold),
+                                          metrics.height(), 3 * metrics.averageCharWidth())
         # text measured or drawn with another font is wrong now
+        self._space = metrics.horizontalAdvance(" ")
+        self._words.clear()
         self._times.clear()
         self._elisions.clear()
         self._splits.clear()
         return fonts
+
+    def _check_locale(self) -> None:
+        """Time labels are cached by hour and minute: forget them if the locale changed."""
+        name = QLocale().name()
+        if name != self._locale:
+            self._locale = name
+            self._times.clear()
 
     def accent(self, chip: Chip) -> QColor:
         if self.colour_by == "platform" and chip.platforms:
@@ -114,82 +152,109 @@ class ChipPainter:
         its time and title and drops the platform icons. Leaves the painter's pen, brush
         and font changed (callers paint many chips in a row and set what they need)."""
         highlight = palette.color(QPalette.ColorRole.Highlight) if selected else _NO_HIGHLIGHT
-        background, pen, bar, text_colour = self._look(chip, selected, highlight)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        self._check_locale()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint(painter, rect, chip, self._fonts(font), ratio, selected, highlight,
+                    show_time, icon_size)
+
+    def paint_all(self, painter: QPainter, placed: Iterable[tuple[Chip, QRect]], *,
+                  font: QFont, palette: QPalette, current_post_id: int | None) -> None:
+        """:meth:`paint` for the chips of a day, the current post's selected: the same
+        pixels, with what is the same for every chip of the day worked out once."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        fonts = self._fonts(font)
+        self._check_locale()
+        first = True
+        for chip, rect in placed:
+            if first:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                first = False
+            if chip.post_id == current_post_id:
+                self._paint(painter, rect, chip, fonts, ratio, True,
+                            palette.color(QPalette.ColorRole.Highlight), True, 12)
+            else:
+                self._paint(painter, rect, chip, fonts, ratio, False, _NO_HIGHLIGHT, True, 12)
+
+    def _paint(self, painter: QPainter, rect: QRect, chip: Chip, fonts: _Fonts, ratio: float,
+               selected: bool, highlight: QColor, show_time: bool, icon_size: int) -> None:
+        background, pen, bar, text_colour = self._look(chip, selected, highlight)
+        x, y, width, rect_height = rect.x(), rect.y(), rect.width(), rect.height()
         painter.setBrush(background)
         if pen is None:
             painter.setPen(Qt.PenStyle.NoPen)
         else:
             painter.setPen(pen)
-        painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 4, 4)
-        painter.fillRect(rect.left(), rect.top() + 1, 3, rect.height() - 2, bar)
+        painter.drawRoundedRect(x, y, width - 1, rect_height - 1, 4, 4)
+        painter.fillRect(x, y + 1, 3, rect_height - 2, bar)
 
-        metrics, bold, bold_metrics = self._fonts(font)
-        line = metrics.height()
-        height = min(rect.height(), line + 6)  # the first line
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
-        left = rect.left() + 5
-        right = rect.right() - 3
+        line = fonts.line
+        height = min(rect_height, line + 6)  # the first line
+        left = x + 5
+        right = x + width - 4  # rect.right() - 3
 
         # the state mark: a shape in a disc, readable without colours
-        mark = min(line - 1, 12, rect.height() - 4)
-        if mark >= 7 and rect.width() >= mark + 12:
+        mark = min(line - 1, 12, rect_height - 4)
+        if mark >= 7 and width >= mark + 12:
             shape, colour = chip_mark(chip)
-            painter.drawPixmap(left, rect.top() + (height - mark) // 2,
+            painter.drawPixmap(left, y + (height - mark) // 2,
                                mark_pixmap(shape, colour.rgba(), mark, ratio))
             left += mark + 3
 
         time_width = 0
-        label: QPixmap | None = None
-        if show_time and chip.local_start is not None:
+        label: tuple[QPixmap, int, float] | None = None
+        start = chip.local_start
+        if show_time and start is not None:
             # times repeat (09:00, 12:30...): each is drawn once and reused as a pixmap
-            label = self._time_pixmap(fmt_time(chip.local_start), bold, bold_metrics,
-                                      text_colour, ratio)
-            time_width = round(label.deviceIndependentSize().width())
+            label = self._time_pixmap(start.hour, start.minute, fonts, text_colour, ratio)
+            time_width = label[1]
 
         # platform icons on the right of the first line, when they leave room for text
-        size = min(icon_size, rect.height() - 4)
         icons = chip.targets[:5]
-        icons_width = len(icons) * (size + 2)
-        if icons and right - left - time_width - icons_width >= 3 * metrics.averageCharWidth():
-            x = right - size
-            top = rect.top() + (height - size) // 2
-            for badge in reversed(icons):
-                painter.drawPixmap(x, top, platform_pixmap(badge.platform, badge.state, size,
-                                                           ratio, badge.holdup))
-                x -= size + 2
-            right = x + size - 2
+        size = min(icon_size, rect_height - 4)
+        if icons and size > 0 and \
+                right - left - time_width - len(icons) * (size + 2) >= fonts.min_text:
+            top = y + (height - size) // 2
+            step = size + 2
+            icon_x = right - len(icons) * step + 2
+            for badge in icons:
+                painter.drawPixmap(icon_x, top, platform_pixmap(badge.platform, badge.state,
+                                                                size, ratio, badge.holdup))
+                icon_x += step
+            right -= len(icons) * step + 2
         if label is not None:
             shown = min(time_width, right - left)
             if shown > 0:
-                painter.drawPixmap(
-                    QPoint(left, rect.top() + round((height - label.deviceIndependentSize()
-                                                     .height()) / 2)),
-                    label, QRect(0, 0, round(shown * ratio), label.height()))
+                pixmap = label[0]
+                top = y + round((height - label[2]) / 2)
+                part = round(shown * ratio)
+                if part == pixmap.width():  # the whole label (nearly always)
+                    painter.drawPixmap(left, top, pixmap)
+                else:
+                    painter.drawPixmap(QPoint(left, top), pixmap,
+                                       QRect(0, 0, part, pixmap.height()))
             left += time_width + 4
 
-        painter.setFont(font)
+        painter.setFont(fonts.font)
         painter.setPen(text_colour)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         title = chip.title or "…"
-        two_lines = rect.height() >= 2 * line + 4
-        next_top = rect.top() + height
-        if two_lines:
-            full = rect.right() - 3 - (rect.left() + 5)
-            first, second = self._split(metrics, title, right - left, full)
+        next_top = y + height
+        if rect_height >= 2 * line + 4:  # two lines
+            full = width - 9
+            first, second = self._split(fonts.metrics, title, right - left, full)
             if first:
-                painter.drawText(QRect(left, rect.top(), right - left, height), align, first)
+                painter.drawText(QRect(left, y, right - left, height), _ALIGN, first)
             if second:
-                second_rect = QRect(rect.left() + 5, next_top - 4, full, line + 2)
-                painter.drawText(second_rect, align, second)
-                next_top = second_rect.bottom() + 1
+                painter.drawText(QRect(x + 5, next_top - 4, full, line + 2), _ALIGN, second)
+                next_top += line - 2
         elif right - left > 0:
-            painter.drawText(QRect(left, rect.top(), right - left, height), align,
-                             self._elided(metrics, title, right - left))
-        if rect.bottom() - next_top >= line and chip.excerpt:
-            body = QRect(rect.left() + 5, next_top + 1, rect.width() - 10,
-                         rect.bottom() - next_top - 2)
+            painter.drawText(QRect(left, y, right - left, height), _ALIGN,
+                             self._elided(fonts.metrics, title, right - left))
+        bottom = y + rect_height - 1
+        if bottom - next_top >= line and chip.excerpt:
+            body = QRect(x + 5, next_top + 1, width - 10, bottom - next_top - 2)
             painter.setPen(_EXCERPT)
             painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWordWrap, chip.excerpt)
@@ -204,41 +269,89 @@ class ChipPainter:
             return found
         if len(self._splits) > 4096:
             self._splits.clear()
-        if first > 0 and metrics.horizontalAdvance(text) <= first:
+        words = text.split(" ")
+        if first > 0 and self._fits(metrics, text, words, first):
             found = (text, "")
         else:
-            words = text.split(" ")
             cut = 0
             for i in range(1, len(words)):
-                if metrics.horizontalAdvance(" ".join(words[:i])) > first:
+                if not self._fits(metrics, None, words[:i], first):
                     break
                 cut = i
-            head = " ".join(words[:cut])
-            rest = " ".join(words[cut:])
-            found = (head, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, second))
+            rest = words[cut:]
+            joined = " ".join(rest)
+            # elidedText keeps what fits; a rest surely narrower needs no call
+            found = (" ".join(words[:cut]),
+                     joined if self._surely_fits(metrics, joined, rest, second)
+                     else metrics.elidedText(joined, Qt.TextElideMode.ElideRight, second))
         self._splits[key] = found
         return found
 
-    def _line_height(self, font: QFont) -> int:
-        return self._fonts(font)[0].height() + 6
+    def _approx_width(self, metrics: QFontMetrics, text: str, words: list[str]) -> int | None:
+        """The width of ``text`` (its ``words`` joined by spaces) from the widths of its
+        words, measured once per font (titles share many words); None for text outside
+        the Latin scripts, where shaping may join across words."""
+        if not text or min(text) < " " or max(text) > _LATIN_END:
+            return None
+        widths = self._words
+        total = self._space * (len(words) - 1)
+        for word in words:
+            width = widths.get(word)
+            if width is None:
+                if len(widths) > 8192:
+                    widths.clear()
+                width = widths[word] = metrics.horizontalAdvance(word)
+            total += width
+        return total
 
-    def _time_pixmap(self, text: str, font: QFont, metrics: QFontMetrics, colour: QColor,
-                     ratio: float) -> QPixmap:
-        key = (text, colour.rgba(), ratio)
-        pixmap = self._times.get(key)
-        if pixmap is None:
+    def _slack(self, words: list[str]) -> int:
+        # rounding of each word's width, kerning at each space, Qt's ceil() when eliding
+        return 2 * len(words) + 2
+
+    def _fits(self, metrics: QFontMetrics, text: str | None, words: list[str],
+              limit: int) -> bool:
+        """Exactly ``metrics.horizontalAdvance(text) <= limit``, measuring only when the
+        widths of the words leave a doubt."""
+        if text is None:
+            text = " ".join(words)
+        approx = self._approx_width(metrics, text, words)
+        if approx is not None:
+            slack = self._slack(words)
+            if approx + slack <= limit:
+                return True
+            if approx - slack > limit:
+                return False
+        return metrics.horizontalAdvance(text) <= limit
+
+    def _surely_fits(self, metrics: QFontMetrics, text: str, words: list[str],
+                     limit: int) -> bool:
+        approx = self._approx_width(metrics, text, words)
+        return approx is not None and approx + self._slack(words) <= limit
+
+    def _line_height(self, font: QFont) -> int:
+        return self._fonts(font).line + 6
+
+    def _time_pixmap(self, hour: int, minute: int, fonts: _Fonts, colour: QColor,
+                     ratio: float) -> tuple[QPixmap, int, float]:
+        """A time label drawn once, with its width and height (device-independent)."""
+        key = (hour, minute, colour.rgba(), ratio)
+        found = self._times.get(key)
+        if found is None:
+            text = fmt_time(dt_time(hour, minute))
+            metrics = fonts.bold_metrics
             width, height = metrics.horizontalAdvance(text) + 1, metrics.height()
             pixmap = QPixmap(round(width * ratio), round(height * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            painter.setFont(font)
+            painter.setFont(fonts.bold)
             painter.setPen(colour)
             painter.drawText(QRect(0, 0, width, height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             painter.end()
-            self._times[key] = pixmap
-        return pixmap
+            size = pixmap.deviceIndependentSize()
+            found = self._times[key] = (pixmap, round(size.width()), size.height())
+        return found
 
     def _elided(self, metrics: QFontMetrics, text: str, width: int) -> str:
         key = (text, width)

@@ -69,6 +69,7 @@ class DayDelegate(QStyledItemDelegate):
         self.chips = ChipPainter()
         self.current_post_id: int | None = None
         self.drop_date: date | None = None  # the day under a drag, outlined
+        self._more: dict[int, str] = {}
 
     @property
     def colour_by(self) -> str:
@@ -181,15 +182,21 @@ class DayDelegate(QStyledItemDelegate):
         chips: tuple[Chip, ...] = index.data(Role.CHIPS) or ()
         small = self.small_font(option.font)
         placed, more, hidden = self.layout(rect, chips, font)
-        for chip, chip_rect in placed:
-            self.chips.paint(painter, chip_rect, chip, font=small, palette=palette,
-                             selected=chip.post_id == self.current_post_id)
+        self.chips.paint_all(painter, placed, font=small, palette=palette,
+                             current_post_id=self.current_post_id)
         if more is not None:
             painter.setFont(small)
             painter.setPen(palette.color(QPalette.ColorRole.Link))
             painter.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.tr("+%n more", "", hidden))
+                             self.more_text(hidden))
         painter.restore()
+
+    def more_text(self, hidden: int) -> str:
+        """"+N more", translated once per number (a dense month shows it in every cell)."""
+        text = self._more.get(hidden)
+        if text is None:
+            text = self._more[hidden] = self.tr("+%n more", "", hidden)
+        return text
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:

@@ -291,6 +291,10 @@ class PostListModel(QAbstractListModel):
     def chip(self, row: int) -> Chip:
         return self._chips[row]
 
+    def chips(self) -> list[Chip]:
+        """Every post loaded, in row (time) order."""
+        return list(self._chips)
+
     def row_of(self, post_id: int) -> int | None:
         for i, c in enumerate(self._chips):
             if c.post_id == post_id:
@@ -427,6 +431,10 @@ class PostFilterProxy(QSortFilterProxyModel):
         time then number)."""
         source = self.sourceModel()
         if isinstance(source, PostListModel):
+            if not self._filter.active and self.rowCount() == source.rowCount():
+                # every row passes and the proxy never sorts: its rows are the source's
+                # (not while a removal is under way: the proxy tells of it first)
+                return source.chips()
             return [source.chip(self.mapToSource(self.index(r, 0)).row())
                     for r in range(self.rowCount())]
         return [self.index(r, 0).data(PostRole.CHIP) for r in range(self.rowCount())]

@@ -4,20 +4,22 @@ recording an outcome, importing web visits (in a worker thread) and the board re
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from essplanner.errors import EssPlannerError
-from essplanner.kpi.report import number
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
-from essplanner.ui.kpi.dashboard import AddOutcomeCommand, DashboardWindow
 from essplanner.ui.plain import plain
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
+
+if TYPE_CHECKING:
+    # the dashboard (QtCharts) and the report are loaded when first opened, not at start
+    from essplanner.ui.kpi.dashboard import DashboardWindow
 
 
 class KpiTools(QObject):
@@ -52,6 +54,8 @@ class KpiTools(QObject):
                 self.action_visits, self.action_report]
 
     def on_dashboard(self) -> DashboardWindow:
+        from essplanner.ui.kpi.dashboard import DashboardWindow
+
         if self.dashboard is None:
             self.dashboard = DashboardWindow(self.ws, self.bridge, self.window)
             self.dashboard.setWindowFlag(Qt.WindowType.Window)
@@ -81,6 +85,8 @@ class KpiTools(QObject):
         dialog = OutcomeDialog(self.ws, parent)
         if dialog.exec() and dialog.entry is not None:
             if self.dashboard is not None:
+                from essplanner.ui.kpi.dashboard import AddOutcomeCommand
+
                 self.dashboard.undo_stack.push(AddOutcomeCommand(self.dashboard, dialog.entry))
             self.window.statusBar().showMessage(self.tr("Outcome recorded."), 5000)
 
@@ -99,6 +105,8 @@ class KpiTools(QObject):
                         self._import_failed)
 
     def _imported(self, result: Any) -> None:
+        from essplanner.kpi.report import number
+
         QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(
             self.tr("%1 visits imported (%2 new lines, %3 updated).")

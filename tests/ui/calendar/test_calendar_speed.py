@@ -1,0 +1,218 @@
+"""A dense month paints fast and the app starts light (issue 18, "fast at the scale of years"):
+the same pixels and the same answers as the plain ways, with less work."""
+
+from __future__ import annotations
+
+import linecache
+import random
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from essplanner import domain
+from essplanner.domain import DeliveryState, EditorialState
+from essplanner.services.calendar import CalendarEntry, TargetBadge
+from essplanner.ui.bridge import Bridge
+from essplanner.ui.calendar.chip_painter import ChipPainter
+from essplanner.ui.calendar.month_model import Role
+from essplanner.ui.calendar.post_model import Chip, PostFilter
+from essplanner.ui.mainwindow import MainWindow
+from essplanner.workspace import Workspace
+
+from ..conftest import paris
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _reference_split(metrics: QFontMetrics, text: str, first: int,
+                     second: int) -> tuple[str, str]:
+    """How a title is cut over two lines, measuring every prefix (the plain way)."""
+    if first > 0 and metrics.horizontalAdvance(text) <= first:
+        return text, ""
+    words = text.split(" ")
+    cut = 0
+    for i in range(1, len(words)):
+        if metrics.horizontalAdvance(" ".join(words[:i])) > first:
+            break
+        cut = i
+    return (" ".join(words[:cut]),
+            metrics.elidedText(" ".join(words[cut:]), Qt.TextElideMode.ElideRight, second))
+
+
+def test_titles_are_cut_exactly_where_measuring_every_prefix_cuts_them(qtbot: QtBot) -> None:
+    words = ("Atelier de la Fête des bénévoles Assemblée générale AVAVA To Ty WAW l'été « Noël »"
+             " — collecte 2025 : inscriptions ouvertes ! Wolf VAT office Publication 12345"
+             " Ωμέγα مرحبا 日本語 a\tb").split(" ")
+    rng = random.Random(18)
+    checked = 0
+    for size in (7.0, 8.5, 10.0, 13.0):
+        for kerning in (True, False):
+            font = QFont(QApplication.font())
+            font.setPointSizeF(size)
+            font.setKerning(kerning)
+            metrics = QFontMetrics(font)
+            painter = ChipPainter()
+            painter._fonts(font)
+            for _ in range(600):
+                title = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+                first, second = rng.randint(-5, 200), rng.randint(10, 200)
+                assert painter._split(metrics, title, first, second) == _reference_split(
+                    metrics, title, first, second), (size, title, first, second)
+                checked += 1
+    assert checked == 4800
+
+
+def _chip(post_id: int, title: str, hour: int, *states: DeliveryState) -> Chip:
+    entry = CalendarEntry(
+        post_id=post_id, version=1, title=title, text="Le texte du post", link_url="",
+        scheduled_at=paris(2026, 12, 3, hour), editorial_state=EditorialState.APPROVED,
+        targets=tuple(TargetBadge(target_id=post_id * 10 + i, account_id=i + 1,
+                                  account_name=f"Compte {i}", platform=platform, state=state)
+                      for i, (platform, state) in enumerate(zip(
+                          ("bluesky", "mastodon", "facebook"), states, strict=False))),
+        objective_ids=(post_id % 3 + 1,))
+    from zoneinfo import ZoneInfo
+
+    return Chip.of(entry, ZoneInfo("Europe/Paris"))
+
+
+def _render(size: tuple[int, int], paint: Callable[[QPainter], None]) -> QImage:
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint(painter)
+    painter.end()
+    return image
+
+
+def test_a_day_of_chips_paints_the_same_pixels_as_one_chip_at_a_time(qtbot: QtBot) -> None:
+    chips = [_chip(1, "Assemblée générale de printemps", 9, DeliveryState.PUBLISHED),
+             _chip(2, "Collecte", 12, DeliveryState.SCHEDULED, DeliveryState.SCHEDULED),
+             _chip(3, "Appel aux bénévoles pour la fête de quartier", 18,
+                   DeliveryState.FAILED, DeliveryState.PUBLISHED, DeliveryState.SCHEDULED)]
+    palette = QApplication.palette()
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    for height in (19, 2 * QFontMetrics(font).height() + 4, 60):
+        placed = [(chip, QRect(3, 4 + i * (height + 2), 140, height))
+                  for i, chip in enumerate(chips)]
+        size = (160, 3 * (height + 2) + 10)
+
+        def one_at_a_time(painter: QPainter, placed: list[tuple[Chip, QRect]] = placed) -> None:
+            chip_painter = ChipPainter()
+            for chip, rect in placed:
+                chip_painter.paint(painter, rect, chip, font=font, palette=palette,
+                                   selected=chip.post_id == 2)
+
+        def all_at_once(painter: QPainter, placed: list[tuple[Chip, QRect]] = placed) -> None:
+            ChipPainter().paint_all(painter, placed, font=font, palette=palette,
+                                    current_post_id=2)
+
+        assert _render(size, all_at_once) == _render(size, one_at_a_time), height
+
+
+def test_closing_a_window_leaves_the_workspace_reading_with_the_standard_library(
+        qtbot: QtBot, workspace: Workspace, make_post) -> None:
+    make_post("Bonjour", title="Fête", at=paris(2026, 12, 3, 9))
+    first = MainWindow(workspace, Bridge())
+    qtbot.addWidget(first)
+    first.show_date(date(2026, 12, 3))
+    first.close()
+
+    assert workspace.calendar._quick is not None  # the workspace's reader, still open
+    second = MainWindow(workspace, Bridge())
+    qtbot.addWidget(second)
+    second.show_date(date(2026, 12, 3))
+    shown = {c.title for r in range(6) for col in range(7)
+             for c in second.month_model.index(r, col).data(Role.CHIPS)}
+    assert shown == {"Fête"}
+
+
+def test_the_filter_proxy_lists_the_same_chips_with_and_without_a_filter(
+        window: MainWindow, make_post) -> None:
+    for hour, title in ((9, "Collecte de dons"), (10, "Fête"), (11, "Dons du mois")):
+        make_post("Texte", title=title, at=paris(2026, 12, 3, hour))
+    window.show_date(date(2026, 12, 3))
+    proxy = window.proxy
+
+    def mapped() -> list[int]:
+        return [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 20)
+                for r in range(proxy.rowCount())]
+
+    assert [c.post_id for c in proxy.chips()] == mapped()
+    assert len(mapped()) == 3
+    proxy.set_filter(PostFilter(text="dons"))
+    assert [c.post_id for c in proxy.chips()] == mapped()
+    assert len(mapped()) == 2
+    proxy.set_filter(PostFilter())
+    assert [c.post_id for c in proxy.chips()] == mapped()
+    assert len(mapped()) == 3
+
+
+def test_a_post_status_is_the_same_as_its_definition_for_every_mix_of_states() -> None:
+    import itertools
+
+    states = list(DeliveryState)
+    for count in range(4):
+        for mix in itertools.product(states, repeat=count):
+            found = set(mix)
+            live = found - {DeliveryState.CANCELLED}
+            if found & domain.NEEDS_ATTENTION:
+                expected = domain.PostStatus.ATTENTION
+            elif not found:
+                expected = domain.PostStatus.DRAFT
+            elif found == {DeliveryState.CANCELLED}:
+                expected = domain.PostStatus.CANCELLED
+            elif live == {DeliveryState.PUBLISHED}:
+                expected = domain.PostStatus.PUBLISHED
+            elif live & {DeliveryState.SCHEDULED, DeliveryState.PUBLISHING,
+                         DeliveryState.PUBLISHED}:
+                expected = domain.PostStatus.SCHEDULED
+            else:
+                expected = domain.PostStatus.DRAFT
+            assert domain.status_of(mix) == expected, mix
+
+
+def test_pyside_keeps_no_source_of_the_modules_imported_after_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from essplanner.ui.sources import spare_sources
+
+    assert spare_sources() is True
+    (tmp_path / "plain_helper_18.py").write_text("VALUE = 1\n" * 50)
+    (tmp_path / "qt_helper_18.py").write_text("from PySide6.QtCore import QObject\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import plain_helper_18  # type: ignore[import-not-found]  # noqa: F401
+    import qt_helper_18  # type: ignore[import-not-found]  # noqa: F401
+
+    assert str(tmp_path / "plain_helper_18.py") not in linecache.cache
+    assert str(tmp_path / "qt_helper_18.py") not in linecache.cache
+    # what shiboken's hook decides is unchanged: the module using PySide6 is told apart
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature.pyside_feature_dict["plain_helper_18"] == -1
+    assert feature.pyside_feature_dict["qt_helper_18"] == 0
+
+
+def test_the_publishing_service_accounts_and_dashboard_load_no_network_or_chart_library() -> None:
+    """What the app installs once its window is up does not load requests (with the first
+    send or check) nor QtCharts (with the dashboard): memory the app need not hold."""
+    code = (
+        "import sys\n"
+        "import essplanner.scheduler, essplanner.ui.kpi.tools, essplanner.ui.accounts.dialog\n"
+        "import essplanner.channels.accounts, essplanner.ui.tray\n"
+        "print(sorted(m for m in ('requests', 'PySide6.QtCharts', 'essplanner.publishers.http')"
+        " if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                              "PYTHONPATH": str(ROOT)})
+    assert out.stdout.strip().splitlines()[-1] == "[]"
