@@ -60,7 +60,7 @@ from essplanner.publishers.errors import (
 from essplanner.publishers.http import HttpClient, check_api_url, error_text
 from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.media import prepare_image
-from essplanner.publishers.oauth import LoopbackRedirect, new_state
+from essplanner.publishers.oauth import REGISTERED_PORT, LoopbackRedirect, new_state
 from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
 from essplanner.publishers.validation import validate_with_rules
 
@@ -74,7 +74,7 @@ LOGIN_URL = "https://www.linkedin.com"
 #: and read the Page's share statistics (docs/platforms/linkedin.en.md says why)
 SCOPES = ("w_organization_social", "r_organization_social", "rw_organization_admin")
 #: the redirect address registered in the developer app: http://127.0.0.1:8734/callback
-REDIRECT_PORT = 8734
+REDIRECT_PORT = REGISTERED_PORT
 #: Page roles allowed to post as the Page (organizationAcls)
 POSTING_ROLES = ("ADMINISTRATOR", "CONTENT_ADMIN", "DIRECT_SPONSORED_CONTENT_POSTER")
 ACCESS_LIFETIME = timedelta(days=60)

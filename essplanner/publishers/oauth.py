@@ -21,6 +21,10 @@ from essplanner.publishers.errors import AuthError, PermanentError
 from essplanner.publishers.i18n import tr
 
 CALLBACK_PATH = "/callback"
+#: the port of the one redirect address to register in a developer app whose platform
+#: accepts only an exact address (LinkedIn, Pinterest, X): http://127.0.0.1:8734/callback
+REGISTERED_PORT = 8734
+REGISTERED_REDIRECT_URI = f"http://127.0.0.1:{REGISTERED_PORT}{CALLBACK_PATH}"
 
 
 def pkce_pair() -> tuple[str, str]:

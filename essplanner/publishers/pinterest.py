@@ -69,7 +69,7 @@ from essplanner.publishers.http import (
 )
 from essplanner.publishers.i18n import N_, tr
 from essplanner.publishers.media import PreparedImage, prepare_image
-from essplanner.publishers.oauth import LoopbackRedirect, new_state
+from essplanner.publishers.oauth import REGISTERED_PORT, LoopbackRedirect, new_state
 from essplanner.publishers.rules import (
     LinkHandling,
     PlatformRules,
@@ -203,6 +203,10 @@ class PinterestPublisher(BasePublisher):
         supports_video=False,
         text_required=False,
     )
+
+    def __init__(self, *, redirect_port: int = REGISTERED_PORT) -> None:
+        # Pinterest accepts only a redirect address registered in the app, exactly
+        self.redirect_port = redirect_port
 
     # ------------------------------------------------------------ checks ---
 
@@ -582,7 +586,7 @@ class PinterestPublisher(BasePublisher):
         if not client.client_id or not client.client_secret:
             raise PermanentError(tr("Pinterest needs the app id and the app secret key of "
                                     "the developer app (see the Pinterest guide)."))
-        with LoopbackRedirect() as redirect:
+        with LoopbackRedirect(port=self.redirect_port) as redirect:
             state = new_state()
             open_url(authorize_url(base) + "?" + urlencode({
                 "client_id": client.client_id, "redirect_uri": redirect.redirect_uri,

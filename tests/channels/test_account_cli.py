@@ -118,8 +118,8 @@ def test_with_no_keyring_backend_add_fails_clearly_and_stores_nothing(tmp_path: 
 def test_platforms_lists_what_each_needs(cli: Cli) -> None:
     listed = cli.json("account", "platforms")
     names = [p["platform"] for p in listed["platforms"]]
-    assert names == ["bluesky", "dryrun", "facebook", "instagram", "mastodon", "pinterest",
-                     "telegram", "threads"]
+    assert names == ["bluesky", "dryrun", "facebook", "instagram", "linkedin", "mastodon",
+                     "pinterest", "telegram", "threads"]
     telegram = next(p for p in listed["platforms"] if p["platform"] == "telegram")
     assert [f["key"] for f in telegram["fields"]] == ["secret", "chat_id", "api_url"]
     assert listed["failures"] == {}
@@ -133,6 +133,7 @@ def test_platform_field_labels_and_help_are_translated() -> None:
     from essplanner.publishers.meta.facebook import FacebookPublisher
     from essplanner.publishers.meta.instagram import InstagramPublisher
     from essplanner.publishers.meta.threads import ThreadsPublisher
+    from essplanner.publishers.linkedin import LinkedInPublisher
     from essplanner.publishers.pinterest import PinterestPublisher
     from essplanner.publishers.telegram import TelegramPublisher
 
@@ -140,7 +141,7 @@ def test_platform_field_labels_and_help_are_translated() -> None:
     catalog = _catalog("fr")
     for publisher in (BlueskyPublisher, MastodonPublisher, TelegramPublisher,
                       FacebookPublisher, InstagramPublisher, ThreadsPublisher,
-                      PinterestPublisher):
+                      LinkedInPublisher, PinterestPublisher):
         for f in publisher.account_fields:
             for text in (f.label, f.help):
                 assert not text or text in catalog, text

@@ -39,3 +39,17 @@ def test_a_busy_port_is_a_clear_message() -> None:
         port = holder.getsockname()[1]
         with pytest.raises(PermanentError, match=f"Port {port} of this computer is busy"):
             LoopbackRedirect(port=port)
+
+
+@pytest.mark.parametrize("module", ["linkedin", "pinterest"])
+def test_platforms_that_want_an_exact_address_use_the_one_their_guides_give(module: str) -> None:
+    from pathlib import Path
+
+    from essplanner.publishers.oauth import REGISTERED_PORT, REGISTERED_REDIRECT_URI
+    from essplanner.publishers.registry import Registry
+
+    publisher = Registry().get(module)
+    assert publisher.redirect_port == REGISTERED_PORT  # type: ignore[attr-defined]
+    docs = Path(__file__).resolve().parents[2] / "docs" / "platforms"
+    for lang in ("fr", "en"):
+        assert REGISTERED_REDIRECT_URI in (docs / f"{module}.{lang}.md").read_text("utf-8")
