@@ -230,11 +230,25 @@ def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
         context.http.close()
     merged = {**ws.accounts.get(account_id).settings, **dict(result.settings),
               "checked_at": ws.clock.now().isoformat(timespec="seconds")}
+    if account.blocked_reason:
+        try_again(ws, account_id)  # the platform accepts the account again
     updated = ws.accounts.update(
         account_id, handle=result.handle or account.handle, settings=merged,
         token_expires_at=result.token_expires_at, needs_reconnect=False, reconnect_reason="")
     return CheckOutcome(updated, ok=True, warnings=tuple(
         redact(w, secrets=(context.secret,)) for w in result.warnings))
+
+
+def try_again(ws: Workspace, account_id: int) -> domain.Account:
+    """"I added credits (updated, got access): try again": the account publishes again, and
+    the posts its block refused are sent again now. If the platform still refuses, the
+    next post says so again."""
+    for post_id, target_id in ws.accounts.unblock(account_id):
+        try:
+            ws.posts.retry(post_id, target_ids=[target_id])
+        except ValidationError:
+            continue  # changed meanwhile (cancelled, retried by someone else)
+    return ws.accounts.get(account_id)
 
 
 def reconnect(ws: Workspace, account_id: int, *, secret: str,

@@ -146,10 +146,10 @@ class QuickReader:
             return []
         accounts = {
             account_id: (name, shown_platform(platform, json.loads(settings or "{}")),
-                         bool(flagged), bool(enabled))
-            for account_id, name, platform, settings, flagged, enabled
-            in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled "
-                          "FROM account")
+                         bool(flagged), bool(enabled), block or "")
+            for account_id, name, platform, settings, flagged, enabled, block
+            in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled, "
+                          "blocked_reason FROM account")
         }
         badges: dict[int, list[TargetBadge]] = {}
         for post_id, target_id, account_id, state, error, attempts in db.execute(
@@ -157,14 +157,16 @@ class QuickReader:
                 "t.attempt_count FROM target t "
                 f"JOIN post p ON p.id = t.post_id WHERE {cond} ORDER BY t.post_id, t.id",
                 params):
-            name, platform, flagged, enabled = accounts.get(account_id, ("?", "?", False, True))
+            name, platform, flagged, enabled, block = accounts.get(
+                account_id, ("?", "?", False, True, ""))
             delivery = _STATES[state]
             badges.setdefault(post_id, []).append(TargetBadge(
                 target_id=target_id, account_id=account_id, account_name=name,
                 platform=platform, state=delivery,
                 last_error=redact(error) if error else "",
                 holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
-                                 attempt_count=attempts or 0, last_error=error or "")))
+                                 attempt_count=attempts or 0, last_error=error or "",
+                                 blocked=block)))
         personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
         objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
         media = dict(db.execute(
