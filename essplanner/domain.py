@@ -101,6 +101,7 @@ class Holdup(enum.StrEnum):
     NEEDS_CREDITS = "needs_credits"  # scheduled, but the platform wants credits bought first
     NEEDS_UPDATE = "needs_update"  # scheduled, but ESS Planner must be updated first
     NEEDS_ACCESS = "needs_access"  # scheduled, but the developer app needs a higher access
+    LOGIN_ENDING = "login_ending"  # an account's login runs out soon: reconnect before
     RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
     FAILED = "failed"  # the network refused it, or a check blocked it
     UNCONFIRMED = "unconfirmed"

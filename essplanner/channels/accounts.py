@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from essplanner import domain
 from essplanner.channels.contexts import make_context
 from essplanner.credentials import MAIN, MemoryStore
 from essplanner.errors import EssPlannerError, ValidationError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.log import redact
 from essplanner.publishers.base import (
+    TOKEN_EXPIRES_AT,
     AccountField,
     ClientApp,
     Credentials,
@@ -29,6 +31,7 @@ from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.registry import PluginError
+from essplanner.services.calendar import AttentionItem, shown_platform
 from essplanner.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -54,6 +57,97 @@ class CheckOutcome:
     @property
     def needs_reconnect(self) -> bool:
         return self.account.needs_reconnect
+
+
+#: how many days ahead a login that runs out is shown as needing attention
+EXPIRY_WARNING_DAYS = 10
+
+
+@dataclass(frozen=True)
+class LoginEnding:
+    """An account whose login runs out soon (or already did): reconnect it before then.
+    ``posts_after``: when its scheduled posts due at or after that moment are planned."""
+
+    account: domain.Account
+    ends_at: datetime
+    posts_after: tuple[datetime, ...] = ()
+    ended: bool = False  # already ran out
+
+
+def login_ends_at(account: domain.Account) -> datetime | None:
+    """When the account's login runs out for good: the ``token_expires_at`` setting a
+    publisher keeps current, else the expiry its last check reported."""
+    raw = account.settings.get(TOKEN_EXPIRES_AT)
+    if isinstance(raw, str) and raw:
+        try:
+            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            when = None
+        if when is not None:
+            return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return account.token_expires_at
+
+
+def logins_ending(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS) -> list[LoginEnding]:
+    """Enabled accounts whose login runs out within ``days`` (by the workspace's clock),
+    soonest first; accounts already flagged for reconnection say so elsewhere."""
+    now = ws.clock.now()
+    horizon = now + timedelta(days=days)
+    scheduled: dict[int, list[datetime]] | None = None
+    out = []
+    for account in ws.accounts.all():
+        ends = login_ends_at(account)
+        if ends is None or ends > horizon or account.needs_reconnect or not account.enabled:
+            continue
+        if scheduled is None:
+            scheduled = ws.accounts.scheduled_times()
+        after = tuple(t for t in scheduled.get(account.id, ()) if t >= ends)
+        out.append(LoginEnding(account, ends, after, ended=ends <= now))
+    return sorted(out, key=lambda e: (e.ends_at, e.account.name))
+
+
+def login_ending_text(ending: LoginEnding, zone_name: str | None) -> str:
+    """"The LinkedIn login of « Asso » ends on 2027-03-12: reconnect it." and, when posts
+    are planned after that, how many and from when."""
+    from essplanner.timeutil import get_zone
+
+    zone = get_zone(zone_name)
+    account = ending.account
+    when = ending.ends_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    network = domain.platform_name(shown_platform(account.platform, account.settings))
+    if ending.ended:
+        text = _("The {network} login of « {account} » ended on {date}: reconnect it.",
+                 network=network, account=account.name, date=when)
+    else:
+        text = _("The {network} login of « {account} » ends on {date}: reconnect it.",
+                 network=network, account=account.name, date=when)
+    if ending.posts_after:
+        first = ending.posts_after[0].astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        text += " " + n_("{n} scheduled post is planned after that ({first}): it will not go "
+                         "out unless you reconnect first.",
+                         "{n} scheduled posts are planned after that (the first on {first}): "
+                         "they will not go out unless you reconnect first.",
+                         len(ending.posts_after), first=first)
+    return text
+
+
+def login_attention(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS,
+                    ) -> list[AttentionItem]:
+    """The needs-attention rows of logins running out: one per account, before any post
+    fails (``target_id`` is minus the account's id; there is no post)."""
+    from essplanner.domain import DeliveryState, Holdup
+
+    return [
+        AttentionItem(
+            target_id=-e.account.id, post_id=0, post_version=0,
+            title=_("Login of {account}", account=e.account.name),
+            account_name=e.account.name,
+            platform=shown_platform(e.account.platform, e.account.settings),
+            state=DeliveryState.SCHEDULED, scheduled_at=e.ends_at, next_attempt_at=None,
+            attempt_count=0, last_error=login_ending_text(e, ws.settings.timezone),
+            account_id=e.account.id, holdup=Holdup.LOGIN_ENDING)
+        for e in logins_ending(ws, days=days)
+    ]
 
 
 def normalize_api_url(url: str) -> str:

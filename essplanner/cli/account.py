@@ -17,6 +17,12 @@ from essplanner.i18n import _
 from essplanner.timeutil import to_utc_iso
 
 
+def login_ends_at(account: domain.Account) -> Any:
+    from essplanner.channels.accounts import login_ends_at as ends_at
+
+    return ends_at(account)
+
+
 def account_json(account: domain.Account) -> dict[str, Any]:
     """An account for ``--json``: everything but its secret (which is not here anyway)."""
     return {
@@ -32,6 +38,9 @@ def account_json(account: domain.Account) -> dict[str, Any]:
         "needs_reconnect": account.needs_reconnect,
         "reconnect_reason": account.reconnect_reason,
         "enabled": account.enabled,
+        "blocked_reason": account.blocked_reason,
+        "blocked_message": account.blocked_message,
+        "login_ends_at": to_utc_iso(login_ends_at(account)),
     }
 
 
@@ -81,17 +90,42 @@ def _open_browser(url: str) -> None:
     webbrowser.open(url)
 
 
-def _describe(account: domain.Account) -> str:
+def _describe(account: domain.Account, notes: dict[int, str]) -> str:
     state = (_("needs reconnecting: {reason}", reason=account.reconnect_reason)
              if account.needs_reconnect else
              _("checked {when}", when=account.settings.get("checked_at", "?"))
              if account.settings.get("checked_at") else _("not checked yet"))
     handle = f" {account.handle}" if account.handle else ""
-    return f"{account.name} ({account.platform}){handle} — {state}"
+    lines = [f"{account.name} ({account.platform}){handle} — {state}"]
+    lines.extend(f"  ! {note}" for note in _notes(account, notes))
+    return "\n".join(lines)
 
 
-def _print_check(args: argparse.Namespace, outcome: Any) -> int:
+def _notes(account: domain.Account, endings: dict[int, str]) -> list[str]:
+    """What a person must do about the account: its block, its login running out."""
+    out = []
+    if account.blocked_reason:
+        out.append(_("{message} Once done: essplanner account try-again {quoted}",
+                     message=account.blocked_message or account.blocked_reason,
+                     quoted=_quote(account.name)))
+    if account.id in endings:
+        out.append(_("{text} With: essplanner account reconnect {quoted} --browser",
+                     text=endings[account.id], quoted=_quote(account.name)))
+    return out
+
+
+def _endings(ws: Any) -> dict[int, str]:
+    from essplanner.channels.accounts import login_ending_text, logins_ending
+
+    return {e.account.id: login_ending_text(e, ws.settings.timezone)
+            for e in logins_ending(ws)}
+
+
+def _print_check(args: argparse.Namespace, outcome: Any, ws: Any = None) -> int:
     from essplanner.cli.common import emit
+
+    endings = _endings(ws) if ws is not None else {}
+    notes = _notes(outcome.account, endings)
 
     def text() -> str:
         if outcome.ok:
@@ -105,11 +139,11 @@ def _print_check(args: argparse.Namespace, outcome: Any) -> int:
         else:
             lines = [_("{name}: cannot check now: {reason}", name=outcome.account.name,
                        reason=outcome.message)]
-        lines.extend(f"  ! {w}" for w in outcome.warnings)
+        lines.extend(f"  ! {w}" for w in (*outcome.warnings, *notes))
         return "\n".join(lines)
 
     emit(args, {"account": account_json(outcome.account), "ok": outcome.ok,
-                "message": outcome.message, "warnings": list(outcome.warnings)}, text)
+                "message": outcome.message, "warnings": [*outcome.warnings, *notes]}, text)
     return 0 if outcome.ok else 1
 
 
@@ -143,7 +177,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                                    handle=handle, api_url=args.api_url or "",
                                    settings=settings, extra_secrets=extra)
     if args.check:
-        return _print_check(args, accounts.check_account(ws, account.id))
+        return _print_check(args, accounts.check_account(ws, account.id), ws)
     emit(args, account_json(account),
          _("Account {name} added ({platform}). Check the login with: essplanner account "
            "check {quoted}", name=account.name, platform=account.platform,
@@ -156,8 +190,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     items = ws.accounts.all()
-    emit(args, [account_json(a) for a in items],
-         lambda: "\n".join(_describe(a) for a in items) or _("No accounts yet."))
+    endings = _endings(ws)
+    emit(args, [{**account_json(a), "notes": _notes(a, endings)} for a in items],
+         lambda: "\n".join(_describe(a, endings) for a in items) or _("No accounts yet."))
     return 0
 
 
@@ -167,7 +202,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
-    return _print_check(args, accounts.check_account(ws, account.id))
+    return _print_check(args, accounts.check_account(ws, account.id), ws)
+
+
+def cmd_try_again(args: argparse.Namespace) -> int:
+    from essplanner.channels import accounts
+    from essplanner.cli.common import emit, open_workspace
+
+    ws = open_workspace(args)
+    account = accounts.find_account(ws, args.name)
+    was = account.blocked_reason
+    account = accounts.try_again(ws, account.id)
+    emit(args, account_json(account),
+         _("{name} publishes again; the posts it refused are sent again.", name=account.name)
+         if was else _("{name} was not blocked.", name=account.name))
+    return 0
 
 
 def cmd_reconnect(args: argparse.Namespace) -> int:
@@ -189,7 +238,7 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
         assert secret is not None
         account = accounts.reconnect(ws, account.id, secret=secret)
     if args.check:
-        return _print_check(args, accounts.check_account(ws, account.id))
+        return _print_check(args, accounts.check_account(ws, account.id), ws)
     emit(args, account_json(account), _("New secret stored for {name}.", name=account.name))
     return 0
 
@@ -272,6 +321,13 @@ def register(sub: Any) -> None:
     p.add_argument("name")
     json_flag(p)
     p.set_defaults(handler=cmd_check)
+
+    p = verbs.add_parser("try-again", help=_(
+        "the platform's demand was met (credits added, update installed, access granted): "
+        "publish again"))
+    p.add_argument("name")
+    json_flag(p)
+    p.set_defaults(handler=cmd_try_again)
 
     p = verbs.add_parser("reconnect", help=_("give an account a new secret"))
     p.add_argument("name")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -151,6 +152,18 @@ class AccountService(Service):
             result = repo.to_account(row)
         self._notify(Change(accounts=True))
         return result
+
+    def scheduled_times(self) -> dict[int, list[datetime]]:
+        """When each account's scheduled targets are due next: {account id: [times]}."""
+        target = models.Target
+        out: dict[int, list[datetime]] = {}
+        with self.db.read() as s:
+            for account_id, when in s.execute(
+                    select(target.account_id, target.next_attempt_at).where(
+                        target.state == DeliveryState.SCHEDULED.value,
+                        target.next_attempt_at.is_not(None)).order_by(target.next_attempt_at)):
+                out.setdefault(account_id, []).append(when)
+        return out
 
     def unblock(self, account_id: int) -> list[tuple[int, int]]:
         """The person acted on the platform's side (added credits, updated, got access):

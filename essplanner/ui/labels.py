@@ -62,6 +62,7 @@ def holdup_label(holdup: Holdup) -> str:
             "Labels", "waiting: the developer app needs more access"),
         Holdup.RETRYING: QCoreApplication.translate(
             "Labels", "waiting: the network refused it for now"),
+        Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "login ends soon"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
@@ -79,6 +80,7 @@ def holdup_action(holdup: Holdup) -> str:
         Holdup.NEEDS_ACCESS: QCoreApplication.translate(
             "Labels", "Access granted: try again"),
         Holdup.RETRYING: QCoreApplication.translate("Labels", "Retry now"),
+        Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "Reconnect…"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),

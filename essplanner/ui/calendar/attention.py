@@ -202,14 +202,15 @@ class AttentionPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected()
+        post = item is not None and item.holdup is not Holdup.LOGIN_ENDING  # else an account
         for button in (self.retry_button, self.published_button, self.reschedule_button,
                        self.cancel_button, self.open_button):
-            button.setEnabled(item is not None)
+            button.setEnabled(post)
         holdup = item.holdup if item is not None else None
         self.action_button.setVisible(holdup is not None)
         if holdup is not None:
             self.action_button.setText(holdup_action(holdup))
-        waiting = holdup in ACCOUNT_HOLDUPS or holdup is Holdup.RETRYING
+        waiting = holdup in ACCOUNT_HOLDUPS or holdup in (Holdup.RETRYING, Holdup.LOGIN_ENDING)
         self.published_button.setVisible(not waiting)
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
@@ -218,7 +219,7 @@ class AttentionPanel(QWidget):
 
     def _open(self) -> None:
         item = self.selected()
-        if item is not None:
+        if item is not None and item.post_id:
             self.open_post.emit(item.post_id)
 
     def _act(self, action: Callable[[], object]) -> None:
@@ -233,7 +234,7 @@ class AttentionPanel(QWidget):
         if item is None or item.holdup is None:
             return
         holdup = item.holdup
-        if holdup is Holdup.RECONNECT:
+        if holdup in (Holdup.RECONNECT, Holdup.LOGIN_ENDING):
             self.reconnect_requested.emit(item.account_id)
         elif holdup is Holdup.DISABLED:
             self._act(lambda: self.ws.accounts.update(item.account_id, enabled=True))
