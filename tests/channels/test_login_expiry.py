@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from channels.conftest import Cli
-
 from essplanner.channels.accounts import (
     login_attention,
     login_ending_text,
