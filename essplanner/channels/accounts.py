@@ -7,6 +7,7 @@ keyring through :class:`~essplanner.services.accounts.AccountService`; nothing h
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from essplanner.log import redact
 from essplanner.publishers.base import (
     TOKEN_EXPIRES_AT,
     AccountField,
+    Choice,
     ClientApp,
     Credentials,
     FieldKind,
@@ -57,6 +59,116 @@ class CheckOutcome:
     @property
     def needs_reconnect(self) -> bool:
         return self.account.needs_reconnect
+
+
+class ChoiceNeeded(ValidationError):
+    """The login gives several places to publish (Pages, boards): the person picks one."""
+
+    def __init__(self, message: str, choices: tuple[Choice, ...]) -> None:
+        super().__init__(message)
+        self.choices = choices
+
+
+# ---------------------------------------------------------------- developer apps ---
+
+#: the setting holding an account's client id; its secret is the vault key of the same name
+CLIENT_ID = "client_id"
+CLIENT_SECRET = "client_secret"
+
+
+@dataclass(frozen=True)
+class ClientNeeds:
+    """What a platform's login needs of its developer app. ``default_client_id``: the one
+    the project ships (``publishers/clients.toml``), "" when none."""
+
+    needs_client_app: bool = False
+    client_secret_required: bool = False
+    default_client_id: str = ""
+
+
+def shipped_client_ids() -> dict[str, str]:
+    """The default client ids shipped in ``essplanner/publishers/clients.toml``."""
+    import tomllib
+    from importlib import resources
+
+    try:
+        data = tomllib.loads(resources.files("essplanner.publishers")
+                             .joinpath("clients.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("the shipped client ids cannot be read: %s", exc)
+        return {}
+    return {platform: str(table.get(CLIENT_ID, "") or "").strip()
+            for platform, table in data.items() if isinstance(table, dict)}
+
+
+def client_needs(ws: Workspace, platform: str) -> ClientNeeds:
+    publisher = _publisher(ws, platform)
+    if not getattr(publisher, "needs_client_app", False):
+        return ClientNeeds()
+    return ClientNeeds(True, bool(getattr(publisher, "client_secret_required", False)),
+                       shipped_client_ids().get(platform, ""))
+
+
+def client_app(ws: Workspace, platform: str, *, client_id: str = "", client_secret: str = "",
+               account: domain.Account | None = None) -> ClientApp | None:
+    """The developer app to log in through: what the person typed, else the account's own
+    (reconnecting), else the shipped default. None when the platform needs none; a clear
+    error when one is needed and missing."""
+    needs = client_needs(ws, platform)
+    if not needs.needs_client_app:
+        return None
+    name = _publisher(ws, platform).display_name
+    client_id = client_id.strip() or (str(account.settings.get(CLIENT_ID, "") or "")
+                                      if account is not None else "") or needs.default_client_id
+    if not client_id:
+        raise ValidationError(_("Give the client id of the {platform} developer app first "
+                                "(see its guide).", platform=name))
+    if not client_secret and account is not None:
+        client_secret = ws.secrets.get(account.id, CLIENT_SECRET) or ""
+    if needs.client_secret_required and not client_secret:
+        raise ValidationError(_("Give the client secret of the {platform} developer app "
+                                "too (see its guide).", platform=name))
+    return ClientApp(client_id, client_secret.strip())
+
+
+def with_client(credentials: Credentials, client: ClientApp | None) -> Credentials:
+    """The login's credentials, sure to carry its app: the client id in the settings, the
+    secret in the vault (the keyring), never the other way round."""
+    if client is None:
+        return credentials
+    settings = {**dict(credentials.settings), CLIENT_ID: client.client_id}
+    vault = dict(credentials.vault)
+    if client.client_secret:
+        vault.setdefault(CLIENT_SECRET, client.client_secret)
+    return dataclasses.replace(credentials, settings=settings, vault=vault)
+
+
+def settle_choice(credentials: Credentials, value: str | None = None) -> Credentials:
+    """Where to publish, when the login offers several places: ``value`` (a choice's value,
+    or its label) goes to ``settings[choose]``; a single choice is taken without asking;
+    several and no value: :class:`ChoiceNeeded` listing them."""
+    if not credentials.choose:
+        return credentials
+    choices = credentials.choices
+    if not choices:
+        raise ValidationError(_("This login gives access to nowhere to publish: check the "
+                                "account's rights on the platform, then connect again."))
+    listed = "; ".join(f"{c.value} ({c.label})" for c in choices)
+    if value is None or not value.strip():
+        if len(choices) > 1:
+            raise ChoiceNeeded(_("Choose where to publish: {choices}.", choices=listed),
+                               choices)
+        chosen = choices[0]
+    else:
+        wanted = value.strip()
+        found = [c for c in choices if c.value == wanted] or [
+            c for c in choices if c.label.casefold() == wanted.casefold()]
+        if not found:
+            raise ValidationError(_("{value!r} is not among the choices: {choices}.",
+                                    value=wanted, choices=listed))
+        chosen = found[0]
+    settings = {**dict(credentials.settings), credentials.choose: chosen.value}
+    return dataclasses.replace(credentials, settings=settings, choose="", choices=())
 
 
 #: how many days ahead a login that runs out is shown as needing attention

@@ -64,6 +64,66 @@ def _read_secret(args: argparse.Namespace) -> str | None:
     return secret
 
 
+def _client(args: argparse.Namespace, ws: Any, platform: str,
+            account: domain.Account | None = None) -> Any:
+    """The developer app to log in through (X, LinkedIn, Pinterest), None for the others.
+    The client secret is read like a secret: standard input, or typed without echo."""
+    from essplanner.channels import accounts
+    from essplanner.cli.common import UsageError
+    from essplanner.errors import ValidationError
+    from essplanner.log import register_secret
+
+    needs = accounts.client_needs(ws, platform)
+    if not needs.needs_client_app:
+        if args.client_id or args.client_secret_stdin:
+            raise UsageError(_("This platform needs no client id: leave out --client-id and "
+                               "--client-secret-stdin."))
+        return None
+    secret = ""
+    stored = account is not None and not args.client_id
+    if args.client_secret_stdin or (needs.client_secret_required and not stored
+                                    and sys.stdin.isatty()):
+        if sys.stdin.isatty():
+            import getpass
+
+            secret = getpass.getpass(_("Client secret of the developer app (not shown): "),
+                                     stream=sys.stderr)
+        else:
+            secret = sys.stdin.readline()
+        secret = secret.strip()
+        if not secret:
+            raise UsageError(_("Nothing was read on standard input: pipe the client secret "
+                               "into the command (--client-secret-stdin)."))
+        register_secret(secret)
+    try:
+        return accounts.client_app(ws, platform, client_id=args.client_id or "",
+                                   client_secret=secret, account=account)
+    except ValidationError as exc:
+        hint = _("Give it with --client-id ID (and --client-secret-stdin).")
+        raise UsageError(f"{exc} {hint}") from exc
+
+
+def _choose(args: argparse.Namespace, credentials: Any) -> Any:
+    """Where to publish when the login offers several places: --choice, else asked."""
+    from essplanner.channels import accounts
+    from essplanner.cli.common import UsageError
+
+    try:
+        return accounts.settle_choice(credentials, args.choice)
+    except accounts.ChoiceNeeded as exc:
+        if not sys.stdin.isatty():
+            raise UsageError(_("{problem} Give one with --choice VALUE.",
+                               problem=str(exc))) from exc
+        print(_("Where should the posts go?"), file=sys.stderr)
+        for number, choice in enumerate(exc.choices, 1):
+            print(f"  {number}. {choice.label} ({choice.value})", file=sys.stderr)
+        while True:
+            answer = input(_("Number (1-{n}): ", n=len(exc.choices))).strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(exc.choices):
+                return accounts.settle_choice(credentials, exc.choices[int(answer) - 1].value)
+            print(_("Type a number from the list."), file=sys.stderr)
+
+
 def _settings(pairs: list[str]) -> dict[str, Any]:
     from essplanner.cli.common import UsageError
 
@@ -167,9 +227,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     secret = _read_secret(args)
     extra: dict[str, str] = {}
     handle = args.handle or ""
+    if (args.client_id or args.client_secret_stdin or args.choice) and not args.browser:
+        raise UsageError(_("--client-id, --client-secret-stdin and --choice go with "
+                           "--browser."))
     if args.browser:
+        client = _client(args, ws, args.platform)
         credentials = accounts.browser_login(ws, args.platform, args.api_url or "",
-                                             open_url=_open_browser)
+                                             open_url=_open_browser, client=client)
+        credentials = _choose(args, accounts.with_client(credentials, client))
         secret, handle = credentials.secret, handle or credentials.handle
         extra = dict(credentials.vault)
         settings = {**dict(credentials.settings), **settings}
@@ -225,11 +290,16 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
     if args.secret_stdin == args.browser:
         raise UsageError(_("Give the new secret with --secret-stdin, or use --browser."))
+    if (args.client_id or args.client_secret_stdin or args.choice) and not args.browser:
+        raise UsageError(_("--client-id, --client-secret-stdin and --choice go with "
+                           "--browser."))
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
     if args.browser:
+        client = _client(args, ws, account.platform, account)
         credentials = accounts.browser_login(ws, account.platform, account.api_url,
-                                             open_url=_open_browser)
+                                             open_url=_open_browser, client=client)
+        credentials = _choose(args, accounts.with_client(credentials, client))
         account = accounts.reconnect(ws, account.id, secret=credentials.secret,
                                      extra_secrets=credentials.vault,
                                      settings=credentials.settings, handle=credentials.handle)
@@ -300,6 +370,15 @@ def register(sub: Any) -> None:
         p.add_argument("--browser", action="store_true", help=_(
             "connect through the platform's page in the browser (Mastodon)"))
         p.add_argument("--check", action="store_true", help=_("log in right away"))
+        p.add_argument("--client-id", metavar="ID", help=_(
+            "client id of the platform's developer app (X, LinkedIn, Pinterest), with "
+            "--browser"))
+        p.add_argument("--client-secret-stdin", action="store_true", help=_(
+            "read the developer app's client secret from standard input (asked when needed "
+            "on a terminal)"))
+        p.add_argument("--choice", metavar="VALUE", help=_(
+            "where to publish when the login offers several places (a LinkedIn Page, a "
+            "Pinterest board); asked on a terminal"))
 
     p = verbs.add_parser("add", help=_("connect an account"))
     p.add_argument("platform", metavar="PLATFORM", help=_("bluesky, mastodon, telegram..."))
