@@ -146,3 +146,59 @@ def test_client_options_are_refused_where_they_mean_nothing(cli: Cli, plugin: No
     assert code == 2 and "needs no client id" in err
     code, _out, err = cli("account", "add", "oauthy", "--name", "A", "--browser")
     assert code == 2 and "client id of the Oauthy developer app" in err
+
+
+@pytest.mark.gui
+def test_the_dialog_asks_the_client_app_and_where_to_publish(
+        qtbot, ows: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QInputDialog
+
+    from essplanner.ui.accounts.editor import AccountEditor
+    from essplanner.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
+    asked: list[list[str]] = []
+
+    def pick(parent, title, label, items, *args, **kwargs):
+        asked.append(list(items))
+        return "Asso Jeunes", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    runner = TaskRunner()
+    editor = AccountEditor(ows, runner)
+    qtbot.addWidget(editor)
+    editor.platform.setCurrentIndex(editor.platform.findData("oauthy"))
+    editor.name.setText("Asso")
+    assert editor.client_id is not None and editor.client_secret is not None
+    assert editor.client_id.text() == ""  # nothing shipped for this platform
+    editor.browser_button.click()  # no client id yet: said, nothing opened
+    assert "client id of the Oauthy developer app" in editor.status.text()
+    assert OauthyPublisher.clients == []
+    editor.client_id.setText("cid-9")
+    editor.client_secret.setText(SECRET)
+    with qtbot.waitSignal(runner.finished, timeout=20_000):
+        editor.browser_button.click()
+    assert asked == [["Asso Énergie", "Asso Jeunes"]]
+    assert OauthyPublisher.clients == [ClientApp("cid-9", SECRET)]
+    with qtbot.waitSignal(editor.login_checked, timeout=20_000):
+        editor.on_accept()
+    [account] = ows.accounts.all()
+    assert account.settings["client_id"] == "cid-9"
+    assert account.settings["organization"] == "202"
+    assert SECRET not in repr(account.settings)
+    assert ows.secrets.get(account.id, "client_secret") == SECRET
+    assert ows.secrets.get(account.id, "refresh_token") == REFRESH
+
+    # one place only: taken without asking; a shipped client id prefills the field
+    OauthyPublisher.places = (Choice("7", "Seule Page"),)
+    monkeypatch.setattr(accounts, "shipped_client_ids", lambda: {"oauthy": "shipped-id"})
+    other = AccountEditor(ows, runner)
+    qtbot.addWidget(other)
+    other.platform.setCurrentIndex(other.platform.findData("oauthy"))
+    assert other.client_id is not None and other.client_id.text() == "shipped-id"
+    other.client_secret.setText(SECRET)
+    with qtbot.waitSignal(runner.finished, timeout=20_000):
+        other.browser_button.click()
+    assert len(asked) == 1
+    assert other.credentials is not None and other.credentials.settings["organization"] == "7"
