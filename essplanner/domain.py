@@ -22,6 +22,18 @@ PLATFORM_NAMES = {
 TEST_PLATFORM = "dryrun"
 
 
+#: how people write some networks, as their platform ids ("Twitter" is X)
+_NETWORK_ALIASES = {"twitter": "x", "x twitter": "x", "twitter x": "x", "fb": "facebook",
+                    "insta": "instagram", "ig": "instagram", "bsky": "bluesky",
+                    "linked in": "linkedin", "youtube": "youtube", "yt": "youtube"}
+
+
+def network_id(name: str) -> str:
+    """How people write a network ("Twitter", "Insta") as its platform id ("x", "instagram")."""
+    plain = " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+    return _NETWORK_ALIASES.get(plain, plain.replace(" ", ""))
+
+
 def platform_name(platform: str) -> str:
     """A platform's name for people (never its id); test accounts are named by the caller
     in its language."""
@@ -215,8 +227,8 @@ class Persona:
 
     def uses_platform(self, platform: str) -> bool:
         """Whether this persona is on ``platform`` (ids such as "facebook")."""
-        wanted = platform.lower()
-        return any(n.lower() == wanted for n in self.networks)
+        wanted = network_id(platform)
+        return any(network_id(n) == wanted for n in self.networks)
 
 
 @dataclass(frozen=True)
