@@ -162,7 +162,8 @@ class AccountService(Service):
                     select(target.account_id, target.next_attempt_at).where(
                         target.state == DeliveryState.SCHEDULED.value,
                         target.next_attempt_at.is_not(None)).order_by(target.next_attempt_at)):
-                out.setdefault(account_id, []).append(when)
+                if when is not None:
+                    out.setdefault(account_id, []).append(when)
         return out
 
     def unblock(self, account_id: int) -> list[tuple[int, int]]:
