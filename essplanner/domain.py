@@ -22,6 +22,18 @@ PLATFORM_NAMES = {
 TEST_PLATFORM = "dryrun"
 
 
+#: how people write some networks, as their platform ids ("Twitter" is X)
+_NETWORK_ALIASES = {"twitter": "x", "x twitter": "x", "twitter x": "x", "fb": "facebook",
+                    "insta": "instagram", "ig": "instagram", "bsky": "bluesky",
+                    "linked in": "linkedin", "youtube": "youtube", "yt": "youtube"}
+
+
+def network_id(name: str) -> str:
+    """How people write a network ("Twitter", "Insta") as its platform id ("x", "instagram")."""
+    plain = " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+    return _NETWORK_ALIASES.get(plain, plain.replace(" ", ""))
+
+
 def platform_name(platform: str) -> str:
     """A platform's name for people (never its id); test accounts are named by the caller
     in its language."""
@@ -68,19 +80,54 @@ def time_is_fixed(target_states: Iterable[DeliveryState]) -> bool:
     return not TIME_FIXING.isdisjoint(target_states)
 
 
+class AccountBlock(enum.StrEnum):
+    """Why a platform refuses every post of an account until a person acts outside the app
+    (``publishers.errors.AccountBlocked.reason``)."""
+
+    CREDITS = "credits"  # X: the pay-per-use balance is empty
+    UPDATE = "update"  # the platform no longer speaks this release's API version
+    ACCESS = "access"  # the developer app's access level forbids publishing
+
+    @classmethod
+    def of(cls, reason: str) -> AccountBlock | None:
+        """The block named ``reason`` (None: not blocked; an unknown name: access)."""
+        if not reason:
+            return None
+        try:
+            return cls(reason)
+        except ValueError:
+            return cls.ACCESS
+
+    @property
+    def holdup(self) -> Holdup:
+        return {AccountBlock.CREDITS: Holdup.NEEDS_CREDITS,
+                AccountBlock.UPDATE: Holdup.NEEDS_UPDATE,
+                AccountBlock.ACCESS: Holdup.NEEDS_ACCESS}[self]
+
+
 class Holdup(enum.StrEnum):
     """Why a target will not go out at its time unless a person acts, and so what to do."""
 
     RECONNECT = "reconnect"  # scheduled, but its account must be reconnected
     DISABLED = "disabled"  # scheduled, but its account is disabled
+    NEEDS_CREDITS = "needs_credits"  # scheduled, but the platform wants credits bought first
+    NEEDS_UPDATE = "needs_update"  # scheduled, but ESS Planner must be updated first
+    NEEDS_ACCESS = "needs_access"  # scheduled, but the developer app needs a higher access
+    LOGIN_ENDING = "login_ending"  # an account's login runs out soon: reconnect before
     RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
     FAILED = "failed"  # the network refused it, or a check blocked it
     UNCONFIRMED = "unconfirmed"
     MISSED = "missed"
 
 
+#: holdups of a scheduled target whose account waits for a person (nothing to retry)
+ACCOUNT_HOLDUPS = frozenset({Holdup.RECONNECT, Holdup.DISABLED, Holdup.NEEDS_CREDITS,
+                             Holdup.NEEDS_UPDATE, Holdup.NEEDS_ACCESS})
+
+
 def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: bool = True,
-              attempt_count: int = 0, last_error: str = "") -> Holdup | None:
+              attempt_count: int = 0, last_error: str = "",
+              blocked: str = "") -> Holdup | None:
     """What keeps a target in ``state`` from going out on its own (None: nothing)."""
     if state is DeliveryState.FAILED:
         return Holdup.FAILED
@@ -92,6 +139,9 @@ def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: b
         return None
     if needs_reconnect:
         return Holdup.RECONNECT
+    block = AccountBlock.of(blocked)
+    if block is not None:
+        return block.holdup
     if not enabled:
         return Holdup.DISABLED
     if attempt_count > 0 and last_error:
@@ -200,8 +250,8 @@ class Persona:
 
     def uses_platform(self, platform: str) -> bool:
         """Whether this persona is on ``platform`` (ids such as "facebook")."""
-        wanted = platform.lower()
-        return any(n.lower() == wanted for n in self.networks)
+        wanted = network_id(platform)
+        return any(network_id(n) == wanted for n in self.networks)
 
 
 @dataclass(frozen=True)
@@ -265,6 +315,13 @@ class Account:
     reconnect_reason: str = ""
     grace_minutes: int = 60
     enabled: bool = True
+    #: the platform refuses every post until a person acts (see :class:`AccountBlock`)
+    blocked_reason: str = ""
+    blocked_message: str = ""
+
+    @property
+    def block(self) -> AccountBlock | None:
+        return AccountBlock.of(self.blocked_reason)
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,10 @@ class Account(Base):
     token_expires_at: Mapped[datetime | None]
     needs_reconnect: Mapped[bool] = mapped_column(Boolean, default=False)
     reconnect_reason: Mapped[str] = mapped_column(RedactedText, default="")
+    #: the platform refuses every post until a person acts outside the app: "credits",
+    #: "update" or "access" (publishers.errors.BLOCK_REASONS); "" when not blocked
+    blocked_reason: Mapped[str] = mapped_column(String(16), default="")
+    blocked_message: Mapped[str] = mapped_column(RedactedText, default="")
     grace_minutes: Mapped[int] = mapped_column(default=60)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -66,6 +66,8 @@ def to_account(row: models.Account) -> domain.Account:
         reconnect_reason=row.reconnect_reason,
         grace_minutes=row.grace_minutes,
         enabled=row.enabled,
+        blocked_reason=row.blocked_reason or "",
+        blocked_message=row.blocked_message or "",
     )
 
 

@@ -7,19 +7,23 @@ keyring through :class:`~essplanner.services.accounts.AccountService`; nothing h
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from essplanner import domain
 from essplanner.channels.contexts import make_context
 from essplanner.credentials import MAIN, MemoryStore
 from essplanner.errors import EssPlannerError, ValidationError
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.log import redact
 from essplanner.publishers.base import (
+    TOKEN_EXPIRES_AT,
     AccountField,
+    Choice,
     ClientApp,
     Credentials,
     FieldKind,
@@ -28,6 +32,7 @@ from essplanner.publishers.base import (
 from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.registry import PluginError
+from essplanner.services.calendar import AttentionItem, shown_platform
 from essplanner.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -57,6 +62,207 @@ class CheckOutcome:
     @property
     def needs_reconnect(self) -> bool:
         return self.account.needs_reconnect
+
+
+class ChoiceNeeded(ValidationError):
+    """The login gives several places to publish (Pages, boards): the person picks one."""
+
+    def __init__(self, message: str, choices: tuple[Choice, ...]) -> None:
+        super().__init__(message)
+        self.choices = choices
+
+
+# ---------------------------------------------------------------- developer apps ---
+
+#: the setting holding an account's client id; its secret is the vault key of the same name
+CLIENT_ID = "client_id"
+CLIENT_SECRET = "client_secret"
+
+
+@dataclass(frozen=True)
+class ClientNeeds:
+    """What a platform's login needs of its developer app. ``default_client_id``: the one
+    the project ships (``publishers/clients.toml``), "" when none."""
+
+    needs_client_app: bool = False
+    client_secret_required: bool = False
+    default_client_id: str = ""
+
+
+def shipped_client_ids() -> dict[str, str]:
+    """The default client ids shipped in ``essplanner/publishers/clients.toml``."""
+    import tomllib
+    from importlib import resources
+
+    try:
+        data = tomllib.loads(resources.files("essplanner.publishers")
+                             .joinpath("clients.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("the shipped client ids cannot be read: %s", exc)
+        return {}
+    return {platform: str(table.get(CLIENT_ID, "") or "").strip()
+            for platform, table in data.items() if isinstance(table, dict)}
+
+
+def client_needs(ws: Workspace, platform: str) -> ClientNeeds:
+    publisher = _publisher(ws, platform)
+    if not getattr(publisher, "needs_client_app", False):
+        return ClientNeeds()
+    return ClientNeeds(True, bool(getattr(publisher, "client_secret_required", False)),
+                       shipped_client_ids().get(platform, ""))
+
+
+def client_app(ws: Workspace, platform: str, *, client_id: str = "", client_secret: str = "",
+               account: domain.Account | None = None) -> ClientApp | None:
+    """The developer app to log in through: what the person typed, else the account's own
+    (reconnecting), else the shipped default. None when the platform needs none; a clear
+    error when one is needed and missing."""
+    needs = client_needs(ws, platform)
+    if not needs.needs_client_app:
+        return None
+    name = _publisher(ws, platform).display_name
+    client_id = client_id.strip() or (str(account.settings.get(CLIENT_ID, "") or "")
+                                      if account is not None else "") or needs.default_client_id
+    if not client_id:
+        raise ValidationError(_("Give the client id of the {platform} developer app first "
+                                "(see its guide).", platform=name))
+    if not client_secret and account is not None:
+        client_secret = ws.secrets.get(account.id, CLIENT_SECRET) or ""
+    if needs.client_secret_required and not client_secret:
+        raise ValidationError(_("Give the client secret of the {platform} developer app "
+                                "too (see its guide).", platform=name))
+    return ClientApp(client_id, client_secret.strip())
+
+
+def with_client(credentials: Credentials, client: ClientApp | None) -> Credentials:
+    """The login's credentials, sure to carry its app: the client id in the settings, the
+    secret in the vault (the keyring), never the other way round."""
+    if client is None:
+        return credentials
+    settings = {**dict(credentials.settings), CLIENT_ID: client.client_id}
+    vault = dict(credentials.vault)
+    if client.client_secret:
+        vault.setdefault(CLIENT_SECRET, client.client_secret)
+    return dataclasses.replace(credentials, settings=settings, vault=vault)
+
+
+def settle_choice(credentials: Credentials, value: str | None = None) -> Credentials:
+    """Where to publish, when the login offers several places: ``value`` (a choice's value,
+    or its label) goes to ``settings[choose]``; a single choice is taken without asking;
+    several and no value: :class:`ChoiceNeeded` listing them."""
+    if not credentials.choose:
+        return credentials
+    choices = credentials.choices
+    if not choices:
+        raise ValidationError(_("This login gives access to nowhere to publish: check the "
+                                "account's rights on the platform, then connect again."))
+    listed = "; ".join(f"{c.value} ({c.label})" for c in choices)
+    if value is None or not value.strip():
+        if len(choices) > 1:
+            raise ChoiceNeeded(_("Choose where to publish: {choices}.", choices=listed),
+                               choices)
+        chosen = choices[0]
+    else:
+        wanted = value.strip()
+        found = [c for c in choices if c.value == wanted] or [
+            c for c in choices if c.label.casefold() == wanted.casefold()]
+        if not found:
+            raise ValidationError(_("{value!r} is not among the choices: {choices}.",
+                                    value=wanted, choices=listed))
+        chosen = found[0]
+    settings = {**dict(credentials.settings), credentials.choose: chosen.value}
+    return dataclasses.replace(credentials, settings=settings, choose="", choices=())
+
+
+#: how many days ahead a login that runs out is shown as needing attention
+EXPIRY_WARNING_DAYS = 10
+
+
+@dataclass(frozen=True)
+class LoginEnding:
+    """An account whose login runs out soon (or already did): reconnect it before then.
+    ``posts_after``: when its scheduled posts due at or after that moment are planned."""
+
+    account: domain.Account
+    ends_at: datetime
+    posts_after: tuple[datetime, ...] = ()
+    ended: bool = False  # already ran out
+
+
+def login_ends_at(account: domain.Account) -> datetime | None:
+    """When the account's login runs out for good: the ``token_expires_at`` setting a
+    publisher keeps current, else the expiry its last check reported."""
+    raw = account.settings.get(TOKEN_EXPIRES_AT)
+    if isinstance(raw, str) and raw:
+        try:
+            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            when = None
+        if when is not None:
+            return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return account.token_expires_at
+
+
+def logins_ending(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS) -> list[LoginEnding]:
+    """Enabled accounts whose login runs out within ``days`` (by the workspace's clock),
+    soonest first; accounts already flagged for reconnection say so elsewhere."""
+    now = ws.clock.now()
+    horizon = now + timedelta(days=days)
+    scheduled: dict[int, list[datetime]] | None = None
+    out = []
+    for account in ws.accounts.all():
+        ends = login_ends_at(account)
+        if ends is None or ends > horizon or account.needs_reconnect or not account.enabled:
+            continue
+        if scheduled is None:
+            scheduled = ws.accounts.scheduled_times()
+        after = tuple(t for t in scheduled.get(account.id, ()) if t >= ends)
+        out.append(LoginEnding(account, ends, after, ended=ends <= now))
+    return sorted(out, key=lambda e: (e.ends_at, e.account.name))
+
+
+def login_ending_text(ending: LoginEnding, zone_name: str | None) -> str:
+    """"The LinkedIn login of « Asso » ends on 2027-03-12: reconnect it." and, when posts
+    are planned after that, how many and from when."""
+    from essplanner.timeutil import get_zone
+
+    zone = get_zone(zone_name)
+    account = ending.account
+    when = ending.ends_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    network = domain.platform_name(shown_platform(account.platform, account.settings))
+    if ending.ended:
+        text = _("The {network} login of « {account} » ended on {date}: reconnect it.",
+                 network=network, account=account.name, date=when)
+    else:
+        text = _("The {network} login of « {account} » ends on {date}: reconnect it.",
+                 network=network, account=account.name, date=when)
+    if ending.posts_after:
+        first = ending.posts_after[0].astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        text += " " + n_("{n} scheduled post is planned after that ({first}): it will not go "
+                         "out unless you reconnect first.",
+                         "{n} scheduled posts are planned after that (the first on {first}): "
+                         "they will not go out unless you reconnect first.",
+                         len(ending.posts_after), first=first)
+    return text
+
+
+def login_attention(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS,
+                    ) -> list[AttentionItem]:
+    """The needs-attention rows of logins running out: one per account, before any post
+    fails (``target_id`` is minus the account's id; there is no post)."""
+    from essplanner.domain import DeliveryState, Holdup
+
+    return [
+        AttentionItem(
+            target_id=-e.account.id, post_id=0, post_version=0,
+            title=_("Login of {account}", account=e.account.name),
+            account_name=e.account.name,
+            platform=shown_platform(e.account.platform, e.account.settings),
+            state=DeliveryState.SCHEDULED, scheduled_at=e.ends_at, next_attempt_at=None,
+            attempt_count=0, last_error=login_ending_text(e, ws.settings.timezone),
+            account_id=e.account.id, holdup=Holdup.LOGIN_ENDING)
+        for e in logins_ending(ws, days=days)
+    ]
 
 
 def normalize_api_url(url: str) -> str:
@@ -235,11 +441,25 @@ def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
         context.http.close()
     merged = {**ws.accounts.get(account_id).settings, **dict(result.settings),
               "checked_at": ws.clock.now().isoformat(timespec="seconds")}
+    if account.blocked_reason:
+        try_again(ws, account_id)  # the platform accepts the account again
     updated = ws.accounts.update(
         account_id, handle=result.handle or account.handle, settings=merged,
         token_expires_at=result.token_expires_at, needs_reconnect=False, reconnect_reason="")
     return CheckOutcome(updated, ok=True, warnings=tuple(
         redact(w, secrets=(context.secret,)) for w in result.warnings))
+
+
+def try_again(ws: Workspace, account_id: int) -> domain.Account:
+    """"I added credits (updated, got access): try again": the account publishes again, and
+    the posts its block refused are sent again now. If the platform still refuses, the
+    next post says so again."""
+    for post_id, target_id in ws.accounts.unblock(account_id):
+        try:
+            ws.posts.retry(post_id, target_ids=[target_id])
+        except ValidationError:
+            continue  # changed meanwhile (cancelled, retried by someone else)
+    return ws.accounts.get(account_id)
 
 
 def reconnect(ws: Workspace, account_id: int, *, secret: str,

@@ -17,6 +17,12 @@ from essplanner.i18n import _
 from essplanner.timeutil import to_utc_iso
 
 
+def login_ends_at(account: domain.Account) -> Any:
+    from essplanner.channels.accounts import login_ends_at as ends_at
+
+    return ends_at(account)
+
+
 def account_json(account: domain.Account) -> dict[str, Any]:
     """An account for ``--json``: everything but its secret (which is not here anyway)."""
     return {
@@ -32,6 +38,9 @@ def account_json(account: domain.Account) -> dict[str, Any]:
         "needs_reconnect": account.needs_reconnect,
         "reconnect_reason": account.reconnect_reason,
         "enabled": account.enabled,
+        "blocked_reason": account.blocked_reason,
+        "blocked_message": account.blocked_message,
+        "login_ends_at": to_utc_iso(login_ends_at(account)),
     }
 
 
@@ -53,6 +62,66 @@ def _read_secret(args: argparse.Namespace) -> str | None:
                            "the command (--secret-stdin)."))
     register_secret(secret)
     return secret
+
+
+def _client(args: argparse.Namespace, ws: Any, platform: str,
+            account: domain.Account | None = None) -> Any:
+    """The developer app to log in through (X, LinkedIn, Pinterest), None for the others.
+    The client secret is read like a secret: standard input, or typed without echo."""
+    from essplanner.channels import accounts
+    from essplanner.cli.common import UsageError
+    from essplanner.errors import ValidationError
+    from essplanner.log import register_secret
+
+    needs = accounts.client_needs(ws, platform)
+    if not needs.needs_client_app:
+        if args.client_id or args.client_secret_stdin:
+            raise UsageError(_("This platform needs no client id: leave out --client-id and "
+                               "--client-secret-stdin."))
+        return None
+    secret = ""
+    stored = account is not None and not args.client_id
+    if args.client_secret_stdin or (needs.client_secret_required and not stored
+                                    and sys.stdin.isatty()):
+        if sys.stdin.isatty():
+            import getpass
+
+            secret = getpass.getpass(_("Client secret of the developer app (not shown): "),
+                                     stream=sys.stderr)
+        else:
+            secret = sys.stdin.readline()
+        secret = secret.strip()
+        if not secret:
+            raise UsageError(_("Nothing was read on standard input: pipe the client secret "
+                               "into the command (--client-secret-stdin)."))
+        register_secret(secret)
+    try:
+        return accounts.client_app(ws, platform, client_id=args.client_id or "",
+                                   client_secret=secret, account=account)
+    except ValidationError as exc:
+        hint = _("Give it with --client-id ID (and --client-secret-stdin).")
+        raise UsageError(f"{exc} {hint}") from exc
+
+
+def _choose(args: argparse.Namespace, credentials: Any) -> Any:
+    """Where to publish when the login offers several places: --choice, else asked."""
+    from essplanner.channels import accounts
+    from essplanner.cli.common import UsageError
+
+    try:
+        return accounts.settle_choice(credentials, args.choice)
+    except accounts.ChoiceNeeded as exc:
+        if not sys.stdin.isatty():
+            raise UsageError(_("{problem} Give one with --choice VALUE.",
+                               problem=str(exc))) from exc
+        print(_("Where should the posts go?"), file=sys.stderr)
+        for number, choice in enumerate(exc.choices, 1):
+            print(f"  {number}. {choice.label} ({choice.value})", file=sys.stderr)
+        while True:
+            answer = input(_("Number (1-{n}): ", n=len(exc.choices))).strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(exc.choices):
+                return accounts.settle_choice(credentials, exc.choices[int(answer) - 1].value)
+            print(_("Type a number from the list."), file=sys.stderr)
 
 
 def _settings(pairs: list[str]) -> dict[str, Any]:
@@ -81,17 +150,42 @@ def _open_browser(url: str) -> None:
     webbrowser.open(url)
 
 
-def _describe(account: domain.Account) -> str:
+def _describe(account: domain.Account, notes: dict[int, str]) -> str:
     state = (_("needs reconnecting: {reason}", reason=account.reconnect_reason)
              if account.needs_reconnect else
              _("checked {when}", when=account.settings.get("checked_at", "?"))
              if account.settings.get("checked_at") else _("not checked yet"))
     handle = f" {account.handle}" if account.handle else ""
-    return f"{account.name} ({account.platform}){handle} — {state}"
+    lines = [f"{account.name} ({account.platform}){handle} — {state}"]
+    lines.extend(f"  ! {note}" for note in _notes(account, notes))
+    return "\n".join(lines)
 
 
-def _print_check(args: argparse.Namespace, outcome: Any) -> int:
+def _notes(account: domain.Account, endings: dict[int, str]) -> list[str]:
+    """What a person must do about the account: its block, its login running out."""
+    out = []
+    if account.blocked_reason:
+        out.append(_("{message} Once done: essplanner account try-again {quoted}",
+                     message=account.blocked_message or account.blocked_reason,
+                     quoted=_quote(account.name)))
+    if account.id in endings:
+        out.append(_("{text} With: essplanner account reconnect {quoted} --browser",
+                     text=endings[account.id], quoted=_quote(account.name)))
+    return out
+
+
+def _endings(ws: Any) -> dict[int, str]:
+    from essplanner.channels.accounts import login_ending_text, logins_ending
+
+    return {e.account.id: login_ending_text(e, ws.settings.timezone)
+            for e in logins_ending(ws)}
+
+
+def _print_check(args: argparse.Namespace, outcome: Any, ws: Any = None) -> int:
     from essplanner.cli.common import emit
+
+    endings = _endings(ws) if ws is not None else {}
+    notes = _notes(outcome.account, endings)
 
     def text() -> str:
         if outcome.ok:
@@ -105,11 +199,11 @@ def _print_check(args: argparse.Namespace, outcome: Any) -> int:
         else:
             lines = [_("{name}: cannot check now: {reason}", name=outcome.account.name,
                        reason=outcome.message)]
-        lines.extend(f"  ! {w}" for w in outcome.warnings)
+        lines.extend(f"  ! {w}" for w in (*outcome.warnings, *notes))
         return "\n".join(lines)
 
     emit(args, {"account": account_json(outcome.account), "ok": outcome.ok,
-                "message": outcome.message, "warnings": list(outcome.warnings)}, text)
+                "message": outcome.message, "warnings": [*outcome.warnings, *notes]}, text)
     return 0 if outcome.ok else 1
 
 
@@ -133,9 +227,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     secret = _read_secret(args)
     extra: dict[str, str] = {}
     handle = args.handle or ""
+    if (args.client_id or args.client_secret_stdin or args.choice) and not args.browser:
+        raise UsageError(_("--client-id, --client-secret-stdin and --choice go with "
+                           "--browser."))
     if args.browser:
+        client = _client(args, ws, args.platform)
         credentials = accounts.browser_login(ws, args.platform, args.api_url or "",
-                                             open_url=_open_browser)
+                                             open_url=_open_browser, client=client)
+        credentials = _choose(args, accounts.with_client(credentials, client))
         secret, handle = credentials.secret, handle or credentials.handle
         extra = dict(credentials.vault)
         settings = {**dict(credentials.settings), **settings}
@@ -143,7 +242,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                                    handle=handle, api_url=args.api_url or "",
                                    settings=settings, extra_secrets=extra)
     if args.check:
-        return _print_check(args, accounts.check_account(ws, account.id))
+        return _print_check(args, accounts.check_account(ws, account.id), ws)
     emit(args, account_json(account),
          _("Account {name} added ({platform}). Check the login with: essplanner account "
            "check {quoted}", name=account.name, platform=account.platform,
@@ -156,8 +255,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     items = ws.accounts.all()
-    emit(args, [account_json(a) for a in items],
-         lambda: "\n".join(_describe(a) for a in items) or _("No accounts yet."))
+    endings = _endings(ws)
+    emit(args, [{**account_json(a), "notes": _notes(a, endings)} for a in items],
+         lambda: "\n".join(_describe(a, endings) for a in items) or _("No accounts yet."))
     return 0
 
 
@@ -167,7 +267,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
-    return _print_check(args, accounts.check_account(ws, account.id))
+    return _print_check(args, accounts.check_account(ws, account.id), ws)
+
+
+def cmd_try_again(args: argparse.Namespace) -> int:
+    from essplanner.channels import accounts
+    from essplanner.cli.common import emit, open_workspace
+
+    ws = open_workspace(args)
+    account = accounts.find_account(ws, args.name)
+    was = account.blocked_reason
+    account = accounts.try_again(ws, account.id)
+    emit(args, account_json(account),
+         _("{name} publishes again; the posts it refused are sent again.", name=account.name)
+         if was else _("{name} was not blocked.", name=account.name))
+    return 0
 
 
 def cmd_reconnect(args: argparse.Namespace) -> int:
@@ -176,11 +290,16 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
     if args.secret_stdin == args.browser:
         raise UsageError(_("Give the new secret with --secret-stdin, or use --browser."))
+    if (args.client_id or args.client_secret_stdin or args.choice) and not args.browser:
+        raise UsageError(_("--client-id, --client-secret-stdin and --choice go with "
+                           "--browser."))
     ws = open_workspace(args)
     account = accounts.find_account(ws, args.name)
     if args.browser:
+        client = _client(args, ws, account.platform, account)
         credentials = accounts.browser_login(ws, account.platform, account.api_url,
-                                             open_url=_open_browser)
+                                             open_url=_open_browser, client=client)
+        credentials = _choose(args, accounts.with_client(credentials, client))
         account = accounts.reconnect(ws, account.id, secret=credentials.secret,
                                      extra_secrets=credentials.vault,
                                      settings=credentials.settings, handle=credentials.handle)
@@ -189,7 +308,7 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
         assert secret is not None
         account = accounts.reconnect(ws, account.id, secret=secret)
     if args.check:
-        return _print_check(args, accounts.check_account(ws, account.id))
+        return _print_check(args, accounts.check_account(ws, account.id), ws)
     emit(args, account_json(account), _("New secret stored for {name}.", name=account.name))
     return 0
 
@@ -251,6 +370,15 @@ def register(sub: Any) -> None:
         p.add_argument("--browser", action="store_true", help=_(
             "connect through the platform's page in the browser (Mastodon)"))
         p.add_argument("--check", action="store_true", help=_("log in right away"))
+        p.add_argument("--client-id", metavar="ID", help=_(
+            "client id of the platform's developer app (X, LinkedIn, Pinterest), with "
+            "--browser"))
+        p.add_argument("--client-secret-stdin", action="store_true", help=_(
+            "read the developer app's client secret from standard input (asked when needed "
+            "on a terminal)"))
+        p.add_argument("--choice", metavar="VALUE", help=_(
+            "where to publish when the login offers several places (a LinkedIn Page, a "
+            "Pinterest board); asked on a terminal"))
 
     p = verbs.add_parser("add", help=_("connect an account"))
     p.add_argument("platform", metavar="PLATFORM", help=_("bluesky, mastodon, telegram..."))
@@ -272,6 +400,13 @@ def register(sub: Any) -> None:
     p.add_argument("name")
     json_flag(p)
     p.set_defaults(handler=cmd_check)
+
+    p = verbs.add_parser("try-again", help=_(
+        "the platform's demand was met (credits added, update installed, access granted): "
+        "publish again"))
+    p.add_argument("name")
+    json_flag(p)
+    p.set_defaults(handler=cmd_try_again)
 
     p = verbs.add_parser("reconnect", help=_("give an account a new secret"))
     p.add_argument("name")

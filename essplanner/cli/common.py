@@ -116,10 +116,39 @@ def post_text(ws: Any, post: domain.Post) -> str:
         lines.append(f"  {personas}: {', '.join(p.name for p in post.personas)}")
     if post.objectives:
         lines.append(f"  {objectives}: {', '.join(o.name for o in post.objectives)}")
+    accounts = {a.id: a for a in ws.accounts.all()} if post.targets else {}
     for t in post.targets:
         extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
+        account = accounts.get(t.account_id)
+        if account is not None and t.state is domain.DeliveryState.SCHEDULED:
+            lines.extend(f"      ! {note}" for note in _waiting(ws, account, t))
     return "\n".join(lines)
+
+
+def _waiting(ws: Any, account: domain.Account, t: domain.Target) -> list[str]:
+    """What keeps a scheduled target from going out unless a person acts, and the command."""
+    import shlex
+
+    from essplanner.channels.accounts import login_ends_at
+
+    name = shlex.quote(account.name)
+    notes = []
+    if account.needs_reconnect:
+        notes.append(_("waiting: the account must be reconnected ({reason}): essplanner "
+                       "account reconnect {name}", reason=redact(account.reconnect_reason),
+                       name=name))
+    elif account.blocked_reason:
+        notes.append(_("waiting: {what} Once done: essplanner account try-again {name}",
+                       what=redact(account.blocked_message) or account.blocked_reason,
+                       name=name))
+    ends = login_ends_at(account)
+    if (ends is not None and t.next_attempt_at is not None and ends <= t.next_attempt_at
+            and not account.needs_reconnect):
+        notes.append(_("the login of {account} ends on {date}, before this post: reconnect "
+                       "it first (essplanner account reconnect {name} --browser)",
+                       account=account.name, date=local_time(ws, ends), name=name))
+    return notes
 
 
 def split_list(values: Sequence[str] | None) -> list[str]:

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from essplanner import domain
-from essplanner.domain import DeliveryState, Period, PostStatus, Segment, platform_name
+from essplanner.domain import (
+    DeliveryState,
+    Period,
+    PostStatus,
+    Segment,
+    network_id,
+    platform_name,
+)
 from essplanner.i18n import _, n_
 from essplanner.kpi.periods import DateRange, day_text, label, period_of, periods_overlapping, weeks
 
@@ -321,17 +328,6 @@ def _channel_fit(dated: Sequence[tuple[domain.Post, date]],
             ))
     fit = [ChannelFit(p.name, fitting[p.id], wrong[p.id]) for p in personas]
     return misfits, fit
-
-
-_NETWORKS = {"twitter": "x", "x twitter": "x", "twitter x": "x", "fb": "facebook",
-             "insta": "instagram", "ig": "instagram", "bsky": "bluesky",
-             "linked in": "linkedin", "youtube": "youtube", "yt": "youtube"}
-
-
-def network_id(name: str) -> str:
-    """How people write a network ("Twitter", "Insta") as its platform id ("x", "instagram")."""
-    plain = " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
-    return _NETWORKS.get(plain, plain.replace(" ", ""))
 
 
 def month_span(day: date) -> DateRange:

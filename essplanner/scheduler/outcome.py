@@ -29,6 +29,7 @@ class Result(enum.StrEnum):
     UNKNOWN = "unknown"  # maybe sent, and the platform cannot tell: the user decides
     LOST = "lost"  # the service stopped mid-send; checked by looking the post up
     NOT_SENT = "not_sent"  # stopped mid-send, and the platform proved nothing arrived
+    BLOCKED = "blocked"  # the platform refuses every post of the account until a person acts
 
 
 #: previous attempts after which the post is looked up before being sent again
@@ -46,8 +47,9 @@ class DueTarget:
     platform: str
     due_at: datetime | None
     grace_minutes: int
-    blocked_reason: str  # non-empty: the account is flagged or disabled
+    blocked_reason: str  # non-empty: the account is flagged, blocked or disabled
     last_error: str = ""
+    account_block: str = ""  # the account's ``blocked_reason`` (credits, update, access)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class Outcome:
     next_attempt_at: datetime | None = None
     #: the account's credentials were refused: flag it with this reason
     reconnect_reason: str | None = None
+    #: the platform refuses every post of the account: block it (reason, message)
+    account_block: tuple[str, str] | None = None
     duration_ms: int | None = None
     #: recovered claims still being verified: keep the target ``publishing`` until then
     verify_again_at: datetime | None = None
@@ -157,8 +161,27 @@ def missed_message(item: DueTarget, now: datetime, zone_name: str | None) -> str
 def blocked_message(item: DueTarget) -> str:
     if item.blocked_reason == "disabled":
         return _("Waiting: the account {account} is disabled.", account=item.account_name)
+    block = domain.AccountBlock.of(item.account_block)
+    if block is not None:
+        return _("Waiting: {what}", what=block_text(block, item.account_name, item.platform))
     return _("Waiting: the account {account} must be reconnected ({reason}).",
              account=item.account_name, reason=item.blocked_reason)
+
+
+def block_text(block: domain.AccountBlock, account: str, platform: str) -> str:
+    """What a blocked account waits for, and what to do, in plain words."""
+    network = domain.platform_name(platform)
+    if block is domain.AccountBlock.CREDITS:
+        return _("{network} refuses the posts of {account} until credits are added to its "
+                 "developer account. Add credits, then choose \"Try again\".",
+                 network=network, account=account)
+    if block is domain.AccountBlock.UPDATE:
+        return _("{network} no longer accepts this version of ESS Planner for {account}: "
+                 "update ESS Planner, then choose \"Try again\".", network=network,
+                 account=account)
+    return _("{network} refuses the posts of {account} at the access level of its developer "
+             "app. Ask for the higher access (see the guide), then choose \"Try again\".",
+             network=network, account=account)
 
 
 def log_outcome(claim: Claim, outcome: Outcome) -> None:

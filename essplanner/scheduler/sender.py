@@ -32,6 +32,7 @@ from essplanner.i18n import _, n_
 from essplanner.log import redact
 from essplanner.publishers.base import Publisher, PublisherContext, PublishRequest, Receipt
 from essplanner.publishers.errors import (
+    AccountBlocked,
     AmbiguousError,
     AuthError,
     ContentRejected,
@@ -114,7 +115,7 @@ class Sender:
             result=outcome.result, state=outcome.state, message=outcome.message,
             http_status=status, receipt=outcome.receipt,
             next_attempt_at=outcome.next_attempt_at, reconnect_reason=outcome.reconnect_reason,
-            duration_ms=elapsed, verify_again_at=outcome.verify_again_at,
+            account_block=outcome.account_block, duration_ms=elapsed, verify_again_at=outcome.verify_again_at,
         )
 
     def _send(self, claim: Claim) -> Outcome:
@@ -175,6 +176,12 @@ class Sender:
         except AuthError as exc:
             return Outcome(Result.AUTH, DeliveryState.FAILED, exc.message,
                            http_status=exc.http_status, reconnect_reason=exc.message)
+        except AccountBlocked as exc:
+            # Nothing was published, and nothing of this account will be until a person
+            # acts: this post fails (never retried), the account's other posts wait.
+            return Outcome(Result.BLOCKED, DeliveryState.FAILED, exc.message,
+                           http_status=exc.http_status,
+                           account_block=(exc.reason, exc.message))
         except PermanentError as exc:
             return Outcome(Result.FAILED, DeliveryState.FAILED, exc.message,
                            http_status=exc.http_status)
@@ -338,10 +345,13 @@ def _masked(outcome: Outcome, context: PublisherContext) -> Outcome:
     if not (outcome.message or outcome.reconnect_reason):
         return outcome
     secrets = (context.secret,)
+    block = outcome.account_block
     return dataclasses.replace(
         outcome, message=redact(outcome.message, secrets=secrets),
         reconnect_reason=(None if outcome.reconnect_reason is None
-                          else redact(outcome.reconnect_reason, secrets=secrets)))
+                          else redact(outcome.reconnect_reason, secrets=secrets)),
+        account_block=(None if block is None
+                       else (block[0], redact(block[1], secrets=secrets))))
 
 
 def _unconfirmed(what: str, problem: BaseException | str) -> str:

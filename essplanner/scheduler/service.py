@@ -312,7 +312,7 @@ class PublishingService:
         return len(claims)
 
     def note_blocked(self) -> None:
-        """Due targets of accounts needing reconnection wait, saying why."""
+        """Due targets of accounts needing reconnection (or blocked) wait, saying why."""
         now = self.clock.now()
         try:
             blocked = self.store.blocked(now)
@@ -388,11 +388,13 @@ class PublishingService:
                     break
                 with self._lock:
                     self._active += 1  # until recorded
-                flagged = outcome.reconnect_reason is not None
+                flagged = (outcome.reconnect_reason is not None
+                           or outcome.account_block is not None)
                 # Recorded by the recorder thread; the account's flag before anything else.
                 self._recorder.put(claim, outcome, wait=flagged)
                 if flagged:
-                    # The rest waits for the reconnection; by then it may be too late to
+                    # The rest waits for the reconnection (or for the person to act on
+                    # the platform's side); by then it may be too late to
                     # send without asking: its due time counts as not seen.
                     self._give_back(account, [], forget=True)
                     break
@@ -501,7 +503,8 @@ class PublishingService:
             post_title=claim.post.display_title, account_name=claim.account.name,
             platform=claim.platform, state=outcome.state, message=outcome.message,
             remote_url=outcome.receipt.remote_url if outcome.receipt else None,
-            account_flagged=outcome.reconnect_reason is not None,
+            account_flagged=(outcome.reconnect_reason is not None
+                             or outcome.account_block is not None),
         ))
         later = outcome.next_attempt_at or outcome.verify_again_at
         if later is not None:

@@ -62,7 +62,7 @@ class DeliveryStore:
                 partition_by=T.account_id, order_by=(T.next_attempt_at, T.id)).label("rank"))
             .join(A, A.id == T.account_id)
             .where(T.state == SCHEDULED, T.next_attempt_at <= now,
-                   A.needs_reconnect.is_(False), A.enabled.is_(True))
+                   A.needs_reconnect.is_(False), A.blocked_reason == "", A.enabled.is_(True))
         )
         if exclude_accounts:
             ranked = ranked.where(T.account_id.not_in(list(exclude_accounts)))
@@ -89,10 +89,10 @@ class DeliveryStore:
             return [_due(row) for row in s.execute(stmt)]
 
     def blocked(self, now: datetime) -> list[DueTarget]:
-        """Due targets of accounts that are flagged for reconnection or disabled."""
+        """Due targets of accounts that are flagged for reconnection, blocked or disabled."""
         stmt = _due_columns().where(
             T.state == SCHEDULED, T.next_attempt_at <= now,
-            or_(A.needs_reconnect.is_(True), A.enabled.is_(False)),
+            or_(A.needs_reconnect.is_(True), A.blocked_reason != "", A.enabled.is_(False)),
         )
         with self.db.read() as s:
             return [_due(row) for row in s.execute(stmt)]
@@ -103,7 +103,8 @@ class DeliveryStore:
             due = s.scalar(
                 select(func.min(T.next_attempt_at)).join(A, A.id == T.account_id).where(
                     T.state == SCHEDULED, T.next_attempt_at > now,
-                    A.needs_reconnect.is_(False), A.enabled.is_(True)))
+                    A.needs_reconnect.is_(False), A.blocked_reason == "",
+                    A.enabled.is_(True)))
             lease = s.scalar(select(func.min(T.lease_until)).where(
                 T.state == PUBLISHING, T.lease_until.is_not(None),
                 or_(T.lease_owner.is_(None), T.lease_owner != self.owner)))
@@ -279,6 +280,10 @@ class DeliveryStore:
                 if outcome.reconnect_reason is not None:
                     s.execute(update(AccT).where(AccT.c.id == claim.account.id).values(
                         needs_reconnect=True, reconnect_reason=outcome.reconnect_reason))
+                if outcome.account_block is not None:
+                    reason, message = outcome.account_block
+                    s.execute(update(AccT).where(AccT.c.id == claim.account.id).values(
+                        blocked_reason=reason, blocked_message=message))
         return [target_id in ours for target_id in ids]
 
     def mark_missed(self, items: Iterable[tuple[DueTarget, str]], now: datetime,
@@ -321,22 +326,24 @@ class DeliveryStore:
 def _due_columns() -> Select[*tuple[Any, ...]]:
     return select(
         T.id, T.post_id, T.account_id, A.name, A.platform, T.next_attempt_at, A.grace_minutes,
-        A.needs_reconnect, A.reconnect_reason, A.enabled, T.last_error,
+        A.needs_reconnect, A.reconnect_reason, A.enabled, T.last_error, A.blocked_reason,
     ).join(A, A.id == T.account_id)
 
 
 def _due(row: Row[*tuple[Any, ...]]) -> DueTarget:
     (target_id, post_id, account_id, name, platform, due_at, grace, flagged, reason, enabled,
-     last_error) = row
+     last_error, block) = row
     blocked = ""
     if flagged:
         blocked = reason or "reconnect"
+    elif block:
+        blocked = "blocked"
     elif not enabled:
         blocked = "disabled"
     return DueTarget(
         target_id=target_id, post_id=post_id, account_id=account_id, account_name=name,
         platform=platform, due_at=due_at, grace_minutes=grace, blocked_reason=blocked,
-        last_error=last_error or "",
+        last_error=last_error or "", account_block=block or "",
     )
 
 

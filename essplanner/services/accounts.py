@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -108,7 +109,8 @@ class AccountService(Service):
 
     def update(self, account_id: int, **fields: Any) -> domain.Account:
         allowed = {"name", "handle", "api_url", "settings", "grace_minutes", "enabled",
-                   "needs_reconnect", "reconnect_reason", "token_expires_at"}
+                   "needs_reconnect", "reconnect_reason", "token_expires_at",
+                   "blocked_reason", "blocked_message"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
@@ -154,6 +156,42 @@ class AccountService(Service):
             result = repo.to_account(row)
         self._notify(Change(accounts=True))
         return result
+
+    def scheduled_times(self) -> dict[int, list[datetime]]:
+        """When each account's scheduled targets are due next: {account id: [times]}."""
+        target = models.Target
+        out: dict[int, list[datetime]] = {}
+        with self.db.read() as s:
+            for account_id, when in s.execute(
+                    select(target.account_id, target.next_attempt_at).where(
+                        target.state == DeliveryState.SCHEDULED.value,
+                        target.next_attempt_at.is_not(None)).order_by(target.next_attempt_at)):
+                if when is not None:
+                    out.setdefault(account_id, []).append(when)
+        return out
+
+    def unblock(self, account_id: int) -> list[tuple[int, int]]:
+        """The person acted on the platform's side (added credits, updated, got access):
+        the account publishes again. Returns the (post id, target id) of its failed targets
+        that the block refused, to be tried again."""
+        attempt, target = models.PublishAttempt, models.Target
+        with self.db.write() as s:
+            row = s.get(models.Account, account_id)
+            if row is None:
+                raise NotFoundError(_("There is no account number {id}.", id=account_id))
+            row.blocked_reason = ""
+            row.blocked_message = ""
+            refused: list[tuple[int, int]] = []
+            for post_id, target_id in s.execute(
+                    select(target.post_id, target.id).where(
+                        target.account_id == account_id,
+                        target.state == DeliveryState.FAILED.value).order_by(target.id)):
+                last = s.scalar(select(attempt.outcome).where(attempt.target_id == target_id)
+                                .order_by(attempt.id.desc()).limit(1))
+                if last == "blocked":
+                    refused.append((post_id, target_id))
+        self._notify(Change(accounts=True))
+        return refused
 
     def remove(self, account_id: int) -> None:
         """Forget the account: its secrets leave the keyring, its targets are deleted."""

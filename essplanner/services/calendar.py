@@ -225,10 +225,11 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
         return []
     accounts = {
         a.id: (a.name, shown_platform(a.platform, a.settings), bool(a.needs_reconnect),
-               bool(a.enabled))
+               bool(a.enabled), a.blocked_reason or "")
         for a in s.execute(select(models.Account.id, models.Account.name,
                                   models.Account.platform, models.Account.settings,
-                                  models.Account.needs_reconnect, models.Account.enabled))
+                                  models.Account.needs_reconnect, models.Account.enabled,
+                                  models.Account.blocked_reason))
     }
     target = models.Target
     badges: dict[int, list[TargetBadge]] = {}
@@ -237,14 +238,15 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
                target.attempt_count)
         .join(post, post.id == target.post_id).where(cond).order_by(target.post_id, target.id)
     ):
-        name, platform, flagged, enabled = accounts.get(t.account_id, ("?", "?", False, True))
+        name, platform, flagged, enabled, block = accounts.get(
+            t.account_id, ("?", "?", False, True, ""))
         state = DeliveryState(t.state)
         badges.setdefault(t.post_id, []).append(TargetBadge(
             target_id=t.id, account_id=t.account_id, account_name=name, platform=platform,
             state=state, last_error=t.last_error or "",
             holdup=holdup_of(state, needs_reconnect=flagged, enabled=enabled,
                              attempt_count=t.attempt_count or 0,
-                             last_error=t.last_error or "")))
+                             last_error=t.last_error or "", blocked=block)))
     personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
@@ -315,12 +317,13 @@ def attention_items(db: Database) -> list[AttentionItem]:
                func.substr(post.body, 1, 120), account.name, account.platform,
                account.settings, target.state, post.scheduled_at, target.next_attempt_at,
                target.attempt_count, target.last_error, account.id, account.needs_reconnect,
-               account.enabled)
+               account.enabled, account.blocked_reason)
         .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
         .where(or_(
             target.state.in_([s.value for s in NEEDS_ATTENTION]),
             and_(target.state == DeliveryState.SCHEDULED.value,
                  or_(account.needs_reconnect.is_(True), account.enabled.is_(False),
+                     account.blocked_reason != "",
                      and_(target.attempt_count > 0, target.last_error != ""))),
         ))
         .order_by(post.scheduled_at, target.id)
@@ -337,5 +340,6 @@ def attention_items(db: Database) -> list[AttentionItem]:
                 state=state, scheduled_at=r[9], next_attempt_at=r[10],
                 attempt_count=r[11] or 0, last_error=r[12] or "", account_id=r[13],
                 holdup=holdup_of(state, needs_reconnect=bool(r[14]), enabled=bool(r[15]),
-                                 attempt_count=r[11] or 0, last_error=r[12] or "")))
+                                 attempt_count=r[11] or 0, last_error=r[12] or "",
+                                 blocked=r[16] or "")))
         return items

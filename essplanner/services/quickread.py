@@ -146,10 +146,10 @@ class QuickReader:
             return []
         accounts = {
             account_id: (name, shown_platform(platform, json.loads(settings or "{}")),
-                         bool(flagged), bool(enabled))
-            for account_id, name, platform, settings, flagged, enabled
-            in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled "
-                          "FROM account")
+                         bool(flagged), bool(enabled), block or "")
+            for account_id, name, platform, settings, flagged, enabled, block
+            in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled, "
+                          "blocked_reason FROM account")
         }
         badges: dict[int, list[TargetBadge]] = {}
         # IN (...) rather than a join: SQLite walks the target index in order, no sort
@@ -158,14 +158,16 @@ class QuickReader:
                 "t.attempt_count FROM target t "
                 f"WHERE t.post_id IN (SELECT p.id FROM post p WHERE {cond}) "
                 "ORDER BY t.post_id, t.id", params):
-            name, platform, flagged, enabled = accounts.get(account_id, ("?", "?", False, True))
+            name, platform, flagged, enabled, block = accounts.get(
+                account_id, ("?", "?", False, True, ""))
             delivery = _STATES[state]
             badge = TargetBadge(
                 target_id=target_id, account_id=account_id, account_name=name,
                 platform=platform, state=delivery,
                 last_error=redact(error) if error else "",
                 holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
-                                 attempt_count=attempts or 0, last_error=error or ""))
+                                 attempt_count=attempts or 0, last_error=error or "",
+                                 blocked=block))
             found = badges.get(post_id)
             if found is None:
                 badges[post_id] = [badge]

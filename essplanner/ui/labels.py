@@ -54,8 +54,15 @@ def holdup_label(holdup: Holdup) -> str:
         Holdup.RECONNECT: QCoreApplication.translate(
             "Labels", "waiting: the account must be reconnected"),
         Holdup.DISABLED: QCoreApplication.translate("Labels", "waiting: the account is disabled"),
+        Holdup.NEEDS_CREDITS: QCoreApplication.translate(
+            "Labels", "waiting: the account needs credits"),
+        Holdup.NEEDS_UPDATE: QCoreApplication.translate(
+            "Labels", "waiting: ESS Planner needs an update"),
+        Holdup.NEEDS_ACCESS: QCoreApplication.translate(
+            "Labels", "waiting: the developer app needs more access"),
         Holdup.RETRYING: QCoreApplication.translate(
             "Labels", "waiting: the network refused it for now"),
+        Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "login ends soon"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
@@ -67,7 +74,13 @@ def holdup_action(holdup: Holdup) -> str:
     return {
         Holdup.RECONNECT: QCoreApplication.translate("Labels", "Reconnect…"),
         Holdup.DISABLED: QCoreApplication.translate("Labels", "Enable the account"),
+        Holdup.NEEDS_CREDITS: QCoreApplication.translate(
+            "Labels", "I added credits: try again"),
+        Holdup.NEEDS_UPDATE: QCoreApplication.translate("Labels", "I updated: try again"),
+        Holdup.NEEDS_ACCESS: QCoreApplication.translate(
+            "Labels", "Access granted: try again"),
         Holdup.RETRYING: QCoreApplication.translate("Labels", "Retry now"),
+        Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "Reconnect…"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),

@@ -241,7 +241,12 @@ class MainWindow(QMainWindow):
         return self.ws.calendar.entries_by_id(ids)
 
     def _read_attention(self) -> list[AttentionItem]:
-        return self.ws.calendar.attention_items() if self.ready else []
+        if not self.ready:
+            return []
+        from essplanner.channels.accounts import login_attention
+
+        # logins running out first: reconnecting them keeps posts from failing
+        return login_attention(self.ws) + self.ws.calendar.attention_items()
 
     def _has_posts(self) -> bool:
         return self.ws.calendar.has_posts()

@@ -59,6 +59,9 @@ HOLDUP_MARKS = {
     Holdup.RECONNECT: "cycle",
     Holdup.DISABLED: "pause",
     Holdup.RETRYING: "dots",
+    Holdup.NEEDS_CREDITS: "bang",
+    Holdup.NEEDS_UPDATE: "bang",
+    Holdup.NEEDS_ACCESS: "bang",
 }
 
 #: the shapes :func:`paint_mark` draws

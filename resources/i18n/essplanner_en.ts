@@ -44,8 +44,24 @@
         <translation>(optional)</translation>
     </message>
     <message>
+        <source>Client id</source>
+        <translation>Client id</translation>
+    </message>
+    <message>
+        <source>(kept: type to replace)</source>
+        <translation>(kept: type to replace)</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
         <source>Waiting for the authorisation in the browser…</source>
         <translation>Waiting for the authorisation in the browser…</translation>
+    </message>
+    <message>
+        <source>No place to publish was chosen: log in again to choose one.</source>
+        <translation>No place to publish was chosen: log in again to choose one.</translation>
     </message>
     <message>
         <source>(received from the browser)</source>
@@ -62,6 +78,14 @@
     <message>
         <source>Open this address in your browser: %1</source>
         <translation>Open this address in your browser: %1</translation>
+    </message>
+    <message>
+        <source>Where to publish</source>
+        <translation>Where to publish</translation>
+    </message>
+    <message>
+        <source>This login can publish in several places. Where should the posts of this account go?</source>
+        <translation>This login can publish in several places. Where should the posts of this account go?</translation>
     </message>
     <message>
         <source>Logging in to %1…</source>
@@ -378,6 +402,10 @@
     <message>
         <source>The account %1 is disabled: nothing goes out there.</source>
         <translation>The account %1 is disabled: nothing goes out there.</translation>
+    </message>
+    <message>
+        <source>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</source>
+        <translation>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -1525,8 +1553,24 @@
         <translation>waiting: the account is disabled</translation>
     </message>
     <message>
+        <source>waiting: the account needs credits</source>
+        <translation>waiting: the account needs credits</translation>
+    </message>
+    <message>
+        <source>waiting: ESS Planner needs an update</source>
+        <translation>waiting: ESS Planner needs an update</translation>
+    </message>
+    <message>
+        <source>waiting: the developer app needs more access</source>
+        <translation>waiting: the developer app needs more access</translation>
+    </message>
+    <message>
         <source>waiting: the network refused it for now</source>
         <translation>waiting: the network refused it for now</translation>
+    </message>
+    <message>
+        <source>login ends soon</source>
+        <translation>login ends soon</translation>
     </message>
     <message>
         <source>Reconnect…</source>
@@ -1535,6 +1579,18 @@
     <message>
         <source>Enable the account</source>
         <translation>Enable the account</translation>
+    </message>
+    <message>
+        <source>I added credits: try again</source>
+        <translation>I added credits: try again</translation>
+    </message>
+    <message>
+        <source>I updated: try again</source>
+        <translation>I updated: try again</translation>
+    </message>
+    <message>
+        <source>Access granted: try again</source>
+        <translation>Access granted: try again</translation>
     </message>
     <message>
         <source>Retry now</source>

@@ -44,8 +44,24 @@
         <translation>(facultatif)</translation>
     </message>
     <message>
+        <source>Client id</source>
+        <translation>Identifiant client (client id)</translation>
+    </message>
+    <message>
+        <source>(kept: type to replace)</source>
+        <translation>(conservé : tapez pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
         <source>Waiting for the authorisation in the browser…</source>
         <translation>En attente de l’autorisation dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>No place to publish was chosen: log in again to choose one.</source>
+        <translation>Aucun endroit où publier n’a été choisi : connectez-vous de nouveau pour en choisir un.</translation>
     </message>
     <message>
         <source>(received from the browser)</source>
@@ -62,6 +78,14 @@
     <message>
         <source>Open this address in your browser: %1</source>
         <translation>Ouvrez cette adresse dans votre navigateur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Where to publish</source>
+        <translation>Où publier</translation>
+    </message>
+    <message>
+        <source>This login can publish in several places. Where should the posts of this account go?</source>
+        <translation>Cette connexion peut publier à plusieurs endroits. Où les publications de ce compte doivent-elles partir ?</translation>
     </message>
     <message>
         <source>Logging in to %1…</source>
@@ -378,6 +402,10 @@
     <message>
         <source>The account %1 is disabled: nothing goes out there.</source>
         <translation>Le compte %1 est désactivé&#xa0;: rien n’y part.</translation>
+    </message>
+    <message>
+        <source>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</source>
+        <translation>Le réseau refuse toutes les publications de %1 tant que vous n’avez pas agi de son côté ; choisissez ensuite « %2 ».</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -1525,8 +1553,24 @@
         <translation>en attente&#xa0;: le compte est désactivé</translation>
     </message>
     <message>
+        <source>waiting: the account needs credits</source>
+        <translation>en attente : le compte a besoin de crédits</translation>
+    </message>
+    <message>
+        <source>waiting: ESS Planner needs an update</source>
+        <translation>en attente : ESS Planner doit être mis à jour</translation>
+    </message>
+    <message>
+        <source>waiting: the developer app needs more access</source>
+        <translation>en attente : l’application développeur a besoin d’un accès supérieur</translation>
+    </message>
+    <message>
         <source>waiting: the network refused it for now</source>
         <translation>en attente&#xa0;: le réseau l’a refusée pour l’instant</translation>
+    </message>
+    <message>
+        <source>login ends soon</source>
+        <translation>la connexion prend fin bientôt</translation>
     </message>
     <message>
         <source>Reconnect…</source>
@@ -1535,6 +1579,18 @@
     <message>
         <source>Enable the account</source>
         <translation>Activer le compte</translation>
+    </message>
+    <message>
+        <source>I added credits: try again</source>
+        <translation>J’ai ajouté des crédits : réessayer</translation>
+    </message>
+    <message>
+        <source>I updated: try again</source>
+        <translation>J’ai mis à jour : réessayer</translation>
+    </message>
+    <message>
+        <source>Access granted: try again</source>
+        <translation>Accès accordé : réessayer</translation>
     </message>
     <message>
         <source>Retry now</source>

@@ -75,3 +75,47 @@ def test_secrets_stay_in_the_keyring(cli: Cli, mem_keyring: MemoryKeyring, teleg
             assert secret.encode() not in content, f"{secret[:6]}… found in {name}"
         for text in outputs:
             assert secret not in text
+
+
+def test_a_client_secret_stays_in_the_keyring(cli: Cli, mem_keyring: MemoryKeyring,
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer app's client secret typed for X, LinkedIn or Pinterest: never in the
+    database, the logs, ``--json`` output, nor a workspace export."""
+    import zipfile
+
+    from channels.oauthy import REFRESH, TOKEN
+
+    info = tmp_path / "plugins" / "essplanner_oauthy_test-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: essplanner-oauthy-test\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(
+        "[essplanner.publishers]\noauthy = channels.oauthy:OauthyPublisher\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "plugins"))
+    monkeypatch.setattr("webbrowser.open", lambda url: True)
+    client_secret = "cs-leak-check-5a4b3c2d1e0f9a8b"
+    outputs: list[str] = []
+    code, out, err = cli("-vvv", "account", "add", "oauthy", "--name", "Asso", "--browser",
+                         "--client-id", "cid-1", "--client-secret-stdin", "--choice", "101",
+                         "--check", "--json", stdin=client_secret + "\n")
+    assert code == 0, err
+    outputs += [out, err]
+    for args in (["account", "list"], ["account", "check", "Asso"], ["post", "list"]):
+        code, out, err = cli("-vvv", *args, "--json")
+        assert code == 0, err
+        outputs += [out, err]
+    export = tmp_path / "export.zip"
+    code, out, err = cli("-vvv", "workspace", "export", str(export), "--json")
+    assert code == 0, err
+    outputs += [out, err]
+    with zipfile.ZipFile(export) as archive:
+        exported = {name: archive.read(name) for name in archive.namelist()}
+    assert mem_keyring.get_password("essplanner", "1/client_secret") == client_secret
+    files = _all_bytes(cli.data)
+    assert any(p.startswith("logs/") for p in files)
+    for secret in (client_secret, TOKEN, REFRESH):
+        for name, content in {**files, **exported}.items():
+            assert secret.encode() not in content, f"{secret[:6]}… found in {name}"
+        for text in outputs:
+            assert secret not in text

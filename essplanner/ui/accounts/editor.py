@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -58,6 +59,8 @@ class AccountEditor(QDialog):
         self._busy = False
         self.credentials: Credentials | None = None
         self.edits: dict[str, QLineEdit] = {}
+        self.client_id: QLineEdit | None = None
+        self.client_secret: QLineEdit | None = None
         self._fields: tuple[AccountField, ...] = ()
         self._cancel_login = threading.Event()
 
@@ -122,6 +125,7 @@ class AccountEditor(QDialog):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits.clear()
+        self.client_id = self.client_secret = None
         self.credentials = None
         platform = self.current_platform()
         self._top.setRowVisible(self.imitates, platform == TEST_PLATFORM)
@@ -157,10 +161,39 @@ class AccountEditor(QDialog):
                 box.addWidget(hint)
             self.form.addRow(label, holder)
             self.edits[f.key] = edit
+        self._add_client_fields(platform)
         self.browser_button.setVisible(bool(platform)
                                        and core.supports_browser_login(self.ws, platform))
         self.status.clear()
         self._update_ok()
+
+    def _add_client_fields(self, platform: str) -> None:
+        """The developer app's client id (and secret where the platform requires one), for
+        platforms whose login needs one; prefilled and optional when one is shipped."""
+        needs = core.client_needs(self.ws, platform) if platform else core.ClientNeeds()
+        if not needs.needs_client_app:
+            return
+        own = str(self.account.settings.get(core.CLIENT_ID, "")) if self.account else ""
+        self.client_id = QLineEdit(self.form_host)
+        self.client_id.setObjectName("client_id")
+        self.client_id.setText(own or needs.default_client_id)
+        label = self.tr("Client id")
+        if needs.default_client_id:
+            label += " " + self.tr("(optional)")
+        self.form.addRow(label, self.client_id)
+        if needs.client_secret_required:
+            self.client_secret = QLineEdit(self.form_host)
+            self.client_secret.setObjectName("client_secret")
+            self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+            self.client_secret.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
+                                                   | Qt.InputMethodHint.ImhNoPredictiveText)
+            if self.account is not None:
+                self.client_secret.setPlaceholderText(self.tr("(kept: type to replace)"))
+            self.form.addRow(self.tr("Client secret"), self.client_secret)
+
+    def _client_values(self) -> tuple[str, str]:
+        return (self.client_id.text().strip() if self.client_id is not None else "",
+                self.client_secret.text().strip() if self.client_secret is not None else "")
 
     def _value(self, key: str) -> str:
         edit = self.edits.get(key)
@@ -196,12 +229,28 @@ class AccountEditor(QDialog):
         self.browser_button.setEnabled(False)
         self.status.setText(self.tr("Waiting for the authorisation in the browser…"))
 
+        client_id, client_secret = self._client_values()
+        try:
+            client = core.client_app(self.ws, platform, client_id=client_id,
+                                     client_secret=client_secret, account=self.account)
+        except EssPlannerError as exc:
+            self.browser_button.setEnabled(True)
+            self._show_status(str(exc), error=True)
+            return
+
         def work(open_url: Any) -> Credentials:
-            return core.browser_login(self.ws, platform, api_url, open_url=open_url,
-                                      cancelled=self._cancel_login.is_set)
+            login = core.browser_login(self.ws, platform, api_url, open_url=open_url,
+                                       cancelled=self._cancel_login.is_set, client=client)
+            return core.with_client(login, client)
 
         def done(credentials: Credentials) -> None:
             self.browser_button.setEnabled(True)
+            chosen = self.choose(credentials)
+            if chosen is None:
+                self.status.setText(self.tr("No place to publish was chosen: log in again "
+                                            "to choose one."))
+                return
+            credentials = chosen
             self.credentials = credentials
             for f in self._fields:
                 if f.kind is FieldKind.SECRET:
@@ -226,6 +275,24 @@ class AccountEditor(QDialog):
                                     .replace("%1", url))
 
         self.runner.run(work, done, failed, on_open_url=open_url)
+
+    def choose(self, credentials: Credentials) -> Credentials | None:
+        """Where to publish, when the login offers several places: asked with their labels
+        (a single one is taken without asking). None: the person cancelled."""
+        try:
+            return core.settle_choice(credentials)
+        except core.ChoiceNeeded as exc:
+            labels = [c.label for c in exc.choices]
+            label, ok = QInputDialog.getItem(
+                self, self.tr("Where to publish"),
+                self.tr("This login can publish in several places. Where should the posts "
+                        "of this account go?"), labels, 0, False)
+            if not ok:
+                return None
+            return core.settle_choice(credentials, exc.choices[labels.index(label)].value)
+        except EssPlannerError as exc:
+            self._show_status(str(exc), error=True)
+            return None
 
     def reject(self) -> None:
         if self._busy:

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essplanner.domain import DeliveryState, Holdup
+from essplanner.channels.accounts import try_again
+from essplanner.domain import ACCOUNT_HOLDUPS, DeliveryState, Holdup
 from essplanner.errors import EssPlannerError
 from essplanner.services.calendar import AttentionItem
 from essplanner.timeutil import localize
@@ -120,6 +121,12 @@ class AttentionModel(QAbstractTableModel):
         if item.holdup is Holdup.DISABLED:
             return self.tr("The account %1 is disabled: nothing goes out there.") \
                 .replace("%1", item.account_name)
+        blocked = item.holdup in (Holdup.NEEDS_CREDITS, Holdup.NEEDS_UPDATE,
+                                  Holdup.NEEDS_ACCESS)
+        if blocked and not item.last_error:
+            return self.tr("The network refuses every post of %1 until you act on its side; "
+                           "then choose \"%2\".").replace("%1", item.account_name) \
+                .replace("%2", holdup_action(item.holdup) if item.holdup else "")
         if item.last_error:
             return item.last_error
         if item.state is DeliveryState.MISSED:
@@ -195,14 +202,15 @@ class AttentionPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected()
+        post = item is not None and item.holdup is not Holdup.LOGIN_ENDING  # else an account
         for button in (self.retry_button, self.published_button, self.reschedule_button,
                        self.cancel_button, self.open_button):
-            button.setEnabled(item is not None)
+            button.setEnabled(post)
         holdup = item.holdup if item is not None else None
         self.action_button.setVisible(holdup is not None)
         if holdup is not None:
             self.action_button.setText(holdup_action(holdup))
-        waiting = holdup in (Holdup.RECONNECT, Holdup.DISABLED, Holdup.RETRYING)
+        waiting = holdup in ACCOUNT_HOLDUPS or holdup in (Holdup.RETRYING, Holdup.LOGIN_ENDING)
         self.published_button.setVisible(not waiting)
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
@@ -211,7 +219,7 @@ class AttentionPanel(QWidget):
 
     def _open(self) -> None:
         item = self.selected()
-        if item is not None:
+        if item is not None and item.post_id:
             self.open_post.emit(item.post_id)
 
     def _act(self, action: Callable[[], object]) -> None:
@@ -226,10 +234,13 @@ class AttentionPanel(QWidget):
         if item is None or item.holdup is None:
             return
         holdup = item.holdup
-        if holdup is Holdup.RECONNECT:
+        if holdup in (Holdup.RECONNECT, Holdup.LOGIN_ENDING):
             self.reconnect_requested.emit(item.account_id)
         elif holdup is Holdup.DISABLED:
             self._act(lambda: self.ws.accounts.update(item.account_id, enabled=True))
+            self.model.reload()
+        elif holdup in (Holdup.NEEDS_CREDITS, Holdup.NEEDS_UPDATE, Holdup.NEEDS_ACCESS):
+            self._act(lambda: try_again(self.ws, item.account_id))
             self.model.reload()
         elif holdup is Holdup.UNCONFIRMED:
             self.on_mark_published()

@@ -147,3 +147,49 @@ def test_missed_targets_are_rescheduled_or_cancelled(qtbot: QtBot, window: MainW
         DeliveryState.CANCELLED}
     others = [p for p in workspace.posts.query(PostQuery()) if p.id != item.post_id]
     assert DeliveryState.MISSED in {t.state for p in others for t in p.targets}
+
+
+def test_a_blocked_account_waits_named_and_try_again_unblocks_it(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, planned: dict[str, int]) -> None:
+    from essplanner.domain import Holdup
+
+    workspace.accounts.update(planned["fb"], blocked_reason="credits",
+                              blocked_message="Plus de crédits (402).")
+    window.refresh()
+    model = window.attention_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    item = model.item(0)
+    assert (item.title, item.holdup) == ("A", Holdup.NEEDS_CREDITS)
+    assert model.index(0, 2).data() == "waiting: the account needs credits"
+    assert "until you act on its side" in model.index(0, 4).data()
+    panel = window.attention
+    panel.table.selectRow(0)
+    assert panel.action_button.text() == "I added credits: try again"
+    assert not panel.published_button.isVisibleTo(panel)
+    panel.action_button.click()
+    assert workspace.accounts.get(planned["fb"]).blocked_reason == ""
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
+def test_a_login_running_out_is_listed_before_posts_fail_with_reconnect(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, planned: dict[str, int]) -> None:
+    from datetime import timedelta
+
+    from essplanner.domain import Holdup
+
+    ends = workspace.clock.now() + timedelta(days=3)
+    workspace.accounts.merge_settings(planned["fb"], {"token_expires_at": ends.isoformat()})
+    window.refresh()
+    model = window.attention_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    item = model.item(0)
+    assert (item.holdup, item.account_id, item.post_id) == (Holdup.LOGIN_ENDING, planned["fb"], 0)
+    assert model.index(0, 2).data() == "login ends soon"
+    assert "login of « FB » ends on" in model.index(0, 4).data()
+    panel = window.attention
+    panel.table.selectRow(0)
+    assert panel.action_button.text() == "Reconnect…"
+    assert not panel.retry_button.isEnabled() and not panel.open_button.isEnabled()
+    with qtbot.waitSignal(panel.reconnect_requested) as asked:
+        panel.action_button.click()
+    assert asked.args == [planned["fb"]]
