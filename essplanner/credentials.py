@@ -43,7 +43,8 @@ class KeyringStore:
     """The operating system keyring (Secret Service, macOS Keychain, Windows Credential Locker)."""
 
     #: extra keys a publisher may store next to the main secret; deleted with the account
-    KNOWN_EXTRA_KEYS = ("session", "refresh", "app_secret", "webdav")
+    KNOWN_EXTRA_KEYS = ("session", "refresh", "app_secret", "webdav", "refresh_token",
+                        "client_secret")
 
     def check_available(self) -> None:
         import keyring
