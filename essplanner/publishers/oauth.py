@@ -66,10 +66,21 @@ class _Server(HTTPServer):
 
 
 class LoopbackRedirect:
-    """Receives one OAuth redirect on ``http://127.0.0.1:<free port>/callback``."""
+    """Receives one OAuth redirect on ``http://127.0.0.1:<free port>/callback``.
 
-    def __init__(self) -> None:
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+    ``port``: a fixed port, for platforms that accept only the exact redirect address
+    registered in the developer app (LinkedIn's authorization code flow); 0 lets the
+    system choose a free one.
+    """
+
+    def __init__(self, *, port: int = 0) -> None:
+        try:
+            self._server = _Server(("127.0.0.1", port), _Handler)
+        except OSError as exc:
+            raise PermanentError(tr(
+                "Port {port} of this computer is busy, so the browser cannot come back to "
+                "ESS Planner: close the program using it and connect again.",
+                port=port)) from exc
         self._server.timeout = 0.2
         self._lock = threading.Lock()
 
