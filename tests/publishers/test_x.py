@@ -410,3 +410,36 @@ def test_the_official_api_sends_the_person_to_x_com() -> None:
     assert authorize_url("https://api.x.com") == "https://x.com/i/oauth2/authorize"
     assert XPublisher.default_api_url == "https://api.x.com"
     assert XPublisher.needs_client_app is True
+
+
+
+def test_a_renewal_made_meanwhile_by_another_sender_is_used(env: Env) -> None:
+    """Two senders renew at once: X voids the refresh token the slower one sends; it then
+    takes the token the first one stored instead of asking for a reconnection."""
+    from essplanner.publishers.x.api import XApi
+
+    env.clock.advance(timedelta(hours=3))
+    other = env.context()
+    shared = env.vault
+
+    class RacingVault(DictVault):
+        """Reads the refresh token, then the other sender renews before X hears us."""
+
+        raced = False
+
+        def get(self, key: str) -> str | None:
+            value = shared.get(key)
+            if key == REFRESH and not self.raced:
+                self.raced = True
+                XApi(other).refresh()  # the other sender: R1 → R2, R1 void
+            return value
+
+        def set(self, key: str, value: str) -> None:
+            shared.set(key, value)
+
+    slow = env.context()
+    slow.vault = RacingVault()
+    api = XApi(slow)
+    api.refresh()  # sends R1, refused: takes the token the other one stored
+    assert api.token in env.fake.access
+    assert len(env.fake.used_refresh) == 1

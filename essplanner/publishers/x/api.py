@@ -184,6 +184,13 @@ class XApi:
                   "client_id": client_id},
             auth=(client_id, secret) if secret else None)
         if response.status_code in (400, 401):
+            if context.vault.get(REFRESH) != refresh_token:
+                # Another sender of this computer renewed it meanwhile (the one we used
+                # is void since): take the token it stored.
+                self.token, self.expires_at = self._current()
+                self.refreshed = True
+                context.logger.info("X login renewed by another sender")
+                return
             raise AuthError(tr("X refused to renew the login ({reason}): reconnect the "
                                "account.", reason=problem_text(response)),
                             http_status=response.status_code)
