@@ -41,7 +41,7 @@ def test_a_busy_port_is_a_clear_message() -> None:
             LoopbackRedirect(port=port)
 
 
-@pytest.mark.parametrize("module", ["linkedin", "pinterest"])
+@pytest.mark.parametrize("module", ["linkedin", "pinterest", "x"])
 def test_platforms_that_want_an_exact_address_use_the_one_their_guides_give(module: str) -> None:
     from pathlib import Path
 
