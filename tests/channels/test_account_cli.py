@@ -129,11 +129,11 @@ def test_platform_field_labels_and_help_are_translated() -> None:
     from essplanner.i18n import set_language
     from essplanner.publishers.bluesky.publisher import BlueskyPublisher
     from essplanner.publishers.i18n import _catalog
+    from essplanner.publishers.linkedin import LinkedInPublisher
     from essplanner.publishers.mastodon import MastodonPublisher
     from essplanner.publishers.meta.facebook import FacebookPublisher
     from essplanner.publishers.meta.instagram import InstagramPublisher
     from essplanner.publishers.meta.threads import ThreadsPublisher
-    from essplanner.publishers.linkedin import LinkedInPublisher
     from essplanner.publishers.pinterest import PinterestPublisher
     from essplanner.publishers.telegram import TelegramPublisher
     from essplanner.publishers.x import XPublisher
