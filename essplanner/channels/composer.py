@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from essplanner import domain
 from essplanner.publishers.base import AccountInfo, MediaFile, Publisher, PublishRequest
 from essplanner.publishers.registry import PluginError, Registry
-from essplanner.publishers.rules import PlatformRules, Problem
+from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem
 from essplanner.publishers.text import find_hashtags
 from essplanner.publishers.validation import validate_with_rules
 
@@ -84,15 +84,23 @@ def tag_link(url: str, *, source: str, campaign: str, medium: str = UTM_MEDIUM) 
     return urlunsplit(parts._replace(query=f"{query}{separator}{urlencode(additions)}"))
 
 
-def compose_text(post: domain.Post, *, variant: str | None, link: str) -> str:
+def compose_text(post: domain.Post, *, variant: str | None, link: str,
+                 link_in_text: bool = True) -> str:
     """The text as published: the account's variant (or the body), then the call to action
-    with its link, then the hashtags not already in the text."""
+    with its link, then the hashtags not already in the text.
+
+    ``link_in_text`` False: the network takes the link in a field of its own (a Pinterest
+    Pin's destination), so the text gets the call to action alone, not the address.
+    """
     text = (variant if variant is not None and variant.strip() else post.body).rstrip()
     if link and post.link_url and link != post.link_url:
         # The link typed into the text itself is the measured one too.
         text = _standalone(post.link_url).sub(lambda _m: link, text)
     tail: list[str] = []
-    if link and not (_standalone(link).search(text)
+    if not link_in_text:
+        if post.call_to_action:
+            tail.append(post.call_to_action)
+    elif link and not (_standalone(link).search(text)
                      or (post.link_url and _standalone(post.link_url).search(text))):
         tail.append(f"{post.call_to_action} → {link}" if post.call_to_action else link)
     present = {h.value.casefold() for h in find_hashtags(text)}
@@ -139,13 +147,16 @@ def build_request(
     idempotency_key: str = "",
     variant: str | None = None,
     options: dict[str, object] | None = None,
+    link_in_text: bool = True,
 ) -> PublishRequest:
+    """What is sent for ``post`` on ``account``. Prefer :meth:`Validator.request_for`, which
+    knows whether the account's network wants the link in the text."""
     link = link_for(post, account)
     return PublishRequest(
         target_id=target_id,
         post_id=post.id,
         account=account_info(account),
-        text=compose_text(post, variant=variant, link=link),
+        text=compose_text(post, variant=variant, link=link, link_in_text=link_in_text),
         idempotency_key=idempotency_key,
         link=link,
         media=tuple(
@@ -185,6 +196,17 @@ class Validator:
             return self.registry.get(account.platform).rules(info)
         except PluginError:
             return None
+
+    def request_for(self, post: domain.Post, account: domain.Account, *,
+                    target_id: int = 0, idempotency_key: str = "", variant: str | None = None,
+                    options: dict[str, object] | None = None) -> PublishRequest:
+        """:func:`build_request` for ``account``, with the link where its network wants it:
+        in the text, or only in a field of its own (:attr:`LinkHandling.FIELD`)."""
+        rules = self.rules_for(account)
+        return build_request(
+            post, account, target_id=target_id, idempotency_key=idempotency_key,
+            variant=variant, options=options,
+            link_in_text=rules is None or rules.link_handling is not LinkHandling.FIELD)
 
     def validate(self, request: PublishRequest, account: domain.Account) -> list[Problem]:
         try:

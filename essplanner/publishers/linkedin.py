@@ -184,7 +184,7 @@ class LinkedInPublisher(BasePublisher):
         image_types=IMAGE_TYPES,
         max_image_pixels=MAX_IMAGE_PIXELS,
         alt_text_limit=ALT_TEXT_LIMIT,
-        link_handling=LinkHandling.FIELD,
+        link_handling=LinkHandling.PREVIEW,
         supports_video=False,
     )
 

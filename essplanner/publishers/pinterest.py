@@ -202,6 +202,7 @@ class PinterestPublisher(BasePublisher):
         link_handling=LinkHandling.FIELD,
         supports_video=False,
         text_required=False,
+        title_limit=TITLE_LIMIT,
     )
 
     def __init__(self, *, redirect_port: int = REGISTERED_PORT) -> None:

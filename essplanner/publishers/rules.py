@@ -44,10 +44,12 @@ class TextCounting(enum.StrEnum):
 class LinkHandling(enum.StrEnum):
     """What the platform does with a link in the text."""
 
-    PREVIEW = "preview"  # the server builds a preview card (Mastodon, Telegram, Facebook)
+    PREVIEW = "preview"  # a preview card of the link (Mastodon, Telegram, Facebook; LinkedIn's
+    # article, which its publisher builds when the post has no image)
     CARD = "card"  # the client must build the card itself (Bluesky)
     NOT_CLICKABLE = "not_clickable"  # links in captions are plain text (Instagram)
-    FIELD = "field"  # a separate link field (Pinterest, LinkedIn article)
+    FIELD = "field"  # the link goes in a field of its own, not in the text (Pinterest's
+    # destination link): the text gets the call to action alone
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ class PlatformRules:
     supports_video: bool = False
     text_required: bool = True
     display_name: str = ""
+    #: the post's title is shown to readers, up to this many characters (a Pinterest Pin's
+    #: title); None: the title is the team's only
+    title_limit: int | None = None
 
     @property
     def name(self) -> str:

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from essplanner.channels.composer import Validator, build_request
+from essplanner.channels.composer import Validator
 from essplanner.channels.contexts import make_context
 from essplanner.credentials import SecretStore
 from essplanner.domain import DeliveryState
@@ -124,7 +124,7 @@ class Sender:
             publisher = self.registry.get(claim.platform)
         except PluginError as exc:
             return Outcome(Result.FAILED, DeliveryState.FAILED, str(exc))
-        request = build_request(
+        request = self.validator.request_for(
             claim.post, claim.account, target_id=claim.target_id,
             idempotency_key=claim.idempotency_key, variant=claim.text_variant,
             options=dict(claim.options),

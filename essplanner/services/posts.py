@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from essplanner import domain, models
 from essplanner import repositories as repo
-from essplanner.channels.composer import Validator, build_request
+from essplanner.channels.composer import Validator
 from essplanner.controlchars import clean_line, clean_text
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import (
@@ -482,7 +482,7 @@ class PostService(Service):
         variants = {t.account_id: t.text_variant for t in post.targets}
         problems: list[ProblemInfo] = []
         for account in accounts:
-            request = build_request(post, account, variant=variants.get(account.id))
+            request = self.validator.request_for(post, account, variant=variants.get(account.id))
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))
@@ -626,7 +626,7 @@ class PostService(Service):
         problems: list[ProblemInfo] = []
         for t in targets:
             account = repo.to_account(t.account)
-            request = build_request(post, account, variant=t.text_variant)
+            request = self.validator.request_for(post, account, variant=t.text_variant)
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))

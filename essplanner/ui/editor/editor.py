@@ -372,6 +372,7 @@ class PostEditor(QDialog):
             self.ws.posts.validator.rules_for(account),
             link=link,
             media=[(m.path, m.alt_text) for m in state.media],
+            title=state.title,
         )
 
     def _update_title(self) -> None:

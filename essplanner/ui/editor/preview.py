@@ -111,6 +111,11 @@ class PreviewCard(QFrame):
         self.setStyleSheet("#previewCard { background: white; border-radius: 8px; }")
         self.header_icon = QLabel(self)
         self.header = QLabel(self)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.destination = QLabel(self)
+        self.destination.setWordWrap(True)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -129,14 +134,16 @@ class PreviewCard(QFrame):
         top.addWidget(self.header, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addWidget(self.image)
+        layout.addWidget(self.destination)
         layout.addWidget(self.link)
         layout.addWidget(self.footer)
         layout.addStretch(1)
 
     def show_post(self, account: domain.Account, counter: Counter, rules: PlatformRules | None,
-                  *, link: str, media: Sequence[tuple[str, str]]) -> None:
+                  *, link: str, media: Sequence[tuple[str, str]], title: str = "") -> None:
         platform = shown_platform(account.platform, account.settings)
         self.header_icon.setPixmap(platform_icon(platform, 20).pixmap(20, 20))
         handle = f" · {escape(account.handle)}" if account.handle else ""
@@ -152,6 +159,7 @@ class PreviewCard(QFrame):
                      f"{escape(over).replace(chr(10), '<br>')}</span>")
         no_text = self.tr("(no text)")
         self.text.setText(html or f"<i>{escape(no_text)}</i>")
+        self._show_title(title.strip(), rules)
         if media:
             path, alt = media[0]
             self.image.setPixmap(thumbnail(path, QSize(max(160, self.width() - 40), 200)))
@@ -162,6 +170,15 @@ class PreviewCard(QFrame):
             self.image.clear()
             self.image.hide()
         handling = rules.link_handling if rules is not None else LinkHandling.PREVIEW
+        if link and handling is LinkHandling.FIELD:  # the Pin's destination, under the image
+            self.destination.setText(
+                f"<small>{escape(self.tr('Link:'))} <b>{escape(urlsplit(link).netloc)}</b>"
+                "</small>")
+            self.destination.setToolTip(link)
+            self.destination.show()
+        else:
+            self.destination.clear()
+            self.destination.hide()
         card = card_link(account, rules, link=link, text=counter.text, has_media=bool(media))
         if card:
             host = urlsplit(card).netloc
@@ -184,9 +201,26 @@ class PreviewCard(QFrame):
             notes.append(self.tr("+%n more image(s)", "", len(media) - 1))
         self.footer.setText(f"<small>{escape(' · '.join(notes))}</small>")
 
+    def _show_title(self, title: str, rules: PlatformRules | None) -> None:
+        """The title readers see (a Pin's), cut where the network cuts it."""
+        limit = rules.title_limit if rules is not None else None
+        if limit is None or not title:
+            self.title.clear()
+            self.title.hide()
+            return
+        fits, over = title[:limit], title[limit:]
+        html = f"<b>{escape(fits)}</b>"
+        if over:
+            html += ("<span style='color:#e53935; text-decoration:line-through'>"
+                     f"{escape(over)}</span>")
+        self.title.setText(html)
+        self.title.show()
+
     def clear_post(self, message: str) -> None:
         self.header_icon.clear()
         self.header.setText(plain(message))
+        self.title.hide()
+        self.destination.hide()
         self.text.clear()
         self.image.hide()
         self.link.hide()

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from essplanner import domain
-from essplanner.channels.composer import Validator, build_request
+from essplanner.channels.composer import Validator
 from essplanner.errors import ValidationError
 from essplanner.publishers.rules import PlatformRules, Severity
 from essplanner.services.calendar import shown_platform
@@ -233,7 +233,7 @@ def counters(
         if account.id not in state.account_ids:
             continue
         variant = state.variants.get(account.id)
-        text = build_request(post, account, variant=variant).text
+        text = validator.request_for(post, account, variant=variant).text
         rules = validator.rules_for(account)
         if rules is None:
             from essplanner.publishers.text import count_graphemes
@@ -307,7 +307,7 @@ def check(
     chosen = [a for a in accounts if a.id in state.account_ids]
     post = state.preview_post(objectives)
     for account in chosen:
-        request = build_request(post, account, variant=state.variants.get(account.id))
+        request = validator.request_for(post, account, variant=state.variants.get(account.id))
         for p in validator.validate(request, account):
             if p.code == "alt_text_missing":
                 continue  # said once above, for every platform

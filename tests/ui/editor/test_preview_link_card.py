@@ -77,3 +77,39 @@ def test_card_link_follows_what_each_publisher_sends() -> None:
     assert card_link(account, masto, link=url, text="", has_media=False) == url
     assert card_link(account, masto, link="", text="", has_media=False) == ""
     assert card_link(account, insta, link=url, text=url, has_media=False) == ""
+
+
+def test_a_pin_shows_its_title_and_destination_and_keeps_the_address_out_of_its_text(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    """Pinterest takes the link as the Pin's destination: the description gets the call
+    to action alone, and the preview shows the title readers see and where the Pin leads."""
+    pins = workspace.accounts.add(platform="dryrun", name="Épingles",
+                                  settings={"mimic": "pinterest"})
+    editor = _preview(window, qtbot, pins, body="Nos 5 gestes pour un hiver plus chaud",
+                      link="https://exemple.org/atelier")
+    editor.form.title_edit.setText("Atelier isolation")
+    editor.form.cta_combo.setCurrentText("S’inscrire")
+    editor.refresh()
+    preview = editor.form.preview
+    assert not preview.title.isHidden() and "Atelier isolation" in preview.title.text()
+    assert not preview.destination.isHidden() and "exemple.org" in preview.destination.text()
+    assert "exemple.org" not in preview.text.text()
+    assert "S’inscrire" in preview.text.text()
+    counter = editor.counter_for(pins.id)
+    assert counter is not None and "https://" not in counter.text
+
+
+def test_the_link_goes_in_the_text_except_where_the_network_has_a_field_for_it(
+        workspace: Workspace) -> None:
+    pins = workspace.accounts.add(platform="dryrun", name="Épingles",
+                                  settings={"mimic": "pinterest"})
+    page = workspace.accounts.add(platform="dryrun", name="Page", settings={"mimic": "linkedin"})
+    post = domain.Post(id=1, version=1, title="Atelier", body="Samedi 14 h",
+                       editorial_state=domain.EditorialState.DRAFT, scheduled_at=None,
+                       link_url="https://exemple.org/atelier", call_to_action="S’inscrire")
+    validator = workspace.posts.validator
+    pin = validator.request_for(post, pins)
+    assert pin.link.startswith("https://exemple.org/atelier")
+    assert pin.text == "Samedi 14 h\n\nS’inscrire"
+    linked = validator.request_for(post, page)
+    assert linked.text.startswith("Samedi 14 h\n\nS’inscrire → https://exemple.org/atelier")
