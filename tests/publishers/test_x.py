@@ -175,6 +175,9 @@ def test_a_long_text_marked_as_a_thread_goes_out_as_replies(env: Env) -> None:
     parts = publisher.parts(request)
     assert len(parts) == 3 and " ".join(parts) == words
     assert all(publisher.rules().count(p) <= 280 for p in parts)
+    # the editor's counter does not call a thread too long: only each of its posts has a limit
+    assert publisher.rules(request.account).text_limit is None
+    assert publisher.rules(env.request(words).account).text_limit == 280
 
     receipt = publisher.publish(request, env.context())
     tweets = env.fake.posts()

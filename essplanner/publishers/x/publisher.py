@@ -155,11 +155,14 @@ class XPublisher(BasePublisher):
 
     # ---- rules
     def rules(self, account: AccountInfo | None = None) -> PlatformRules:
-        premium = account is not None and _yes(account.settings.get("premium"))
+        """X's rules for ``account``. An account whose long texts become threads (its
+        ``thread`` setting) has no text limit as a whole, only per post of the thread
+        (:meth:`post_limit`): the editor's counter does not show a thread as too long."""
+        threads = account is not None and _yes(account.settings.get("thread"))
         return PlatformRules(
             platform="x",
             display_name="X",
-            text_limit=PREMIUM_LIMIT if premium else STANDARD_LIMIT,
+            text_limit=None if threads else self.post_limit(account),
             counting=TextCounting.WEIGHTED,
             url_length=23,
             max_images=4,
@@ -172,6 +175,12 @@ class XPublisher(BasePublisher):
         )
 
     @staticmethod
+    def post_limit(account: AccountInfo | None) -> int:
+        """The weighted limit of one post: 280, or 25,000 for a Premium account."""
+        premium = account is not None and _yes(account.settings.get("premium"))
+        return PREMIUM_LIMIT if premium else STANDARD_LIMIT
+
+    @staticmethod
     def as_thread(request: PublishRequest) -> bool:
         """Whether the person asked for a long text to become a thread."""
         if "thread" in request.options:
@@ -180,17 +189,19 @@ class XPublisher(BasePublisher):
 
     def parts(self, request: PublishRequest) -> list[str]:
         """The text of each post: one, or the parts of a thread."""
-        rules = self.rules(request.account)
-        if not self.as_thread(request) or rules.text_limit is None:
+        if not self.as_thread(request):
             return [request.text]
-        return split_thread(request.text, rules.text_limit, rules.count)
+        rules = self.rules(request.account)
+        return split_thread(request.text, self.post_limit(request.account), rules.count)
 
     def validate(self, request: PublishRequest) -> list[Problem]:
         rules = self.rules(request.account)
         thread = self.as_thread(request)
+        if not thread and rules.text_limit is None:  # a thread account, a one-post request
+            rules = replace(rules, text_limit=self.post_limit(request.account))
         problems = validate_with_rules(replace(rules, text_limit=None) if thread else rules,
                                        request)
-        if thread and rules.text_limit is not None and request.text.strip():
+        if thread and request.text.strip():
             count = len(self.parts(request))
             if count > MAX_PARTS:
                 problems.append(Problem("thread_too_long", tr(
