@@ -34,3 +34,24 @@ posts = json.load(sys.stdin)
 coming = [p for p in posts if p["link"] and p["status"] == "scheduled"] or posts
 print(coming[0]["id"])')
 "$BIN/essplanner" "${ws[@]}" screenshot --view editor --post "$post" --out "$out/editor-fr.png"
+
+# the editor's preview on X, LinkedIn and Pinterest: test accounts that imitate each network
+# (they publish nothing), one post each, with the example's workshop picture
+nets=(--data-dir "$work/nets" --lang fr)
+picture=essplanner/demo/data/fr/images/atelier-isolation.png
+alt="Texte crème sur fond brun : « Atelier isolation »."
+when=$(date -d "+10 days" +%Y-%m-%dT10:00%:z)
+declare -A names=([x]="X (démo)" [linkedin]="LinkedIn (démo)" [pinterest]="Pinterest (démo)")
+declare -A texts=(
+  [x]="Samedi 14 h, atelier gratuit : isoler portes et fenêtres avec des matériaux simples. Places limitées, inscription en ligne."
+  [linkedin]="Précarité énergétique : samedi, nos bénévoles animent un atelier gratuit pour isoler portes et fenêtres avec des matériaux simples. Merci à nos partenaires qui rendent ces ateliers possibles."
+  [pinterest]="Boudins de porte, joints adhésifs, film isolant : nos 5 gestes pour un hiver plus chaud et une facture plus légère."
+)
+for net in x linkedin pinterest; do
+  "$BIN/essplanner" "${nets[@]}" account add dryrun --name "${names[$net]}" --setting "mimic=$net" >/dev/null
+  id=$("$BIN/essplanner" "${nets[@]}" post add --title "Atelier isolation : 5 gestes simples" \
+      --text "${texts[$net]}" --at "$when" --account "${names[$net]}" --media "$picture" \
+      --alt "$alt" --link https://example.org/atelier --cta "S’inscrire" --hashtag ESS --json \
+      | "$BIN/python" -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  "$BIN/essplanner" "${nets[@]}" screenshot --view editor --post "$id" --out "$out/editor-$net-fr.png"
+done

@@ -2629,6 +2629,10 @@
         <translation>(no text)</translation>
     </message>
     <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
         <source>%1 of %2 characters</source>
         <translation>%1 of %2 characters</translation>
     </message>

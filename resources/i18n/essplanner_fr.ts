@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>(kept: type to replace)</source>
-        <translation>(conservé : tapez pour le remplacer)</translation>
+        <translation>(conservé&#xa0;: tapez pour le remplacer)</translation>
     </message>
     <message>
         <source>Client secret</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>No place to publish was chosen: log in again to choose one.</source>
-        <translation>Aucun endroit où publier n’a été choisi : connectez-vous de nouveau pour en choisir un.</translation>
+        <translation>Aucun endroit où publier n’a été choisi&#xa0;: connectez-vous de nouveau pour en choisir un.</translation>
     </message>
     <message>
         <source>(received from the browser)</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>This login can publish in several places. Where should the posts of this account go?</source>
-        <translation>Cette connexion peut publier à plusieurs endroits. Où les publications de ce compte doivent-elles partir ?</translation>
+        <translation>Cette connexion peut publier à plusieurs endroits. Où les publications de ce compte doivent-elles partir&#x202f;?</translation>
     </message>
     <message>
         <source>Logging in to %1…</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</source>
-        <translation>Le réseau refuse toutes les publications de %1 tant que vous n’avez pas agi de son côté ; choisissez ensuite « %2 ».</translation>
+        <translation>Le réseau refuse toutes les publications de %1 tant que vous n’avez pas agi de son côté&#x202f;; choisissez ensuite « %2 ».</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -1554,15 +1554,15 @@
     </message>
     <message>
         <source>waiting: the account needs credits</source>
-        <translation>en attente : le compte a besoin de crédits</translation>
+        <translation>en attente&#xa0;: le compte a besoin de crédits</translation>
     </message>
     <message>
         <source>waiting: ESS Planner needs an update</source>
-        <translation>en attente : ESS Planner doit être mis à jour</translation>
+        <translation>en attente&#xa0;: ESS Planner doit être mis à jour</translation>
     </message>
     <message>
         <source>waiting: the developer app needs more access</source>
-        <translation>en attente : l’application développeur a besoin d’un accès supérieur</translation>
+        <translation>en attente&#xa0;: l’application développeur a besoin d’un accès supérieur</translation>
     </message>
     <message>
         <source>waiting: the network refused it for now</source>
@@ -1582,15 +1582,15 @@
     </message>
     <message>
         <source>I added credits: try again</source>
-        <translation>J’ai ajouté des crédits : réessayer</translation>
+        <translation>J’ai ajouté des crédits&#xa0;: réessayer</translation>
     </message>
     <message>
         <source>I updated: try again</source>
-        <translation>J’ai mis à jour : réessayer</translation>
+        <translation>J’ai mis à jour&#xa0;: réessayer</translation>
     </message>
     <message>
         <source>Access granted: try again</source>
-        <translation>Accès accordé : réessayer</translation>
+        <translation>Accès accordé&#xa0;: réessayer</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -2627,6 +2627,10 @@
     <message>
         <source>(no text)</source>
         <translation>(pas de texte)</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Lien&#xa0;:</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>

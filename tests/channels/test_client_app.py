@@ -25,9 +25,14 @@ SECRET = "oauthy-client-secret-9f8e7d6c5b4a"
 
 
 @pytest.fixture(autouse=True)
-def _fresh() -> None:
+def _fresh() -> Iterator[None]:
+    """Each test starts from the publisher's two places and no client, and leaves them so
+    (other files use the same test publisher)."""
+    places, clients = OauthyPublisher.places, OauthyPublisher.clients
     OauthyPublisher.clients = []
     OauthyPublisher.places = (Choice("101", "Asso Énergie"), Choice("202", "Asso Jeunes"))
+    yield
+    OauthyPublisher.places, OauthyPublisher.clients = places, clients
 
 
 @pytest.fixture

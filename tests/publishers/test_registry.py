@@ -64,8 +64,8 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
                             text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert found["available"] == ["bluesky", "dryrun", "facebook", "instagram", "mastodon",
-                                  "pigeon", "telegram", "threads", "x"]
+    assert found["available"] == ["bluesky", "dryrun", "facebook", "instagram", "linkedin",
+                                  "mastodon", "pigeon", "pinterest", "telegram", "threads", "x"]
     assert found["failures"] == ["brokenwing"]
     assert "feathers" in result.stderr  # the failure is logged for the user
 

@@ -171,9 +171,9 @@ class PreviewCard(QFrame):
             self.image.hide()
         handling = rules.link_handling if rules is not None else LinkHandling.PREVIEW
         if link and handling is LinkHandling.FIELD:  # the Pin's destination, under the image
+            label = self.tr("Link:")
             self.destination.setText(
-                f"<small>{escape(self.tr('Link:'))} <b>{escape(urlsplit(link).netloc)}</b>"
-                "</small>")
+                f"<small>{escape(label)} <b>{escape(urlsplit(link).netloc)}</b></small>")
             self.destination.setToolTip(link)
             self.destination.show()
         else:
