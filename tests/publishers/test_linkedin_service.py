@@ -99,8 +99,11 @@ def test_426_ends_blocked_with_the_update_message_and_is_not_retried(run, fake) 
     fake.versions.discard(LINKEDIN_VERSION)
     once(run)
     item = target(run, post_id)
-    assert item["state"] in ("failed", "blocked"), item
+    assert item["state"] == "failed", item
     assert "this version of ESS Planner needs an update" in item["last_error"]
+    code, out, err = run("account", "list", "--json")
+    assert code == 0, err
+    assert [a["blocked_reason"] for a in json.loads(out)] == ["update"]
     once(run)
     assert len(fake.calls("POST", r"^/rest/posts$")) == 1 and fake.posts == []
 

@@ -143,8 +143,11 @@ def test_trial_access_ends_blocked_with_the_clear_message_and_no_retry(
 
     assert once(run)["published"] == 0
     found = target(run, post_id)
-    assert found["state"] not in ("published", "scheduled", "retrying"), found
+    assert found["state"] == "failed", found
     assert "Trial access" in found["last_error"]
+    code, out, err = run("account", "list", "--json")
+    assert code == 0, err
+    assert [a["blocked_reason"] for a in json.loads(out)] == ["access"]
     assert "Standard access" in found["last_error"]
     assert once(run)["published"] == 0
     assert len(fake.pin_requests()) == 1 and fake.pins == []

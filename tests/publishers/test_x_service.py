@@ -89,6 +89,13 @@ def target(run: Any, post_id: str) -> dict[str, Any]:
     return only  # type: ignore[no-any-return]
 
 
+def blocked_reasons(run: Any) -> list[str]:
+    """Each account's named block (``account list --json``)."""
+    code, out, err = run("account", "list", "--json")
+    assert code == 0, err
+    return [a["blocked_reason"] for a in json.loads(out)]
+
+
 def service(run: Any) -> dict[str, Any]:
     code, out, err = run("service", "--once", "--json")
     assert code == 0, err
@@ -123,8 +130,9 @@ def test_no_credits_ends_the_post_with_a_clear_message_and_no_retry(run: Any,
     fake.credits = 0
     service(run)
     ended = target(run, post_id)
-    assert ended["state"] in ("failed", "blocked"), ended
+    assert ended["state"] == "failed", ended
     assert "no credits left" in ended["last_error"]
+    assert blocked_reasons(run) == ["credits"]  # the account waits, named, until "try again"
     service(run)
     assert fake.count("POST", "/2/tweets") == 1 and fake.posts() == []
 
