@@ -60,7 +60,13 @@ class AccountInfo:
 
 @dataclass(frozen=True)
 class MediaFile:
-    """An image (or video) to publish, stored on disk."""
+    """An image (or video) to publish, stored on disk.
+
+    For a video (``mime_type`` ``video/...``), what the app read from the file with PyAV:
+    ``duration`` in seconds, ``frame_rate`` in frames per second, the codecs' short
+    names (``"h264"``, ``"aac"``; empty when unknown) and ``cover``, an image chosen as
+    the video's cover or thumbnail (None: the network picks a frame).
+    """
 
     path: Path
     mime_type: str
@@ -69,6 +75,56 @@ class MediaFile:
     width: int | None = None
     height: int | None = None
     checksum: str = ""
+    duration: float | None = None
+    frame_rate: float | None = None
+    video_codec: str = ""
+    audio_codec: str = ""
+    cover: Path | None = None
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime_type.startswith("video/")
+
+
+class UploadStore(Protocol):
+    """Where a publisher keeps the session of a resumable upload, per target, so that an
+    upload cut by a crash, a network cut or a sleep resumes instead of starting over.
+
+    ``get`` gives what ``put`` stored last for this target (None: no upload began); ``put``
+    stores it durably before returning (call it as soon as the platform gave the session
+    URI, and after each chunk the platform acknowledged); ``clear`` forgets it once the
+    post is published or the session is dead. ``progress`` reports bytes sent for the
+    app (per target percentage); it stores nothing. Values are JSON: str, int, float,
+    bool, lists and dicts; never a secret.
+    """
+
+    def get(self) -> dict[str, Any] | None: ...
+
+    def put(self, session: Mapping[str, Any]) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def progress(self, sent: int, total: int) -> None: ...
+
+
+class MemoryUploads:
+    """An :class:`UploadStore` that forgets everything with the process (tests, previews)."""
+
+    def __init__(self) -> None:
+        self.session: dict[str, Any] | None = None
+        self.reports: list[tuple[int, int]] = []
+
+    def get(self) -> dict[str, Any] | None:
+        return None if self.session is None else dict(self.session)
+
+    def put(self, session: Mapping[str, Any]) -> None:
+        self.session = dict(session)
+
+    def clear(self) -> None:
+        self.session = None
+
+    def progress(self, sent: int, total: int) -> None:
+        self.reports.append((sent, total))
 
 
 @dataclass(frozen=True)
@@ -226,6 +282,8 @@ class PublisherContext:
     save_settings: Callable[[Mapping[str, Any]], None] = lambda _settings: None
     sleep: Callable[[float], None] = time.sleep
     first_attempt_at: datetime | None = None
+    #: the resumable upload of this target (the service stores it in the database)
+    uploads: UploadStore = field(default_factory=MemoryUploads)
 
     @property
     def api_url(self) -> str:
