@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 from sched_fakepds import FakePds
-from sched_helpers import FAST, PostgresServer, postgres_bindir, postgres_server
-from sched_loopsky import LoopskyPublisher
+from sched_helpers import PostgresServer, open_workspace, postgres_bindir, postgres_server
 
-from essplanner.credentials import MemoryStore
-from essplanner.publishers.registry import Registry
 from essplanner.scheduler import PublishingService
-from essplanner.settings import Paths, Settings
+from essplanner.settings import Paths
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
@@ -35,16 +32,6 @@ def pds(clock: FakeClock) -> Iterator[FakePds]:
     server = FakePds(now=clock.now).start()
     yield server
     server.stop()
-
-
-def open_workspace(paths: Paths, clock: FakeClock | None = None, **service: object) -> Workspace:
-    return Workspace.open(
-        paths=paths,
-        settings=Settings(timezone="Europe/Paris", extra={"service": {**FAST, **service}}),
-        clock=clock,
-        secrets=MemoryStore(),
-        registry=Registry(extra={"loopsky": LoopskyPublisher}),
-    )
 
 
 @pytest.fixture

@@ -25,6 +25,8 @@ from essplanner import domain, models
 from essplanner.domain import DeliveryState, PostDraft
 from essplanner.scheduler import PublishingService
 from essplanner.services.posts import new_idempotency_key
+from essplanner.settings import Paths
+from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 from tests.helpers.shifted import pythonpath
 
@@ -42,6 +44,24 @@ FAST = {
     "record_retry_seconds": 5.0,
 }
 
+
+def open_workspace(paths: Paths, clock: FakeClock | None = None, **service: object) -> Workspace:
+    """A workspace whose service runs with :data:`FAST` settings (and ``service``'s), with
+    the loopback Bluesky publisher. Tests import it from here, never from ``conftest``: the
+    module named ``conftest`` may be another folder's when several run in one session."""
+    from sched_loopsky import LoopskyPublisher
+
+    from essplanner.credentials import MemoryStore
+    from essplanner.publishers.registry import Registry
+    from essplanner.settings import Settings
+
+    return Workspace.open(
+        paths=paths,
+        settings=Settings(timezone="Europe/Paris", extra={"service": {**FAST, **service}}),
+        clock=clock,
+        secrets=MemoryStore(),
+        registry=Registry(extra={"loopsky": LoopskyPublisher}),
+    )
 
 def add_account(ws: Workspace, pds: object, name: str, *, grace_minutes: int = 60,
                 password: str = "app-pass-1234") -> domain.Account:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sched_fakepds import FakePds
-from sched_helpers import add_account, wait_until
+from sched_helpers import add_account, open_workspace, wait_until
 
 from essplanner import models
 from essplanner.domain import DeliveryState, PostDraft
@@ -20,8 +20,6 @@ from essplanner.workspace import Workspace
 
 @pytest.fixture
 def real(paths) -> Iterator[tuple[Workspace, FakePds]]:
-    from conftest import open_workspace
-
     pds = FakePds().start()
     ws = open_workspace(paths, Clock(), sweep_seconds=30)
     yield ws, pds
@@ -92,8 +90,6 @@ def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths, clock: FakeCl
     the service's clock moves only when the test moves it. Each step moves it by 3/4 of a
     lease, waits until the renewal job has pushed the lease past the new time, then asks
     a rival service to take over: three steps outlive the first lease twice over."""
-    from conftest import open_workspace
-
     answer = threading.Event()
     held = threading.Event()
 
@@ -144,8 +140,6 @@ def test_a_long_send_renews_its_lease_and_is_not_taken_over(paths, clock: FakeCl
 
 def test_stop_lets_the_send_in_flight_finish(paths) -> None:
     """The server holds the created record's answer until the stop has begun."""
-    from conftest import open_workspace
-
     answer, held = threading.Event(), threading.Event()
 
     def hold_created(call, point: str) -> threading.Event | None:
@@ -181,8 +175,6 @@ def test_stop_lets_the_send_in_flight_finish(paths) -> None:
 
 def test_dryrun_accounts_publish_to_their_journal(paths, clock) -> None:
     import json
-
-    from conftest import open_workspace
 
     ws = open_workspace(paths, clock)
     service = PublishingService(ws)

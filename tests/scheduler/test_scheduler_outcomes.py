@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 from sched_fakepds import FakePds, Fault
-from sched_helpers import add_account, run_due, schedule, target
+from sched_helpers import add_account, open_workspace, run_due, schedule, target
 
 from essplanner.domain import DeliveryState
 from essplanner.scheduler import PublishingService
@@ -81,8 +81,6 @@ def test_429_with_retry_after_is_waited_out(ws: Workspace, pds: FakePds, clock: 
 
 def test_5xx_is_retried_with_growing_backoff_then_given_up(
         ws: Workspace, pds: FakePds, clock: FakeClock, paths) -> None:
-    from conftest import open_workspace
-
     ws2 = open_workspace(paths, clock, max_attempts=3, backoff_base_seconds=60,
                          backoff_max_seconds=3600, backoff_jitter=0.2)
     svc = PublishingService(ws2)
@@ -237,8 +235,6 @@ def test_user_can_retry_reschedule_cancel_and_mark_published(
 @pytest.mark.parametrize("kind", ["delay", "drop"])
 def test_an_answer_lost_after_receipt_is_proved_by_lookup_not_resent(
         kind: str, paths, clock: FakeClock, pds: FakePds) -> None:
-    from conftest import open_workspace
-
     ws = open_workspace(paths, clock, http_read_timeout=0.3)
     svc = PublishingService(ws)
     try:

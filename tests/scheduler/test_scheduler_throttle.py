@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sched_fakepds import FakePds
-from sched_helpers import add_account, bulk_targets, run_due, target_rows
+from sched_helpers import add_account, bulk_targets, open_workspace, run_due, target_rows
 
 from essplanner.publishers.base import RateLimitInfo
 from essplanner.scheduler import PublishingService, ServiceConfig
@@ -84,8 +84,6 @@ def test_backoff_grows_exponentially_with_jitter_and_a_ceiling() -> None:
 
 
 def test_sends_never_overlap_per_account_and_respect_the_platform_cap(paths, clock) -> None:
-    from conftest import open_workspace
-
     pds = FakePds(now=clock.now, latency=0.05).start()
     ws = open_workspace(paths, clock, platform_concurrency=2, workers=8)
     service = PublishingService(ws)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sched_fakepds import FakePds, Fault
-from sched_helpers import add_account, run_due, schedule, target
+from sched_helpers import add_account, open_workspace, run_due, schedule, target
 
 from essplanner.domain import DeliveryState, PostDraft
 from essplanner.errors import ValidationError
@@ -145,8 +145,6 @@ def test_cli_refuses_the_missing_time_and_stores_nothing(
 
 def test_0230_on_the_fall_back_night_is_the_first_one_and_sent_then(
         paths, pds: FakePds) -> None:
-    from conftest import open_workspace
-
     clock = FakeClock(datetime(2026, 10, 24, 12, 0, tzinfo=UTC))
     pds.now = clock.now
     ws = open_workspace(paths, clock)
