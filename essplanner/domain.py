@@ -372,6 +372,20 @@ class Target:
 
 
 @dataclass(frozen=True)
+class UploadProgress:
+    """How far the resumable upload of a target's video got (bytes sent of ``total``)."""
+
+    target_id: int
+    sent: int
+    total: int
+    updated_at: datetime | None = None
+
+    @property
+    def percent(self) -> int:
+        return self.sent * 100 // self.total if self.total > 0 else 0
+
+
+@dataclass(frozen=True)
 class Post:
     id: int
     title: str

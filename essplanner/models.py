@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -265,6 +266,20 @@ class Target(Base):
     attempts: Mapped[list[PublishAttempt]] = relationship(
         back_populates="target", cascade="all, delete-orphan", order_by="PublishAttempt.id"
     )
+
+
+class UploadSession(Base):
+    """The resumable upload of a target's media: what the publisher needs to resume it
+    (a session URI, an offset, a chunk index; JSON, never a secret) and how far it got."""
+
+    __tablename__ = "upload_session"
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("target.id", ondelete="CASCADE"), primary_key=True)
+    session: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    sent: Mapped[int] = mapped_column(BigInteger, default=0)
+    total: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PublishAttempt(Base):

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).parents[1] / "essplanner"
 #: the plugin API: what a platform module may import
 PLUGIN_API = frozenset(f"essplanner.publishers{suffix}" for suffix in (
     "", ".base", ".errors", ".rules", ".validation", ".http", ".registry", ".text", ".media",
-    ".oauth", ".state", ".i18n"))
+    ".oauth", ".state", ".i18n", ".chunks"))
 #: platform modules and families
 PLATFORMS = ("essplanner.publishers.dryrun", "essplanner.publishers.mastodon",
              "essplanner.publishers.telegram", "essplanner.publishers.bluesky",

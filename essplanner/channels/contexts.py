@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 from essplanner import domain
 from essplanner.channels.composer import account_info
 from essplanner.credentials import MAIN, KeyringStore, SecretStore
-from essplanner.publishers.base import PublisherContext, RateLimitInfo
+from essplanner.publishers.base import (
+    MemoryUploads,
+    PublisherContext,
+    RateLimitInfo,
+    UploadStore,
+)
 from essplanner.timeutil import Clock
 
 if TYPE_CHECKING:
@@ -58,8 +63,12 @@ def make_context(
     on_rate_limit: Callable[[RateLimitInfo], None] | None = None,
     http: HttpClient | None = None,
     read_secret: bool = True,
+    uploads: UploadStore | None = None,
 ) -> PublisherContext:
-    """A context for ``account``; the caller closes ``context.http`` when done."""
+    """A context for ``account``; the caller closes ``context.http`` when done.
+
+    ``uploads`` keeps the resumable upload of the target being published (the service's
+    is the database, per target); without one, an upload lives in memory only."""
     from essplanner.publishers.http import HttpClient
 
     logger = logging.getLogger(f"essplanner.publishers.{account.platform}.{account.id}")
@@ -75,4 +84,5 @@ def make_context(
         data_dir=folder,
         vault=AccountVault(secrets, account.id),
         save_settings=save_settings or (lambda _settings: None),
+        uploads=uploads if uploads is not None else MemoryUploads(),
     )

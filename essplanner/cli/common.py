@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NoReturn
 
@@ -56,7 +56,10 @@ def note(message: str) -> None:
         print(terminal_safe(message), file=sys.stderr)
 
 
-def post_json(post: domain.Post) -> dict[str, Any]:
+def post_json(post: domain.Post,
+              uploads: Mapping[int, domain.UploadProgress] | None = None) -> dict[str, Any]:
+    """A post as JSON; with ``uploads``, each target's upload under way (or null)."""
+    uploads = uploads or {}
     return {
         "id": post.id,
         "title": post.title,
@@ -91,6 +94,7 @@ def post_json(post: domain.Post) -> dict[str, Any]:
                 ],
                 "attempt_count": t.attempt_count,
                 "last_error": redact(t.last_error),
+                **({"upload": _upload_json(uploads[t.id])} if t.id in uploads else {}),
             }
             for t in post.targets
         ],
@@ -105,6 +109,21 @@ def local_time(ws: Any, value: datetime | None) -> str:
     return value.astimezone(get_zone(ws.settings.timezone)).strftime("%Y-%m-%d %H:%M %Z")
 
 
+def _upload_json(upload: domain.UploadProgress) -> dict[str, Any]:
+    return {"sent": upload.sent, "total": upload.total, "percent": upload.percent,
+            "updated_at": to_utc_iso(upload.updated_at)}
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.0f}" if size >= 10_000_000 else f"{size / 1_000_000:.1f}"
+
+
+def upload_text(upload: domain.UploadProgress) -> str:
+    """``uploading 42 % (21 MB of 50 MB)``, in the user's language."""
+    return _("uploading {percent} % ({sent} MB of {total} MB)", percent=upload.percent,
+             sent=megabytes(upload.sent), total=megabytes(upload.total))
+
+
 def post_text(ws: Any, post: domain.Post) -> str:
     when, state, personas, objectives = _("when"), _("state"), _("personas"), _("objectives")
     lines = [
@@ -117,9 +136,13 @@ def post_text(ws: Any, post: domain.Post) -> str:
     if post.objectives:
         lines.append(f"  {objectives}: {', '.join(o.name for o in post.objectives)}")
     accounts = {a.id: a for a in ws.accounts.all()} if post.targets else {}
+    uploads = ws.posts.uploads([t.id for t in post.targets]) if post.targets else {}
     for t in post.targets:
         extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
+        upload = uploads.get(t.id)
+        if upload is not None and t.state is not domain.DeliveryState.PUBLISHED:
+            lines.append(f"      {upload_text(upload)}")
         account = accounts.get(t.account_id)
         if account is not None and t.state is domain.DeliveryState.SCHEDULED:
             lines.extend(f"      ! {note}" for note in _waiting(ws, account, t))

@@ -99,7 +99,8 @@ def _valid_state(value: str) -> str:
 def cmd_post_show(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     post = ws.posts.get(args.id)
-    emit(args, post_json(post), lambda: post_text(ws, post))
+    uploads = ws.posts.uploads([t.id for t in post.targets]) if post.targets else {}
+    emit(args, post_json(post, uploads), lambda: post_text(ws, post))
     return 0
 
 

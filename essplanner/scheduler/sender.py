@@ -30,7 +30,13 @@ from essplanner.domain import DeliveryState
 from essplanner.errors import CredentialError
 from essplanner.i18n import _, n_
 from essplanner.log import redact
-from essplanner.publishers.base import Publisher, PublisherContext, PublishRequest, Receipt
+from essplanner.publishers.base import (
+    Publisher,
+    PublisherContext,
+    PublishRequest,
+    Receipt,
+    UploadStore,
+)
 from essplanner.publishers.errors import (
     AccountBlocked,
     AmbiguousError,
@@ -72,7 +78,8 @@ class Sender:
 
     def __init__(self, *, registry: Registry, validator: Validator, secrets: SecretStore,
                  clock: Clock, data_dir: Path, config: ServiceConfig, throttle: Throttle,
-                 save_settings: SaveSettings | None = None) -> None:
+                 save_settings: SaveSettings | None = None,
+                 uploads: Callable[[int], UploadStore] | None = None) -> None:
         self.registry = registry
         self.validator = validator
         self.secrets = secrets
@@ -81,6 +88,7 @@ class Sender:
         self.config = config
         self.throttle = throttle
         self.save_settings = save_settings
+        self.uploads = uploads  # a target's resumable-upload store (None: in memory)
         self._clients: dict[int, HttpClient] = {}
         self._status: dict[int, int] = {}
         self._lock = threading.Lock()
@@ -312,7 +320,9 @@ class Sender:
 
         return make_context(account, secrets=self.secrets, clock=self.clock,
                             data_dir=self.data_dir, http=self._client(account.id, account.platform),
-                            save_settings=save, read_secret=read_secret)
+                            save_settings=save, read_secret=read_secret,
+                            uploads=None if self.uploads is None
+                            else self.uploads(claim.target_id))
 
     def _client(self, account_id: int, platform: str) -> HttpClient:
         with self._lock:

@@ -48,6 +48,7 @@ from essplanner.scheduler.recorder import Recorder
 from essplanner.scheduler.sender import Sender
 from essplanner.scheduler.store import DeliveryStore
 from essplanner.scheduler.throttle import Throttle
+from essplanner.scheduler.uploads import TargetUploads
 
 if TYPE_CHECKING:
     from essplanner.workspace import Workspace
@@ -83,6 +84,7 @@ class PublishingService:
             secrets=workspace.secrets, clock=self.clock,
             data_dir=workspace.paths.plugin_data_dir, config=self.config,
             throttle=self.throttle, save_settings=self._save_account_settings,
+            uploads=lambda target_id: TargetUploads(self.store, target_id, self.clock.now),
         )
         self.jobs = Jobs(config=self.config, clock=self.clock, reconcile=self._reconcile,
                          sweep=self._sweep, renew=self._renew_leases, extra_jobs=extra_jobs)

@@ -33,6 +33,7 @@ A = models.Account
 TT = cast(Table, models.Target.__table__)  # Core: no ORM bookkeeping on the hot path
 AT = cast(Table, models.PublishAttempt.__table__)
 AccT = cast(Table, models.Account.__table__)
+UT = cast(Table, models.UploadSession.__table__)
 SCHEDULED = DeliveryState.SCHEDULED.value
 PUBLISHING = DeliveryState.PUBLISHING.value
 
@@ -284,7 +285,39 @@ class DeliveryStore:
                     reason, message = outcome.account_block
                     s.execute(update(AccT).where(AccT.c.id == claim.account.id).values(
                         blocked_reason=reason, blocked_message=message))
+            # An upload ends with its target: published, or failed for good.
+            done = [c.target_id for c, o in items if c.target_id in ours
+                    and o.state in (DeliveryState.PUBLISHED, DeliveryState.FAILED)]
+            if done:
+                s.execute(delete(UT).where(UT.c.target_id.in_(done)))
         return [target_id in ours for target_id in ids]
+
+    # ---- resumable uploads (scheduler.uploads), each write its own short transaction
+    def upload_session(self, target_id: int) -> dict[str, Any] | None:
+        with self.db.read() as s:
+            session = s.scalar(select(UT.c.session).where(UT.c.target_id == target_id))
+        return dict(session) if isinstance(session, dict) else None
+
+    def save_upload(self, target_id: int, now: datetime, *,
+                    session: dict[str, Any] | None = None, keep_session: bool = False,
+                    sent: int | None = None, total: int | None = None) -> None:
+        """Store a target's upload session (and/or its progress), committed on return."""
+        values: dict[str, Any] = {"updated_at": now}
+        if not keep_session:
+            values["session"] = session
+        if sent is not None:
+            values["sent"] = sent
+        if total is not None:
+            values["total"] = total
+        with self._write() as s:
+            changed = s.execute(update(UT).where(UT.c.target_id == target_id).values(**values))
+            if _rowcount(changed) == 0:
+                s.execute(insert(UT).values({"target_id": target_id, "session": None,
+                                             "sent": 0, "total": 0} | values))
+
+    def clear_upload(self, target_id: int) -> None:
+        with self._write() as s:
+            s.execute(delete(UT).where(UT.c.target_id == target_id))
 
     def mark_missed(self, items: Iterable[tuple[DueTarget, str]], now: datetime,
                     ) -> list[DueTarget]:

@@ -98,6 +98,18 @@ class PostService(Service):
         return self.query(domain.PostQuery(
             delivery_states=frozenset(domain.NEEDS_ATTENTION), include_unscheduled=True))
 
+    def uploads(self, target_ids: Iterable[int] | None = None) -> dict[int, domain.UploadProgress]:
+        """The uploads under way, by target (all of them, or those of ``target_ids``):
+        how many bytes the publishing service has sent of each video."""
+        up = models.UploadSession
+        query = select(up.target_id, up.sent, up.total, up.updated_at).where(up.total > 0)
+        if target_ids is not None:
+            query = query.where(up.target_id.in_(list(target_ids)))
+        with self.db.read() as s:
+            return {row.target_id: domain.UploadProgress(row.target_id, row.sent, row.total,
+                                                         row.updated_at)
+                    for row in s.execute(query)}
+
     def waiting_count(self) -> int:
         """How many posts still have a target to send (scheduled or being sent): what
         closing the window would leave to the background service."""

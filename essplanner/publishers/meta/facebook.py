@@ -7,7 +7,20 @@ long-lived user token does not expire), the Page id in the setting ``page_id``.
 - one photo: ``POST /{page}/photos`` multipart ``source`` with ``message`` and
   ``alt_text_custom``;
 - several photos: each ``POST /{page}/photos`` with ``published=false``, then one
-  ``POST /{page}/feed`` with ``attached_media[i]={"media_fbid": id}``.
+  ``POST /{page}/feed`` with ``attached_media[i]={"media_fbid": id}``;
+- one video: the resumable upload of ``POST /{page}/videos`` on graph-video.facebook.com:
+  ``upload_phase=start`` with ``file_size`` gives the video's id, an upload session and the
+  first range to send (``start_offset``/``end_offset``); each ``transfer`` sends the range
+  asked for (``video_file_chunk``) and gets the next one, until both offsets are equal;
+  ``finish`` with the description and title publishes the video made at start.
+
+A video's upload session is kept in ``context.uploads`` (the database, for the service)
+as soon as Meta gives it and after each range it acknowledged, so an upload cut by a
+crash, a network cut or a sleep resumes where Meta says: a range sent again that Meta
+already has is answered with error subcode 1363037 and, in ``error_data``, the offsets
+Meta expects next. The video exists from ``start`` on; ``finish`` only publishes it, so
+repeating a ``finish`` whose answer was lost cannot make a second video (it is looked
+up first all the same).
 
 No idempotency key exists on Facebook. What keeps a post single: the time of the
 first creating request is recorded for the target (:class:`TargetState`) before it
@@ -33,10 +46,12 @@ from essplanner.publishers.base import (
     AccountCheck,
     AccountField,
     FieldKind,
+    MediaFile,
     PublisherContext,
     PublishRequest,
     Receipt,
 )
+from essplanner.publishers.chunks import FileRange, MultipartRange
 from essplanner.publishers.errors import (
     AmbiguousError,
     PermanentError,
@@ -55,9 +70,18 @@ from essplanner.publishers.meta.graph import (
 from essplanner.publishers.meta.graphtoken import refuse_if_expired
 from essplanner.publishers.meta.mediahost import clean_leftovers
 from essplanner.publishers.meta.metabase import MetaPublisher
-from essplanner.publishers.rules import LinkHandling, PlatformRules, TextCounting
+from essplanner.publishers.rules import (
+    LinkHandling,
+    PlatformRules,
+    Problem,
+    TextCounting,
+)
 from essplanner.publishers.state import TargetState
 
+VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime"})
+MAX_VIDEO_BYTES = 10_000_000_000  # 10 GB
+MAX_VIDEO_SECONDS = 240 * 60  # 240 minutes
+WRONG_OFFSET = 1363037  # a transfer at another offset than Meta expects; error_data tells it
 SETTLE = 20.0  # seconds for a new post to show in the Page's list (lookup waits that long)
 MARGIN = timedelta(minutes=2)  # clock differences between us and Meta
 
@@ -82,8 +106,38 @@ class FacebookPublisher(MetaPublisher):
         max_image_bytes=10_000_000,
         supports_alt_text=True,
         link_handling=LinkHandling.PREVIEW,
-        supports_video=False,
+        supports_video=True,
     )
+
+    # ------------------------------------------------------------ validate ---
+
+    def validate(self, request: PublishRequest) -> list[Problem]:
+        problems = super().validate(request)
+        videos = [(i, m) for i, m in enumerate(request.media) if m.is_video]
+        if not videos:
+            return problems
+        # A video's alternative text is not a Facebook field: not asked for.
+        problems = [p for p in problems if not (p.code == "alt_text_missing"
+                                                and p.index in {i for i, _m in videos})]
+        if len(request.media) > 1:
+            problems.append(Problem("video_alone", tr(
+                "A Facebook video post has one video and nothing else; this post has {count} "
+                "files.", count=len(request.media)), "media"))
+        for index, item in videos:
+            if item.mime_type not in VIDEO_TYPES:
+                problems.append(Problem("video_type", tr(
+                    "{name} is {type}; Facebook takes MP4 or MOV videos here.",
+                    name=item.path.name, type=item.mime_type), "media", index=index))
+            if item.size > MAX_VIDEO_BYTES:
+                problems.append(Problem("video_too_big", tr(
+                    "{name} weighs {size} GB; Facebook takes videos up to 10 GB.",
+                    name=item.path.name, size=round(item.size / 1e9, 1)), "media", index=index))
+            if item.duration is not None and item.duration > MAX_VIDEO_SECONDS:
+                problems.append(Problem("video_too_long", tr(
+                    "{name} lasts {minutes} minutes; Facebook takes videos up to 240 minutes.",
+                    name=item.path.name, minutes=round(item.duration / 60)), "media",
+                    index=index))
+        return problems
 
     # ------------------------------------------------------------ publish ---
 
@@ -99,6 +153,11 @@ class FacebookPublisher(MetaPublisher):
         record = state.get(key) or {}
         if record.get("post_id"):
             return self._receipt(client, str(record["post_id"]))
+        if request.media and request.media[0].is_video:
+            video_id = self._upload_video(client, page, request, context)
+            state.update(key, post_id=video_id, done=True)
+            context.uploads.clear()
+            return self._receipt(client, video_id)
         earlier = parse_time(record.get("sent_at"))
         sent = [str(d) for d in record.get("sent_texts") or []]
         if earlier is not None:
@@ -167,6 +226,93 @@ class FacebookPublisher(MetaPublisher):
             data[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo})
         return str(client.post(f"{page}/feed", data)["id"])
 
+    # ------------------------------------------------------------ video ---
+
+    def _upload_video(self, client: GraphClient, page: str, request: PublishRequest,
+                      context: PublisherContext) -> str:
+        """Upload (or resume) and publish the post's video; its id."""
+        item = request.media[0]
+        size = item.path.stat().st_size
+        url = f"{video_host(client.base_url)}/{page}/videos"
+        uploads = context.uploads
+        session = uploads.get()
+        if session is not None and (session.get("file_size") != size
+                                    or session.get("checksum") != item.checksum):
+            uploads.clear()  # another file since: that upload is of no use
+            session = None
+        if session is not None and session.get("finishing"):
+            published = self._video_if_published(client, str(session["video_id"]))
+            if published is not None:
+                return published
+        if session is None:
+            body = creating(client.post, url, {"upload_phase": "start", "file_size": str(size)})
+            session = {"video_id": str(body["video_id"]),
+                       "upload_session_id": str(body["upload_session_id"]),
+                       "start_offset": int(body["start_offset"]),
+                       "end_offset": int(body["end_offset"]),
+                       "file_size": size, "checksum": item.checksum}
+            uploads.put(session)
+        start, end = int(session["start_offset"]), int(session["end_offset"])
+        uploads.progress(start, size)
+        while start < end:
+            start, end = self._transfer(client, url, str(session["upload_session_id"]),
+                                        item, start, end, size)
+            session.update(start_offset=start, end_offset=end)
+            uploads.put(session)
+            uploads.progress(start, size)
+        session["finishing"] = True
+        uploads.put(session)  # from here on, the video may be published: look before finishing
+        data = {"upload_phase": "finish", "upload_session_id": str(session["upload_session_id"]),
+                "description": request.text, "published": "true"}
+        if request.title:
+            data["title"] = request.title
+        try:
+            client.post(url, data)
+        except AmbiguousError:
+            try:
+                published = self._video_if_published(client, str(session["video_id"]))
+            except PublishError:
+                published = None
+            if published is None:
+                raise  # the service looks it up before anything more is sent
+            return published
+        return str(session["video_id"])
+
+    def _transfer(self, client: GraphClient, url: str, session_id: str, item: MediaFile,
+                  start: int, end: int, size: int) -> tuple[int, int]:
+        """Send bytes ``start``–``end``; the next range Meta asks for."""
+        if not 0 <= start < end <= size:
+            raise PermanentError(tr(
+                "Facebook asked for bytes {start} to {end} of a {size}-byte video: the upload "
+                "cannot go on. Retry the post to start it again.", start=start, end=end,
+                size=size))
+        body = MultipartRange(
+            {"upload_phase": "transfer", "upload_session_id": session_id,
+             "start_offset": str(start)},
+            "video_file_chunk", item.path.name, item.mime_type, FileRange(item.path, start, end))
+        try:
+            response = client.http.request(
+                "POST", url, data=body,
+                headers={"Authorization": f"Bearer {client.token}",
+                         "Content-Type": body.content_type},
+                params={"appsecret_proof": client.proof} if client.proof else None)
+        except AmbiguousError as exc:  # a range sent twice is refused with where to resume
+            raise RetryableError(exc.message) from None
+        finally:
+            body.close()
+        offsets = _expected_offsets(response)
+        if offsets is not None:
+            client.context.logger.info("Facebook already has the video up to byte %d: resuming "
+                                       "there", offsets[0])
+            return offsets
+        answer = client.handle(response)
+        return int(answer["start_offset"]), int(answer["end_offset"])
+
+    def _video_if_published(self, client: GraphClient, video_id: str) -> str | None:
+        """``video_id`` if the finished upload made it a published video, else None."""
+        body = client.get(video_id, {"fields": "id,published,permalink_url,created_time"})
+        return video_id if body.get("published") else None
+
     def _find(self, client: GraphClient, page: str, request: PublishRequest,
               since: datetime | None, also: list[str] | None = None) -> dict[str, Any] | None:
         """A post of the Page with our text (or one of the texts whose digests are ``also``),
@@ -211,6 +357,20 @@ class FacebookPublisher(MetaPublisher):
         record = state.get(request.idempotency_key) or {}
         if record.get("post_id"):
             return self._receipt(client, str(record["post_id"]))
+        if request.media and request.media[0].is_video:
+            session = context.uploads.get()
+            if not session or not session.get("finishing"):
+                return None  # the upload never reached its finish: nothing is published
+            try:
+                video_id = self._video_if_published(client, str(session["video_id"]))
+            except PermanentError as exc:
+                raise AmbiguousError(tr(
+                    "{platform} could not be asked whether the post exists: {reason}",
+                    platform=self.display_name, reason=exc.message)) from None
+            if video_id is None:
+                return None  # uploaded, not published: finishing again publishes this video
+            state.update(request.idempotency_key, post_id=video_id, done=True)
+            return self._receipt(client, video_id)
         if not request.text.strip():
             raise AmbiguousError(tr(
                 "Facebook cannot tell whether a post without text was published: check the "
@@ -271,3 +431,31 @@ class FacebookPublisher(MetaPublisher):
         shares = body.get("shares")
         counts["shares"] = float(shares.get("count", 0)) if isinstance(shares, dict) else 0.0
         return counts
+
+
+def video_host(base_url: str) -> str:
+    """Where videos are uploaded: graph-video.facebook.com for graph.facebook.com."""
+    return base_url.replace("://graph.facebook.com", "://graph-video.facebook.com", 1)
+
+
+def _expected_offsets(response: Any) -> tuple[int, int] | None:
+    """The range Meta expects, when it refused a transfer sent at another offset."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict) or error.get("error_subcode") != WRONG_OFFSET:
+        return None
+    data = error.get("error_data")
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError:
+            return None
+    if not isinstance(data, dict):
+        return None
+    try:
+        return int(data["start_offset"]), int(data["end_offset"])
+    except (KeyError, TypeError, ValueError):
+        return None

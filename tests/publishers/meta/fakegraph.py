@@ -18,8 +18,11 @@ import json
 import re
 import secrets
 import socket
+import tempfile
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -63,6 +66,14 @@ class FakeGraph(FakeMeta):
         self.faults: list[Fault] = []
         self.requests: list[dict[str, Any]] = []
         self.app_usage = {"call_count": 3, "total_cputime": 1, "total_time": 2}
+        # Page videos (resumable upload): the size of the ranges the fake asks for, the
+        # bytes of every chunk received (accepted or not), where the videos' bytes are kept.
+        self.video_chunk = 1024 * 1024
+        self.video_bytes_received = 0
+        self.video_dir = Path(tempfile.mkdtemp(prefix="fakegraph-videos-"))
+        #: called with (method, path, params) once a request is read, before it is handled:
+        #: an Event returned holds the request until it is set (a test kills the client then)
+        self.hold: Callable[[str, str, dict[str, str]], threading.Event | None] | None = None
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.fake = self  # type: ignore[attr-defined]
@@ -86,6 +97,16 @@ class FakeGraph(FakeMeta):
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
+        for file in self.video_dir.glob("*"):
+            file.unlink()
+        self.video_dir.rmdir()
+
+    def videos(self, owner: str | None = None) -> list[dict[str, Any]]:
+        """The Page videos published (upload finished)."""
+        return [o for o in self.published("fb_video", owner) if o["published"]]
+
+    def video_bytes(self, video: dict[str, Any]) -> bytes:
+        return Path(video["file"]).read_bytes()
 
     # ------------------------------------------------------------ faults ---
 
@@ -213,6 +234,13 @@ class FakeGraph(FakeMeta):
                     "reactions": {"data": [], "summary": {"total_count": obj.get("reactions", 0)}},
                     "comments": {"data": [], "summary": {"total_count": obj.get("comments", 0),
                                                          "can_comment": True}}}
+        if kind == "fb_video":
+            out = {"id": obj["id"], "published": obj["published"],
+                   "created_time": graph_time(obj["created"]),
+                   "description": obj.get("description", ""), "title": obj.get("title", "")}
+            if obj["published"]:
+                out["permalink_url"] = obj["permalink"]
+            return out
         if kind == "fb_photo":
             return {"id": obj["id"], "created_time": graph_time(obj["created"]),
                     "alt_text_custom": obj.get("alt_text_custom", "")}
@@ -323,6 +351,73 @@ class FakeGraph(FakeMeta):
         for photo in photos or []:
             photo["attached_to"] = post["id"]
         return post
+
+    def _post_videos(self, token: Token, node: str, params: dict[str, str],
+                     files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
+        """The resumable upload: ``upload_phase`` start → transfer (the ranges the server
+        asks for, in order) → finish (publishes the video made at start)."""
+        self.owned(token, node, "page")
+        self.require(token, "pages_manage_posts")
+        phase = params.get("upload_phase", "")
+        if phase == "start":
+            size = int(params.get("file_size") or 0)
+            if size <= 0:
+                raise GraphFault(100, "(#100) file_size must be a positive integer.")
+            number = self.new_id()
+            video = self.record({
+                "id": number, "kind": "fb_video", "owner": node, "size": size, "received": 0,
+                "session": f"{number}-{secrets.token_hex(4)}", "published": False,
+                "created": self.clock(), "file": str(self.video_dir / f"{number}.bin"),
+                "chunks": [],
+                "permalink": f"https://www.facebook.com/{self.accounts[node].username}/videos/"
+                             f"{number}",
+            })
+            Path(video["file"]).write_bytes(b"")
+            return {"video_id": number, "upload_session_id": video["session"],
+                    **self._window(video)}
+        video = next((o for o in self.created if o["kind"] == "fb_video"
+                      and o["session"] == params.get("upload_session_id")
+                      and o["owner"] == node), None)
+        if video is None:
+            raise GraphFault(6001, "There was a problem uploading your video file. Please try "
+                             "again.", subcode=1363030, user_msg="Upload session not found.")
+        if phase == "transfer":
+            _name, data = files.get("video_file_chunk", ("", b""))
+            self.video_bytes_received += len(data)
+            start = int(params.get("start_offset", "-1"))
+            window = self._window(video)
+            if start != video["received"]:
+                raise GraphFault(6001, "There was a problem uploading your video file.",
+                                 subcode=1363037, data={k: int(v) for k, v in window.items()},
+                                 user_msg="The start offset of the chunk is not the expected one.")
+            expected = int(window["end_offset"]) - start
+            if len(data) != expected:
+                raise GraphFault(6001, "There was a problem uploading your video file.",
+                                 subcode=1363019, user_msg=f"The chunk has {len(data)} bytes; "
+                                 f"{expected} were expected from offset {start}.")
+            with open(video["file"], "r+b") as fh:
+                fh.seek(start)
+                fh.write(data)
+            video["received"] = start + len(data)
+            video["chunks"].append((start, len(data)))
+            return self._window(video)
+        if phase == "finish":
+            if video["received"] != video["size"]:
+                raise GraphFault(6001, "There was a problem uploading your video file.",
+                                 subcode=1363030, user_msg="The upload is not complete.")
+            if not video["published"]:
+                video.update(published=params.get("published", "true") == "true",
+                             description=params.get("description", ""),
+                             title=params.get("title", ""), created=self.clock(),
+                             finishes=0)
+            video["finishes"] += 1
+            return {"success": True}
+        raise GraphFault(100, f"(#100) Invalid upload_phase {phase!r}.")
+
+    def _window(self, video: dict[str, Any]) -> dict[str, str]:
+        start = video["received"]
+        return {"start_offset": str(start),
+                "end_offset": str(min(video["size"], start + self.video_chunk))}
 
     def _post_photos(self, token: Token, node: str, params: dict[str, str],
                      files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
@@ -515,6 +610,9 @@ class _Handler(BaseHTTPRequestHandler):
                               "params": {k: v for k, v in params.items() if k != "access_token"},
                               "files": {k: (n, len(b)) for k, (n, b) in files.items()},
                               "authorization": bool(auth), "token": token_value})
+        hold = fake.hold(method, path, params) if fake.hold is not None else None
+        if hold is not None:
+            hold.wait(120)
         fault = fake.take_fault(method, path)
         if fault is not None and fault.drop_before:
             self._drop()
@@ -533,7 +631,10 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.drop_after:
             self._drop()  # the work is done; the answer never arrives
             return
-        self._answer(fake, status, result, path, usage)
+        try:
+            self._answer(fake, status, result, path, usage)
+        except OSError:
+            self.close_connection = True  # the client is gone (killed while held)
 
     def _drop(self) -> None:
         self.close_connection = True

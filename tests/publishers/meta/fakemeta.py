@@ -28,10 +28,10 @@ class GraphFault(Exception):
 
     def __init__(self, code: int, message: str, *, status: int = 400, subcode: int | None = None,
                  kind: str = "OAuthException", transient: bool = False,
-                 user_msg: str | None = None) -> None:
+                 user_msg: str | None = None, data: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.status, self.subcode = code, message, status, subcode
-        self.kind, self.transient, self.user_msg = kind, transient, user_msg
+        self.kind, self.transient, self.user_msg, self.data = kind, transient, user_msg, data
 
     def body(self, trace: str) -> dict[str, Any]:
         err: dict[str, Any] = {"message": self.message, "type": self.kind, "code": self.code,
@@ -43,6 +43,8 @@ class GraphFault(Exception):
         if self.user_msg:
             err["error_user_title"] = "Error"
             err["error_user_msg"] = self.user_msg
+        if self.data is not None:
+            err["error_data"] = self.data
         return {"error": err}
 
 
