@@ -120,6 +120,8 @@ def post_text(ws: Any, post: domain.Post) -> str:
     for t in post.targets:
         extra = t.remote_url or t.remote_id or redact(t.last_error) or ""
         lines.append(f"  - {t.account_name} ({t.platform}): {t.state.value} {extra}".rstrip())
+        if t.state is domain.DeliveryState.PUBLISHED and t.last_error:
+            lines.append(f"      ! {redact(t.last_error)}")  # a warning (a refused thumbnail)
         account = accounts.get(t.account_id)
         if account is not None and t.state is domain.DeliveryState.SCHEDULED:
             lines.extend(f"      ! {note}" for note in _waiting(ws, account, t))
