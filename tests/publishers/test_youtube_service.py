@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
@@ -105,9 +104,12 @@ def service(run: Any) -> None:
 
 
 def no_secret_anywhere(tmp_path: Path, secrets: list[str], *texts: str) -> None:
-    for path in (tmp_path / "data").rglob("*.sqlite*"):
-        dump = "\n".join(sqlite3.connect(path).iterdump()) if path.suffix == ".sqlite" else ""
-        assert not any(s in dump for s in secrets), path
+    """No secret in any file of the workspace (the database, logs) nor in ``texts``."""
+    files = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
+    assert any(p.suffix in (".db", ".sqlite", ".sqlite3") for p in files), files
+    for path in files:
+        data = path.read_bytes()
+        assert not any(s.encode() in data for s in secrets), path
     for text in texts:
         assert not any(s in text for s in secrets)
 
@@ -132,6 +134,7 @@ def test_a_lost_answer_of_a_forgotten_session_ends_with_one_video(
     service(run)
     assert len(fake.videos) == 1 and fake.count("POST", "/upload/youtube/v3/videos") == 1
     code, out, _err = run("post", "show", post_id, "--json")
+    assert code == 0
     no_secret_anywhere(tmp_path, [access], out, caplog.text)
 
 
