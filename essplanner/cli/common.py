@@ -143,6 +143,8 @@ def post_text(ws: Any, post: domain.Post) -> str:
         upload = uploads.get(t.id)
         if upload is not None and t.state is not domain.DeliveryState.PUBLISHED:
             lines.append(f"      {upload_text(upload)}")
+        if t.state is domain.DeliveryState.PUBLISHED and t.last_error:
+            lines.append(f"      ! {redact(t.last_error)}")  # a warning (a refused thumbnail)
         account = accounts.get(t.account_id)
         if account is not None and t.state is domain.DeliveryState.SCHEDULED:
             lines.extend(f"      ! {note}" for note in _waiting(ws, account, t))

@@ -151,7 +151,8 @@ class PublishRequest:
 
 @dataclass(frozen=True)
 class Receipt:
-    """Proof of a published post."""
+    """Proof of a published post. ``extra["warning"]``: what went wrong after the post was
+    published (a thumbnail the network refused), kept with the published target."""
 
     remote_id: str
     remote_url: str | None = None

@@ -526,6 +526,11 @@ class HttpClient:
             status = response.status_code
             if not 300 <= status < 400:
                 return response
+            if not follow and "Location" not in response.headers:
+                # not a redirection: a status of the protocol itself (Google's resumable
+                # upload answers ``308 Resume Incomplete`` with a ``Range``), for the
+                # caller that asked to see 3xx answers
+                return response
             host = urlsplit(current).hostname or current
             target = self.session.get_redirect_target(response)
             if method not in SAFE_METHODS:

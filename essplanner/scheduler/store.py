@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.domain import DeliveryState
+from essplanner.publishers.base import Receipt
 from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, DueTarget, Outcome, Result
 from essplanner.storage import Database
 
@@ -384,7 +385,8 @@ def _due(row: Row[*tuple[Any, ...]]) -> DueTarget:
 _FINISH_PUBLISHED = update(TT).where(TT.c.id == bindparam("b_id")).values(
     state=DeliveryState.PUBLISHED.value, updated_at=bindparam("b_now"), lease_owner=None,
     lease_until=None, remote_id=bindparam("b_remote_id"), remote_url=bindparam("b_remote_url"),
-    published_at=bindparam("b_published_at"), next_attempt_at=None, last_error="")
+    published_at=bindparam("b_published_at"), next_attempt_at=None,
+    last_error=bindparam("b_error"))
 _FINISH_OTHER = update(TT).where(TT.c.id == bindparam("b_id")).values(
     state=bindparam("b_state"), updated_at=bindparam("b_now"), lease_owner=None,
     # set for a post still to be verified (it stays ``publishing``, for anyone, later)
@@ -406,7 +408,14 @@ def _published_params(claim: Claim, outcome: Outcome, now: datetime) -> dict[str
         "b_remote_id": receipt.remote_id if receipt else None,
         "b_remote_url": receipt.remote_url if receipt else None,
         "b_published_at": receipt.published_at if receipt and receipt.published_at else now,
+        # a warning of a published post (a thumbnail the network refused), kept visible
+        "b_error": _warning(receipt),
     }
+
+
+def _warning(receipt: Receipt | None) -> str:
+    warning = receipt.extra.get("warning") if receipt is not None else None
+    return warning if isinstance(warning, str) else ""
 
 
 def _other_params(claim: Claim, outcome: Outcome, now: datetime) -> dict[str, object]:

@@ -119,7 +119,7 @@ def test_platforms_lists_what_each_needs(cli: Cli) -> None:
     listed = cli.json("account", "platforms")
     names = [p["platform"] for p in listed["platforms"]]
     assert names == ["bluesky", "dryrun", "facebook", "instagram", "linkedin", "mastodon",
-                     "pinterest", "telegram", "threads", "x"]
+                     "pinterest", "telegram", "threads", "x", "youtube"]
     telegram = next(p for p in listed["platforms"] if p["platform"] == "telegram")
     assert [f["key"] for f in telegram["fields"]] == ["secret", "chat_id", "api_url"]
     assert listed["failures"] == {}
