@@ -3178,7 +3178,6 @@
     <name>TikTokPanel</name>
     <message>
         <source>TikTok</source>
-        <extracomment>the option keys the publisher reads (essplanner.publishers.tiktok.publisher)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -39,7 +39,7 @@ from essplanner.ui.tasks import TaskRunner
 MUSIC_URL = "https://www.tiktok.com/legal/page/global/music-usage-confirmation/en"
 BRANDED_URL = "https://www.tiktok.com/legal/page/global/bc-policy/en"
 SELF_ONLY = "SELF_ONLY"
-#: the option keys the publisher reads (essplanner.publishers.tiktok.publisher)
+# the option keys the publisher reads (essplanner.publishers.tiktok.publisher)
 KEYS = ("privacy_level", "allow_comment", "allow_duet", "allow_stitch", "disclose",
         "your_brand", "branded_content", "max_video_post_duration_sec")
 
