@@ -590,4 +590,7 @@ _FAIL_REASONS = {
 
 def _fail_text(reason: str) -> str:
     known = _FAIL_REASONS.get(reason)
-    return f"{tr(known)} ({reason})" if known else (reason or tr("no reason given"))
+    if not known:
+        return reason or tr("no reason given")
+    text = tr(known)
+    return f"{text} ({reason})"
