@@ -6,7 +6,7 @@ No ORM instance ever leaves a service: services return these.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -369,6 +369,9 @@ class Target:
     published_at: datetime | None = None
     attempts: tuple[Attempt, ...] = ()
     idempotency_key: str = ""  # kept when a deleted post is restored (undo)
+    #: what was chosen for this account in the editor (TikTok's privacy, ...), sent as
+    #: ``PublishRequest.options``
+    options: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -433,6 +436,10 @@ class PostDraft:
     account_ids: tuple[int, ...] = ()
     text_variants: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
     media: tuple[MediaInput, ...] = ()
+    #: per account, the options chosen for it (TikTok's privacy...); an account not named
+    #: keeps the options it had
+    target_options: dict[int, dict[str, Any]] = field(default_factory=dict, hash=False,
+                                                      compare=False)
 
 
 @dataclass(frozen=True)

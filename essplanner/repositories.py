@@ -116,6 +116,7 @@ def to_target(row: models.Target, *, with_attempts: bool = False) -> domain.Targ
         published_at=row.published_at,
         attempts=tuple(to_attempt(a) for a in row.attempts) if with_attempts else (),
         idempotency_key=row.idempotency_key,
+        options=dict(row.options or {}),
     )
 
 

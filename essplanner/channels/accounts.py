@@ -417,6 +417,25 @@ def context_for(ws: Workspace, account: domain.Account, *,
                         http=http)
 
 
+def creator_info(ws: Workspace, account_id: int) -> dict[str, Any]:
+    """What the account's platform says the editor must show before posting (TikTok's
+    ``creator_info``: nickname, privacy options, interactions turned off, maximum video
+    duration), as plain values. Raises the platform's error with its message."""
+    account = ws.accounts.get(account_id)
+    publisher = _publisher(ws, account.platform)
+    reader = getattr(publisher, "creator_info", None)
+    if reader is None:
+        return {}
+    context = context_for(ws, account)
+    try:
+        info = reader(context)
+    except PublishError as exc:
+        raise ConnectionFailed(redact(exc.message, secrets=(context.secret,))) from None
+    finally:
+        context.http.close()
+    return dict(info.as_dict())
+
+
 def check_account(ws: Workspace, account_id: int) -> CheckOutcome:
     """Log in through the publisher; remember the handle and settings, or flag the account.
 

@@ -420,6 +420,8 @@ class PostService(Service):
             account_ids=tuple(t.account_id for t in source.targets),
             text_variants={t.account_id: t.text_variant for t in source.targets
                            if t.text_variant},
+            target_options={t.account_id: dict(t.options) for t in source.targets
+                            if t.options},
             media=tuple(domain.MediaInput(path=m.path, alt_text=m.alt_text)
                         for m in source.media),
         )
@@ -492,9 +494,11 @@ class PostService(Service):
                 rows = s.scalars(select(models.Account).where(models.Account.id.in_(ids)))
                 accounts = [repo.to_account(r) for r in rows]
         variants = {t.account_id: t.text_variant for t in post.targets}
+        options = {t.account_id: dict(t.options) for t in post.targets}
         problems: list[ProblemInfo] = []
         for account in accounts:
-            request = self.validator.request_for(post, account, variant=variants.get(account.id))
+            request = self.validator.request_for(post, account, variant=variants.get(account.id),
+                                                 options=options.get(account.id))
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))
@@ -619,6 +623,8 @@ class PostService(Service):
             target.text_variant = (clean_text(variant, field=_("Text for {account}",
                                                                account=account.name))
                                    if variant and variant.strip() else None)
+            if account.id in draft.target_options:
+                target.options = dict(draft.target_options[account.id])
             keep.append(target)
         for target in by_account.values():
             if target.state in _states(DeliveryState.PUBLISHED, DeliveryState.PUBLISHING):
@@ -638,7 +644,8 @@ class PostService(Service):
         problems: list[ProblemInfo] = []
         for t in targets:
             account = repo.to_account(t.account)
-            request = self.validator.request_for(post, account, variant=t.text_variant)
+            request = self.validator.request_for(post, account, variant=t.text_variant,
+                                                 options=dict(t.options or {}))
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))

@@ -1019,6 +1019,7 @@
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
+        <extracomment>per account, what was chosen for it (the TikTok panel&apos;s privacy, interactions...)</extracomment>
         <translation>Écrivez un titre ou un texte.</translation>
     </message>
     <message>
@@ -3171,6 +3172,133 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>TikTokPanel</name>
+    <message>
+        <source>TikTok</source>
+        <translation>TikTok</translation>
+    </message>
+    <message>
+        <source>Reading the TikTok account…</source>
+        <translation>Lecture du compte TikTok…</translation>
+    </message>
+    <message>
+        <source>This account sends videos to the TikTok inbox: you finish and post each one in the TikTok app.</source>
+        <translation>Ce compte envoie les vidéos dans la boîte de réception TikTok : vous finalisez et publiez chacune dans l’application TikTok.</translation>
+    </message>
+    <message>
+        <source>Who can see this video:</source>
+        <translation>Qui peut voir cette vidéo :</translation>
+    </message>
+    <message>
+        <source>Allow users to:</source>
+        <translation>Autoriser les utilisateurs à :</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commenter</translation>
+    </message>
+    <message>
+        <source>Duet</source>
+        <translation>Duo</translation>
+    </message>
+    <message>
+        <source>Stitch</source>
+        <translation>Collage</translation>
+    </message>
+    <message>
+        <source>Disclose video content</source>
+        <translation>Divulguer le contenu de la vidéo</translation>
+    </message>
+    <message>
+        <source>Turn on to disclose that this video promotes goods or services in exchange for something of value. Your video could promote yourself, a third party, or both.</source>
+        <translation>Activez pour indiquer que cette vidéo fait la promotion de biens ou de services en échange de quelque chose de valeur. Votre vidéo peut faire votre promotion, celle d’un tiers, ou les deux.</translation>
+    </message>
+    <message>
+        <source>Your brand</source>
+        <translation>Votre marque</translation>
+    </message>
+    <message>
+        <source>You are promoting yourself or your own business. This video will be classified as Brand Organic.</source>
+        <translation>Vous faites votre propre promotion ou celle de votre entreprise. Cette vidéo sera classée comme Brand Organic.</translation>
+    </message>
+    <message>
+        <source>Branded content</source>
+        <translation>Contenu de marque</translation>
+    </message>
+    <message>
+        <source>You are promoting another brand or a third party. This video will be classified as Branded Content.</source>
+        <translation>Vous faites la promotion d’une autre marque ou d’un tiers. Cette vidéo sera classée comme Branded Content.</translation>
+    </message>
+    <message>
+        <source>After publishing, TikTok may take a few minutes to process the video before it appears on the profile.</source>
+        <translation>Après la publication, TikTok peut mettre quelques minutes à traiter la vidéo avant qu’elle n’apparaisse sur le profil.</translation>
+    </message>
+    <message>
+        <source>Posting as %1 (@%2)</source>
+        <translation>Publication en tant que %1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Posting as %1</source>
+        <translation>Publication en tant que %1</translation>
+    </message>
+    <message>
+        <source>Choose who can see this video</source>
+        <translation>Choisissez qui peut voir cette vidéo</translation>
+    </message>
+    <message>
+        <source>Turned off in this account&apos;s TikTok settings.</source>
+        <translation>Désactivé dans les réglages TikTok de ce compte.</translation>
+    </message>
+    <message>
+        <source>This account may post videos of at most %1 s.</source>
+        <translation>Ce compte peut publier des vidéos de %1 s au plus.</translation>
+    </message>
+    <message>
+        <source>The TikTok account could not be read: %1</source>
+        <translation>Le compte TikTok n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation>Amis</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Abonnés</translation>
+    </message>
+    <message>
+        <source>Only you</source>
+        <translation>Vous uniquement</translation>
+    </message>
+    <message>
+        <source>Your video will be labeled as &apos;Paid partnership&apos;</source>
+        <translation>Votre vidéo sera étiquetée « Partenariat rémunéré »</translation>
+    </message>
+    <message>
+        <source>Your video will be labeled as &apos;Promotional content&apos;</source>
+        <translation>Votre vidéo sera étiquetée « Contenu promotionnel »</translation>
+    </message>
+    <message>
+        <source>You need to indicate if your content promotes yourself, a third party, or both.</source>
+        <translation>Vous devez indiquer si votre contenu fait votre promotion, celle d’un tiers, ou les deux.</translation>
+    </message>
+    <message>
+        <source>Branded content visibility cannot be set to private.</source>
+        <translation>La visibilité d’un contenu de marque ne peut pas être privée.</translation>
+    </message>
+    <message>
+        <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Branded Content Policy&lt;/a&gt; and &lt;a href=&quot;%2&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
+        <translation>En publiant, vous acceptez la &lt;a href="%1"&gt;Politique relative au contenu de marque&lt;/a&gt; et la &lt;a href="%2"&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
+    </message>
+    <message>
+        <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
+        <translation>En publiant, vous acceptez la &lt;a href="%1"&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
     </message>
 </context>
 <context>

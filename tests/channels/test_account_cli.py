@@ -119,7 +119,7 @@ def test_platforms_lists_what_each_needs(cli: Cli) -> None:
     listed = cli.json("account", "platforms")
     names = [p["platform"] for p in listed["platforms"]]
     assert names == ["bluesky", "dryrun", "facebook", "instagram", "linkedin", "mastodon",
-                     "pinterest", "telegram", "threads", "x", "youtube"]
+                     "pinterest", "telegram", "threads", "tiktok", "x", "youtube"]
     telegram = next(p for p in listed["platforms"] if p["platform"] == "telegram")
     assert [f["key"] for f in telegram["fields"]] == ["secret", "chat_id", "api_url"]
     assert listed["failures"] == {}
@@ -136,13 +136,14 @@ def test_platform_field_labels_and_help_are_translated() -> None:
     from essplanner.publishers.meta.threads import ThreadsPublisher
     from essplanner.publishers.pinterest import PinterestPublisher
     from essplanner.publishers.telegram import TelegramPublisher
+    from essplanner.publishers.tiktok import TikTokPublisher
     from essplanner.publishers.x import XPublisher
 
     set_language("fr")
     catalog = _catalog("fr")
     for publisher in (BlueskyPublisher, MastodonPublisher, TelegramPublisher,
                       FacebookPublisher, InstagramPublisher, ThreadsPublisher,
-                      LinkedInPublisher, PinterestPublisher, XPublisher):
+                      LinkedInPublisher, PinterestPublisher, XPublisher, TikTokPublisher):
         for f in publisher.account_fields:
             for text in (f.label, f.help):
                 assert not text or text in catalog, text

@@ -65,8 +65,8 @@ def test_the_real_entry_point_lookup_finds_built_ins_and_third_parties() -> None
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["available"] == ["bluesky", "dryrun", "facebook", "instagram", "linkedin",
-                                  "mastodon", "pigeon", "pinterest", "telegram", "threads", "x",
-                                  "youtube"]
+                                  "mastodon", "pigeon", "pinterest", "telegram", "threads",
+                                  "tiktok", "x", "youtube"]
     assert found["failures"] == ["brokenwing"]
     assert "feathers" in result.stderr  # the failure is logged for the user
 

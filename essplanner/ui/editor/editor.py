@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, QUrl, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner import domain
+from essplanner.channels.accounts import creator_info
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.services.calendar import shown_platform
 from essplanner.timeutil import localize
@@ -44,8 +46,10 @@ from essplanner.ui.editor.state import (
     counters,
     default_start,
 )
+from essplanner.ui.editor.tiktok_panel import TikTokPanel
 from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
+from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 
 __all__ = ["PostEditor", "copy_link", "default_language", "default_start"]
@@ -109,6 +113,10 @@ class PostEditor(QDialog):
         self.autosave_path = self.store.new_path()
         self.variant_edits: dict[int, tuple[QPlainTextEdit, QLabel]] = {}
         self._variant_texts: dict[int, str] = {}
+        # per account, the options chosen for it; TikTok's are chosen in a panel of its own
+        self._options: dict[int, dict[str, Any]] = {}
+        self.tiktok_panels: dict[int, TikTokPanel] = {}
+        self._runner: TaskRunner | None = None
         self._loading = False
         self.dirty = False
 
@@ -212,6 +220,8 @@ class PostEditor(QDialog):
         when = datetime.combine(pydate(d), time(t.hour(), t.minute()))
         for account_id, (edit, _label) in self.variant_edits.items():
             self._variant_texts[account_id] = edit.toPlainText()
+        for account_id, panel in self.tiktok_panels.items():
+            self._options[account_id] = panel.options()
         return EditorState(
             post_id=self.post.id if self.post else None,
             base_version=self.expected_version,
@@ -226,6 +236,7 @@ class PostEditor(QDialog):
             objective_ids=[int(k) for k in f.objectives.checked()],  # type: ignore[call-overload]
             account_ids=[int(k) for k in f.accounts.checked()],  # type: ignore[call-overload]
             variants={k: v for k, v in self._variant_texts.items() if v.strip()},
+            options={k: dict(v) for k, v in self._options.items() if v},
             media=f.media.items(),
             local_when=when.isoformat(timespec="minutes"),
             schedule=f.schedule_check.isChecked(),
@@ -245,6 +256,7 @@ class PostEditor(QDialog):
             f.personas.set_checked(state.persona_ids)
             f.objectives.set_checked(state.objective_ids)
             self._variant_texts = dict(state.variants)
+            self._options = {k: dict(v) for k, v in state.options.items()}
             f.accounts.set_checked(state.account_ids)
             f.media.set_items([MediaDraft(**vars(m)) for m in state.media])
             local = state.local_datetime() or datetime.combine(
@@ -287,6 +299,7 @@ class PostEditor(QDialog):
         for account_id in list(self.variant_edits):
             if account_id not in current:
                 edit, _label = self.variant_edits.pop(account_id)
+                self.tiktok_panels.pop(account_id, None)
                 page = edit.parentWidget()
                 if page is not None:
                     f.variant_tabs.removeTab(f.variant_tabs.indexOf(page))
@@ -298,6 +311,8 @@ class PostEditor(QDialog):
             edit.setPlainText(self._variant_texts.get(account.id, ""))
             edit.textChanged.connect(self._changed)
             platform = shown_platform(account.platform, account.settings)
+            if account.platform == "tiktok" and not account.settings.get("mimic"):
+                self._add_tiktok_panel(account, page)
             f.variant_tabs.addTab(page, platform_icon(platform), account.name)
             self.variant_edits[account.id] = (edit, label)
         f.variants_stack.setCurrentWidget(f.variant_tabs if chosen else f.no_variants)
@@ -309,6 +324,20 @@ class PostEditor(QDialog):
             f.preview_combo.addItem(platform_icon(platform), account.name, account.id)
         f.preview_combo.setCurrentIndex(max(0, f.preview_combo.findData(selected)))
         f.preview_combo.blockSignals(False)
+
+    def _add_tiktok_panel(self, account: domain.Account, page: QWidget) -> None:
+        """TikTok's audit controls for this target, its creator info read on a worker."""
+        if self._runner is None:
+            self._runner = TaskRunner(self)
+        ws, account_id = self.ws, account.id
+        panel = TikTokPanel(lambda: creator_info(ws, account_id),
+                            self._options.get(account_id, {}), self._runner,
+                            inbox=account.settings.get("mode") == "inbox", parent=page)
+        panel.changed.connect(self._changed)
+        layout = page.layout()
+        if layout is not None:
+            layout.addWidget(panel)
+        self.tiktok_panels[account_id] = panel
 
     def refresh(self) -> None:
         """Check the post, count each account's text and redraw the preview."""

@@ -68,6 +68,8 @@ class EditorState:
     objective_ids: list[int] = field(default_factory=list)
     account_ids: list[int] = field(default_factory=list)
     variants: dict[int, str] = field(default_factory=dict)
+    #: per account, what was chosen for it (the TikTok panel's privacy, interactions...)
+    options: dict[int, dict[str, Any]] = field(default_factory=dict)
     media: list[MediaDraft] = field(default_factory=list)
     local_when: str = ""  # naive wall-clock ISO time in the user's zone
     schedule: bool = False
@@ -92,6 +94,7 @@ class EditorState:
             objective_ids=[o.id for o in post.objectives],
             account_ids=[t.account_id for t in post.targets],
             variants={t.account_id: t.text_variant for t in post.targets if t.text_variant},
+            options={t.account_id: dict(t.options) for t in post.targets if t.options},
             media=[
                 MediaDraft(
                     path=m.path,
@@ -115,6 +118,7 @@ class EditorState:
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["variants"] = {str(k): v for k, v in self.variants.items()}
+        data["options"] = {str(k): v for k, v in self.options.items()}
         return data
 
     @classmethod
@@ -122,6 +126,8 @@ class EditorState:
         known = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         values["variants"] = {int(k): str(v) for k, v in dict(values.get("variants") or {}).items()}
+        values["options"] = {int(k): dict(v) for k, v in dict(values.get("options") or {}).items()
+                             if isinstance(v, dict)}
         values["media"] = [MediaDraft(**m) for m in values.get("media") or []]
         return cls(**values)
 
@@ -153,6 +159,8 @@ class EditorState:
                 domain.MediaInput(path=m.path, alt_text=m.alt_text, media_id=m.media_id)
                 for m in self.media
             ),
+            target_options={k: dict(v) for k, v in self.options.items()
+                            if k in self.account_ids},
         )
 
     def preview_post(self, objectives: Sequence[domain.Objective]) -> domain.Post:
@@ -307,7 +315,8 @@ def check(
     chosen = [a for a in accounts if a.id in state.account_ids]
     post = state.preview_post(objectives)
     for account in chosen:
-        request = validator.request_for(post, account, variant=state.variants.get(account.id))
+        request = validator.request_for(post, account, variant=state.variants.get(account.id),
+                                        options=state.options.get(account.id))
         for p in validator.validate(request, account):
             if p.code == "alt_text_missing":
                 continue  # said once above, for every platform
