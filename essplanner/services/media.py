@@ -185,7 +185,7 @@ def make_thumbnail(video: Path, dest: Path, *, duration: float | None = None) ->
             if frame is None:
                 raise ValidationError(_("{name} cannot be read as a video: the file is damaged "
                                         "or incomplete.", name=video.name))
-            image = frame.to_image()
+            image = frame.to_image()  # type: ignore[no-untyped-call]
     except (av.FFmpegError, IndexError) as exc:
         raise ValidationError(_("{name} cannot be read as a video: the file is damaged or "
                                 "incomplete.", name=video.name)) from exc
