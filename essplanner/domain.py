@@ -336,6 +336,15 @@ class MediaItem:
     alt_text: str = ""
     width: int | None = None
     height: int | None = None
+    duration: float | None = None  # a video's, in seconds
+    frame_rate: float | None = None
+    video_codec: str = ""
+    audio_codec: str = ""
+    cover_path: str = ""  # an image chosen as the video's cover, in the data folder
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime_type.startswith("video/")
 
 
 @dataclass(frozen=True)
@@ -444,11 +453,13 @@ class PostDraft:
 
 @dataclass(frozen=True)
 class MediaInput:
-    """An image to attach: a file on disk (copied into the data folder) and its alt text."""
+    """An image or video to attach: a file on disk (copied into the data folder) and its
+    alt text; for a video, ``cover``: an image file chosen as its cover (empty: none)."""
 
     path: str
     alt_text: str
     media_id: int | None = None  # an already stored item being kept
+    cover: str = ""
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,11 @@ class Post(Base):
 
 
 class Media(Base):
-    """An image of a post: a copy in the data folder, its checksum and alt text."""
+    """An image or video of a post: a copy in the data folder, its checksum and alt text.
+
+    For a video, what PyAV read (seconds, frames per second, codecs' short names) and
+    ``cover_path``, an image the person chose as its cover (a copy in the data folder
+    too; empty: the network picks a frame)."""
 
     __tablename__ = "media"
 
@@ -228,6 +232,11 @@ class Media(Base):
     height: Mapped[int | None]
     alt_text: Mapped[str] = mapped_column(Text, default="")
     consent_note: Mapped[str] = mapped_column(Text, default="")
+    duration: Mapped[float | None]
+    frame_rate: Mapped[float | None]
+    video_codec: Mapped[str] = mapped_column(String(32), default="")
+    audio_codec: Mapped[str] = mapped_column(String(32), default="")
+    cover_path: Mapped[str] = mapped_column(String(1000), default="")
 
     post: Mapped[Post] = relationship(back_populates="media")
 

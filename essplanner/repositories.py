@@ -83,6 +83,11 @@ def to_media(row: models.Media) -> domain.MediaItem:
         alt_text=row.alt_text,
         width=row.width,
         height=row.height,
+        duration=row.duration,
+        frame_rate=row.frame_rate,
+        video_codec=row.video_codec or "",
+        audio_codec=row.audio_codec or "",
+        cover_path=row.cover_path or "",
     )
 
 
@@ -269,13 +274,16 @@ def load_posts(
     for m in session.execute(
         select(media.post_id, media.id, media.position, media.path, media.original_name,
                media.checksum, media.mime_type, media.size, media.alt_text, media.width,
-               media.height)
+               media.height, media.duration, media.frame_rate, media.video_codec,
+               media.audio_codec, media.cover_path)
         .where(media.post_id.in_(ids)).order_by(media.post_id, media.position)
     ):
         post_media.setdefault(m.post_id, []).append(domain.MediaItem(
             id=m.id, position=m.position, path=m.path, original_name=m.original_name,
             checksum=m.checksum, mime_type=m.mime_type, size=m.size, alt_text=m.alt_text,
-            width=m.width, height=m.height))
+            width=m.width, height=m.height, duration=m.duration, frame_rate=m.frame_rate,
+            video_codec=m.video_codec or "", audio_codec=m.audio_codec or "",
+            cover_path=m.cover_path or ""))
     target_attempts: dict[int, list[domain.Attempt]] = {}
     if attempts:
         for a in session.execute(

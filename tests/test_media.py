@@ -15,7 +15,8 @@ import pytest
 from essplanner.errors import ValidationError
 from essplanner.publishers.errors import PermanentError
 from essplanner.publishers.media import reencode
-from essplanner.services.media import identify
+from essplanner.services.media import MediaStore, VideoFacts, identify, inspect
+from tests.helpers.video import make_big_video, make_corrupt_video, make_video
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,17 +88,81 @@ def test_a_text_file_named_mp4_is_refused_with_a_clear_message(tmp_path: Path) -
     assert added.stderr.strip().endswith("its content does not match its name.")
 
 
-@pytest.mark.parametrize(("name", "head", "expected"), [
-    ("clip.mp4", b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2", "video/mp4"),
-    ("clip.m4v", b"\x00\x00\x00\x1cftypM4V \x00\x00\x00\x01M4V M4A ", "video/mp4"),
-    ("clip.mov", b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  ", "video/quicktime"),
-    ("old.mov", b"\x00\x00\x01\x00moov\x00\x00\x00\x6cmvhd", "video/quicktime"),
+@pytest.mark.parametrize(("name", "codec", "audio", "expected"), [
+    ("clip.mp4", "libx264", "aac", "video/mp4"),
+    ("clip.m4v", "libx264", "aac", "video/mp4"),
+    ("clip.mov", "mpeg4", None, "video/quicktime"),
+    ("clip.webm", "libvpx-vp9", "libopus", "video/webm"),
 ])
-def test_real_video_containers_are_accepted(tmp_path: Path, name: str, head: bytes,
-                                            expected: str) -> None:
-    path = tmp_path / name
-    path.write_bytes(head + bytes(2048))
-    assert identify(path) == (expected, None, None)
+def test_real_videos_are_accepted_with_their_size(tmp_path: Path, name: str, codec: str,
+                                                  audio: str | None, expected: str) -> None:
+    path = make_video(tmp_path / name, codec=codec, audio=audio,
+                      sample_rate=48_000 if audio == "libopus" else 44_100)
+    assert identify(path) == (expected, 160, 90)
+
+
+def test_a_video_is_probed_for_its_facts(tmp_path: Path) -> None:
+    path = make_video(tmp_path / "clip.mp4", seconds=2.0, width=320, height=180, fps=25)
+    facts = inspect(path)
+    assert facts.mime_type == "video/mp4"
+    assert facts.video == VideoFacts(duration=2.0, width=320, height=180, frame_rate=25.0,
+                                     video_codec="h264", audio_codec="aac")
+    silent = inspect(make_video(tmp_path / "silent.mov", codec="mpeg4", audio=None, fps=12))
+    assert silent.video is not None
+    assert (silent.video.video_codec, silent.video.audio_codec) == ("mpeg4", "")
+    assert silent.video.frame_rate == 12.0
+
+
+def test_a_damaged_video_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
+    broken = make_corrupt_video(tmp_path / "broken.mp4")
+    store = MediaStore(tmp_path / "media")
+    with pytest.raises(ValidationError) as caught:
+        store.import_file(broken)
+    assert str(caught.value) == ("broken.mp4 cannot be read as a video: the file is damaged "
+                                 "or incomplete.")
+    assert not (tmp_path / "media").exists()
+    cut = make_video(tmp_path / "cut.mp4", seconds=2.0)
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])  # moov box lost
+    with pytest.raises(ValidationError, match="cut.mp4 cannot be read as a video"):
+        store.import_file(cut)
+    added = _cli(tmp_path, "post", "add", "--text", "Bonjour", "--media", str(broken),
+                 "--alt", "Un clip")
+    assert added.returncode == 2
+    assert added.stderr.count("\n") == 1, added.stderr
+    assert "broken.mp4 cannot be read as a video" in added.stderr
+    listed = _cli(tmp_path, "post", "list", "--json")
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]"
+
+
+def test_a_video_is_not_read_into_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
+    """Probing a 40 MB video reads its headers, not its bytes: Python never holds them."""
+    import tracemalloc
+
+    big = make_big_video(tmp_path / "big.mp4", 40_000_000)
+    tracemalloc.start()
+    try:
+        facts = inspect(big)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert facts.video is not None and facts.video.duration == 1.0
+    assert peak < 4_000_000
+
+
+def test_a_thumbnail_is_made_beside_the_stored_video(tmp_path: Path) -> None:
+    from PIL import Image
+
+    store = MediaStore(tmp_path / "media")
+    stored = store.import_file(make_video(tmp_path / "clip.mp4", seconds=3.0, width=640,
+                                          height=360))
+    assert stored.video is not None and stored.video.duration == 3.0
+    thumb = store.thumbnail(stored.path, duration=stored.video.duration)
+    assert thumb == stored.path.with_name(stored.path.name + ".thumb.jpg")
+    with Image.open(thumb) as img:
+        assert img.format == "JPEG" and img.size == (320, 180)
+    outside = store.thumbnail_for(tmp_path / "clip.mp4")
+    assert outside.parent == tmp_path / "media" / "thumbnails"
 
 
 @pytest.mark.parametrize(("head", "message"), [

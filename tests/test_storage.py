@@ -124,6 +124,32 @@ def test_upgrading_from_the_first_migration_keeps_data(tmp_path: Path) -> None:
     ws.close()
 
 
+def test_upgrading_from_0004_keeps_media_and_adds_the_video_facts(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(f"sqlite:///{path}")
+    upgrade(db, "0004")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO post (title, body, link_url, call_to_action, hashtags, "
+                          "language, editorial_state, version, created_at, updated_at) VALUES "
+                          "('T', 'Bonjour', '', '', '[]', 'fr', 'draft', 1, "
+                          "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO media (post_id, position, path, original_name, checksum, "
+                          "mime_type, size, width, height, alt_text, consent_note) VALUES "
+                          "(1, 0, '/m/ab.jpg', 'affiche.jpg', 'ab', 'image/jpeg', 1234, 800, "
+                          "600, 'L’affiche', '')"))
+    db.dispose()
+    ws = Workspace.open(paths=Paths.resolve(tmp_path / "data"), db_url=f"sqlite:///{path}",
+                        secrets=MemoryStore())
+    assert current_revision(ws.db) == head_revision(ws.db)
+    (item,) = ws.posts.get(1).media
+    assert (item.path, item.original_name, item.mime_type, item.size, item.width, item.height,
+            item.alt_text) == ("/m/ab.jpg", "affiche.jpg", "image/jpeg", 1234, 800, 600,
+                               "L’affiche")
+    assert (item.duration, item.frame_rate, item.video_codec, item.audio_codec,
+            item.cover_path) == (None, None, "", "", "")
+    ws.close()
+
+
 def test_a_current_database_is_not_backed_up_again(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'x.db'}")
     assert ensure_schema(db, tmp_path / "backups") is None  # new: created, nothing to back up

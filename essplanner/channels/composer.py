@@ -168,6 +168,11 @@ def build_request(
                 width=m.width,
                 height=m.height,
                 checksum=m.checksum,
+                duration=m.duration,
+                frame_rate=m.frame_rate,
+                video_codec=m.video_codec,
+                audio_codec=m.audio_codec,
+                cover=Path(m.cover_path) if m.cover_path else None,
             )
             for m in post.media
         ),

@@ -79,6 +79,22 @@ class PlatformRules:
     #: the post's title is shown to readers, up to this many characters (a Pinterest Pin's
     #: title); None: the title is the team's only
     title_limit: int | None = None
+    # ---- videos (checked when ``supports_video``; None or empty: no limit known)
+    video_types: frozenset[str] = frozenset({"video/mp4", "video/quicktime"})
+    max_videos: int = 1
+    min_video_seconds: float | None = None
+    max_video_seconds: float | None = None
+    max_video_bytes: int | None = None
+    min_video_width: int | None = None
+    min_video_height: int | None = None
+    max_video_width: int | None = None
+    max_video_height: int | None = None
+    max_video_pixels: int | None = None  # width × height (Mastodon's video_matrix_limit)
+    min_frame_rate: float | None = None
+    max_frame_rate: float | None = None
+    video_codecs: frozenset[str] = frozenset()  # FFmpeg's short names: "h264", "hevc"
+    audio_codecs: frozenset[str] = frozenset()  # "aac"; a silent video always passes
+    video_alt_text: bool = False  # the network takes a description of a video too
 
     @property
     def name(self) -> str:

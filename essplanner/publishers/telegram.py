@@ -57,6 +57,9 @@ class TelegramPublisher(BasePublisher):
         reencode_images=True,
         supports_alt_text=False,  # the Bot API has no alternative-text field
         link_handling=LinkHandling.PREVIEW,
+        # sendVideo: MPEG-4 files, 50 MB through the cloud Bot API (for when videos are sent)
+        video_types=frozenset({"video/mp4"}),
+        max_video_bytes=50 * 1024 * 1024,
     )
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("secret", N_("Bot token"), FieldKind.SECRET,

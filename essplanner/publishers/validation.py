@@ -8,7 +8,110 @@ from essplanner.publishers.i18n import ntr, tr
 from essplanner.publishers.rules import PlatformRules, Problem
 
 if TYPE_CHECKING:
-    from essplanner.publishers.base import PublishRequest
+    from essplanner.publishers.base import MediaFile, PublishRequest
+
+#: how codecs are named to people (FFmpeg's short names otherwise)
+CODEC_NAMES = {"h264": "H.264", "hevc": "HEVC (H.265)", "vp8": "VP8", "vp9": "VP9",
+               "av1": "AV1", "mpeg4": "MPEG-4 Part 2", "prores": "ProRes", "aac": "AAC",
+               "mp3": "MP3", "opus": "Opus", "vorbis": "Vorbis", "pcm_s16le": "PCM"}
+
+
+def codec_name(short: str) -> str:
+    return CODEC_NAMES.get(short, short.upper() or "?")
+
+
+def format_duration(seconds: float) -> str:
+    """``45 s``, ``2 min 30 s``, ``1 h 5 min``: a duration as a person reads it (the
+    same in French and English)."""
+    total = round(seconds, 1) if seconds < 10 else round(seconds)
+    if total < 60:
+        return f"{total:g} s"
+    minutes, secs = divmod(int(total), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.0f}" if size >= 10_000_000 else f"{size / 1e6:.1f}"
+
+
+def video_problems(rules: PlatformRules, item: MediaFile, index: int) -> list[Problem]:
+    """A video against the network's limits, in its own terms: length, weight, pixels,
+    frame rate and codecs. Facts not read (None, empty) are not held against it."""
+    problems: list[Problem] = []
+    n, name, platform = index + 1, item.path.name, rules.name
+
+    def add(code: str, message: str) -> None:
+        problems.append(Problem(code, message, "media", index=index))
+
+    if item.mime_type not in rules.video_types:
+        add("video_type", tr(
+            "Video {n} ({name}) is {type}; {platform} takes {types}.", n=n, name=name,
+            type=item.mime_type.removeprefix("video/").upper(), platform=platform,
+            types=", ".join(sorted(t.removeprefix("video/").replace("quicktime", "mov").upper()
+                                   for t in rules.video_types))))
+    seconds = item.duration
+    if seconds is not None:
+        if rules.max_video_seconds is not None and seconds > rules.max_video_seconds:
+            add("video_too_long", tr(
+                "Video {n} ({name}) lasts {duration}; {platform} takes videos of at most "
+                "{limit}.", n=n, name=name, duration=format_duration(seconds),
+                platform=platform, limit=format_duration(rules.max_video_seconds)))
+        if rules.min_video_seconds is not None and seconds < rules.min_video_seconds:
+            add("video_too_short", tr(
+                "Video {n} ({name}) lasts {duration}; {platform} takes videos of at least "
+                "{limit}.", n=n, name=name, duration=format_duration(seconds),
+                platform=platform, limit=format_duration(rules.min_video_seconds)))
+    if rules.max_video_bytes is not None and item.size > rules.max_video_bytes:
+        add("video_too_big", tr(
+            "Video {n} ({name}) weighs {size} MB; {platform} takes at most {limit} MB.",
+            n=n, name=name, size=_megabytes(item.size), platform=platform,
+            limit=_megabytes(rules.max_video_bytes)))
+    width, height = item.width, item.height
+    if width and height:
+        size = {"n": n, "name": name, "width": width, "height": height, "platform": platform}
+        if ((rules.min_video_width is not None and width < rules.min_video_width)
+                or (rules.min_video_height is not None and height < rules.min_video_height)):
+            add("video_resolution_low", tr(
+                "Video {n} ({name}) is {width}×{height} pixels; {platform} needs at least "
+                "{min_width}×{min_height}.", **size,
+                min_width=rules.min_video_width or "…", min_height=rules.min_video_height or "…"))
+        if ((rules.max_video_width is not None and width > rules.max_video_width)
+                or (rules.max_video_height is not None and height > rules.max_video_height)):
+            add("video_resolution_high", tr(
+                "Video {n} ({name}) is {width}×{height} pixels; {platform} takes at most "
+                "{max_width}×{max_height}.", **size,
+                max_width=rules.max_video_width or "…", max_height=rules.max_video_height or "…"))
+        if rules.max_video_pixels is not None and width * height > rules.max_video_pixels:
+            add("video_resolution_high", tr(
+                "Video {n} ({name}) is {width}×{height} pixels; {platform} takes at most "
+                "{megapixels} megapixels.", **size,
+                megapixels=f"{rules.max_video_pixels / 1e6:.1f}"))
+    fps = item.frame_rate
+    if fps is not None:
+        if rules.max_frame_rate is not None and fps > rules.max_frame_rate + 0.01:
+            add("video_frame_rate", tr(
+                "Video {n} ({name}) has {fps} frames per second; {platform} takes at most "
+                "{limit}.", n=n, name=name, fps=f"{fps:g}", platform=platform,
+                limit=f"{rules.max_frame_rate:g}"))
+        if rules.min_frame_rate is not None and fps < rules.min_frame_rate - 0.01:
+            add("video_frame_rate", tr(
+                "Video {n} ({name}) has {fps} frames per second; {platform} needs at least "
+                "{limit}.", n=n, name=name, fps=f"{fps:g}", platform=platform,
+                limit=f"{rules.min_frame_rate:g}"))
+    if rules.video_codecs and item.video_codec and item.video_codec not in rules.video_codecs:
+        add("video_codec", tr(
+            "Video {n} ({name}) is encoded in {codec}; {platform} takes {codecs}.", n=n,
+            name=name, codec=codec_name(item.video_codec), platform=platform,
+            codecs=", ".join(sorted(codec_name(c) for c in rules.video_codecs))))
+    if rules.audio_codecs and item.audio_codec and item.audio_codec not in rules.audio_codecs:
+        add("audio_codec", tr(
+            "The sound of video {n} ({name}) is encoded in {codec}; {platform} takes {codecs}.",
+            n=n, name=name, codec=codec_name(item.audio_codec), platform=platform,
+            codecs=", ".join(sorted(codec_name(c) for c in rules.audio_codecs))))
+    return problems
 
 
 def validate_with_rules(rules: PlatformRules, request: PublishRequest) -> list[Problem]:
@@ -64,8 +167,26 @@ def validate_with_rules(rules: PlatformRules, request: PublishRequest) -> list[P
             "video_unsupported",
             tr("{platform} does not take videos here.", platform=rules.name), "media"
         ))
+    elif len(videos) > rules.max_videos:
+        problems.append(Problem(
+            "too_many_videos",
+            ntr("{n} video; {platform} takes at most {limit} per post.",
+                "{n} videos; {platform} takes at most {limit} per post.", len(videos),
+                platform=rules.name, limit=rules.max_videos),
+            "media",
+        ))
     for index, item in enumerate(request.media):
         name = item.path.name
+        if item.is_video:
+            if rules.supports_video:
+                problems += video_problems(rules, item, index)
+            if rules.video_alt_text and not item.alt_text.strip():
+                problems.append(Problem(
+                    "alt_text_missing",
+                    tr("Video {n} ({name}) has no description: describe it for people "
+                       "who cannot see it.", n=index + 1, name=name),
+                    "media", index=index,
+                ))
         if item.mime_type.startswith("image/") and item.mime_type not in rules.image_types:
             problems.append(Problem(
                 "image_type",
@@ -100,7 +221,7 @@ def validate_with_rules(rules: PlatformRules, request: PublishRequest) -> list[P
                    platform=rules.name),
                 "media", index=index,
             ))
-        if rules.supports_alt_text and not item.alt_text.strip():
+        if rules.supports_alt_text and not item.is_video and not item.alt_text.strip():
             problems.append(Problem(
                 "alt_text_missing",
                 tr("Image {n} ({name}) has no alternative text: describe it for people "

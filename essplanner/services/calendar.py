@@ -71,6 +71,7 @@ class CalendarEntry:
     persona_ids: tuple[int, ...] = ()
     objective_ids: tuple[int, ...] = ()  # ordered by name, like Post.objectives
     media_count: int = 0
+    video: str = ""  # the stored path of a video of the post (its thumbnail is beside it)
 
     @functools.cached_property
     def status(self) -> PostStatus:
@@ -211,7 +212,7 @@ def has_posts(db: Database) -> bool:
 
 
 def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
-    from sqlalchemy import func, select
+    from sqlalchemy import case, func, select
 
     from essplanner import models
 
@@ -251,18 +252,23 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
                         cond, order_by=models.Objective.name, other=models.Objective)
-    media: dict[int, int] = {
-        post_id: count for post_id, count in s.execute(
-            select(models.Media.post_id, func.count(models.Media.id))
+    media: dict[int, int] = {}
+    videos: dict[int, str] = {}
+    for post_id, count, path in s.execute(
+            select(models.Media.post_id, func.count(models.Media.id),
+                   func.min(case((models.Media.mime_type.like("video/%"), models.Media.path))))
             .join(post, post.id == models.Media.post_id).where(cond)
-            .group_by(models.Media.post_id))
-    }
+            .group_by(models.Media.post_id)):
+        media[post_id] = count
+        if path:
+            videos[post_id] = path
     return [
         CalendarEntry(
             post_id=r[0], version=r[1], title=r[2], text=r[3] or "", link_url=r[4] or "",
             scheduled_at=r[5], editorial_state=EditorialState(r[6]),
             targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
             objective_ids=tuple(objectives.get(r[0], ())), media_count=int(media.get(r[0], 0)),
+            video=videos.get(r[0], ""),
         )
         for r in rows
     ]

@@ -593,15 +593,31 @@ class PostService(Service):
                                           id=item.media_id))
             else:
                 info = next(fresh)
+                video = info.video
                 media_row = models.Media(
                     path=str(info.path), original_name=info.original_name,
                     checksum=info.checksum, mime_type=info.mime_type, size=info.size,
                     width=info.width, height=info.height,
+                    duration=video.duration if video else None,
+                    frame_rate=video.frame_rate if video else None,
+                    video_codec=video.video_codec if video else "",
+                    audio_codec=video.audio_codec if video else "",
                 )
             media_row.position = position
             media_row.alt_text = clean_text(item.alt_text.strip(), field=_("Image description"))
+            media_row.cover_path = self._cover(media_row, item.cover)
             new_media.append(media_row)
         row.media = new_media
+
+    def _cover(self, row: models.Media, cover: str) -> str:
+        """The stored path of a video's cover: kept when unchanged, copied in when new."""
+        if not cover:
+            return ""
+        if cover == row.cover_path:
+            return cover
+        if not row.mime_type.startswith("video/"):
+            raise ValidationError(_("Only a video can have a cover image."))
+        return str(self.media.import_cover(cover).path)
 
     def _sync_targets(self, s: Session, row: models.Post, draft: domain.PostDraft) -> None:
         wanted = list(dict.fromkeys(draft.account_ids))

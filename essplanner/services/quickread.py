@@ -175,16 +175,22 @@ class QuickReader:
                 found.append(badge)
         personas = self._pairs("post_persona", "persona_id", "persona", cond, params)
         objectives = self._pairs("post_objective", "objective_id", "objective", cond, params)
-        media = dict(db.execute(
-            "SELECT m.post_id, count(m.id) FROM media m JOIN post p ON p.id = m.post_id "  # noqa: S608
-            f"WHERE {cond} GROUP BY m.post_id", params).fetchall())
+        media: dict[int, int] = {}
+        videos: dict[int, str] = {}
+        for post_id, count, video in db.execute(
+                "SELECT m.post_id, count(m.id), min(CASE WHEN m.mime_type LIKE 'video/%' "  # noqa: S608
+                "THEN m.path END) FROM media m JOIN post p ON p.id = m.post_id "
+                f"WHERE {cond} GROUP BY m.post_id", params):
+            media[post_id] = count
+            if video:
+                videos[post_id] = video
         # positional: the fields of CalendarEntry in their order (a page builds hundreds)
         return [
             CalendarEntry(
                 post_id, version, title, text or "", link or "", _when(when),
                 _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
                 tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),
-                int(media.get(post_id, 0)))
+                int(media.get(post_id, 0)), videos.get(post_id, ""))
             for post_id, version, title, text, link, when, editorial in rows
         ]
 

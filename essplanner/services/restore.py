@@ -31,6 +31,7 @@ def revert_post(s: Session, row: models.Post, snapshot: domain.Post, now: dateti
     for position, (media_row, item) in enumerate(zip(row.media, snapshot.media, strict=True)):
         media_row.position = position
         media_row.alt_text = item.alt_text
+        media_row.cover_path = item.cover_path
     existing_accounts = _existing_ids(s, models.Account, (t.account_id for t in snapshot.targets))
     current = {t.account_id: t for t in row.targets}
     targets: list[models.Target] = []
@@ -111,7 +112,9 @@ def _new_media(item: domain.MediaItem) -> models.Media:
     return models.Media(path=item.path, original_name=item.original_name,
                         checksum=item.checksum, mime_type=item.mime_type, size=item.size,
                         width=item.width, height=item.height, alt_text=item.alt_text,
-                        position=item.position)
+                        position=item.position, duration=item.duration,
+                        frame_rate=item.frame_rate, video_codec=item.video_codec,
+                        audio_codec=item.audio_codec, cover_path=item.cover_path)
 
 
 def _rows(s: Session, model: Any, ids: list[int]) -> list[Any]:

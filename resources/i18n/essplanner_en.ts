@@ -1090,6 +1090,14 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Cover…</source>
+        <translation>Cover…</translation>
+    </message>
+    <message>
+        <source>Choose an image as the video&apos;s cover, for the networks that show one</source>
+        <translation>Choose an image as the video&apos;s cover, for the networks that show one</translation>
+    </message>
+    <message>
         <source>Move earlier</source>
         <translation>Move earlier</translation>
     </message>
@@ -1389,8 +1397,20 @@
         <translation>Add images</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+        <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov *.m4v *.webm);;Images (*.jpg *.jpeg *.png *.gif *.webp);;Videos (*.mp4 *.mov *.m4v *.webm)</source>
+        <translation>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov *.m4v *.webm);;Images (*.jpg *.jpeg *.png *.gif *.webp);;Videos (*.mp4 *.mov *.m4v *.webm)</translation>
+    </message>
+    <message>
+        <source>Cover of the video</source>
+        <translation>Cover of the video</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The cover of a video must be an image.</source>
+        <translation>The cover of a video must be an image.</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2075,10 @@
 </context>
 <context>
     <name>MediaListModel</name>
+    <message>
+        <source>cover chosen</source>
+        <translation>cover chosen</translation>
+    </message>
     <message>
         <source>%1 — no alternative text yet</source>
         <translation>%1 — no alternative text yet</translation>

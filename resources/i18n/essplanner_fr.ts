@@ -1090,6 +1090,14 @@
         <translation>Retirer</translation>
     </message>
     <message>
+        <source>Cover…</source>
+        <translation>Couverture…</translation>
+    </message>
+    <message>
+        <source>Choose an image as the video&apos;s cover, for the networks that show one</source>
+        <translation>Choisir une image comme couverture de la vidéo, pour les réseaux qui en montrent une</translation>
+    </message>
+    <message>
         <source>Move earlier</source>
         <translation>Placer avant</translation>
     </message>
@@ -1389,8 +1397,20 @@
         <translation>Ajouter des images</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+        <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov *.m4v *.webm);;Images (*.jpg *.jpeg *.png *.gif *.webp);;Videos (*.mp4 *.mov *.m4v *.webm)</source>
+        <translation>Images et vidéos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov *.m4v *.webm);;Images (*.jpg *.jpeg *.png *.gif *.webp);;Vidéos (*.mp4 *.mov *.m4v *.webm)</translation>
+    </message>
+    <message>
+        <source>Cover of the video</source>
+        <translation>Couverture de la vidéo</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The cover of a video must be an image.</source>
+        <translation>La couverture d’une vidéo doit être une image.</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2075,10 @@
 </context>
 <context>
     <name>MediaListModel</name>
+    <message>
+        <source>cover chosen</source>
+        <translation>couverture choisie</translation>
+    </message>
     <message>
         <source>%1 — no alternative text yet</source>
         <translation>%1 — pas encore de texte alternatif</translation>
@@ -3294,11 +3318,11 @@
     </message>
     <message>
         <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Branded Content Policy&lt;/a&gt; and &lt;a href=&quot;%2&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
-        <translation>En publiant, vous acceptez la &lt;a href="%1"&gt;Politique relative au contenu de marque&lt;/a&gt; et la &lt;a href="%2"&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
+        <translation>En publiant, vous acceptez la &lt;a href=&quot;%1&quot;&gt;Politique relative au contenu de marque&lt;/a&gt; et la &lt;a href=&quot;%2&quot;&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
     </message>
     <message>
         <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
-        <translation>En publiant, vous acceptez la &lt;a href="%1"&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
+        <translation>En publiant, vous acceptez la &lt;a href=&quot;%1&quot;&gt;Confirmation d’utilisation de la musique&lt;/a&gt; de TikTok.</translation>
     </message>
 </context>
 <context>

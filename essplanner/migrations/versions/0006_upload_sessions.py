@@ -1,7 +1,7 @@
 """Resumable uploads: the session of each target's upload and how far it got.
 
 Revision ID: 0006
-Revises: 0004 (the lead chains it after 0005_media_video at the merge)
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import essplanner.models
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

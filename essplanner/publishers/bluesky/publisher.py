@@ -115,6 +115,11 @@ class BlueskyPublisher(BasePublisher):
         alt_text_limit=2000,
         link_handling=LinkHandling.CARD,
         link_text_limit=LINK_TEXT_LIMIT,
+        # Bluesky's video limits since March 2025 (for when videos are sent)
+        video_types=frozenset({"video/mp4", "video/quicktime", "video/webm"}),
+        max_video_seconds=3 * 60,
+        max_video_bytes=100_000_000,
+        video_alt_text=True,
     )
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("handle", N_("Handle"), FieldKind.HANDLE,

@@ -107,6 +107,10 @@ class FacebookPublisher(MetaPublisher):
         supports_alt_text=True,
         link_handling=LinkHandling.PREVIEW,
         supports_video=True,
+        # Page videos (Graph API /{page-id}/videos): up to 4 hours and 10 GB
+        video_types=frozenset({"video/mp4", "video/quicktime"}),
+        max_video_seconds=4 * 3600,
+        max_video_bytes=10_000_000_000,
     )
 
     # ------------------------------------------------------------ validate ---

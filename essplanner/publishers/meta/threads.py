@@ -86,6 +86,15 @@ class ThreadsPublisher(MetaPublisher):
         supports_alt_text=True,
         link_handling=LinkHandling.PREVIEW,
         supports_video=True,
+        # Threads' media specifications
+        video_types=frozenset({"video/mp4", "video/quicktime"}),
+        max_video_seconds=5 * 60,
+        max_video_bytes=1_000_000_000,
+        max_video_width=1920,
+        min_frame_rate=23,
+        max_frame_rate=60,
+        video_codecs=frozenset({"h264", "hevc"}),
+        audio_codecs=frozenset({"aac"}),
     )
 
     def validate(self, request: PublishRequest) -> list[Problem]:

@@ -172,6 +172,18 @@ class XPublisher(BasePublisher):
             alt_text_limit=1000,
             link_handling=LinkHandling.PREVIEW,
             supports_video=False,
+            # X's media best practices, for when videos are sent
+            video_types=frozenset({"video/mp4", "video/quicktime"}),
+            min_video_seconds=0.5,
+            max_video_seconds=140,
+            max_video_bytes=512 * 1024 * 1024,
+            min_video_width=32,
+            min_video_height=32,
+            max_video_width=1280,
+            max_video_height=1024,
+            max_frame_rate=60,
+            video_codecs=frozenset({"h264"}),
+            audio_codecs=frozenset({"aac"}),
         )
 
     @staticmethod

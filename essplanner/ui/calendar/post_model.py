@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
 )
 
 from essplanner.domain import Change, PostStatus, time_is_fixed
@@ -39,6 +40,7 @@ from essplanner.ui.labels import (
     platform_label,
     status_label,
 )
+from essplanner.ui.thumbnails import stored_thumbnail
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 POST_MIME = "application/x-essplanner-post"
@@ -135,6 +137,11 @@ class Chip:
         lines = [f"<b>{escape(self.title)}</b>"]
         when = fmt_datetime(self.local_start) if self.local_start else ""
         lines.append(f"{escape(when)} · {escape(status_label(self.status))}".lstrip(" ·"))
+        if self.entry.video:
+            thumb = stored_thumbnail(self.entry.video)
+            if thumb is not None:
+                lines.append(f"<img src='{escape(QUrl.fromLocalFile(thumb).toString())}' "
+                             "width='160'>")
         if self.text.strip():
             text = self.text.strip()
             lines.append(escape(text[:400] + ("…" if len(text) > 400 else "")).replace(

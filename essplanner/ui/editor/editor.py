@@ -50,6 +50,7 @@ from essplanner.ui.editor.tiktok_panel import TikTokPanel
 from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
 from essplanner.ui.tasks import TaskRunner
+from essplanner.ui.thumbnails import VideoThumbnails
 from essplanner.workspace import Workspace
 
 __all__ = ["PostEditor", "copy_link", "default_language", "default_start"]
@@ -156,6 +157,9 @@ class PostEditor(QDialog):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.write_autosave)
+        self.thumbnails = VideoThumbnails(workspace.posts.media, self)
+        f.media.set_thumbnails(self.thumbnails)
+        self.thumbnails.made.connect(lambda _video: self._update_preview())
         self.images = ImageList(f, self)
         self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
         self._connect()
@@ -400,7 +404,8 @@ class PostEditor(QDialog):
             counter,
             self.ws.posts.validator.rules_for(account),
             link=link,
-            media=[(m.path, m.alt_text) for m in state.media],
+            media=[(picture, m.alt_text) for m in state.media
+                   if (picture := f.media.picture(m) or "")],
             title=state.title,
         )
 
@@ -497,6 +502,9 @@ class PostEditor(QDialog):
             self._show_message(str(exc))
             return False
         self._forget_autosave()
+        for item in after.media:  # the calendar's tooltip shows the stored video's thumbnail
+            if item.is_video:
+                self.thumbnails.get(item.path, duration=item.duration)
         self.dirty = False
         self.post = after
         self.expected_version = after.version

@@ -91,6 +91,10 @@ class EditorForm(QWidget):
         self.alt_edit.setEnabled(False)
         self.add_media_button = QPushButton(self.tr("Add &images…"), self)
         self.remove_media_button = QPushButton(self.tr("Remove"), self)
+        self.cover_button = QPushButton(self.tr("Cover…"), self)
+        self.cover_button.setToolTip(self.tr("Choose an image as the video's cover, for the "
+                                             "networks that show one"))
+        self.cover_button.setEnabled(False)
         self.media_up_button = QToolButton(self)
         self.media_up_button.setText("↑")
         self.media_up_button.setToolTip(self.tr("Move earlier"))
@@ -191,8 +195,8 @@ class EditorForm(QWidget):
         media_box.addWidget(self.media_view)
         media_box.addWidget(self.alt_edit)
         media_buttons = QHBoxLayout()
-        for button in (self.add_media_button, self.remove_media_button, self.media_up_button,
-                       self.media_down_button):
+        for button in (self.add_media_button, self.remove_media_button, self.cover_button,
+                       self.media_up_button, self.media_down_button):
             media_buttons.addWidget(button)
         media_buttons.addStretch(1)
         media_box.addLayout(media_buttons)

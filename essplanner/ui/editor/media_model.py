@@ -1,4 +1,6 @@
-"""The images of the post being edited, as a list model with thumbnails and alt texts."""
+"""The images and videos of the post being edited, as a list model with thumbnails and alt
+texts. A video's thumbnail comes from :class:`essplanner.ui.thumbnails.VideoThumbnails`
+(made on a worker thread); until it is made, the row shows no picture."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from essplanner.ui.editor.state import MediaDraft
 from essplanner.ui.plain import plain
+from essplanner.ui.thumbnails import VideoThumbnails
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 THUMB = QSize(64, 64)
@@ -44,6 +47,36 @@ class MediaListModel(QAbstractListModel):
         super().__init__(parent)
         self._items: list[MediaDraft] = []
         self._icons: dict[str, QIcon] = {}
+        self.videos: VideoThumbnails | None = None
+
+    def set_thumbnails(self, videos: VideoThumbnails) -> None:
+        """Show videos by a thumbnail made by ``videos``."""
+        self.videos = videos
+        videos.made.connect(self.on_made)
+
+    def on_made(self, video: str) -> None:
+        for row, item in enumerate(self._items):
+            if item.path == video:
+                self._icons.pop(video, None)
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def picture(self, item: MediaDraft) -> str | None:
+        """The image that shows ``item``: itself, or its video's cover or thumbnail (None
+        while the thumbnail is being made)."""
+        if not item.is_video:
+            return item.path
+        if item.cover and Path(item.cover).exists():
+            return item.cover
+        return self.videos.get(item.path, duration=item.duration) if self.videos else None
+
+    def set_cover(self, row: int, cover: str) -> None:
+        if 0 <= row < len(self._items):
+            self._items[row].cover = cover
+            self._icons.pop(self._items[row].path, None)
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole,
+                                                 Qt.ItemDataRole.DisplayRole])
 
     def set_items(self, items: list[MediaDraft]) -> None:
         self.beginResetModel()
@@ -77,10 +110,13 @@ class MediaListModel(QAbstractListModel):
         self.endMoveRows()
         return target
 
-    def _icon(self, path: str) -> QIcon:
-        if path not in self._icons:
-            self._icons[path] = QIcon(thumbnail(path))
-        return self._icons[path]
+    def _icon(self, item: MediaDraft) -> QIcon | None:
+        if item.path not in self._icons:
+            picture = self.picture(item)
+            if picture is None:
+                return None
+            self._icons[item.path] = QIcon(thumbnail(picture))
+        return self._icons[item.path]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -90,13 +126,20 @@ class MediaListModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if item.is_video:
+                seconds = round(item.duration or 0)
+                length = f"{seconds // 60}:{seconds % 60:02d}"
+                shown = f"🎞 {item.name} — {length}"
+                if item.cover:
+                    shown += " — " + self.tr("cover chosen")
+                return f"{shown} — {item.alt_text}" if item.alt_text.strip() else shown
             if not item.alt_text.strip():
                 return self.tr("%1 — no alternative text yet").replace("%1", item.name)
             return f"{item.name} — {item.alt_text}"
         if role in (Qt.ItemDataRole.EditRole, MediaRole.ALT_TEXT):
             return item.alt_text
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(item.path) if Path(item.path).exists() else None
+            return self._icon(item) if Path(item.path).exists() else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain(item.path)
         if role == MediaRole.DRAFT:

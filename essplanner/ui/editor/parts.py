@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 from essplanner import domain
 from essplanner.errors import EssPlannerError
 from essplanner.services.hashtags import split_hashtags
-from essplanner.services.media import identify
+from essplanner.services.media import inspect
 from essplanner.ui import messages
+from essplanner.ui.editor.media_model import MediaRole
 from essplanner.ui.editor.state import MediaDraft
 from essplanner.ui.plain import plain
 
@@ -24,7 +25,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ImageList(QObject):
-    """Adds, removes, orders the images and edits the selected one's alternative text."""
+    """Adds, removes, orders the images and videos, edits the selected one's alternative
+    text, and chooses a video's cover image."""
 
     def __init__(self, form: EditorForm, dialog_parent: QWidget) -> None:
         super().__init__(form)
@@ -36,24 +38,32 @@ class ImageList(QObject):
         form.remove_media_button.clicked.connect(self.remove)
         form.media_up_button.clicked.connect(lambda: self.move(-1))
         form.media_down_button.clicked.connect(lambda: self.move(1))
+        form.cover_button.clicked.connect(lambda: self.choose_cover())  # noqa: PLW0108
 
     def add(self, paths: list[str] | None = None) -> None:
         """Add files (asked for when ``paths`` is None); the alt text field gets the focus."""
         if not paths:
             paths, _filter = QFileDialog.getOpenFileNames(
                 self.dialog_parent, self.tr("Add images"), str(Path.home()),
-                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+                self.tr("Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov *.m4v "
+                        "*.webm);;Images (*.jpg *.jpeg *.png *.gif *.webp);;"
+                        "Videos (*.mp4 *.mov *.m4v *.webm)"))
         media, view = self.form.media, self.form.media_view
         for path in paths:
             try:
-                mime, width, height = identify(Path(path))
+                facts = inspect(Path(path))
             except EssPlannerError as exc:
                 messages.warning(self.dialog_parent, self.tr("Add images"),
                                     plain(str(exc)))
                 continue
-            row = media.add(MediaDraft(path=path, mime_type=mime, size=Path(path).stat().st_size,
-                                       width=width, height=height,
-                                       original_name=Path(path).name))
+            video = facts.video
+            row = media.add(MediaDraft(
+                path=path, mime_type=facts.mime_type, size=Path(path).stat().st_size,
+                width=facts.width, height=facts.height, original_name=Path(path).name,
+                duration=video.duration if video else None,
+                frame_rate=video.frame_rate if video else None,
+                video_codec=video.video_codec if video else "",
+                audio_codec=video.audio_codec if video else ""))
             view.setCurrentIndex(media.index(row, 0))
             self.form.alt_edit.setFocus()
 
@@ -68,7 +78,35 @@ class ImageList(QObject):
             row = self.form.media.move(index.row(), step)
             self.form.media_view.setCurrentIndex(self.form.media.index(row, 0))
 
+    def choose_cover(self, path: str | None = None) -> None:
+        """Choose (asked for when ``path`` is None) an image as the selected video's cover;
+        an empty path removes it."""
+        index = self.form.media_view.currentIndex()
+        draft = index.data(MediaRole.DRAFT) if index.isValid() else None
+        if not isinstance(draft, MediaDraft) or not draft.is_video:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self.dialog_parent, self.tr("Cover of the video"), str(Path.home()),
+                self.tr("Images (*.jpg *.jpeg *.png)"))
+            if not path:
+                return
+        if path:
+            try:
+                facts = inspect(Path(path))
+            except EssPlannerError as exc:
+                messages.warning(self.dialog_parent, self.tr("Cover of the video"),
+                                 plain(str(exc)))
+                return
+            if facts.video is not None:
+                messages.warning(self.dialog_parent, self.tr("Cover of the video"),
+                                 self.tr("The cover of a video must be an image."))
+                return
+        self.form.media.set_cover(index.row(), path)
+
     def _selected(self, current: ModelIndex, _previous: ModelIndex) -> None:
+        draft = current.data(MediaRole.DRAFT) if current.isValid() else None
+        self.form.cover_button.setEnabled(isinstance(draft, MediaDraft) and draft.is_video)
         alt = self.form.alt_edit
         alt.setEnabled(current.isValid())
         alt.setText(str(current.data(Qt.ItemDataRole.EditRole) or "") if current.isValid()

@@ -35,7 +35,8 @@ translate = QCoreApplication.translate
 
 @dataclass
 class MediaDraft:
-    """An image of the post being edited: a stored one (``media_id``) or a new file."""
+    """An image or video of the post being edited: a stored one (``media_id``) or a new
+    file; a video's facts as PyAV read them, and ``cover``, an image chosen as its cover."""
 
     path: str
     alt_text: str = ""
@@ -45,10 +46,19 @@ class MediaDraft:
     width: int | None = None
     height: int | None = None
     original_name: str = ""
+    duration: float | None = None
+    frame_rate: float | None = None
+    video_codec: str = ""
+    audio_codec: str = ""
+    cover: str = ""
 
     @property
     def name(self) -> str:
         return self.original_name or Path(self.path).name
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime_type.startswith("video/")
 
 
 @dataclass
@@ -105,6 +115,11 @@ class EditorState:
                     width=m.width,
                     height=m.height,
                     original_name=m.original_name,
+                    duration=m.duration,
+                    frame_rate=m.frame_rate,
+                    video_codec=m.video_codec,
+                    audio_codec=m.audio_codec,
+                    cover=m.cover_path,
                 )
                 for m in post.media
             ],
@@ -156,7 +171,8 @@ class EditorState:
                 k: v for k, v in self.variants.items() if k in self.account_ids and v.strip()
             },
             media=tuple(
-                domain.MediaInput(path=m.path, alt_text=m.alt_text, media_id=m.media_id)
+                domain.MediaInput(path=m.path, alt_text=m.alt_text, media_id=m.media_id,
+                                  cover=m.cover)
                 for m in self.media
             ),
             target_options={k: dict(v) for k, v in self.options.items()
@@ -194,6 +210,11 @@ class EditorState:
                     alt_text=m.alt_text,
                     width=m.width,
                     height=m.height,
+                    duration=m.duration,
+                    frame_rate=m.frame_rate,
+                    video_codec=m.video_codec,
+                    audio_codec=m.audio_codec,
+                    cover_path=m.cover,
                 )
                 for i, m in enumerate(self.media)
             ),
@@ -282,7 +303,8 @@ def check(
             EditorProblem(Level.ERROR, translate("EditorCheck", "Write a title or a text."), "text")
         )
     for i, m in enumerate(state.media):
-        if not m.alt_text.strip():
+        # A video's description is asked by the networks that take one (their checks).
+        if not m.is_video and not m.alt_text.strip():
             problems.append(
                 EditorProblem(
                     Level.ERROR,
