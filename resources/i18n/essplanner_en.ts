@@ -3202,127 +3202,127 @@
     <name>TikTokPanel</name>
     <message>
         <source>TikTok</source>
-        <translation type="unfinished"></translation>
+        <translation>TikTok</translation>
     </message>
     <message>
         <source>Reading the TikTok account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the TikTok account…</translation>
     </message>
     <message>
         <source>This account sends videos to the TikTok inbox: you finish and post each one in the TikTok app.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account sends videos to the TikTok inbox: you finish and post each one in the TikTok app.</translation>
     </message>
     <message>
         <source>Who can see this video:</source>
-        <translation type="unfinished"></translation>
+        <translation>Who can see this video:</translation>
     </message>
     <message>
         <source>Allow users to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Allow users to:</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Duet</source>
-        <translation type="unfinished"></translation>
+        <translation>Duet</translation>
     </message>
     <message>
         <source>Stitch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stitch</translation>
     </message>
     <message>
         <source>Disclose video content</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclose video content</translation>
     </message>
     <message>
         <source>Turn on to disclose that this video promotes goods or services in exchange for something of value. Your video could promote yourself, a third party, or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Turn on to disclose that this video promotes goods or services in exchange for something of value. Your video could promote yourself, a third party, or both.</translation>
     </message>
     <message>
         <source>Your brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Your brand</translation>
     </message>
     <message>
         <source>You are promoting yourself or your own business. This video will be classified as Brand Organic.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are promoting yourself or your own business. This video will be classified as Brand Organic.</translation>
     </message>
     <message>
         <source>Branded content</source>
-        <translation type="unfinished"></translation>
+        <translation>Branded content</translation>
     </message>
     <message>
         <source>You are promoting another brand or a third party. This video will be classified as Branded Content.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are promoting another brand or a third party. This video will be classified as Branded Content.</translation>
     </message>
     <message>
         <source>After publishing, TikTok may take a few minutes to process the video before it appears on the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>After publishing, TikTok may take a few minutes to process the video before it appears on the profile.</translation>
     </message>
     <message>
         <source>Posting as %1 (@%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posting as %1 (@%2)</translation>
     </message>
     <message>
         <source>Posting as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Posting as %1</translation>
     </message>
     <message>
         <source>Choose who can see this video</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose who can see this video</translation>
     </message>
     <message>
         <source>Turned off in this account&apos;s TikTok settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Turned off in this account&apos;s TikTok settings.</translation>
     </message>
     <message>
         <source>This account may post videos of at most %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account may post videos of at most %1 s.</translation>
     </message>
     <message>
         <source>The TikTok account could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The TikTok account could not be read: %1</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Everyone</translation>
     </message>
     <message>
         <source>Friends</source>
-        <translation type="unfinished"></translation>
+        <translation>Friends</translation>
     </message>
     <message>
         <source>Followers</source>
-        <translation type="unfinished"></translation>
+        <translation>Followers</translation>
     </message>
     <message>
         <source>Only you</source>
-        <translation type="unfinished"></translation>
+        <translation>Only you</translation>
     </message>
     <message>
         <source>Your video will be labeled as &apos;Paid partnership&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Your video will be labeled as &apos;Paid partnership&apos;</translation>
     </message>
     <message>
         <source>Your video will be labeled as &apos;Promotional content&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Your video will be labeled as &apos;Promotional content&apos;</translation>
     </message>
     <message>
         <source>You need to indicate if your content promotes yourself, a third party, or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>You need to indicate if your content promotes yourself, a third party, or both.</translation>
     </message>
     <message>
         <source>Branded content visibility cannot be set to private.</source>
-        <translation type="unfinished"></translation>
+        <translation>Branded content visibility cannot be set to private.</translation>
     </message>
     <message>
         <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Branded Content Policy&lt;/a&gt; and &lt;a href=&quot;%2&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Branded Content Policy&lt;/a&gt; and &lt;a href=&quot;%2&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>By posting, you agree to TikTok&apos;s &lt;a href=&quot;%1&quot;&gt;Music Usage Confirmation&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
