@@ -80,8 +80,14 @@ def test_the_client_app_comes_from_the_person_the_account_or_the_shipped_default
 def test_the_shipped_file_has_an_entry_for_each_new_network_and_no_secret() -> None:
     from importlib import resources
 
+    from essplanner.publishers.registry import Registry
+
     ids = accounts.shipped_client_ids()
-    assert set(ids) >= {"x", "linkedin", "pinterest"}
+    registry = Registry()
+    needing = {p for p in registry.platforms()
+               if getattr(registry.try_get(p), "needs_client_app", False)}
+    assert needing >= {"x", "linkedin", "pinterest", "youtube", "tiktok"}
+    assert set(ids) == needing
     text = resources.files("essplanner.publishers").joinpath("clients.toml").read_text()
     assert "client_secret =" not in text
 

@@ -161,7 +161,11 @@ def test_direct_post_in_chunks_byte_identical_with_the_choices_made(env: Env,
         "disable_stitch": True,  # not ticked: off
         "brand_content_toggle": False, "brand_organic_toggle": False}
     assert env.fake.count("POST", "/v2/post/publish/creator_info/query/") == 1
-    assert env.uploads.get() is None  # done: the session is forgotten
+    # the session stays until the service has recorded the post (it clears it then): a
+    # crash in between finds the post again through its publish_id
+    assert env.uploads.get() is not None
+    found = small().lookup(env.request(big_video), env.context())
+    assert found is not None and found.remote_id == receipt.remote_id
     assert env.uploads.reports[-1] == (big_video.stat().st_size, big_video.stat().st_size)
 
 

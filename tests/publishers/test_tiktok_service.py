@@ -37,14 +37,6 @@ def _registered() -> bool:
     return any(p.name == "tiktok" for p in entry_points(group="essplanner.publishers"))
 
 
-def _uploads_are_durable() -> bool:
-    """Whether the service keeps a target's upload session in the database (i12-upload):
-    only then can a look-up in a later run find the publish id."""
-    from essplanner.channels import contexts
-
-    return "uploads" in Path(contexts.__file__).read_text(encoding="utf-8")
-
-
 pytestmark = pytest.mark.skipif(not _registered(),
                                 reason="the tiktok entry point is not installed yet")
 
@@ -174,8 +166,6 @@ def test_an_unaudited_app_blocks_the_account_with_the_audit_explained(run: Any,
     assert [a["blocked_reason"] for a in json.loads(out)] == ["access"]
 
 
-@pytest.mark.skipif(not _uploads_are_durable(),
-                    reason="the upload session is not kept in the database yet (i12-upload)")
 def test_a_lost_answer_ends_with_one_post_proven_by_status_fetch(run: Any, fake: FakeTikTok,
                                                                  video: Path) -> None:
     connect(run, fake, mode="inbox")

@@ -147,7 +147,11 @@ def test_a_video_goes_up_in_256_kib_chunks_and_reads_back_identical(env: Env) ->
     assert video["status"]["privacyStatus"] == "public"
     assert video["status"]["selfDeclaredMadeForKids"] is False
     assert video["notifySubscribers"] == "true"
-    assert env.uploads.session is None  # done: the session is forgotten
+    # the session stays until the service has recorded the video (it clears it then): a
+    # crash in between proves the upload by probing the session
+    assert env.uploads.session is not None
+    found = publisher().lookup(env.request(), env.context())
+    assert found is not None and found.remote_id == receipt.remote_id
     assert env.uploads.reports[-1] == (size, size)
     assert [s for s, _t in env.uploads.reports] == sorted(s for s, _t in env.uploads.reports)
 

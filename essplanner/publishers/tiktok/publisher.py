@@ -384,7 +384,8 @@ class TikTokPublisher(BasePublisher):
             raise PermanentError(tr("TikTok could not publish the video: {reason}",
                                     reason=_fail_text(str(status.get("fail_reason") or ""))))
         if state == DONE[INBOX]:
-            context.uploads.clear()
+            # The session stays until the service has recorded the post as published (it
+            # clears it then): a crash before that finds the post again by its publish_id.
             return Receipt(remote_id=publish_id, extra={"publish_id": publish_id,
                                                         "inbox": True})
         if state != DONE[DIRECT]:
@@ -396,7 +397,6 @@ class TikTokPublisher(BasePublisher):
             context.account.settings.get("username") or "")
         url = (f"https://www.tiktok.com/@{username}/video/{post_id}"
                if post_id and username else None)
-        context.uploads.clear()
         context.logger.info("TikTok upload %s published", publish_id)
         return Receipt(remote_id=post_id or publish_id, remote_url=url,
                        extra={"publish_id": publish_id})

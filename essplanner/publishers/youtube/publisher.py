@@ -365,7 +365,8 @@ class YouTubePublisher(BasePublisher):
             problem = self._thumbnail(api, video_id, video)
             if problem:
                 warnings.append(problem)
-        context.uploads.clear()
+        # The session stays until the service has recorded the video as published (it
+        # clears it then): a crash before that proves the upload by probing the session.
         snippet = answer.get("snippet") if isinstance(answer.get("snippet"), dict) else {}
         extra: dict[str, Any] = {"privacy": privacy} if privacy else {}
         if warnings:
