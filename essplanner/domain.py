@@ -397,6 +397,23 @@ class UploadProgress:
         return self.sent * 100 // self.total if self.total > 0 else 0
 
 
+def title_from_body(body: str) -> str:
+    """What names a post without a title: the start of its text's first line."""
+    first_line = body.strip().splitlines()[0] if body.strip() else ""
+    return first_line[:60]
+
+
+@dataclass(frozen=True)
+class UploadUnderWay:
+    """A video being sent now: which post, on which account, and how far it got."""
+
+    post_id: int
+    title: str
+    account_name: str
+    platform: str
+    progress: UploadProgress
+
+
 @dataclass(frozen=True)
 class Post:
     id: int
@@ -423,10 +440,7 @@ class Post:
 
     @property
     def display_title(self) -> str:
-        if self.title:
-            return self.title
-        first_line = self.body.strip().splitlines()[0] if self.body.strip() else ""
-        return first_line[:60]
+        return title_from_body(self.body) if not self.title else self.title
 
 
 @dataclass(frozen=True)

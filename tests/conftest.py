@@ -51,6 +51,20 @@ def need(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _own_secrets() -> Iterator[None]:
+    """The secrets a test stores are masked in that test only: one test's short secret
+    ("token") must not mask an ordinary word in another's messages."""
+    from essplanner import log as essplanner_log
+
+    with essplanner_log._lock:
+        before = set(essplanner_log._known_secrets)
+    yield
+    with essplanner_log._lock:
+        essplanner_log._known_secrets.clear()
+        essplanner_log._known_secrets.update(before)
+
+
+@pytest.fixture(autouse=True)
 def _english_core() -> Iterator[None]:
     """Core messages in English unless a test selects French."""
     set_language("en")

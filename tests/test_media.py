@@ -157,6 +157,8 @@ def test_a_thumbnail_is_made_beside_the_stored_video(tmp_path: Path) -> None:
     stored = store.import_file(make_video(tmp_path / "clip.mp4", seconds=3.0, width=640,
                                           height=360))
     assert stored.video is not None and stored.video.duration == 3.0
+    # made when the video is stored (the calendar shows it, whoever attached the video)
+    assert stored.path.with_name(stored.path.name + ".thumb.jpg").is_file()
     thumb = store.thumbnail(stored.path, duration=stored.video.duration)
     assert thumb == stored.path.with_name(stored.path.name + ".thumb.jpg")
     with Image.open(thumb) as img:

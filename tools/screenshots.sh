@@ -55,3 +55,7 @@ for net in x linkedin pinterest; do
       | "$BIN/python" -c 'import json, sys; print(json.load(sys.stdin)["id"])')
   "$BIN/essplanner" "${nets[@]}" screenshot --view editor --post "$id" --out "$out/editor-$net-fr.png"
 done
+
+# the editor with a TikTok target (its audit controls) and a YouTube target, against the
+# loopback fakes the tests use
+"$BIN/python" tools/video_screenshots.py "$out"

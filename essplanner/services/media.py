@@ -11,6 +11,7 @@ thumbnail, a small JPEG of one frame, is made beside the stored copy (:func:`mak
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ from typing import Any
 from essplanner.errors import StorageError, ValidationError
 from essplanner.i18n import _
 from essplanner.publishers.media import FORMATS, MAX_IMAGE_PIXELS, image_header
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # beyond any platform's image or short-video limit
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
@@ -295,8 +298,22 @@ class MediaStore:
                     _("Could not copy {name} into the data folder: {error}", name=path.name,
                       error=exc.strerror or str(exc))
                 ) from exc
+        if facts.video is not None:
+            self._thumbnail(dest, facts.video.duration)
         return StoredMedia(dest, path.name, checksum, facts.mime_type, size, facts.width,
                            facts.height, facts.video)
+
+    def _thumbnail(self, video: Path, duration: float | None) -> None:
+        """The stored video's thumbnail, made now, so that the calendar shows it whoever
+        attached the video (the editor, ``post add``, an import). A frame that cannot be
+        decoded costs the thumbnail only: the video itself was read already."""
+        dest = self.thumbnail_for(video)
+        if dest.exists():
+            return
+        try:
+            make_thumbnail(video, dest, duration=duration)
+        except (ValidationError, OSError) as exc:
+            log.warning("no thumbnail for %s: %s", video.name, exc)
 
     def thumbnail_for(self, video: str | os.PathLike[str]) -> Path:
         """Where the thumbnail of ``video`` lives: beside a stored copy, or for a file

@@ -110,6 +110,25 @@ class PostService(Service):
                                                          row.updated_at)
                     for row in s.execute(query)}
 
+    def uploads_under_way(self) -> list[domain.UploadUnderWay]:
+        """The videos being sent now (targets ``publishing`` with an upload begun), with
+        their post's title and their account: what the window's status bar shows."""
+        up, t, p, a = models.UploadSession, models.Target, models.Post, models.Account
+        query = (select(up.target_id, up.sent, up.total, up.updated_at, p.id, p.title, p.body,
+                        a.name, a.platform, a.settings)
+                 .join(t, t.id == up.target_id).join(p, p.id == t.post_id)
+                 .join(a, a.id == t.account_id)
+                 .where(up.total > 0, t.state == DeliveryState.PUBLISHING.value)
+                 .order_by(up.target_id))
+        with self.db.read() as s:
+            rows = s.execute(query).all()
+        return [domain.UploadUnderWay(
+            post_id=r.id, title=r.title or domain.title_from_body(r.body or ""),
+            account_name=r.name,
+            platform=str((r.settings or {}).get("mimic") or r.platform),
+            progress=domain.UploadProgress(r.target_id, r.sent, r.total, r.updated_at))
+            for r in rows]
+
     def waiting_count(self) -> int:
         """How many posts still have a target to send (scheduled or being sent): what
         closing the window would leave to the background service."""

@@ -193,6 +193,10 @@ class MainWindow(QMainWindow):
         # Writes of other programs (command line, publishing service, a teammate) show
         # within a second or two: the read model says cheaply whether anything changed.
         self._watcher: ChangeWatcher | None = self.ws.calendar.watcher()
+        from essplanner.ui.uploads_status import UploadStatus
+
+        self.upload_status = UploadStatus(self)
+        self.statusBar().addPermanentWidget(self.upload_status)
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_MS)
         self._watch_timer.timeout.connect(self.poll_changes)
@@ -384,6 +388,9 @@ class MainWindow(QMainWindow):
             self.attention_model.reload()
             if self._filters is not None:
                 self.reload_choices()
+            # videos being sent: their progress, written by the publishing service, is
+            # what changed the database every second or so
+            self.upload_status.show_uploads(self.ws.posts.uploads_under_way())
         if self._search_text:
             self.run_search(self._search_text)
         self._update_empty_banner()

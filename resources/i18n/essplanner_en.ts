@@ -1412,6 +1412,14 @@
         <source>The cover of a video must be an image.</source>
         <translation>The cover of a video must be an image.</translation>
     </message>
+    <message>
+        <source>Describe the video, for the networks that show a description (Mastodon, Bluesky)</source>
+        <translation>Describe the video, for the networks that show a description (Mastodon, Bluesky)</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it (required)</source>
+        <translation>Describe the image for people who cannot see it (required)</translation>
+    </message>
 </context>
 <context>
     <name>KpiTableModel</name>
@@ -3350,6 +3358,20 @@
     <message>
         <source>Nothing to redo</source>
         <translation>Nothing to redo</translation>
+    </message>
+</context>
+<context>
+    <name>UploadStatus</name>
+    <message numerus="yes">
+        <source>Sending %n video(s): %1 %</source>
+        <translation>
+            <numerusform>Sending %n video: %1 %</numerusform>
+            <numerusform>Sending %n videos: %1 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</source>
+        <translation>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</translation>
     </message>
 </context>
 <context>

@@ -1412,6 +1412,14 @@
         <source>The cover of a video must be an image.</source>
         <translation>La couverture d’une vidéo doit être une image.</translation>
     </message>
+    <message>
+        <source>Describe the video, for the networks that show a description (Mastodon, Bluesky)</source>
+        <translation>Décrivez la vidéo, pour les réseaux qui affichent une description (Mastodon, Bluesky)</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it (required)</source>
+        <translation>Décrivez l’image pour les personnes qui ne peuvent pas la voir (obligatoire)</translation>
+    </message>
 </context>
 <context>
     <name>KpiTableModel</name>
@@ -3210,15 +3218,15 @@
     </message>
     <message>
         <source>This account sends videos to the TikTok inbox: you finish and post each one in the TikTok app.</source>
-        <translation>Ce compte envoie les vidéos dans la boîte de réception TikTok : vous finalisez et publiez chacune dans l’application TikTok.</translation>
+        <translation>Ce compte envoie les vidéos dans la boîte de réception TikTok&#xa0;: vous finalisez et publiez chacune dans l’application TikTok.</translation>
     </message>
     <message>
         <source>Who can see this video:</source>
-        <translation>Qui peut voir cette vidéo :</translation>
+        <translation>Qui peut voir cette vidéo&#xa0;:</translation>
     </message>
     <message>
         <source>Allow users to:</source>
-        <translation>Autoriser les utilisateurs à :</translation>
+        <translation>Autoriser les utilisateurs à&#xa0;:</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -3282,7 +3290,7 @@
     </message>
     <message>
         <source>The TikTok account could not be read: %1</source>
-        <translation>Le compte TikTok n’a pas pu être lu : %1</translation>
+        <translation>Le compte TikTok n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -3350,6 +3358,20 @@
     <message>
         <source>Nothing to redo</source>
         <translation>Rien à rétablir</translation>
+    </message>
+</context>
+<context>
+    <name>UploadStatus</name>
+    <message numerus="yes">
+        <source>Sending %n video(s): %1 %</source>
+        <translation>
+            <numerusform>Envoi de %n vidéo&#xa0;: %1&#xa0;%</numerusform>
+            <numerusform>Envoi de %n vidéos&#xa0;: %1&#xa0;%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</source>
+        <translation>Envoi de «&#xa0;%1&#xa0;» vers %2 (%3)&#xa0;: %4&#xa0;% (%5&#xa0;Mo sur %6&#xa0;Mo)</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,7 @@ def test_scheduling_a_bad_reel_is_refused_before_anything_is_sent(workspace: Wor
     """A real one-second 10 fps video, probed, stored, then checked when scheduled."""
     video = make_video(tmp_path / "chantier.mp4", seconds=1.0, fps=10)
     account = workspace.accounts.add(platform="instagram", name="Insta",
-                                     settings={"ig_user_id": "17841"}, secret="token")
+                                     settings={"ig_user_id": "17841"}, secret="EAAB-test-page-token-5e1f")
     post = workspace.posts.create(domain.PostDraft(
         title="Chantier", body="Le chantier", account_ids=(account.id,),
         media=(domain.MediaInput(str(video), ""),)))

@@ -108,9 +108,9 @@ class FacebookPublisher(MetaPublisher):
         link_handling=LinkHandling.PREVIEW,
         supports_video=True,
         # Page videos (Graph API /{page-id}/videos): up to 4 hours and 10 GB
-        video_types=frozenset({"video/mp4", "video/quicktime"}),
-        max_video_seconds=4 * 3600,
-        max_video_bytes=10_000_000_000,
+        video_types=VIDEO_TYPES,
+        max_video_seconds=MAX_VIDEO_SECONDS,
+        max_video_bytes=MAX_VIDEO_BYTES,
     )
 
     # ------------------------------------------------------------ validate ---
@@ -127,20 +127,7 @@ class FacebookPublisher(MetaPublisher):
             problems.append(Problem("video_alone", tr(
                 "A Facebook video post has one video and nothing else; this post has {count} "
                 "files.", count=len(request.media)), "media"))
-        for index, item in videos:
-            if item.mime_type not in VIDEO_TYPES:
-                problems.append(Problem("video_type", tr(
-                    "{name} is {type}; Facebook takes MP4 or MOV videos here.",
-                    name=item.path.name, type=item.mime_type), "media", index=index))
-            if item.size > MAX_VIDEO_BYTES:
-                problems.append(Problem("video_too_big", tr(
-                    "{name} weighs {size} GB; Facebook takes videos up to 10 GB.",
-                    name=item.path.name, size=round(item.size / 1e9, 1)), "media", index=index))
-            if item.duration is not None and item.duration > MAX_VIDEO_SECONDS:
-                problems.append(Problem("video_too_long", tr(
-                    "{name} lasts {minutes} minutes; Facebook takes videos up to 240 minutes.",
-                    name=item.path.name, minutes=round(item.duration / 60)), "media",
-                    index=index))
+        # type, size and duration: the rules' video limits (RULES, checked above)
         return problems
 
     # ------------------------------------------------------------ publish ---

@@ -109,6 +109,11 @@ class ImageList(QObject):
         self.form.cover_button.setEnabled(isinstance(draft, MediaDraft) and draft.is_video)
         alt = self.form.alt_edit
         alt.setEnabled(current.isValid())
+        video = isinstance(draft, MediaDraft) and draft.is_video
+        alt.setPlaceholderText(
+            self.tr("Describe the video, for the networks that show a description "
+                    "(Mastodon, Bluesky)") if video
+            else self.tr("Describe the image for people who cannot see it (required)"))
         alt.setText(str(current.data(Qt.ItemDataRole.EditRole) or "") if current.isValid()
                     else "")
 

@@ -34,7 +34,7 @@ def test_a_video_shows_its_thumbnail_checks_and_cover(qtbot: QtBot, window: Main
                                                       workspace: Workspace,
                                                       tmp_path: Path) -> None:
     insta = workspace.accounts.add(platform="instagram", name="Insta",
-                                   settings={"ig_user_id": "17841"}, secret="token")
+                                   settings={"ig_user_id": "17841"}, secret="EAAB-test-page-token-5e1f")
     editor = _editor(window, qtbot)
     f = editor.form
     f.body_edit.setPlainText("Le chantier")
