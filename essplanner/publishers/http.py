@@ -316,7 +316,17 @@ def _body_size(body: Any, headers: Mapping[str, str] | None) -> int:
     return 0
 
 
+#: bytes read from an uploaded file and handed to the socket at a time (urllib3's default,
+#: 16 KiB, makes a 500 MB video 32,000 reads and sends)
+SEND_BLOCK = 256 * 1024
+
+
 class _WatchedHTTPConnection(HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the pool manager passes its own (urllib3 default) size: ours is the floor
+        kwargs["blocksize"] = max(int(kwargs.get("blocksize") or 0), SEND_BLOCK)
+        super().__init__(*args, **kwargs)
+
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
         try:
@@ -328,6 +338,11 @@ class _WatchedHTTPConnection(HTTPConnection):
 
 
 class _WatchedHTTPSConnection(HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the pool manager passes its own (urllib3 default) size: ours is the floor
+        kwargs["blocksize"] = max(int(kwargs.get("blocksize") or 0), SEND_BLOCK)
+        super().__init__(*args, **kwargs)
+
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
         try:

@@ -31,8 +31,8 @@ def _inputs_hash() -> str:
         digest.update(f"{tool}={version(tool)}\n".encode())
     digest.update(sys.version.encode())
     files = [ROOT / "pyproject.toml", ROOT / "tools" / "package_resources.py"]
-    for folder, patterns in (("essplanner", ("*.py", "*.po", "*.mo", "*.mako")),
-                             ("resources", ("*",)), ("packaging", ("*",))):
+    for folder, patterns in (("essplanner", ("*",)), ("resources", ("*",)),
+                             ("packaging", ("*",))):
         for pattern in patterns:
             files += (ROOT / folder).rglob(pattern)
     for path in sorted(p for p in set(files) if p.is_file() and "__pycache__" not in p.parts
@@ -84,6 +84,17 @@ def test_the_bundle_starts_in_french_with_every_plugin_without_the_venv(
         assert (internal / "essplanner" / "resources" / "i18n" / name).is_file()
     assert (internal / "essplanner" / "resources" / "icons" / "hicolor" / "256x256" / "apps"
             / "essplanner.png").is_file()
+    # every data file the wheel ships (pyproject's package-data) is in the bundle too: the
+    # example's images, the guide's templates, the shipped client ids, the migrations
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"]["essplanner"]
+    source = ROOT / "essplanner"
+    shipped = {p.relative_to(source) for pattern in patterns
+               if not pattern.startswith(("resources/", "locale/"))
+               for p in source.glob(pattern) if p.is_file() and "__pycache__" not in p.parts}
+    assert shipped, patterns
+    missing = sorted(str(p) for p in shipped if not (internal / "essplanner" / p).is_file())
+    assert missing == []
 
     shown = json.loads(_run([str(bundle), "--lang", "fr", "account", "platforms", "--json"],
                             env, tmp_path).stdout)

@@ -213,6 +213,44 @@ def test_a_call_may_allow_a_larger_answer_or_keep_only_its_start() -> None:
         http.close()
 
 
+def test_an_uploaded_file_is_read_and_sent_in_large_blocks(tmp_path) -> None:
+    """A video goes to the socket 256 KiB at a time, not in urllib3's 16 KiB: an upload of
+    500 MB would otherwise be 32,000 reads and sends (``bench video_upload``)."""
+    from essplanner.publishers.http import SEND_BLOCK
+
+    size = 4 * SEND_BLOCK + 123
+    path = tmp_path / "clip.bin"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    received: list[bytes] = []
+
+    def respond(request: Seen, writer: Writer) -> None:
+        received.append(request.body)
+        json_answer(writer)
+
+    class Counted:
+        def __init__(self) -> None:
+            self.fh = path.open("rb")
+            self.reads = 0
+
+        def __len__(self) -> int:
+            return size
+
+        def read(self, want: int = -1) -> bytes:
+            self.reads += 1
+            return self.fh.read(want)
+
+    body = Counted()
+    with HostileServer(respond) as server:
+        http = client()
+        answer = http.post(f"{server.url}/upload", data=body,
+                           headers={"Content-Length": str(size)})
+        http.close()
+    body.fh.close()
+    assert answer.status_code == 200
+    assert received == [path.read_bytes()]
+    assert body.reads <= size // SEND_BLOCK + 2
+
+
 # ---- redirects
 
 
