@@ -80,22 +80,24 @@ class MultipartRange:
         return self._length
 
     def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes, from one piece at a time (a short read at the end of the
+        head or of the file; b"" at the end): the file's bytes go out as they were read,
+        never copied into a buffer first."""
         size = BLOCK if size is None or size < 0 else size
-        out = bytearray()
-        while len(out) < size and (self._current or self._pieces):
+        while self._current or self._pieces:
             if not self._current:
-                piece = self._pieces.pop(0)
+                piece = self._pieces[0]
                 if isinstance(piece, FileRange):
-                    block = piece.read(size - len(out))
+                    block = piece.read(size)
                     if block:
-                        self._pieces.insert(0, piece)
-                    out += block
+                        return block
+                    self._pieces.pop(0)
                     continue
                 self._current = piece
-            take = size - len(out)
-            out += self._current[:take]
-            self._current = self._current[take:]
-        return bytes(out)
+                self._pieces.pop(0)
+            out, self._current = self._current[:size], self._current[size:]
+            return out
+        return b""
 
     def __iter__(self) -> Iterator[bytes]:
         while block := self.read(BLOCK):
