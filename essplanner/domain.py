@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 #: how people call the platforms whose ids the code uses ("bluesky" -> "Bluesky")
@@ -432,6 +432,9 @@ class Post:
     targets: tuple[Target, ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: the series this post is an occurrence of, and which one (local "YYYY-MM-DDTHH:MM")
+    series_id: int | None = None
+    occurrence: str | None = None
 
     @property
     def status(self) -> PostStatus:
@@ -441,6 +444,40 @@ class Post:
     @property
     def display_title(self) -> str:
         return title_from_body(self.body) if not self.title else self.title
+
+
+class SeriesScope(enum.StrEnum):
+    """What an edit, a move or a deletion of a recurring post applies to."""
+
+    THIS = "this"  # this occurrence only
+    FOLLOWING = "following"  # this one and the following: the series is split here
+    ALL = "all"  # every occurrence that has not gone out
+
+
+@dataclass(frozen=True)
+class Series:
+    """A recurring post: an RFC 5545 rule from a local date and time in a time zone."""
+
+    id: int
+    rule: str
+    starts_on: date
+    local_time: time
+    zone: str
+    schedule: bool = True
+    exdates: tuple[str, ...] = ()
+    horizon_until: datetime | None = None
+    #: what new occurrences copy (fields of the post, accounts, media)
+    content: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class SeriesState:
+    """Series and all their posts as they were at one moment: undo and redo go back to it."""
+
+    series: tuple[Series, ...]
+    posts: tuple[Post, ...]
+    #: the series concerned (a series missing from ``series`` did not exist then)
+    series_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

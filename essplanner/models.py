@@ -8,7 +8,7 @@ which refuses naive values; every column that keeps a server's words is
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -179,9 +180,41 @@ class Account(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class PostSeries(Base):
+    """A recurring post (migration 0007): an RFC 5545 rule computed in local time from
+    ``starts_on`` at ``local_time`` in ``zone``. Each occurrence is its own post
+    (``Post.series_id``, ``Post.occurrence``), made ahead of time up to ``horizon_until``.
+    ``content`` is what new occurrences copy (the post's fields, accounts and media)."""
+
+    __tablename__ = "post_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule: Mapped[str] = mapped_column(String(500))
+    starts_on: Mapped[date] = mapped_column(Date)
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM", wall-clock time in zone
+    zone: Mapped[str] = mapped_column(String(64))
+    #: occurrences are scheduled when made (else left as drafts)
+    schedule: Mapped[bool] = mapped_column(Boolean, default=True)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: local dates of occurrences deleted one by one (never made again)
+    exdates: Mapped[list[str]] = mapped_column(default=list)
+    #: every occurrence due before this instant has been made (or deliberately not)
+    horizon_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def at(self) -> time:
+        return time.fromisoformat(self.local_time)
+
+
 class Post(Base):
     __tablename__ = "post"
-    __table_args__ = (Index("ix_post_scheduled_at", "scheduled_at"),)
+    __table_args__ = (
+        Index("ix_post_scheduled_at", "scheduled_at"),
+        # one post per occurrence of a series, whoever makes it and however often
+        Index("uq_post_series_occurrence", "series_id", "occurrence", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200), default="")
@@ -195,6 +228,11 @@ class Post(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the series this post is an occurrence of, and that occurrence's local date-time
+    #: ("YYYY-MM-DDTHH:MM" in the series' zone; kept when the post alone is moved)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post_series.id", ondelete="SET NULL"), index=True)
+    occurrence: Mapped[str | None] = mapped_column(String(16))
 
     personas: Mapped[list[Persona]] = relationship(secondary=post_persona, order_by=Persona.name)
     objectives: Mapped[list[Objective]] = relationship(

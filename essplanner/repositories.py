@@ -143,6 +143,8 @@ def to_post(row: models.Post, *, with_attempts: bool = False) -> domain.Post:
         targets=tuple(to_target(t, with_attempts=with_attempts) for t in row.targets),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        series_id=row.series_id,
+        occurrence=row.occurrence,
     )
 
 

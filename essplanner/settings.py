@@ -95,6 +95,10 @@ class Settings:
     language: str | None = None  # None: the system's
     timezone: str | None = None  # IANA name; None: the system's
     default_grace_minutes: int = 60
+    # Recurring posts: each occurrence is made this many days ahead, and at least the
+    # next ``series_min_occurrences`` of each series (a yearly one shows next year's).
+    series_horizon_days: int = 56
+    series_min_occurrences: int = 2
     calendar_colour_by: str = "objective"  # or "platform"
     start_minimised: bool = False
     notifications: bool = True

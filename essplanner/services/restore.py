@@ -92,6 +92,11 @@ def _copy_content(s: Session, row: models.Post, snapshot: domain.Post) -> None:
     row.language = snapshot.language
     row.editorial_state = snapshot.editorial_state.value
     row.scheduled_at = snapshot.scheduled_at
+    # the series it belonged to, unless that series was deleted since
+    series = (s.get(models.PostSeries, snapshot.series_id)
+              if snapshot.series_id is not None else None)
+    row.series_id = series.id if series is not None else None
+    row.occurrence = snapshot.occurrence if series is not None else None
     # Personas and objectives deleted since the snapshot are simply left out.
     row.personas = _rows(s, models.Persona, [p.id for p in snapshot.personas])
     row.objectives = _rows(s, models.Objective, [o.id for o in snapshot.objectives])
