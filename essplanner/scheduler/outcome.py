@@ -50,6 +50,9 @@ class DueTarget:
     blocked_reason: str  # non-empty: the account is flagged, blocked or disabled
     last_error: str = ""
     account_block: str = ""  # the account's ``blocked_reason`` (credits, update, access)
+    #: an occurrence of a series whose later occurrence on the same account is due too:
+    #: only the latest goes out late (never a burst of catch-up posts)
+    superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,14 @@ def missed_message(item: DueTarget, now: datetime, zone_name: str | None) -> str
               "{now}, more than the {n} minutes allowed. Publish it now, reschedule it "
               "or cancel it.", item.grace_minutes, due=due.strftime("%Y-%m-%d %H:%M"),
               now=now.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
+
+
+def superseded_message(item: DueTarget, now: datetime, zone_name: str | None) -> str:
+    """Why an occurrence of a recurring post was not sent after a long absence."""
+    due = (item.due_at or now).astimezone(get_zone(zone_name))
+    return _("Not sent: it was due at {due} while no publishing service was running, and a "
+             "later occurrence of the series went out instead. Publish it now, reschedule "
+             "it or cancel it.", due=due.strftime("%Y-%m-%d %H:%M"))
 
 
 def blocked_message(item: DueTarget) -> str:

@@ -43,6 +43,7 @@ from essplanner.scheduler.outcome import (
     event_for,
     log_outcome,
     missed_message,
+    superseded_message,
 )
 from essplanner.scheduler.recorder import Recorder
 from essplanner.scheduler.sender import Sender
@@ -137,6 +138,7 @@ class PublishingService:
         """Send what is due now, wait for the sends, stop. Returns the results of this run."""
         self.jobs.start(full=False)  # lease renewal only
         try:
+            self.extend_series()
             self.recover()
             self.note_blocked()
             self.dispatch()
@@ -264,6 +266,9 @@ class PublishingService:
         wanted: list[DueTarget] = []
         for item in due:
             if item.due_at is None or item.target_id in self._inflight:
+                continue
+            if item.superseded:  # a later occurrence goes out instead: never a burst
+                missed.append((item, superseded_message(item, now, self.ws.settings.timezone)))
                 continue
             if (self._seen.get(item.target_id) != item.due_at
                     and now - item.due_at > timedelta(minutes=item.grace_minutes)):
@@ -514,10 +519,19 @@ class PublishingService:
 
     # ---- jobs
     def _sweep(self) -> None:
+        self.extend_series()
         self.recover()
         self.note_blocked()
         self._reconcile()
         self._prune_seen()
+
+    def extend_series(self) -> None:
+        """Make the occurrences of recurring posts that entered the horizon (DESIGN.md §5:
+        the database is the truth; whichever process sweeps first makes them, once)."""
+        try:
+            self.ws.series.extend()
+        except EssPlannerError as exc:
+            log.warning("cannot make the next occurrences of recurring posts: %s", exc)
 
     def _reconcile(self) -> None:
         self.dispatch()

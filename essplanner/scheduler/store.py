@@ -9,6 +9,7 @@ a request is on the network.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from essplanner import domain, models
 from essplanner import repositories as repo
@@ -71,13 +72,15 @@ class DeliveryStore:
         heads = ranked.subquery()
         stmt = (
             _due_columns()
+            .add_columns(_superseded(now))
             .join(heads, heads.c.target_id == T.id)
             .where(heads.c.rank <= per_account)
             .order_by(T.next_attempt_at, T.id)
             .limit(limit)
         )
         with self.db.read() as s:
-            return [_due(row) for row in s.execute(stmt)]
+            return [dataclasses.replace(_due(row[:-1]), superseded=bool(row[-1]))  # type: ignore[arg-type]
+                    for row in s.execute(stmt)]
 
     def expired(self, now: datetime, *, limit: int = 100) -> list[DueTarget]:
         """Targets left ``publishing`` by a service that stopped (their lease ran out)."""
@@ -355,6 +358,23 @@ class DeliveryStore:
 
 
 # ---- helpers
+
+
+def _superseded(now: datetime) -> Any:
+    """Whether a later occurrence of the same series is due on the same account too."""
+    later_t = aliased(models.Target)
+    later_p = aliased(models.Post)
+    this_p = aliased(models.Post)
+    return (
+        select(later_t.id)
+        .join(later_p, later_p.id == later_t.post_id)
+        .join(this_p, this_p.id == T.post_id)
+        .where(this_p.series_id.is_not(None), later_p.series_id == this_p.series_id,
+               later_t.account_id == T.account_id, later_t.state == SCHEDULED,
+               later_t.next_attempt_at <= now, later_p.occurrence > this_p.occurrence)
+        .exists()
+        .correlate(T)
+    )
 
 
 def _due_columns() -> Select[*tuple[Any, ...]]:
