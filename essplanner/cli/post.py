@@ -50,8 +50,28 @@ def cmd_post_add(args: argparse.Namespace) -> int:
         account_ids=tuple(a.id for a in accounts),
         media=media,
     )
+    if args.repeat:
+        return _add_series(args, ws, draft, when)
     post = ws.posts.create(draft, scheduled_at=when, schedule=bool(when and accounts))
     emit(args, post_json(post), str(post.id))
+    return 0
+
+
+def _add_series(args: argparse.Namespace, ws: Any, draft: domain.PostDraft,
+                when: Any) -> int:
+    """``post add --repeat RULE``: a recurring post; prints its first occurrence's id."""
+    from essplanner.recurrence import describe, parse_rule
+
+    if when is None:
+        raise UsageError(_("--repeat needs --at: the date and time of the first occurrence."))
+    rule = parse_rule(args.repeat)
+    series, posts = ws.series.create(draft, rule=rule.text, start=when,
+                                     schedule=bool(draft.account_ids))
+    note(_("Repeats: {rule} ({n} posts made ahead).",
+           rule=describe(rule, series.local_time, start=series.starts_on), n=len(posts)))
+    if not posts:
+        raise UsageError(_("The repeat rule has no occurrence to come."))
+    emit(args, post_json(posts[0]), str(posts[0].id))
     return 0
 
 
@@ -147,6 +167,9 @@ def register(sub: Any) -> None:
     p.add_argument("--cta", metavar="TEXT", help=_("call to action, e.g. \"Faire un don\""))
     p.add_argument("--hashtag", action="append", default=[], metavar="TAG")
     p.add_argument("--language", metavar="CODE", help=_("language of the post (fr, en...)"))
+    p.add_argument("--repeat", metavar="RRULE",
+                   help=_("repeat the post from --at, e.g. \"FREQ=WEEKLY;BYDAY=MO;COUNT=10\" "
+                          "(RFC 5545; each occurrence becomes its own post)"))
     json_flag(p)
     p.set_defaults(handler=cmd_post_add)
 

@@ -189,3 +189,22 @@ def test_a_file_that_is_not_a_database_is_named_in_one_line_and_left_untouched(
                       "untouched.\n", command
     assert database.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "x.db"]
+
+
+def test_post_add_repeat_makes_one_post_per_occurrence(run) -> None:
+    assert run("account", "add", "dryrun", "--name", "Essai")[0] == 0
+    first = _ahead(3).strftime("%Y-%m-%dT10:00")  # local time in Europe/Paris
+    code, out, err = run("post", "add", "--text", "L'astuce", "--account", "Essai",
+                         "--at", first, "--repeat", "RRULE:FREQ=WEEKLY;COUNT=3")
+    assert code == 0, err
+    assert "Repeats: Every " in err and "at 10:00, 3 times (3 posts made ahead)" in err
+    posts = json.loads(run("post", "list", "--json")[1])
+    assert len(posts) == 3 and int(out) == posts[0]["id"]
+    assert all(t["state"] == "scheduled" for p in posts for t in p["targets"])
+    code, _out, err = run("post", "add", "--text", "x", "--at", first, "--repeat",
+                          "FREQ=HOURLY")
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().splitlines()[-1] == ("essplanner: A repeat rule needs FREQ=DAILY, WEEKLY, "
+                                            "MONTHLY or YEARLY.")
+    code, _out, err = run("post", "add", "--text", "x", "--repeat", "FREQ=DAILY")
+    assert code == 2 and "--repeat needs --at" in err
