@@ -90,3 +90,16 @@ def test_a_time_missing_on_the_spring_forward_night_moves_forward_by_the_gap() -
 def test_bad_rules_get_one_line_messages(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         parse_rule(text)
+
+
+def test_the_summary_in_french() -> None:
+    from essplanner.i18n import set_language
+
+    set_language("fr")
+    try:
+        rule = parse_rule("FREQ=WEEKLY;BYDAY=MO;COUNT=10")
+        assert describe(rule, time(9, 0)) == "Chaque lundi à 09:00, 10 fois"
+        monthly = parse_rule("FREQ=MONTHLY;BYDAY=2TU")
+        assert describe(monthly, time(18, 30)) == "Le deuxième mardi de chaque mois à 18:30"
+    finally:
+        set_language("en")
