@@ -2508,6 +2508,10 @@
         <source>Move “%1” to %2</source>
         <translation>Move “%1” to %2</translation>
     </message>
+    <message>
+        <source>Move a recurring post</source>
+        <translation>Move a recurring post</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n post(s)</source>
         <translation>
@@ -2526,6 +2530,10 @@
     <message>
         <source>Delete “%1”</source>
         <translation>Delete “%1”</translation>
+    </message>
+    <message>
+        <source>Delete a recurring post</source>
+        <translation>Delete a recurring post</translation>
     </message>
     <message>
         <source>Post deleted. Undo with Ctrl+Z.</source>
@@ -2995,6 +3003,25 @@
     <message>
         <source>No date</source>
         <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesScope</name>
+    <message>
+        <source>This post repeats. Apply the change to:</source>
+        <translation>This post repeats. Apply the change to:</translation>
+    </message>
+    <message>
+        <source>This occurrence</source>
+        <translation>This occurrence</translation>
+    </message>
+    <message>
+        <source>This and the following</source>
+        <translation>This and the following</translation>
+    </message>
+    <message>
+        <source>All occurrences</source>
+        <translation>All occurrences</translation>
     </message>
 </context>
 <context>

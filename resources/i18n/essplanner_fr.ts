@@ -2508,6 +2508,10 @@
         <source>Move “%1” to %2</source>
         <translation>Déplacer « %1 » au %2</translation>
     </message>
+    <message>
+        <source>Move a recurring post</source>
+        <translation>Déplacer une publication répétée</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n post(s)</source>
         <translation>
@@ -2526,6 +2530,10 @@
     <message>
         <source>Delete “%1”</source>
         <translation>Supprimer « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete a recurring post</source>
+        <translation>Supprimer une publication répétée</translation>
     </message>
     <message>
         <source>Post deleted. Undo with Ctrl+Z.</source>
@@ -2995,6 +3003,25 @@
     <message>
         <source>No date</source>
         <translation>Sans date</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesScope</name>
+    <message>
+        <source>This post repeats. Apply the change to:</source>
+        <translation>Cette publication se répète. Appliquer le changement à :</translation>
+    </message>
+    <message>
+        <source>This occurrence</source>
+        <translation>Cette occurrence</translation>
+    </message>
+    <message>
+        <source>This and the following</source>
+        <translation>Celle-ci et les suivantes</translation>
+    </message>
+    <message>
+        <source>All occurrences</source>
+        <translation>Toutes les occurrences</translation>
     </message>
 </context>
 <context>

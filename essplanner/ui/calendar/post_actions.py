@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -11,10 +12,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from essplanner.domain import DeliveryState, Post
+from essplanner.domain import DeliveryState, Post, SeriesScope
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.timeutil import localize
 from essplanner.ui import messages
+from essplanner.ui.calendar.series_scope import SeriesCommand, ask_scope
 from essplanner.ui.calendar.undo import (
     CreateCommand,
     DeleteCommand,
@@ -74,6 +76,15 @@ class PostActions(QObject):
                 continue
             text = self.tr("Move “%1” to %2").replace("%1", before.display_title).replace(
                 "%2", fmt_datetime(when.astimezone(self.zone)))
+            if before.series_id is not None and len(posts) == 1:
+                scope = ask_scope(self.window, self.tr("Move a recurring post"))
+                if scope is None:
+                    return
+                if scope is not SeriesScope.THIS:
+                    self.stack.push(SeriesCommand(
+                        self.ws.series, text, functools.partial(
+                            self.ws.series.move, before.id, when, scope=scope), self.report))
+                    return
             commands.append(RescheduleCommand(self.context, before, when, text))
             if note:
                 self.status(note)
@@ -128,8 +139,15 @@ class PostActions(QObject):
                       .replace("%2", ", ".join(published))),
         ) != QMessageBox.StandardButton.Yes:
             return
-        self.stack.push(DeleteCommand(self.context, before, self.tr("Delete “%1”").replace(
-            "%1", before.display_title)))
+        text = self.tr("Delete “%1”").replace("%1", before.display_title)
+        if before.series_id is not None:
+            scope = ask_scope(self.window, self.tr("Delete a recurring post"))
+            if scope is None:
+                return
+            self.stack.push(SeriesCommand(self.ws.series, text, functools.partial(
+                self.ws.series.delete, post_id, scope=scope), self.report))
+        else:
+            self.stack.push(DeleteCommand(self.context, before, text))
         self.status(self.tr("Post deleted. Undo with Ctrl+Z."))
 
     # ---- saves made by the editor
