@@ -12,7 +12,7 @@ from alembic import op
 
 import essplanner.models
 
-revision = "0007_post_series"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
