@@ -25,6 +25,7 @@ from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
 from essplanner.services.personas import PersonaService
 from essplanner.services.posts import PostService
+from essplanner.services.slots import SlotService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock
@@ -53,9 +54,13 @@ class Workspace:
     backup: Path | None = None
     #: what the calendar views read (see :mod:`essplanner.services.calendar_reader`)
     calendar: CalendarReader = field(init=False)
+    #: posting slots and the queue (in the workspace's zone, read when used)
+    slots: SlotService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
+        self.slots = SlotService(self.db, self.posts, zone=lambda: self.settings.timezone,
+                                 clock=self.clock)
 
     @classmethod
     def open(
@@ -104,7 +109,8 @@ class Workspace:
 
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
-        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis):
+        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
+                        self.slots):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:
