@@ -220,6 +220,20 @@ class SlotService(Service):
             start = end
         return None
 
+    def require_free(self, account_ids: Sequence[int], *,
+                     ignore_post: int | None = None) -> datetime:
+        """:meth:`next_free`, or a message saying these accounts have no free slot."""
+        when = self.next_free(account_ids, ignore_post=ignore_post)
+        if when is None:
+            with self.db.read() as s:
+                names = ", ".join(sorted(
+                    s.scalars(select(models.Account.name).where(
+                        models.Account.id.in_(account_ids)))))
+            raise ValidationError(_(
+                "No free posting slot for {accounts}: give these accounts posting slots "
+                "(Accounts, Posting slots) or choose a date.", accounts=names))
+        return when
+
     def enqueue(self, post_id: int) -> domain.Post:
         """Schedule the post at the next free slot of its accounts and put it in the queue."""
         post = self.posts.get(post_id)
@@ -227,13 +241,7 @@ class SlotService(Service):
         if not accounts:
             raise ValidationError(_("Choose at least one account for the post before adding "
                                     "it to the queue."))
-        when = self.next_free(accounts, ignore_post=post_id)
-        if when is None:
-            names = ", ".join(t.account_name for t in post.targets
-                              if t.account_id in accounts)
-            raise ValidationError(_(
-                "No free posting slot for {accounts}: give these accounts posting slots "
-                "(Accounts, Posting slots) or choose a date.", accounts=names))
+        when = self.require_free(accounts, ignore_post=post_id)
         scheduled = self.posts.schedule(post_id, when, expected_version=post.version)
         with self.db.write() as s:
             if s.get(models.QueuedPost, post_id) is None:
