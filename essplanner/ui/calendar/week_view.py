@@ -108,7 +108,7 @@ class WeekView(QAbstractItemView):
         self._now: datetime | None = None
         self._rects: dict[int, QRect] = {}  # proxy row -> rect in content coordinates
         self._drop_slot: tuple[date, time] | None = None
-        #: empty posting slots of the week (set by the window) and where they are drawn
+        # empty posting slots of the week (set by the window) and where they are drawn
         self._free_slots: list[FreeSlotItem] = []
         self._free_rects: list[tuple[QRect, FreeSlotItem]] = []
         self._relayout_pending = False
