@@ -399,3 +399,33 @@ class HashtagSet(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
     tags: Mapped[list[str]] = mapped_column(default=list)
+
+
+# ---- posting slots and the queue (migration 0008) ----
+
+
+class PostingSlot(Base):
+    """A weekly time at which an account likes to publish ("Mon 09:00"), as local
+    wall-clock time in the workspace's zone: ``weekday`` 0 is Monday, ``minute`` counts
+    from midnight."""
+
+    __tablename__ = "posting_slot"
+    __table_args__ = (
+        UniqueConstraint("account_id", "weekday", "minute", name="uq_posting_slot_time"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int]
+    minute: Mapped[int]
+
+
+class QueuedPost(Base):
+    """A post placed by "Add to the queue": the queue lists them in slot order."""
+
+    __tablename__ = "queued_post"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True)
+    queued_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -26,6 +26,7 @@ from essplanner.services.objectives import ObjectiveService
 from essplanner.services.personas import PersonaService
 from essplanner.services.posts import PostService
 from essplanner.services.series import SeriesService
+from essplanner.services.slots import SlotService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock
@@ -56,11 +57,15 @@ class Workspace:
     calendar: CalendarReader = field(init=False)
     #: recurring posts (each occurrence a post of :attr:`posts`)
     series: SeriesService = field(init=False)
+    #: posting slots and the queue (in the workspace's zone, read when used)
+    slots: SlotService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
         self.series = SeriesService(self.db, self.posts, settings=self.settings,
                                     clock=self.clock)
+        self.slots = SlotService(self.db, self.posts, zone=lambda: self.settings.timezone,
+                                 clock=self.clock)
 
     @classmethod
     def open(
@@ -110,7 +115,7 @@ class Workspace:
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series):
+                        self.series, self.slots):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

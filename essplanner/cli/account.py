@@ -326,6 +326,34 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slots(args: argparse.Namespace) -> int:
+    from essplanner.channels import accounts
+    from essplanner.cli.common import emit, note, open_workspace
+    from essplanner.i18n import n_
+    from essplanner.services.slots import format_slots, parse_slots
+
+    ws = open_workspace(args)
+    account = accounts.find_account(ws, args.name)
+    if args.set is not None:
+        saved = ws.slots.set_slots(account.id, parse_slots(args.set))
+        slots, off_slot = saved.slots, saved.off_slot
+        if off_slot:
+            note(n_("{n} queued post no longer sits on a slot; it was not moved (put it back "
+                    "with: essplanner post queue {ids}).",
+                    "{n} queued posts no longer sit on a slot; they were not moved (put them "
+                    "back with: essplanner post queue {ids}).", len(off_slot),
+                    ids=" ".join(map(str, off_slot))))
+    else:
+        slots, off_slot = ws.slots.slots(account.id), ()
+    emit(args, {"account": account.name,
+                "slots": [{"weekday": s.weekday, "time": s.time.strftime("%H:%M")}
+                          for s in slots],
+                "off_slot": list(off_slot)},
+         lambda: _("{name}: {slots}", name=account.name, slots=format_slots(slots))
+         if slots else _("{name} has no posting slots.", name=account.name))
+    return 0
+
+
 def cmd_platforms(args: argparse.Namespace) -> int:
     from essplanner.cli.common import emit, open_workspace
     from essplanner.publishers.i18n import tr
@@ -418,6 +446,17 @@ def register(sub: Any) -> None:
     p.add_argument("name")
     json_flag(p)
     p.set_defaults(handler=cmd_remove)
+
+    p = verbs.add_parser("slots", help=_(
+        "weekly posting slots of an account, in local time (used by post queue)"))
+    p.add_argument("name")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--set", metavar="SLOTS", help=_(
+        "replace the slots, e.g. \"mon 09:00, wed 18:30\" (\"\" for none); scheduled "
+        "posts do not move"))
+    group.add_argument("--list", action="store_true", help=_("show the slots (the default)"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_slots)
 
     p = verbs.add_parser("platforms", help=_("platforms that can be connected"))
     json_flag(p)

@@ -43,16 +43,26 @@ def cmd_post_add(args: argparse.Namespace) -> int:
         call_to_action=args.cta or "",
         hashtags=tuple(args.hashtag),
         language=args.language or "",
-        editorial_state=domain.EditorialState.APPROVED if when and accounts
+        editorial_state=domain.EditorialState.APPROVED if (when or args.queue) and accounts
         else domain.EditorialState.DRAFT,
         persona_ids=tuple(p.id for p in personas),
         objective_ids=tuple(o.id for o in objectives),
         account_ids=tuple(a.id for a in accounts),
         media=media,
     )
+    if args.repeat and args.queue:
+        raise UsageError(_("Give either --repeat or --queue, not both."))
+    if args.queue and when:
+        raise UsageError(_("Give either --at or --queue, not both."))
+    if args.queue and not accounts:
+        raise UsageError(_("--queue needs at least one --account."))
+    if args.queue:
+        ws.slots.require_free([a.id for a in accounts])  # refused before anything is stored
     if args.repeat:
         return _add_series(args, ws, draft, when)
     post = ws.posts.create(draft, scheduled_at=when, schedule=bool(when and accounts))
+    if args.queue:
+        post = ws.slots.enqueue(post.id)
     emit(args, post_json(post), str(post.id))
     return 0
 
@@ -149,6 +159,14 @@ def cmd_post_retry(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_post_queue(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    posts = [ws.slots.enqueue(post_id) for post_id in args.id]
+    emit(args, [post_json(p) for p in posts],
+         lambda: "\n".join(post_text(ws, p) for p in posts))
+    return 0
+
+
 def register(sub: Any) -> None:
     post = sub.add_parser("post", help=_("create, list, schedule posts"))
     post_sub = post.add_subparsers(dest="verb", metavar="VERB", required=True,
@@ -170,8 +188,16 @@ def register(sub: Any) -> None:
     p.add_argument("--repeat", metavar="RRULE",
                    help=_("repeat the post from --at, e.g. \"FREQ=WEEKLY;BYDAY=MO;COUNT=10\" "
                           "(RFC 5545; each occurrence becomes its own post)"))
+    p.add_argument("--queue", action="store_true", help=_(
+        "schedule it at the next posting slot free on all its accounts"))
     json_flag(p)
     p.set_defaults(handler=cmd_post_add)
+
+    p = post_sub.add_parser("queue", help=_(
+        "add posts to the queue: each goes to the next posting slot free on all its accounts"))
+    p.add_argument("id", type=int, nargs="+")
+    json_flag(p)
+    p.set_defaults(handler=cmd_post_queue)
 
     p = post_sub.add_parser("list", help=_("list posts"))
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")

@@ -335,14 +335,34 @@ class PostService(Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
-            self._refuse_split(row, when)
-            row.scheduled_at = when
-            moving = [t for t in row.targets
-                      if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
-            if moving:
-                self._schedule_targets(s, row, when, only=moving)
+            self._move_row(s, row, when)
 
         return self._mutate(post_id, expected_version, apply)
+
+    def reschedule_many(self, moves: Sequence[tuple[int, datetime]]) -> list[domain.Post]:
+        """Move several posts in one transaction, all or none (reordering the queue)."""
+        for _post_id, when in moves:
+            require_aware(when)
+        try:
+            with self.db.write() as s:
+                for post_id, when in moves:
+                    row = self._for_update(s, post_id, None)
+                    self._move_row(s, row, when)
+                    row.updated_at = self.clock.now()
+                s.flush()
+                result = [repo.load_post(s, post_id) for post_id, _when in moves]
+        except StaleDataError as exc:
+            raise _conflict() from exc
+        self._notify(Change(posts=frozenset(post_id for post_id, _when in moves)))
+        return result
+
+    def _move_row(self, s: Session, row: models.Post, when: datetime) -> None:
+        self._refuse_split(row, when)
+        row.scheduled_at = when
+        moving = [t for t in row.targets
+                  if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
+        if moving:
+            self._schedule_targets(s, row, when, only=moving)
 
     def unschedule(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
         """Scheduled targets go back to draft; the planned date stays on the calendar."""

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
     from essplanner.ui.calendar.filters import FilterPanel
     from essplanner.ui.calendar.post_actions import PostActions
+    from essplanner.ui.calendar.queue import QueuePanel
     from essplanner.ui.calendar.search import SearchPanel
     from essplanner.ui.calendar.week_view import WeekView
     from essplanner.ui.editor.editor import PostEditor
@@ -181,10 +182,16 @@ class MainWindow(QMainWindow):
         self.search_dock.setObjectName("search")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
+        self._queue: QueuePanel | None = None
+        self.queue_dock = QDockWidget(self.tr("Queue"), self)
+        self.queue_dock.setObjectName("queue")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.queue_dock.hide()
         #: functions adding actions to a post's context menu: ``hook(menu, post_id)``
         self.post_menu_hooks: list[Callable[[QMenu, int], None]] = []
 
         build_actions(self)
+        self.menu_view.addAction(self.queue_dock.toggleViewAction())
         self._connect()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
@@ -271,6 +278,7 @@ class MainWindow(QMainWindow):
         self.banners.clear_filters_button.clicked.connect(self.clear_filters)
         self.attention_dock.visibilityChanged.connect(
             lambda visible: visible and self.attention)
+        self.queue_dock.visibilityChanged.connect(self._on_queue_shown)
         self.banners.attention_button.clicked.connect(self.show_attention)
         self.banners.open_recovered.connect(self.open_recovered)
         self.load_example_button.clicked.connect(self.on_load_example)
@@ -359,6 +367,42 @@ class MainWindow(QMainWindow):
             self._attention = panel
         return self._attention
 
+    @property
+    def queue_panel(self) -> QueuePanel:
+        if self._queue is None:
+            from essplanner.ui.calendar.queue import QueuePanel
+
+            panel = QueuePanel(self.ws.slots, self.zone, self.queue_dock)
+            panel.open_post.connect(self.open_post)
+            panel.reorder_requested.connect(self.reorder_queue)
+            self.queue_dock.setWidget(panel)
+            self._queue = panel
+        return self._queue
+
+    def _on_queue_shown(self, visible: bool) -> None:
+        if visible and self.ready:
+            self.queue_panel.set_accounts(self.ws.accounts.all())
+
+    def _report_queue(self, message: str) -> None:
+        messages.warning(self, self.tr("Queue"), plain(message))
+
+    def reorder_queue(self, before: list[int], after: list[int]) -> None:
+        """Give the queued posts their slots in a new order, as one undoable step."""
+        from essplanner.ui.calendar.queue import ReorderQueueCommand
+
+        self.undo_stack.push(ReorderQueueCommand(
+            self.ws.slots, before, after, self.tr("Reorder the queue"), self._report_queue))
+
+    def update_free_slots(self) -> None:
+        """Draw the week's empty posting slots of the accounts the filters show."""
+        if self._week_view is None or not self.ready:
+            return
+        from essplanner.ui.calendar.queue import free_slots_of_week
+
+        self._week_view.set_free_slots(free_slots_of_week(
+            self.ws.slots, self.ws.accounts.all(), self._week_view.week_start, self.zone,
+            self.proxy.post_filter))
+
     def view_widget(self, kind: str) -> QWidget:
         return {"month": self.month_view, "week": self.week_view,
                 "agenda": self.agenda_view}[kind]
@@ -391,6 +435,7 @@ class MainWindow(QMainWindow):
             # videos being sent: their progress, written by the publishing service, is
             # what changed the database every second or so
             self.upload_status.show_uploads(self.ws.posts.uploads_under_way())
+            self.update_free_slots()
         if self._search_text:
             self.run_search(self._search_text)
         self._update_empty_banner()
@@ -406,6 +451,7 @@ class MainWindow(QMainWindow):
     # ---- search over all dates, and filters that hide everything
     def _on_filter(self, post_filter: PostFilter) -> None:
         self.proxy.set_filter(post_filter)
+        self.update_free_slots()
         text = post_filter.text.strip()
         if text != self._search_text:
             self.run_search(text)
@@ -472,6 +518,12 @@ class MainWindow(QMainWindow):
         self._attention_timer.start()
         if change.personas or change.objectives or change.accounts:
             self.reload_choices()
+        self.update_free_slots()
+        if self._queue is not None and self.queue_dock.isVisible():
+            if change.accounts:
+                self._queue.set_accounts(self.ws.accounts.all())
+            else:
+                self._queue.reload()
         self._update_empty_banner()
 
     def _update_empty_banner(self) -> None:
@@ -536,6 +588,7 @@ class MainWindow(QMainWindow):
             self._load(start, start + timedelta(days=7))
             self.week_view.set_week(start, today=today,
                                     now=self.ws.clock.now().astimezone(self.zone))
+            self.update_free_slots()
             self.title.setText(week_title(start))
             self.action_previous.setText(self.tr("&Previous week"))
             self.action_next.setText(self.tr("&Next week"))

@@ -1178,6 +1178,14 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>Add to the &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and schedule at the next posting slot free on every chosen account (a post goes out at one time on all its accounts: the earliest slot of one of them that none of them has taken).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
@@ -1806,9 +1814,17 @@
         <translation>Search results</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Reorder the queue</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2579,6 +2595,18 @@
         <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
     </message>
     <message>
+        <source>Choose at least one account for the post before adding it to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems listed on the right before adding the post to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Publish a post not approved?</source>
         <translation>Publish a post not approved?</translation>
     </message>
@@ -2854,6 +2882,25 @@
     <message>
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">Account</translation>
+    </message>
+    <message>
+        <source>Queued posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a post up or down: the posts keep the same slots and take them in the new order (Edit › Undo puts them back). A post for several accounts goes out at one time on all of them: the queue gives it the earliest slot free on every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3281,36 @@
     </message>
 </context>
 <context>
+    <name>SlotsEditor</name>
+    <message>
+        <source>for example: mon 09:00, wed 18:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly times, in the workspace&apos;s time zone, at which “Add to the queue” places this account&apos;s posts. Changing them moves no scheduled post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting &amp;slots:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued post(s) no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TikTokPanel</name>
     <message>
         <source>TikTok</source>
@@ -3399,6 +3476,13 @@
     <message>
         <source>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</source>
         <translation>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>free slot · %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

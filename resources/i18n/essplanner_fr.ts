@@ -1178,6 +1178,14 @@
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
+        <source>Add to the &amp;queue</source>
+        <translation>Ajouter à la &amp;file</translation>
+    </message>
+    <message>
+        <source>Save and schedule at the next posting slot free on every chosen account (a post goes out at one time on all its accounts: the earliest slot of one of them that none of them has taken).</source>
+        <translation>Enregistrer et programmer au prochain créneau libre sur chaque compte choisi (une publication part à la même heure sur tous ses comptes : le premier créneau de l’un d’eux qu’aucun n’a déjà pris).</translation>
+    </message>
+    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Titre&#xa0;:</translation>
     </message>
@@ -1806,9 +1814,17 @@
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation>File de publication</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
         <translation>Base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reorder the queue</source>
+        <translation>Réordonner la file</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2579,6 +2595,18 @@
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
     </message>
     <message>
+        <source>Choose at least one account for the post before adding it to the queue.</source>
+        <translation>Choisissez au moins un compte pour la publication avant de l’ajouter à la file.</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed on the right before adding the post to the queue.</source>
+        <translation>Corrigez les problèmes listés à droite avant d’ajouter la publication à la file.</translation>
+    </message>
+    <message>
+        <source>Add to the queue</source>
+        <translation>Ajouter à la file</translation>
+    </message>
+    <message>
         <source>Publish a post not approved?</source>
         <translation>Publier une publication non validée&#x202f;?</translation>
     </message>
@@ -2854,6 +2882,25 @@
     <message>
         <source>Your scheduled posts will go out on time. Quit from this icon&apos;s menu.</source>
         <translation>Vos publications planifiées partiront à l’heure. Pour quitter, passez par le menu de cette icône.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Queued posts</source>
+        <translation>Publications en file</translation>
+    </message>
+    <message>
+        <source>Drag a post up or down: the posts keep the same slots and take them in the new order (Edit › Undo puts them back). A post for several accounts goes out at one time on all of them: the queue gives it the earliest slot free on every one.</source>
+        <translation>Glissez une publication vers le haut ou le bas : les publications gardent les mêmes créneaux et les prennent dans le nouvel ordre (Édition › Annuler les remet). Une publication pour plusieurs comptes part à la même heure sur tous : la file lui donne le premier créneau libre sur chacun.</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3281,36 @@
     </message>
 </context>
 <context>
+    <name>SlotsEditor</name>
+    <message>
+        <source>for example: mon 09:00, wed 18:30</source>
+        <translation>par exemple : lun 09:00, mer 18:30</translation>
+    </message>
+    <message>
+        <source>Weekly times, in the workspace&apos;s time zone, at which “Add to the queue” places this account&apos;s posts. Changing them moves no scheduled post.</source>
+        <translation>Heures hebdomadaires, dans le fuseau de l’espace de travail, où « Ajouter à la file » place les publications de ce compte. Les changer ne déplace aucune publication programmée.</translation>
+    </message>
+    <message>
+        <source>Posting &amp;slots:</source>
+        <translation>&amp;Créneaux de publication :</translation>
+    </message>
+    <message>
+        <source>Save slots</source>
+        <translation>Enregistrer les créneaux</translation>
+    </message>
+    <message>
+        <source>Posting slots</source>
+        <translation>Créneaux de publication</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued post(s) no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</source>
+        <translation>
+            <numerusform>%n publication de la file n’est plus sur un créneau de ce compte. Elle n’a pas été déplacée. La mettre au prochain créneau libre maintenant ?</numerusform>
+            <numerusform>%n publications de la file ne sont plus sur un créneau de ce compte. Elles n’ont pas été déplacées. Les mettre aux prochains créneaux libres maintenant ?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TikTokPanel</name>
     <message>
         <source>TikTok</source>
@@ -3399,6 +3476,13 @@
     <message>
         <source>Sending “%1” to %2 (%3): %4 % (%5 MB of %6 MB)</source>
         <translation>Envoi de «&#xa0;%1&#xa0;» vers %2 (%3)&#xa0;: %4&#xa0;% (%5&#xa0;Mo sur %6&#xa0;Mo)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>free slot · %1</source>
+        <translation>créneau libre · %1</translation>
     </message>
 </context>
 <context>

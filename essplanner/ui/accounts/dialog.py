@@ -212,6 +212,9 @@ class AccountsDialog(QDialog):
         self.reconnect_button = QPushButton(self.tr("&Reconnect…"), self)
         self.remove_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Re&move…"), self)
+        from essplanner.ui.accounts.slots import SlotsEditor
+
+        self.slots = SlotsEditor(workspace.slots, self)
         self.info = plain_label(QLabel(self))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -237,6 +240,7 @@ class AccountsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.slots)
         layout.addWidget(self.info)
         layout.addWidget(close)
 
@@ -293,6 +297,8 @@ class AccountsDialog(QDialog):
         if account is not None and account.platform == "dryrun":
             self.reconnect_button.setEnabled(False)
         self.reconnect_button.setDefault(bool(account and account.needs_reconnect))
+        if account != self.slots.account:
+            self.slots.set_account(account)
 
     def on_changed(self, change: Change) -> None:
         if change.accounts:

@@ -9,7 +9,7 @@ window turns it into an undoable reschedule (DST-aware through the user's zone).
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -45,6 +45,9 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 from essplanner.ui.calendar.chip_painter import ChipPainter
 from essplanner.ui.calendar.post_model import Chip, PostRole, decode_posts
 from essplanner.ui.labels import fmt_time, fmt_week_day
+
+if TYPE_CHECKING:
+    from essplanner.ui.calendar.queue import FreeSlotItem
 
 HEADER_H = 40
 GUTTER_W = 56
@@ -105,6 +108,9 @@ class WeekView(QAbstractItemView):
         self._now: datetime | None = None
         self._rects: dict[int, QRect] = {}  # proxy row -> rect in content coordinates
         self._drop_slot: tuple[date, time] | None = None
+        # empty posting slots of the week (set by the window) and where they are drawn
+        self._free_slots: list[FreeSlotItem] = []
+        self._free_rects: list[tuple[QRect, FreeSlotItem]] = []
         self._relayout_pending = False
         self._scrolled = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -137,6 +143,15 @@ class WeekView(QAbstractItemView):
         if earliest is not None:
             target = min(target, earliest - HEADER_H - 8)
         self.verticalScrollBar().setValue(max(0, target))
+
+    def set_free_slots(self, slots: list[FreeSlotItem]) -> None:
+        """The week's empty posting slots, drawn as light dashed boxes."""
+        self._free_slots = list(slots)
+        self._relayout()
+
+    def free_slot_rects(self) -> list[tuple[QRect, FreeSlotItem]]:
+        """Each empty slot drawn, with its box in content coordinates."""
+        return list(self._free_rects)
 
     def days(self) -> list[date]:
         return [self._week + timedelta(days=i) for i in range(7)]
@@ -205,8 +220,25 @@ class WeekView(QAbstractItemView):
                 left = GUTTER_W + column * width + 2 + lane * lane_w
                 self._rects[row] = QRect(round(left), top, max(10, round(lane_w) - 2),
                                          height - 1)
+        self._layout_free_slots(width, height)
         self.updateGeometries()
         self.viewport().update()
+
+    def _layout_free_slots(self, width: float, height: int) -> None:
+        # several accounts' slots at one time share the column, like posts
+        self._free_rects = []
+        days = {d: i for i, d in enumerate(self.days())}
+        groups: dict[tuple[int, time], list[FreeSlotItem]] = {}
+        for item in sorted(self._free_slots, key=lambda f: (f.local, f.account_name)):
+            column = days.get(item.local.date())
+            if column is not None:
+                groups.setdefault((column, item.local.time()), []).append(item)
+        for (column, moment), items in groups.items():
+            lane_w = (width - 4) / len(items)
+            for lane, item in enumerate(items):
+                left = GUTTER_W + column * width + 2 + lane * lane_w
+                self._free_rects.append((QRect(round(left), self._y_of(moment),
+                                               max(10, round(lane_w) - 2), height - 1), item))
 
     def updateGeometries(self) -> None:
         bar = self.verticalScrollBar()
@@ -440,6 +472,7 @@ class WeekView(QAbstractItemView):
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             painter.drawText(slot.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                              fmt_time(moment))
+        self._paint_free_slots(painter, small, offset)
         model = self.model()
         selection = self.selectionModel()
         if model is not None:
@@ -454,6 +487,23 @@ class WeekView(QAbstractItemView):
                                      and self.hasFocus()))
         self._paint_header(painter, width)
         painter.end()
+
+    def _paint_free_slots(self, painter: QPainter, font: QFont, offset: int) -> None:
+        palette = self.palette()
+        border = QColor(palette.color(QPalette.ColorRole.Mid))
+        text = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setFont(font)
+        for rect, item in self._free_rects:
+            shown = rect.translated(0, -offset)
+            painter.setPen(QPen(border, 1, Qt.PenStyle.DashLine))
+            painter.drawRect(shown.adjusted(0, 0, -1, -1))
+            painter.setPen(text)
+            label = self.tr("free slot · %1").replace("%1", item.account_name)
+            painter.drawText(shown.adjusted(4, 2, -2, -2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             QFontMetrics(font).elidedText(
+                                 f"{fmt_time(item.local.time())} {label}",
+                                 Qt.TextElideMode.ElideRight, shown.width() - 6))
 
     def _paint_header(self, painter: QPainter, width: float) -> None:
         palette = self.palette()

@@ -48,6 +48,7 @@ from essplanner.ui.editor.state import (
 )
 from essplanner.ui.editor.tiktok_panel import TikTokPanel
 from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
+from essplanner.ui.plain import plain
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
 from essplanner.ui.tasks import TaskRunner
 from essplanner.ui.thumbnails import VideoThumbnails
@@ -207,6 +208,7 @@ class PostEditor(QDialog):
         f.published_box.linkActivated.connect(self.open_link)
         f.edit_published_button.clicked.connect(self.on_edit_published)
         f.save_button.clicked.connect(self.save)
+        f.queue_button.clicked.connect(self.add_to_queue)
         f.close_button.clicked.connect(self.reject)
         f.delete_button.clicked.connect(self._delete)
         save = QAction(self)
@@ -510,6 +512,40 @@ class PostEditor(QDialog):
         self.expected_version = after.version
         self.saved.emit(before, after)
         self.accept()
+        return True
+
+    def add_to_queue(self) -> bool:
+        """Save the post, then schedule it at the next posting slot free on all its
+        accounts (one more undoable step); False if it was not queued."""
+        self.refresh()
+        state = self.state()
+        if not state.account_ids:
+            self._show_message(self.tr("Choose at least one account for the post before "
+                                       "adding it to the queue."))
+            return False
+        if any(p.level is Level.ERROR for p in self.problems()):
+            self._show_message(self.tr("Fix the problems listed on the right before adding "
+                                       "the post to the queue."))
+            return False
+        try:
+            self.ws.slots.require_free(state.account_ids,
+                                       ignore_post=self.post.id if self.post else None)
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return False
+        if not self._confirm_unapproved(state) or not self.save():
+            return False
+        assert self.post is not None
+        saved = self.post
+        try:
+            queued = self.ws.slots.enqueue(saved.id)
+        except EssPlannerError as exc:
+            messages.warning(self.parentWidget(), self.tr("Add to the queue"),
+                             plain(str(exc)))
+            return False
+        self.post = queued
+        self.expected_version = queued.version
+        self.saved.emit(saved, queued)
         return True
 
     def _confirm_unapproved(self, state: EditorState) -> bool:

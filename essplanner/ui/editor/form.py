@@ -156,6 +156,11 @@ class EditorForm(QWidget):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setDefault(True)
+        self.queue_button = QPushButton(self.tr("Add to the &queue"), self)
+        self.queue_button.setToolTip(self.tr(
+            "Save and schedule at the next posting slot free on every chosen account (a post "
+            "goes out at one time on all its accounts: the earliest slot of one of them that "
+            "none of them has taken)."))
         self._lay_out()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
@@ -250,6 +255,7 @@ class EditorForm(QWidget):
         buttons.addWidget(self.actions_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.queue_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
