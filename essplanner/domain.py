@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 #: how people call the platforms whose ids the code uses ("bluesky" -> "Bluesky")
@@ -500,6 +500,8 @@ class Change:
     objectives: bool = False
     accounts: bool = False
     measurements: bool = False
+    #: events, campaigns or awareness days changed (the calendar's bars and labels)
+    planning: bool = False
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -508,6 +510,7 @@ class Change:
             objectives=self.objectives or other.objectives,
             accounts=self.accounts or other.accounts,
             measurements=self.measurements or other.measurements,
+            planning=self.planning or other.planning,
         )
 
 
@@ -518,3 +521,69 @@ class HashtagSet:
     id: int
     name: str
     tags: tuple[str, ...] = ()
+
+
+# ---- events, campaigns, awareness days (the calendar around the posts)
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Dates that group posts ("Winter collection"), drawn as a coloured bar; inclusive days."""
+
+    id: int
+    name: str
+    start_day: date
+    end_day: date
+    colour: str = "#2a9d8f"
+    objective_id: int | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens and is not a post (a general assembly, an open day).
+
+    All day: ``start_day``..``end_day`` (inclusive), ``starts_at``/``ends_at`` None;
+    otherwise ``starts_at``/``ends_at`` in UTC, and the days are those of the
+    workspace's zone."""
+
+    id: int
+    name: str
+    all_day: bool
+    start_day: date | None = None
+    end_day: date | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    place: str = ""
+    objective_id: int | None = None
+    campaign_id: int | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AwarenessDay:
+    """A day of the year worth speaking about (World Day against poverty...): one date,
+    or a yearly rule (``rrule``, iCalendar RRULE) from ``start_day``, moved by
+    ``offset_days`` (Giving Tuesday: the 4th Thursday of November + 5 days)."""
+
+    id: int
+    uid: str
+    name: str
+    start_day: date
+    rrule: str = ""
+    offset_days: int = 0
+    source: str = ""
+    description: str = ""
+    personas: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DayMark:
+    """An awareness day on one date (an occurrence of an :class:`AwarenessDay`)."""
+
+    day: date
+    day_id: int
+    name: str
+    personas: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
