@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 #: how people call the platforms whose ids the code uses ("bluesky" -> "Bluesky")
@@ -587,3 +587,34 @@ class DayMark:
     name: str
     personas: tuple[str, ...] = ()
     objectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CampaignBar:
+    """A campaign on one day: ``first``/``last`` say whether the bar starts or ends here."""
+
+    campaign_id: int
+    name: str
+    colour: str
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True)
+class EventStrip:
+    """An event on one day: its name, and its local start time on its first day."""
+
+    event_id: int
+    name: str
+    place: str = ""
+    starts: time | None = None
+    first: bool = True
+
+
+@dataclass(frozen=True)
+class DayMarks:
+    """What a calendar period shows around its posts, by local day."""
+
+    campaigns: dict[date, tuple[CampaignBar, ...]] = field(default_factory=dict)
+    events: dict[date, tuple[EventStrip, ...]] = field(default_factory=dict)
+    days: dict[date, tuple[DayMark, ...]] = field(default_factory=dict)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol, TypeVar
 
@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from essplanner import domain, models
-from essplanner.domain import Change
+from essplanner.domain import CampaignBar, Change, DayMarks, EventStrip
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
 from essplanner.services.base import Notify, Service, flush_unique, required
@@ -43,40 +43,6 @@ def kind_label(kind: str) -> str:
     labels = {"announcement": _("Announcement"), "reminder": _("Reminder"),
               "live": _("On the day"), "thanks": _("Thank you")}
     return labels.get(kind, kind)
-
-
-# ---- what the calendar draws
-
-
-@dataclass(frozen=True)
-class CampaignBar:
-    """A campaign on one day: ``first``/``last`` say whether the bar starts or ends here."""
-
-    campaign_id: int
-    name: str
-    colour: str
-    first: bool
-    last: bool
-
-
-@dataclass(frozen=True)
-class EventStrip:
-    """An event on one day: its name, and its local start time on its first day."""
-
-    event_id: int
-    name: str
-    place: str = ""
-    starts: time | None = None
-    first: bool = True
-
-
-@dataclass(frozen=True)
-class DayMarks:
-    """What a calendar period shows around its posts, by local day."""
-
-    campaigns: dict[date, tuple[CampaignBar, ...]] = field(default_factory=dict)
-    events: dict[date, tuple[EventStrip, ...]] = field(default_factory=dict)
-    days: dict[date, tuple[domain.DayMark, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
