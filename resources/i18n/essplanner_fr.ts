@@ -1313,6 +1313,11 @@
         <source>State</source>
         <translation>État</translation>
     </message>
+    <message>
+        <source>Calendar</source>
+        <extracomment>campaigns, events and awareness days shown or hidden (not a post filter)</extracomment>
+        <translation>Calendrier</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1943,6 +1948,10 @@
         <translation>&amp;Objectifs et indicateurs…</translation>
     </message>
     <message>
+        <source>Prepare the posts of an &amp;event…</source>
+        <translation>Préparer les publications d’un &amp;événement…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>À &amp;vérifier</translation>
     </message>
@@ -2079,6 +2088,21 @@
     <message>
         <source>Next posts:</source>
         <translation>Prochaines publications&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MarksToggles</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Awareness days</source>
+        <translation>Journées de sensibilisation</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2677,29 @@
     <message>
         <source>Save the changes to this post before closing?</source>
         <translation>Enregistrer les modifications de cette publication avant de fermer&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePostsDialog</name>
+    <message>
+        <source>Prepare the posts</source>
+        <translation>Préparer les publications</translation>
+    </message>
+    <message>
+        <source>Drafts for “%1”: tick those you want and change their times.</source>
+        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
+    </message>
+    <message>
+        <source>Prepare the posts of “%1”</source>
+        <translation>Préparer les publications de « %1 »</translation>
+    </message>
+    <message>
+        <source>No event to come: add one with “essplanner event add”.</source>
+        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement :</translation>
     </message>
 </context>
 <context>

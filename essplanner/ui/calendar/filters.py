@@ -90,7 +90,8 @@ class FilterPanel(QWidget):
 
         #: campaigns, events and awareness days shown or hidden (not a post filter)
         self.marks = MarksToggles(inner)
-        layout.addWidget(QLabel(f"<b>{self.tr('Calendar')}</b>", inner))
+        calendar = self.tr("Calendar")
+        layout.addWidget(QLabel(f"<b>{calendar}</b>", inner))
         layout.addWidget(self.marks)
         layout.addStretch(1)
         scroll = QScrollArea(self)

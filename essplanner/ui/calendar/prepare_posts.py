@@ -137,8 +137,10 @@ def choose_event(window: QWidget, ws: Workspace, zone: ZoneInfo) -> int | None:
     if not events:
         from essplanner.ui import messages
 
-        messages.information(window, translate("PreparePostsDialog", "Prepare the posts"), window.tr(
-            "No event to come: add one with “essplanner event add”."))
+        messages.information(
+            window, translate("PreparePostsDialog", "Prepare the posts"),
+            translate("PreparePostsDialog",
+                      "No event to come: add one with “essplanner event add”."))
         return None
     labels = [f"{event_days(e, zone)[0].isoformat()} — {e.name}" for e in events]
     label, ok = QInputDialog.getItem(window, translate("PreparePostsDialog", "Prepare the posts"),
