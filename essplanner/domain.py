@@ -537,6 +537,8 @@ class Change:
     objectives: bool = False
     accounts: bool = False
     measurements: bool = False
+    #: events, campaigns or awareness days changed (the calendar's bars and labels)
+    planning: bool = False
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -545,6 +547,7 @@ class Change:
             objectives=self.objectives or other.objectives,
             accounts=self.accounts or other.accounts,
             measurements=self.measurements or other.measurements,
+            planning=self.planning or other.planning,
         )
 
 
@@ -555,3 +558,100 @@ class HashtagSet:
     id: int
     name: str
     tags: tuple[str, ...] = ()
+
+
+# ---- events, campaigns, awareness days (the calendar around the posts)
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Dates that group posts ("Winter collection"), drawn as a coloured bar; inclusive days."""
+
+    id: int
+    name: str
+    start_day: date
+    end_day: date
+    colour: str = "#2a9d8f"
+    objective_id: int | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens and is not a post (a general assembly, an open day).
+
+    All day: ``start_day``..``end_day`` (inclusive), ``starts_at``/``ends_at`` None;
+    otherwise ``starts_at``/``ends_at`` in UTC, and the days are those of the
+    workspace's zone."""
+
+    id: int
+    name: str
+    all_day: bool
+    start_day: date | None = None
+    end_day: date | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    place: str = ""
+    objective_id: int | None = None
+    campaign_id: int | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AwarenessDay:
+    """A day of the year worth speaking about (World Day against poverty...): one date,
+    or a yearly rule (``rrule``, iCalendar RRULE) from ``start_day``, moved by
+    ``offset_days`` (Giving Tuesday: the 4th Thursday of November + 5 days)."""
+
+    id: int
+    uid: str
+    name: str
+    start_day: date
+    rrule: str = ""
+    offset_days: int = 0
+    source: str = ""
+    description: str = ""
+    personas: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DayMark:
+    """An awareness day on one date (an occurrence of an :class:`AwarenessDay`)."""
+
+    day: date
+    day_id: int
+    name: str
+    personas: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CampaignBar:
+    """A campaign on one day: ``first``/``last`` say whether the bar starts or ends here."""
+
+    campaign_id: int
+    name: str
+    colour: str
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True)
+class EventStrip:
+    """An event on one day: its name, and its local start time on its first day."""
+
+    event_id: int
+    name: str
+    place: str = ""
+    starts: time | None = None
+    first: bool = True
+
+
+@dataclass(frozen=True)
+class DayMarks:
+    """What a calendar period shows around its posts, by local day."""
+
+    campaigns: dict[date, tuple[CampaignBar, ...]] = field(default_factory=dict)
+    events: dict[date, tuple[EventStrip, ...]] = field(default_factory=dict)
+    days: dict[date, tuple[DayMark, ...]] = field(default_factory=dict)

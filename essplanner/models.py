@@ -429,3 +429,72 @@ class QueuedPost(Base):
     post_id: Mapped[int] = mapped_column(
         ForeignKey("post.id", ondelete="CASCADE"), primary_key=True)
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ---- events, campaigns, awareness days (migration 0010)
+
+
+class Campaign(Base):
+    """Dates that group posts, drawn as a coloured bar on the calendar."""
+
+    __tablename__ = "campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    start_day: Mapped[date] = mapped_column(Date)
+    end_day: Mapped[date] = mapped_column(Date)
+    colour: Mapped[str] = mapped_column(String(9), default="#2a9d8f")
+    objective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("objective.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+#: the campaign of a post (at most one: the post is the key)
+campaign_post = Table(
+    "campaign_post",
+    Base.metadata,
+    Column("post_id", ForeignKey("post.id", ondelete="CASCADE"), primary_key=True),
+    Column("campaign_id", ForeignKey("campaign.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+)
+
+
+class Event(Base):
+    """Something that happens and is not a post: all day (days) or timed (UTC)."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_day: Mapped[date | None] = mapped_column(Date)
+    end_day: Mapped[date | None] = mapped_column(Date)
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    place: Mapped[str] = mapped_column(String(300), default="")
+    objective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("objective.id", ondelete="SET NULL"))
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AwarenessDay(Base):
+    """A day worth speaking about, from the shipped list or an iCalendar file (UID: no
+    duplicate on a second import)."""
+
+    __tablename__ = "awareness_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    start_day: Mapped[date] = mapped_column(Date)
+    rrule: Mapped[str] = mapped_column(String(500), default="")
+    offset_days: Mapped[int] = mapped_column(default=0)
+    source: Mapped[str] = mapped_column(String(500), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    personas: Mapped[list[str]] = mapped_column(default=list)
+    objectives: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

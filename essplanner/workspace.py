@@ -19,11 +19,13 @@ from essplanner.i18n import _
 from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
 from essplanner.services.accounts import AccountService
+from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
 from essplanner.services.personas import PersonaService
+from essplanner.services.planning import PlanningService
 from essplanner.services.posts import PostService
 from essplanner.services.series import SeriesService
 from essplanner.services.slots import SlotService
@@ -52,6 +54,8 @@ class Workspace:
     posts: PostService
     kpis: KpiService
     hashtags: HashtagSetService
+    planning: PlanningService
+    days: AwarenessService
     backup: Path | None = None
     #: what the calendar views read (see :mod:`essplanner.services.calendar_reader`)
     calendar: CalendarReader = field(init=False)
@@ -109,13 +113,15 @@ class Workspace:
             posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
             kpis=KpiService(db, settings=settings, clock=clock),
             hashtags=HashtagSetService(db, clock=clock),
+            planning=PlanningService(db, clock=clock),
+            days=AwarenessService(db, clock=clock),
             backup=backup,
         )
 
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series, self.slots):
+                        self.series, self.slots, self.planning, self.days):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

@@ -33,6 +33,7 @@ from essplanner.services.calendar import AttentionItem, CalendarEntry, SearchRes
 from essplanner.timeutil import day_bounds, get_zone
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.calendar.marks import Shown
 from essplanner.ui.calendar.month_model import MonthModel, first_day_of_week
 from essplanner.ui.calendar.month_view import MonthView
 from essplanner.ui.calendar.post_model import PostFilter, PostFilterProxy, PostListModel, PostRole
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
 
     # built by window_parts.build_actions
     action_new: QAction
+    action_prepare_posts: QAction
     action_load_example: QAction
     action_quit: QAction
     action_undo: QAction
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         from essplanner.ui.calendar.post_actions import PostActions
 
         self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
+        self.reload_marks()
         if self._attention is not None:
             self._attention.ws = self.ws
         self.statusBar().showMessage(self.tr("Database: %1").replace(
@@ -333,12 +336,37 @@ class MainWindow(QMainWindow):
             panel = FilterPanel(self.filters_dock)
             panel.setMinimumWidth(FILTERS_WIDTH)
             panel.filter_changed.connect(self._on_filter)
+            panel.marks.shown_changed.connect(self.set_marks_shown)
             old = self.filters_dock.widget()
             self.filters_dock.setWidget(panel)
             if old is not None:
                 old.deleteLater()
             self._filters = panel
         return self._filters
+
+    def set_marks_shown(self, shown: Shown) -> None:
+        """Show or hide campaigns, events and awareness days (the filter panel's toggles)."""
+        self.month_model.set_shown(shown)
+        if self._week_view is not None:
+            self._week_view.set_shown(shown)
+
+    def prepare_event_posts(self, event_id: int | None = None) -> None:
+        """Tools › Prepare the posts of an event…: its drafts, as one undoable step."""
+        if not self.ready:
+            return
+        from essplanner.ui.calendar.prepare_posts import choose_event, prepare_posts
+
+        if not isinstance(event_id, int) or isinstance(event_id, bool):
+            event_id = choose_event(self, self.ws, self.zone)
+        if event_id is not None:
+            prepare_posts(self, self.ws, self.zone, self.undo_stack, event_id,
+                          self._report)
+
+    def _report(self, message: str) -> None:
+        from essplanner.ui import messages
+        from essplanner.ui.plain import plain
+
+        messages.warning(self, self.tr("ESS Planner"), plain(message))
 
     def _reload_attention(self) -> None:
         self.attention_model.reload()
@@ -429,6 +457,7 @@ class MainWindow(QMainWindow):
         """Re-read the visible period (other programs may have changed it): View › Refresh."""
         self.post_model.refresh()
         if self.ready:
+            self.reload_marks()
             self.attention_model.reload()
             if self._filters is not None:
                 self.reload_choices()
@@ -524,6 +553,8 @@ class MainWindow(QMainWindow):
                 self._queue.set_accounts(self.ws.accounts.all())
             else:
                 self._queue.reload()
+        if change.planning:
+            self.reload_marks()
         self._update_empty_banner()
 
     def _update_empty_banner(self) -> None:
@@ -608,8 +639,22 @@ class MainWindow(QMainWindow):
             self.title.setText(month_title(month))
             self.action_previous.setText(self.tr("&Previous month"))
             self.action_next.setText(self.tr("&Next month"))
+        self.reload_marks()
         self._update_empty_banner()
         self.month_changed.emit(self.month_model.month)
+
+    def reload_marks(self) -> None:
+        """Read the campaigns, events and awareness days of what is shown (the month grid,
+        the week) once; the views paint from what they are given."""
+        if not self.ready:
+            return
+        model = self.month_model
+        model.set_marks(self.ws.planning.marks(model.grid_start, model.grid_end, self.zone))
+        if self._week_view is not None:
+            start = self._week_view.week_start
+            if start != date.min:
+                self._week_view.set_marks(self.ws.planning.marks(
+                    start, start + timedelta(days=7), self.zone))
 
     def _load(self, start: date, end: date, *, undated: bool = False) -> None:
         self.post_model.set_range(day_bounds(start, self.zone)[0],

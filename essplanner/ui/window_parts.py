@@ -128,6 +128,9 @@ def build_actions(w: MainWindow) -> None:
     w.action_objectives = _action(
         w, translate("MainWindow", "&Objectives and KPIs…"), "Ctrl+Shift+O", w.open_objectives
     )
+    w.action_prepare_posts = _action(
+        w, translate("MainWindow", "Prepare the posts of an &event…"), None, w.prepare_event_posts
+    )
     w.action_attention = _action(
         w, translate("MainWindow", "Needs &attention"), "Ctrl+Shift+A", w.show_attention
     )
@@ -222,6 +225,7 @@ def build_actions(w: MainWindow) -> None:
     w.menu_tools = menu.addMenu(translate("MainWindow", "&Tools"))
     w.menu_tools.addAction(w.action_personas)
     w.menu_tools.addAction(w.action_objectives)
+    w.menu_tools.addAction(w.action_prepare_posts)
     w.menu_help = menu.addMenu(translate("MainWindow", "&Help"))
     w.menu_help.addAction(w.action_shortcuts)
     w.menu_help.addAction(w.action_open_logs)

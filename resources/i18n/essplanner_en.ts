@@ -1321,6 +1321,11 @@
         <source>State</source>
         <translation>State</translation>
     </message>
+    <message>
+        <source>Calendar</source>
+        <extracomment>campaigns, events and awareness days shown or hidden (not a post filter)</extracomment>
+        <translation>Calendar</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1959,6 +1964,10 @@
         <translation>&amp;Objectives and KPIs…</translation>
     </message>
     <message>
+        <source>Prepare the posts of an &amp;event…</source>
+        <translation>Prepare the posts of an &amp;event…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>Needs &amp;attention</translation>
     </message>
@@ -2095,6 +2104,21 @@
     <message>
         <source>Next posts:</source>
         <translation>Next posts:</translation>
+    </message>
+</context>
+<context>
+    <name>MarksToggles</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Awareness days</source>
+        <translation>Awareness days</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2713,29 @@
     <message>
         <source>Save the changes to this post before closing?</source>
         <translation>Save the changes to this post before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePostsDialog</name>
+    <message>
+        <source>Prepare the posts</source>
+        <translation>Prepare the posts</translation>
+    </message>
+    <message>
+        <source>Drafts for “%1”: tick those you want and change their times.</source>
+        <translation>Drafts for “%1”: tick those you want and change their times.</translation>
+    </message>
+    <message>
+        <source>Prepare the posts of “%1”</source>
+        <translation>Prepare the posts of “%1”</translation>
+    </message>
+    <message>
+        <source>No event to come: add one with “essplanner event add”.</source>
+        <translation>No event to come: add one with “essplanner event add”.</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Event:</translation>
     </message>
 </context>
 <context>
@@ -3482,6 +3529,7 @@
     <name>WeekView</name>
     <message>
         <source>free slot · %1</source>
+        <extracomment>the narrowest a chip gets side by side: its time and a few letters of its title</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

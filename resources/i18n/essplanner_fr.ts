@@ -1183,7 +1183,7 @@
     </message>
     <message>
         <source>Save and schedule at the next posting slot free on every chosen account (a post goes out at one time on all its accounts: the earliest slot of one of them that none of them has taken).</source>
-        <translation>Enregistrer et programmer au prochain créneau libre sur chaque compte choisi (une publication part à la même heure sur tous ses comptes : le premier créneau de l’un d’eux qu’aucun n’a déjà pris).</translation>
+        <translation>Enregistrer et programmer au prochain créneau libre sur chaque compte choisi (une publication part à la même heure sur tous ses comptes&#xa0;: le premier créneau de l’un d’eux qu’aucun n’a déjà pris).</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1320,6 +1320,11 @@
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <extracomment>campaigns, events and awareness days shown or hidden (not a post filter)</extracomment>
+        <translation>Calendrier</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +1964,10 @@
         <translation>&amp;Objectifs et indicateurs…</translation>
     </message>
     <message>
+        <source>Prepare the posts of an &amp;event…</source>
+        <translation>Préparer les publications d’un &amp;événement…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>À &amp;vérifier</translation>
     </message>
@@ -2095,6 +2104,21 @@
     <message>
         <source>Next posts:</source>
         <translation>Prochaines publications&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MarksToggles</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Awareness days</source>
+        <translation>Journées de sensibilisation</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2716,29 @@
     </message>
 </context>
 <context>
+    <name>PreparePostsDialog</name>
+    <message>
+        <source>Prepare the posts</source>
+        <translation>Préparer les publications</translation>
+    </message>
+    <message>
+        <source>Drafts for “%1”: tick those you want and change their times.</source>
+        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
+    </message>
+    <message>
+        <source>Prepare the posts of “%1”</source>
+        <translation>Préparer les publications de « %1 »</translation>
+    </message>
+    <message>
+        <source>No event to come: add one with “essplanner event add”.</source>
+        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement :</translation>
+    </message>
+</context>
+<context>
     <name>PreviewCard</name>
     <message>
         <source>(no text)</source>
@@ -2896,7 +2943,7 @@
     </message>
     <message>
         <source>Drag a post up or down: the posts keep the same slots and take them in the new order (Edit › Undo puts them back). A post for several accounts goes out at one time on all of them: the queue gives it the earliest slot free on every one.</source>
-        <translation>Glissez une publication vers le haut ou le bas : les publications gardent les mêmes créneaux et les prennent dans le nouvel ordre (Édition › Annuler les remet). Une publication pour plusieurs comptes part à la même heure sur tous : la file lui donne le premier créneau libre sur chacun.</translation>
+        <translation>Glissez une publication vers le haut ou le bas&#xa0;: les publications gardent les mêmes créneaux et les prennent dans le nouvel ordre (Édition › Annuler les remet). Une publication pour plusieurs comptes part à la même heure sur tous&#xa0;: la file lui donne le premier créneau libre sur chacun.</translation>
     </message>
     <message>
         <source>All accounts</source>
@@ -3056,7 +3103,7 @@
     <name>SeriesScope</name>
     <message>
         <source>This post repeats. Apply the change to:</source>
-        <translation>Cette publication se répète. Appliquer le changement à :</translation>
+        <translation>Cette publication se répète. Appliquer le changement à&#xa0;:</translation>
     </message>
     <message>
         <source>This occurrence</source>
@@ -3284,7 +3331,7 @@
     <name>SlotsEditor</name>
     <message>
         <source>for example: mon 09:00, wed 18:30</source>
-        <translation>par exemple : lun 09:00, mer 18:30</translation>
+        <translation>par exemple&#xa0;: lun 09:00, mer 18:30</translation>
     </message>
     <message>
         <source>Weekly times, in the workspace&apos;s time zone, at which “Add to the queue” places this account&apos;s posts. Changing them moves no scheduled post.</source>
@@ -3292,7 +3339,7 @@
     </message>
     <message>
         <source>Posting &amp;slots:</source>
-        <translation>&amp;Créneaux de publication :</translation>
+        <translation>&amp;Créneaux de publication&#xa0;:</translation>
     </message>
     <message>
         <source>Save slots</source>
@@ -3305,8 +3352,8 @@
     <message numerus="yes">
         <source>%n queued post(s) no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</source>
         <translation>
-            <numerusform>%n publication de la file n’est plus sur un créneau de ce compte. Elle n’a pas été déplacée. La mettre au prochain créneau libre maintenant ?</numerusform>
-            <numerusform>%n publications de la file ne sont plus sur un créneau de ce compte. Elles n’ont pas été déplacées. Les mettre aux prochains créneaux libres maintenant ?</numerusform>
+            <numerusform>%n publication de la file n’est plus sur un créneau de ce compte. Elle n’a pas été déplacée. La mettre au prochain créneau libre maintenant&#x202f;?</numerusform>
+            <numerusform>%n publications de la file ne sont plus sur un créneau de ce compte. Elles n’ont pas été déplacées. Les mettre aux prochains créneaux libres maintenant&#x202f;?</numerusform>
         </translation>
     </message>
 </context>
@@ -3482,6 +3529,7 @@
     <name>WeekView</name>
     <message>
         <source>free slot · %1</source>
+        <extracomment>the narrowest a chip gets side by side: its time and a few letters of its title</extracomment>
         <translation>créneau libre · %1</translation>
     </message>
 </context>

@@ -86,6 +86,13 @@ class FilterPanel(QWidget):
             self.lists[key] = view
             model.checked_changed.connect(self._changed)
         layout.addWidget(self.clear_button)
+        from essplanner.ui.calendar.marks import MarksToggles
+
+        #: campaigns, events and awareness days shown or hidden (not a post filter)
+        self.marks = MarksToggles(inner)
+        calendar = self.tr("Calendar")
+        layout.addWidget(QLabel(f"<b>{calendar}</b>", inner))
+        layout.addWidget(self.marks)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(inner)

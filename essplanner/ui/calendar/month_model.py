@@ -24,6 +24,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from essplanner.domain import DayMarks
+from essplanner.ui.calendar.marks import CellMarks, Shown, cell_marks
 from essplanner.ui.calendar.post_model import POST_MIME, Chip, PostRole, decode_posts
 from essplanner.ui.labels import fmt_date, fmt_time
 from essplanner.ui.plain import plain
@@ -39,6 +41,7 @@ class Role(enum.IntEnum):
     CHIPS = Qt.ItemDataRole.UserRole + 2  # tuple[Chip, ...], in time order
     IN_MONTH = Qt.ItemDataRole.UserRole + 3  # bool: the day belongs to the shown month
     IS_TODAY = Qt.ItemDataRole.UserRole + 4  # bool
+    MARKS = Qt.ItemDataRole.UserRole + 5  # marks.CellMarks: campaigns, events, awareness days
 
 
 def first_day_of_grid(month: date, first_weekday: int = 0) -> date:
@@ -92,6 +95,9 @@ class MonthModel(QAbstractTableModel):
                        source.rowsRemoved, source.dataChanged, source.rowsMoved):
             signal.connect(self._regroup)
         self._chips = group_by_day(source)
+        self._all_marks = DayMarks()
+        self._marks: dict[date, CellMarks] = {}
+        self._shown = Shown()
 
     # ---- navigation
     @property
@@ -127,6 +133,36 @@ class MonthModel(QAbstractTableModel):
                         Role.CHIPS, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole])
 
+    # ---- campaigns, events, awareness days: computed per day here, never in paint
+    def set_marks(self, marks: DayMarks) -> None:
+        """The marks of the shown grid (read by the window with the posts)."""
+        self._all_marks = marks
+        self._remark()
+
+    def set_shown(self, shown: Shown) -> None:
+        if shown != self._shown:
+            self._shown = shown
+            self._remark()
+
+    @property
+    def shown(self) -> Shown:
+        return self._shown
+
+    def marks_on(self, day: date) -> CellMarks:
+        return self._marks.get(day, CellMarks())
+
+    def _remark(self) -> None:
+        marks = self._shown.apply(self._all_marks)
+        old = self._marks
+        days = set(marks.campaigns) | set(marks.events) | set(marks.days)
+        self._marks = {d: cell_marks(marks, d) for d in days}
+        for day in set(old) | set(self._marks):
+            if old.get(day) != self._marks.get(day):
+                index = self.index_of(day)
+                if index.isValid():
+                    self.dataChanged.emit(index, index, [
+                        Role.MARKS, Qt.ItemDataRole.ToolTipRole])
+
     def date_at(self, row: int, column: int) -> date:
         return self.grid_start + timedelta(days=row * 7 + column)
 
@@ -160,13 +196,19 @@ class MonthModel(QAbstractTableModel):
             return day.month == self._month.month and day.year == self._month.year
         if role == Role.IS_TODAY:
             return day == self.today()
+        if role == Role.MARKS:
+            return self._marks.get(day) or CellMarks()
         if role == Qt.ItemDataRole.ToolTipRole:
             chips = self._chips.get(day, ())
-            if not chips:
+            marks = self._marks.get(day)
+            if not chips and not marks:
                 return None
+            from essplanner.ui.calendar.marks import tooltip
+
             return plain("\n".join(
-                f"{fmt_time(c.local_start)} {c.title}" if c.local_start else c.title
-                for c in chips))
+                ([tooltip(marks)] if marks else []) + [
+                    f"{fmt_time(c.local_start)} {c.title}" if c.local_start else c.title
+                    for c in chips]))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self._chips.get(day, ()))
             return self.tr("%1: %n post(s)", "", count).replace(

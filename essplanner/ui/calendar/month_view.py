@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.ui.calendar.chip_painter import ChipPainter
+from essplanner.ui.calendar.marks import CellMarks, MarksPainter, bars_height, strips_height
 from essplanner.ui.calendar.month_model import WEEKS, MonthModel, Role
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class DayDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chips = ChipPainter()
+        self.marks = MarksPainter()
         self.current_post_id: int | None = None
         self.drop_date: date | None = None  # the day under a drag, outlined
         self._more: dict[int, str] = {}
@@ -108,14 +110,18 @@ class DayDelegate(QStyledItemDelegate):
             self._heights = (size, 2 * line + 4, max(CHIP_HEIGHT, line + 6))
         return self._heights[1], self._heights[2]
 
-    def layout(self, cell: QRect, chips: tuple[Chip, ...],
-               font: QFont) -> tuple[list[tuple[Chip, QRect]], QRect | None, int]:
+    def layout(self, cell: QRect, chips: tuple[Chip, ...], font: QFont,
+               marks: CellMarks | None = None,
+               ) -> tuple[list[tuple[Chip, QRect]], QRect | None, int]:
         """Where each chip goes, the "+N more" rect, and how many chips are hidden.
 
         Chips take two lines (more of the title shows) when the cell has room for one
-        and the "+N more" line; in a cell shorter than that, one line.
+        and the "+N more" line; in a cell shorter than that, one line. Campaign bars
+        push the header down, event strips the chips.
         """
         y = self.header_rect(cell, font).bottom() + 3
+        if marks:
+            y += bars_height(marks) + strips_height(marks, self.small_font(font))
         available = cell.bottom() - y - 2
         two, one = self.chip_heights(font)
         height = two if available >= two + CHIP_GAP + one or (
@@ -162,10 +168,18 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
+        marks: CellMarks = index.data(Role.MARKS) or CellMarks()
+        small = self.small_font(option.font)
         font = QFont(option.font)
         font.setBold(today)
-        painter.setFont(font)
         number_rect = self.header_rect(rect, font)
+        if marks:
+            self.marks.paint_bars(painter, rect, marks)
+            number_rect.translate(0, bars_height(marks))
+            self.marks.paint_day_label(painter, number_rect, marks, small, palette)
+            self.marks.paint_strips(painter, rect.left() + 3, number_rect.bottom() + 3,
+                                    rect.width() - 6, marks, small)
+        painter.setFont(font)
         if today:
             badge = QRect(number_rect.right() - 22, number_rect.top(), 24, number_rect.height())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -180,8 +194,7 @@ class DayDelegate(QStyledItemDelegate):
             painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight, str(index.data()))
 
         chips: tuple[Chip, ...] = index.data(Role.CHIPS) or ()
-        small = self.small_font(option.font)
-        placed, more, hidden = self.layout(rect, chips, font)
+        placed, more, hidden = self.layout(rect, chips, font, marks)
         self.chips.paint_all(painter, placed, font=small, palette=palette,
                              current_post_id=self.current_post_id)
         if more is not None:
@@ -316,7 +329,8 @@ class MonthView(QTableView):
         if not index.isValid():
             return None
         placed, _more, _hidden = self.delegate.layout(
-            self.visualRect(index), index.data(Role.CHIPS) or (), self._day_font(index))
+            self.visualRect(index), index.data(Role.CHIPS) or (), self._day_font(index),
+            index.data(Role.MARKS))
         return next((chip for chip, rect in placed if rect.contains(pos)), None)
 
     def chip_rect(self, post_id: int) -> QRect | None:
@@ -326,7 +340,8 @@ class MonthView(QTableView):
             for col in range(7):
                 index = model.index(row, col)
                 placed, _m, _h = self.delegate.layout(
-                    self.visualRect(index), index.data(Role.CHIPS) or (), self._day_font(index))
+                    self.visualRect(index), index.data(Role.CHIPS) or (),
+                    self._day_font(index), index.data(Role.MARKS))
                 for chip, rect in placed:
                     if chip.post_id == post_id:
                         return rect
@@ -337,7 +352,8 @@ class MonthView(QTableView):
         if not index.isValid():
             return None
         _placed, more, _hidden = self.delegate.layout(
-            self.visualRect(index), index.data(Role.CHIPS) or (), self._day_font(index))
+            self.visualRect(index), index.data(Role.CHIPS) or (), self._day_font(index),
+            index.data(Role.MARKS))
         return index.data(Role.DATE) if more is not None and more.contains(pos) else None
 
     def _day_font(self, index: QModelIndex) -> QFont:

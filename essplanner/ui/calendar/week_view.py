@@ -42,7 +42,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from essplanner.domain import DayMarks
 from essplanner.ui.calendar.chip_painter import ChipPainter
+from essplanner.ui.calendar.marks import CellMarks, MarksPainter, Shown, cell_marks
 from essplanner.ui.calendar.post_model import Chip, PostRole, decode_posts
 from essplanner.ui.labels import fmt_time, fmt_week_day
 
@@ -102,6 +104,9 @@ class WeekView(QAbstractItemView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chips = ChipPainter()
+        self.marks_painter = MarksPainter()
+        self._all_marks = DayMarks()
+        self._shown = Shown()
         # set_week() gives the week and "today" (from the workspace's clock, never the system's)
         self._week = date.min
         self.today = date.min
@@ -127,6 +132,18 @@ class WeekView(QAbstractItemView):
     @property
     def week_start(self) -> date:
         return self._week
+
+    def set_marks(self, marks: DayMarks) -> None:
+        """The week's campaigns, events and awareness days (drawn in the header)."""
+        self._all_marks = marks
+        self.viewport().update()
+
+    def set_shown(self, shown: Shown) -> None:
+        self._shown = shown
+        self.viewport().update()
+
+    def marks_on(self, day: date) -> CellMarks:
+        return cell_marks(self._shown.apply(self._all_marks), day)
 
     def set_week(self, start: date, *, today: date, now: datetime | None = None) -> None:
         changed = start != self._week
@@ -519,6 +536,15 @@ class WeekView(QAbstractItemView):
             painter.setPen(palette.color(QPalette.ColorRole.Highlight if day == self.today
                                          else QPalette.ColorRole.WindowText))
             text = fmt_week_day(day)
+            marks = self.marks_on(day)
+            if marks:
+                small = QFont(self.font())
+                small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
+                self.marks_painter.paint_week_header(painter, rect, marks, small, palette)
+                painter.setFont(font)
+                painter.setPen(palette.color(QPalette.ColorRole.Highlight if day == self.today
+                                             else QPalette.ColorRole.WindowText))
+                rect = rect.adjusted(0, 2, 0, -QFontMetrics(small).height())
             painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter,
                              QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight,
                                                            rect.width() - 8))
