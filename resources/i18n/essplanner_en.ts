@@ -1179,11 +1179,11 @@
     </message>
     <message>
         <source>Add to the &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to the &amp;queue</translation>
     </message>
     <message>
         <source>Save and schedule at the next posting slot free on every chosen account (a post goes out at one time on all its accounts: the earliest slot of one of them that none of them has taken).</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and schedule at the next posting slot free on every chosen account (a post goes out at one time on all its accounts: the earliest slot of one of them that none of them has taken).</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1820,7 +1820,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <source>Reorder the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Reorder the queue</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2620,15 +2620,15 @@
     </message>
     <message>
         <source>Choose at least one account for the post before adding it to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one account for the post before adding it to the queue.</translation>
     </message>
     <message>
         <source>Fix the problems listed on the right before adding the post to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix the problems listed on the right before adding the post to the queue.</translation>
     </message>
     <message>
         <source>Add to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to the queue</translation>
     </message>
     <message>
         <source>Publish a post not approved?</source>
@@ -2935,19 +2935,19 @@
     <name>QueuePanel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Account</translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Queued posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Queued posts</translation>
     </message>
     <message>
         <source>Drag a post up or down: the posts keep the same slots and take them in the new order (Edit › Undo puts them back). A post for several accounts goes out at one time on all of them: the queue gives it the earliest slot free on every one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag a post up or down: the posts keep the same slots and take them in the new order (Edit › Undo puts them back). A post for several accounts goes out at one time on all of them: the queue gives it the earliest slot free on every one.</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>All accounts</translation>
     </message>
 </context>
 <context>
@@ -3331,29 +3331,29 @@
     <name>SlotsEditor</name>
     <message>
         <source>for example: mon 09:00, wed 18:30</source>
-        <translation type="unfinished"></translation>
+        <translation>for example: mon 09:00, wed 18:30</translation>
     </message>
     <message>
         <source>Weekly times, in the workspace&apos;s time zone, at which “Add to the queue” places this account&apos;s posts. Changing them moves no scheduled post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekly times, in the workspace&apos;s time zone, at which “Add to the queue” places this account&apos;s posts. Changing them moves no scheduled post.</translation>
     </message>
     <message>
         <source>Posting &amp;slots:</source>
-        <translation type="unfinished"></translation>
+        <translation>Posting &amp;slots:</translation>
     </message>
     <message>
         <source>Save slots</source>
-        <translation type="unfinished"></translation>
+        <translation>Save slots</translation>
     </message>
     <message>
         <source>Posting slots</source>
-        <translation type="unfinished"></translation>
+        <translation>Posting slots</translation>
     </message>
     <message numerus="yes">
         <source>%n queued post(s) no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n queued post no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
+            <numerusform>%n queued posts no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
         </translation>
     </message>
 </context>
@@ -3530,7 +3530,7 @@
     <message>
         <source>free slot · %1</source>
         <extracomment>the narrowest a chip gets side by side: its time and a few letters of its title</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>free slot · %1</translation>
     </message>
 </context>
 <context>
