@@ -20,11 +20,13 @@ from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
 from essplanner.services.accounts import AccountService
 from essplanner.services.calendar_reader import CalendarReader
+from essplanner.services.evergreen import EvergreenService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
 from essplanner.services.personas import PersonaService
 from essplanner.services.posts import PostService
+from essplanner.services.templates import TemplateService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock
@@ -53,9 +55,15 @@ class Workspace:
     backup: Path | None = None
     #: what the calendar views read (see :mod:`essplanner.services.calendar_reader`)
     calendar: CalendarReader = field(init=False)
+    #: post templates (the guide's and the users'), evergreen posts and their reuses
+    templates: TemplateService = field(init=False)
+    evergreen: EvergreenService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
+        self.templates = TemplateService(self.db, clock=self.clock)
+        self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
+                                          clock=self.clock)
 
     @classmethod
     def open(
@@ -104,7 +112,8 @@ class Workspace:
 
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
-        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis):
+        for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
+                        self.evergreen):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:
