@@ -21,8 +21,8 @@ from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _, n_
 from essplanner.services.base import Notify, Service
 from essplanner.services.posts import PostService
-from essplanner.storage import Database
 from essplanner.settings import Settings
+from essplanner.storage import Database
 from essplanner.timeutil import Clock, get_zone, require_aware
 
 DEFAULT_COOLDOWN_DAYS = 30

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
+from typing import TypeVar
 from importlib import resources
 
 from sqlalchemy import delete, func, select
@@ -25,6 +27,8 @@ from essplanner.domain import ObjectiveKind, Segment, network_id
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
 from essplanner.services.base import Service, flush_unique
+
+_E = TypeVar("_E", bound=StrEnum)
 
 #: the languages the guide's templates are written in (French for any other)
 TEMPLATE_LANGUAGES = ("fr", "en")
@@ -102,11 +106,9 @@ def _template(t: Table, lang: str) -> PostTemplate:
     return template
 
 
-def _enum(t: Table, key: str, enum: type[Segment] | type[ObjectiveKind]) -> list[object]:
-    values = []
-    for n, word in enumerate(t.words(key, ())):
-        values.append(choice(Table({"value": word}, f"{t.where} {key} {n + 1}"), "value", enum))
-    return values
+def _enum(t: Table, key: str, enum: type[_E]) -> list[_E]:
+    return [choice(Table({"value": word}, f"{t.where} {key} {n}"), "value", enum)
+            for n, word in enumerate(t.words(key, ()), start=1)]
 
 
 # ------------------------------------------------------------------ matching ---
