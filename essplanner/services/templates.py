@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import TypeVar
 from importlib import resources
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 
