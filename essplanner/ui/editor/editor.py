@@ -690,7 +690,7 @@ class PostEditor(QDialog):
         except EssPlannerError as exc:
             self._show_message(str(exc))
             return
-        self._show_message(saved_message(self, template))
+        self._show_message(saved_message(template))
 
     def on_publish_now(self) -> None:
         if self.post is None:

@@ -34,7 +34,7 @@ from essplanner.workspace import Workspace
 Index = QModelIndex | QPersistentModelIndex
 
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
-#: the local time a post made from a template is dated at, on the gap's first free day
+# the local time a post made from a template is dated at, on the gap's first free day
 TEMPLATE_HOUR = time(10, 0)
 
 

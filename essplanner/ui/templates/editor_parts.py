@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QSpinBox, QWidget
 
 from essplanner.errors import EssPlannerError
@@ -86,11 +86,13 @@ class EvergreenRow(QWidget):
 def ask_template_name(parent: QWidget, suggested: str) -> str | None:
     """The name to save a post as a template under (None: cancelled)."""
     name, ok = QInputDialog.getText(
-        parent, parent.tr("Save as template"),
-        parent.tr("Name of the template (it appears in File › New post from template):"),
+        parent, QCoreApplication.translate("EvergreenRow", "Save as template"),
+        QCoreApplication.translate(
+            "EvergreenRow", "Name of the template (it appears in File › New post from template):"),
         text=suggested)
     return name if ok else None
 
 
-def saved_message(parent: QWidget, template: PostTemplate) -> str:
-    return parent.tr("Saved as the template “%1”.").replace("%1", template.name)
+def saved_message(template: PostTemplate) -> str:
+    return QCoreApplication.translate("EvergreenRow", "Saved as the template “%1”.").replace(
+        "%1", template.name)

@@ -12,7 +12,14 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -74,7 +81,6 @@ class TemplateListModel(QAbstractListModel):
 def preview_html(template: PostTemplate, *, personas: Sequence[Persona],
                  objectives: Sequence[Objective], accounts: Sequence[Account]) -> str:
     """What the preview shows of ``template`` (everything taken from it escaped)."""
-    tr = _translate
     suggestion = suggest(template, personas=personas, objectives=objectives, accounts=accounts)
     mine = {p.id: p.name for p in personas}
     aims = {o.id: o.name for o in objectives}
@@ -91,31 +97,28 @@ def preview_html(template: PostTemplate, *, personas: Sequence[Persona],
                  f"<tr><td>{body}</td></tr></table>")
     rows = []
     if template.call_to_action:
-        rows.append((tr("Call to action"), html.escape(template.call_to_action)))
+        rows.append((QCoreApplication.translate("TemplatePicker", "Call to action"), html.escape(template.call_to_action)))
     if template.hashtags:
-        rows.append((tr("Hashtags"), html.escape(" ".join(f"#{h}" for h in template.hashtags))))
+        rows.append((QCoreApplication.translate("TemplatePicker", "Hashtags"), html.escape(" ".join(f"#{h}" for h in template.hashtags))))
     suggested = [html.escape(n) for n in template.personas]
     suggested += [html.escape(segment_label(s)) for s in template.segments]
-    rows.append((tr("Speaks to"), ", ".join(suggested) or "—"))
+    rows.append((QCoreApplication.translate("TemplatePicker", "Speaks to"), ", ".join(suggested) or "—"))
+    none = QCoreApplication.translate("TemplatePicker", "none of yours yet")
     found = [html.escape(mine[i]) for i in suggestion.persona_ids]
-    rows.append((tr("Your personas"), ", ".join(found) or tr("none of yours yet")))
+    rows.append((QCoreApplication.translate("TemplatePicker", "Your personas"),
+                 ", ".join(found) or none))
     kinds = [html.escape(objective_kind_label(k)) for k in template.objective_kinds]
     kinds += [html.escape(n) for n in template.objectives]
-    rows.append((tr("Objectives"), ", ".join(kinds) or "—"))
+    rows.append((QCoreApplication.translate("TemplatePicker", "Objectives"), ", ".join(kinds) or "—"))
     found = [html.escape(aims[i]) for i in suggestion.objective_ids]
-    rows.append((tr("Your objectives"), ", ".join(found) or tr("none of yours yet")))
-    rows.append((tr("Networks"),
+    rows.append((QCoreApplication.translate("TemplatePicker", "Your objectives"),
+                 ", ".join(found) or none))
+    rows.append((QCoreApplication.translate("TemplatePicker", "Networks"),
                  ", ".join(html.escape(platform_label(n)) for n in template.networks) or "—"))
     parts.append("<table cellpadding='2'>" + "".join(
         f"<tr><td><b>{label}</b></td><td>{value}</td></tr>" for label, value in rows)
         + "</table>")
     return "".join(parts)
-
-
-def _translate(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("TemplatePicker", text)
 
 
 class TemplatePicker(QDialog):
