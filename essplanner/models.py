@@ -497,4 +497,55 @@ class AwarenessDay(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     personas: Mapped[list[str]] = mapped_column(default=list)
     objectives: Mapped[list[str]] = mapped_column(default=list)
+
+
+# ---- templates and evergreen posts (migration 0009) ----
+
+
+class PostTemplate(Base):
+    """A post template a user saved (the guide's own are data files, not rows): a skeleton
+    text and what it suggests — personas and objectives by name, segments, objective kinds
+    and networks."""
+
+    __tablename__ = "post_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    link_url: Mapped[str] = mapped_column(String(2000), default="")
+    call_to_action: Mapped[str] = mapped_column(String(120), default="")
+    hashtags: Mapped[list[str]] = mapped_column(default=list)
+    personas: Mapped[list[str]] = mapped_column(default=list)
+    segments: Mapped[list[str]] = mapped_column(default=list)
+    objective_kinds: Mapped[list[str]] = mapped_column(default=list)
+    objectives: Mapped[list[str]] = mapped_column(default=list)
+    networks: Mapped[list[str]] = mapped_column(default=list)
+    reminder: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(8), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Evergreen(Base):
+    """A post marked as reusable: how long to wait between two uses, how many reuses."""
+
+    __tablename__ = "evergreen"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True)
+    cooldown_days: Mapped[int] = mapped_column(default=30)
+    max_reuses: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EvergreenReuse(Base):
+    """A new post made from an evergreen one (deleting the copy forgets the reuse)."""
+
+    __tablename__ = "evergreen_reuse"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("evergreen.post_id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

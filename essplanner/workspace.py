@@ -21,6 +21,7 @@ from essplanner.publishers.registry import Registry
 from essplanner.services.accounts import AccountService
 from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
+from essplanner.services.evergreen import EvergreenService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
@@ -29,6 +30,7 @@ from essplanner.services.planning import PlanningService
 from essplanner.services.posts import PostService
 from essplanner.services.series import SeriesService
 from essplanner.services.slots import SlotService
+from essplanner.services.templates import TemplateService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
 from essplanner.timeutil import Clock
@@ -63,6 +65,9 @@ class Workspace:
     series: SeriesService = field(init=False)
     #: posting slots and the queue (in the workspace's zone, read when used)
     slots: SlotService = field(init=False)
+    #: post templates (the guide's and the users'), evergreen posts and their reuses
+    templates: TemplateService = field(init=False)
+    evergreen: EvergreenService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
@@ -70,6 +75,9 @@ class Workspace:
                                     clock=self.clock)
         self.slots = SlotService(self.db, self.posts, zone=lambda: self.settings.timezone,
                                  clock=self.clock)
+        self.templates = TemplateService(self.db, clock=self.clock)
+        self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
+                                          clock=self.clock)
 
     @classmethod
     def open(
@@ -121,7 +129,7 @@ class Workspace:
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series, self.slots, self.planning, self.days):
+                        self.series, self.slots, self.planning, self.days, self.evergreen):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

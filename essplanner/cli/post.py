@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import Any
 
 from essplanner import domain
@@ -11,6 +12,7 @@ from essplanner.cli.common import (
     UsageError,
     emit,
     json_flag,
+    local_time,
     note,
     open_workspace,
     post_json,
@@ -30,6 +32,10 @@ def cmd_post_add(args: argparse.Namespace) -> int:
     personas = ws.personas.find(args.persona) if args.persona else []
     objectives = ws.objectives.find(args.objective) if args.objective else []
     accounts = ws.accounts.find(args.account) if args.account else []
+    if args.template:
+        return _add_from_template(args, ws, when, personas, objectives, accounts)
+    if args.text is None:
+        raise UsageError(_("Give the post's text (--text) or a template (--template)."))
     if len(args.alt) > len(args.media):
         raise UsageError(_("--alt without a matching --media."))
     media = tuple(
@@ -83,6 +89,100 @@ def _add_series(args: argparse.Namespace, ws: Any, draft: domain.PostDraft,
         raise UsageError(_("The repeat rule has no occurrence to come."))
     emit(args, post_json(posts[0]), str(posts[0].id))
     return 0
+
+
+def _add_from_template(args: argparse.Namespace, ws: Any, when: Any, personas: list[Any],
+                       objectives: list[Any], accounts: list[Any]) -> int:
+    """``post add --template NAME``: the template's text and tags, what is given on the
+    command line taking precedence; its suggested personas and objectives are added."""
+    from essplanner.i18n import language
+    from essplanner.services.templates import draft_from, suggest
+
+    template = ws.templates.find(args.template, language())
+    suggestion = suggest(template, personas=ws.personas.all(), objectives=ws.objectives.all(),
+                         accounts=[])
+    made = draft_from(template, suggestion, persona_ids=[p.id for p in personas],
+                      objective_ids=[o.id for o in objectives])
+    media = tuple(
+        domain.MediaInput(path=path, alt_text=args.alt[i] if i < len(args.alt) else "")
+        for i, path in enumerate(args.media))
+    if len(args.alt) > len(args.media):
+        raise UsageError(_("--alt without a matching --media."))
+    schedule = bool(when and accounts)
+    draft = dataclasses.replace(
+        made, title=args.title if args.title is not None else made.title,
+        body=args.text if args.text is not None else made.body,
+        link_url=args.link if args.link is not None else made.link_url,
+        call_to_action=args.cta if args.cta is not None else made.call_to_action,
+        hashtags=tuple(args.hashtag) or made.hashtags,
+        language=args.language or made.language,
+        editorial_state=domain.EditorialState.APPROVED if schedule
+        else domain.EditorialState.DRAFT,
+        account_ids=tuple(a.id for a in accounts), media=media)
+    post = ws.posts.create(draft, scheduled_at=when, schedule=schedule)
+    if template.reminder:
+        note(template.reminder)
+    if args.text is None:
+        note(_("Replace the [brackets] of the template's text before the post goes out."))
+    emit(args, post_json(post), str(post.id))
+    return 0
+
+
+def cmd_post_evergreen(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    if args.off:
+        ws.evergreen.unmark(args.id)
+        emit(args, {"id": args.id, "evergreen": False},
+             _("Post {id} is no longer evergreen.", id=args.id))
+        return 0
+    entry = ws.evergreen.mark(args.id, cooldown_days=args.cooldown_days,
+                              max_reuses=args.max_reuses)
+    emit(args, evergreen_json(entry), lambda: evergreen_text(ws, entry))
+    return 0
+
+
+def cmd_post_reuse(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    parsed = parse_user_datetime(args.at, ws.settings.timezone)
+    note(parsed.note)
+    accounts = ws.accounts.find(args.account) if args.account else None
+    post = ws.evergreen.reuse(args.id, parsed.utc, schedule=not args.draft,
+                              account_ids=None if accounts is None else [a.id for a in accounts])
+    emit(args, post_json(post), str(post.id))
+    return 0
+
+
+def cmd_post_evergreens(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    library = ws.evergreen.library()
+    emit(args, [evergreen_json(e) for e in library],
+         lambda: "\n".join(evergreen_text(ws, e) for e in library) or _("No evergreen posts."))
+    return 0
+
+
+def evergreen_json(entry: Any) -> dict[str, Any]:
+    from essplanner.timeutil import to_utc_iso
+
+    return {"id": entry.post_id, "title": entry.title, "evergreen": True,
+            "cooldown_days": entry.cooldown_days, "max_reuses": entry.max_reuses,
+            "times_reused": entry.times_reused, "last_used": to_utc_iso(entry.last_used),
+            "available_from": to_utc_iso(entry.available_from), "exhausted": entry.exhausted}
+
+
+def evergreen_text(ws: Any, entry: Any) -> str:
+    limit = str(entry.max_reuses) if entry.max_reuses is not None else "∞"
+    if entry.exhausted:
+        again = _("never (maximum reached)")
+    elif entry.available_from is None:
+        again = _("now")
+    else:
+        again = local_time(ws, entry.available_from)
+    return "\n".join([
+        f"#{entry.post_id} {entry.title}",
+        "  " + _("cooldown: {n} days; reused {count} of {limit} times", n=entry.cooldown_days,
+                 count=entry.times_reused, limit=limit),
+        "  " + _("last used: {when}; available again: {again}",
+                 when=local_time(ws, entry.last_used), again=again)])
 
 
 def cmd_post_list(args: argparse.Namespace) -> int:
@@ -172,7 +272,9 @@ def register(sub: Any) -> None:
     post_sub = post.add_subparsers(dest="verb", metavar="VERB", required=True,
                                    parser_class=Parser)
     p = post_sub.add_parser("add", help=_("create a post (scheduled with --at and --account)"))
-    p.add_argument("--text", required=True)
+    p.add_argument("--text", help=_("the post's text (required without --template)"))
+    p.add_argument("--template", metavar="NAME",
+                   help=_("start from a template (essplanner template list)"))
     p.add_argument("--title")
     p.add_argument("--at", metavar="ISO8601", help=_("when to publish, e.g. 2026-12-03T10:00+01:00"))
     p.add_argument("--account", action="append", default=[], metavar="NAME")
@@ -219,6 +321,28 @@ def register(sub: Any) -> None:
     p.add_argument("--at", required=True, metavar="ISO8601")
     json_flag(p)
     p.set_defaults(handler=cmd_post_schedule)
+
+    p = post_sub.add_parser("evergreen", help=_("mark a post as reusable (evergreen)"))
+    p.add_argument("id", type=int)
+    p.add_argument("--cooldown-days", type=int, default=30, metavar="N",
+                   help=_("days to wait between two uses (default 30)"))
+    p.add_argument("--max-reuses", type=int, metavar="M", help=_("how many reuses at most"))
+    p.add_argument("--off", action="store_true", help=_("no longer reusable"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_post_evergreen)
+
+    p = post_sub.add_parser("evergreens", help=_("list the evergreen posts"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_post_evergreens)
+
+    p = post_sub.add_parser("reuse", help=_("make a new post from an evergreen post"))
+    p.add_argument("id", type=int)
+    p.add_argument("--at", required=True, metavar="ISO8601")
+    p.add_argument("--account", action="append", metavar="NAME",
+                   help=_("accounts of the new post (default: the original's)"))
+    p.add_argument("--draft", action="store_true", help=_("a draft, not scheduled"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_post_reuse)
 
     for verb, handler, text in (
         ("cancel", cmd_post_cancel, _("cancel what has not gone out")),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QToolBar,
     QToolButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essplanner.ui.templates.actions import new_post_from_template, open_evergreen_library
 from essplanner.ui.undo_actions import keep_short
 
 if TYPE_CHECKING:
@@ -50,6 +52,13 @@ def build_actions(w: MainWindow) -> None:
     """Create the window's actions, menus and toolbar (``menu_file``, ``menu_view``...)."""
     w.action_new = _action(
         w, translate("MainWindow", "&New post…"), QKeySequence.StandardKey.New, w.new_post
+    )
+    w.action_new_from_template = _action(
+        w, translate("MainWindow", "New post from &template…"), "Ctrl+Shift+T",
+        lambda: new_post_from_template(w)
+    )
+    w.action_evergreen = _action(
+        w, translate("MainWindow", "&Evergreen posts…"), None, lambda: open_evergreen_library(w)
     )
     w.action_load_example = _action(
         w, translate("MainWindow", "Load the &example workspace"), None, w.on_load_example
@@ -179,10 +188,18 @@ def build_actions(w: MainWindow) -> None:
         )
     toolbar.addWidget(w.colour_combo)
     w.addToolBar(toolbar)
+    new_button = toolbar.widgetForAction(w.action_new)
+    if isinstance(new_button, QToolButton):
+        new_menu = QMenu(new_button)
+        new_menu.addAction(w.action_new)
+        new_menu.addAction(w.action_new_from_template)
+        new_button.setMenu(new_menu)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
     menu = w.menuBar()
     w.menu_file = menu.addMenu(translate("MainWindow", "&File"))
     w.menu_file.addAction(w.action_new)
+    w.menu_file.addAction(w.action_new_from_template)
     w.menu_file.addAction(w.action_load_example)
     w.menu_file.addSeparator()
     w.menu_file.addAction(w.action_quit)
@@ -226,6 +243,7 @@ def build_actions(w: MainWindow) -> None:
     w.menu_tools.addAction(w.action_personas)
     w.menu_tools.addAction(w.action_objectives)
     w.menu_tools.addAction(w.action_prepare_posts)
+    w.menu_tools.addAction(w.action_evergreen)
     w.menu_help = menu.addMenu(translate("MainWindow", "&Help"))
     w.menu_help.addAction(w.action_shortcuts)
     w.menu_help.addAction(w.action_open_logs)
@@ -244,6 +262,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
     std = QKeySequence.StandardKey
     return [
         (keys(std.New), translate("Shortcuts", "New post")),
+        (keys("Ctrl+Shift+T"), translate("Shortcuts", "New post from a template")),
         (keys("Ctrl+1", "Ctrl+2", "Ctrl+3"), translate("Shortcuts", "Month, week or agenda view")),
         (keys("Ctrl+T"), translate("Shortcuts", "Today")),
         (keys("PgUp", "PgDown"), translate("Shortcuts", "Previous / next month or week")),

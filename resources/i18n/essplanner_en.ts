@@ -731,6 +731,7 @@
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
+        <extracomment>the role of a gap row holding its :class:`Gap` (None for a channel misfit)</extracomment>
         <translation>Total</translation>
     </message>
     <message>
@@ -1239,6 +1240,119 @@
     </message>
 </context>
 <context>
+    <name>EvergreenDialog</name>
+    <message>
+        <source>Evergreen posts</source>
+        <translation>Evergreen posts</translation>
+    </message>
+    <message>
+        <source>Posts marked “Evergreen” in the editor. Reusing one makes a new post with the same content on new targets; the original is never changed.</source>
+        <translation>Posts marked “Evergreen” in the editor. Reusing one makes a new post with the same content on new targets; the original is never changed.</translation>
+    </message>
+    <message>
+        <source>No evergreen post yet: tick “Evergreen” in a post&apos;s editor.</source>
+        <translation>No evergreen post yet: tick “Evergreen” in a post&apos;s editor.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the new post (else a draft)</source>
+        <translation>&amp;Schedule the new post (else a draft)</translation>
+    </message>
+    <message>
+        <source>&amp;Reuse…</source>
+        <translation>&amp;Reuse…</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
+        <source>When should the new post go out?</source>
+        <translation>When should the new post go out?</translation>
+    </message>
+</context>
+<context>
+    <name>EvergreenModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>Times reused</source>
+        <translation>Times reused</translation>
+    </message>
+    <message>
+        <source>Available again</source>
+        <translation>Available again</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>never (maximum reached)</source>
+        <translation>never (maximum reached)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+</context>
+<context>
+    <name>EvergreenRow</name>
+    <message>
+        <source>E&amp;vergreen: can be reused to fill gaps</source>
+        <translation>E&amp;vergreen: can be reused to fill gaps</translation>
+    </message>
+    <message>
+        <source>Reusable posts are listed in Tools › Evergreen posts and proposed where the coverage has gaps.</source>
+        <translation>Reusable posts are listed in Tools › Evergreen posts and proposed where the coverage has gaps.</translation>
+    </message>
+    <message>
+        <source> days between uses</source>
+        <translation> days between uses</translation>
+    </message>
+    <message>
+        <source>Days between two uses</source>
+        <translation>Days between two uses</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>at most </translation>
+    </message>
+    <message>
+        <source>Maximum number of reuses</source>
+        <translation>Maximum number of reuses</translation>
+    </message>
+    <message>
+        <source>reuses</source>
+        <translation>reuses</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <source>Name of the template (it appears in File › New post from template):</source>
+        <translation>Name of the template (it appears in File › New post from template):</translation>
+    </message>
+    <message>
+        <source>Saved as the template “%1”.</source>
+        <translation>Saved as the template “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <source>&amp;Import posts from a CSV file…</source>
@@ -1378,6 +1492,33 @@
 %1</source>
         <translation>Some things were not created:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GapFillPanel</name>
+    <message>
+        <source>Ways to fill the gap</source>
+        <translation>Ways to fill the gap</translation>
+    </message>
+    <message>
+        <source>&amp;Create the post</source>
+        <translation>&amp;Create the post</translation>
+    </message>
+    <message>
+        <source>Select a gap to see what could fill it.</source>
+        <translation>Select a gap to see what could fill it.</translation>
+    </message>
+    <message>
+        <source>This gap is over.</source>
+        <translation>This gap is over.</translation>
+    </message>
+    <message>
+        <source>To fill it: evergreen posts available then, and templates.</source>
+        <translation>To fill it: evergreen posts available then, and templates.</translation>
+    </message>
+    <message>
+        <source>No evergreen post nor template fits this gap.</source>
+        <translation>No evergreen post nor template fits this gap.</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2027,14 @@
     <message>
         <source>&amp;New post…</source>
         <translation>&amp;New post…</translation>
+    </message>
+    <message>
+        <source>New post from &amp;template…</source>
+        <translation>New post from &amp;template…</translation>
+    </message>
+    <message>
+        <source>&amp;Evergreen posts…</source>
+        <translation>&amp;Evergreen posts…</translation>
     </message>
     <message>
         <source>Load the &amp;example workspace</source>
@@ -2683,6 +2832,14 @@
         <translation>&amp;Publish now</translation>
     </message>
     <message>
+        <source>Save as &amp;template…</source>
+        <translation>Save as &amp;template…</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the template is made from the saved post.</source>
+        <translation>Save your changes first: the template is made from the saved post.</translation>
+    </message>
+    <message>
         <source>The post goes out now.</source>
         <translation>The post goes out now.</translation>
     </message>
@@ -2770,6 +2927,17 @@
             <numerusform>+%n more image</numerusform>
             <numerusform>+%n more images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>♻ Reuse “%1” (from %2)</source>
+        <translation>♻ Reuse “%1” (from %2)</translation>
+    </message>
+    <message>
+        <source>✎ New post from the template “%1”</source>
+        <translation>✎ New post from the template “%1”</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3396,10 @@
         <translation>New post</translation>
     </message>
     <message>
+        <source>New post from a template</source>
+        <translation>New post from a template</translation>
+    </message>
+    <message>
         <source>Month, week or agenda view</source>
         <translation>Month, week or agenda view</translation>
     </message>
@@ -3355,6 +3527,73 @@
             <numerusform>%n queued post no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
             <numerusform>%n queued posts no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <source>%1 (yours)</source>
+        <extracomment>the role holding a row&apos;s :class:`PostTemplate`</extracomment>
+        <translation>%1 (yours)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Call to action</source>
+        <translation>Call to action</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Speaks to</source>
+        <translation>Speaks to</translation>
+    </message>
+    <message>
+        <source>none of yours yet</source>
+        <translation>none of yours yet</translation>
+    </message>
+    <message>
+        <source>Your personas</source>
+        <translation>Your personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Your objectives</source>
+        <translation>Your objectives</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>New post from template</source>
+        <translation>New post from template</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Create the post</source>
+        <translation>&amp;Create the post</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this template</source>
+        <translation>&amp;Delete this template</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>Delete the template “%1”?</translation>
     </message>
 </context>
 <context>

@@ -731,6 +731,7 @@
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
+        <extracomment>the role of a gap row holding its :class:`Gap` (None for a channel misfit)</extracomment>
         <translation>Total</translation>
     </message>
     <message>
@@ -1239,6 +1240,119 @@
     </message>
 </context>
 <context>
+    <name>EvergreenDialog</name>
+    <message>
+        <source>Evergreen posts</source>
+        <translation>Publications réutilisables</translation>
+    </message>
+    <message>
+        <source>Posts marked “Evergreen” in the editor. Reusing one makes a new post with the same content on new targets; the original is never changed.</source>
+        <translation>Les publications marquées « Réutilisable » dans l’éditeur. En réutiliser une crée une nouvelle publication au même contenu, sur de nouvelles cibles&#x202f;; l’originale n’est jamais modifiée.</translation>
+    </message>
+    <message>
+        <source>No evergreen post yet: tick “Evergreen” in a post&apos;s editor.</source>
+        <translation>Pas encore de publication réutilisable&#xa0;: cochez « Réutilisable » dans l’éditeur d’une publication.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the new post (else a draft)</source>
+        <translation>&amp;Programmer la nouvelle publication (sinon un brouillon)</translation>
+    </message>
+    <message>
+        <source>&amp;Reuse…</source>
+        <translation>&amp;Réutiliser…</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>Réutiliser</translation>
+    </message>
+    <message>
+        <source>When should the new post go out?</source>
+        <translation>Quand la nouvelle publication doit-elle partir&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>EvergreenModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Times reused</source>
+        <translation>Réutilisations</translation>
+    </message>
+    <message>
+        <source>Available again</source>
+        <translation>De nouveau disponible</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>never (maximum reached)</source>
+        <translation>jamais (maximum atteint)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>dès maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>EvergreenRow</name>
+    <message>
+        <source>E&amp;vergreen: can be reused to fill gaps</source>
+        <translation>Ré&amp;utilisable&#xa0;: peut resservir pour combler les trous</translation>
+    </message>
+    <message>
+        <source>Reusable posts are listed in Tools › Evergreen posts and proposed where the coverage has gaps.</source>
+        <translation>Les publications réutilisables sont listées dans Outils › Publications réutilisables et proposées là où la couverture a des trous.</translation>
+    </message>
+    <message>
+        <source> days between uses</source>
+        <translation> jours entre deux utilisations</translation>
+    </message>
+    <message>
+        <source>Days between two uses</source>
+        <translation>Jours entre deux utilisations</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>au plus </translation>
+    </message>
+    <message>
+        <source>Maximum number of reuses</source>
+        <translation>Nombre maximal de réutilisations</translation>
+    </message>
+    <message>
+        <source>reuses</source>
+        <translation>réutilisations</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+        <source>Name of the template (it appears in File › New post from template):</source>
+        <translation>Nom du modèle (il apparaît dans Fichier › Nouvelle publication depuis un modèle)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved as the template “%1”.</source>
+        <translation>Enregistrée comme modèle « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <source>&amp;Import posts from a CSV file…</source>
@@ -1378,6 +1492,33 @@
 %1</source>
         <translation>Certains éléments n’ont pas été créés&#xa0;:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GapFillPanel</name>
+    <message>
+        <source>Ways to fill the gap</source>
+        <translation>De quoi combler le trou</translation>
+    </message>
+    <message>
+        <source>&amp;Create the post</source>
+        <translation>&amp;Créer la publication</translation>
+    </message>
+    <message>
+        <source>Select a gap to see what could fill it.</source>
+        <translation>Choisissez un trou pour voir ce qui pourrait le combler.</translation>
+    </message>
+    <message>
+        <source>This gap is over.</source>
+        <translation>Ce trou est passé.</translation>
+    </message>
+    <message>
+        <source>To fill it: evergreen posts available then, and templates.</source>
+        <translation>Pour le combler&#xa0;: les publications réutilisables disponibles à ce moment-là, et des modèles.</translation>
+    </message>
+    <message>
+        <source>No evergreen post nor template fits this gap.</source>
+        <translation>Aucune publication réutilisable ni aucun modèle ne convient à ce trou.</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2027,14 @@
     <message>
         <source>&amp;New post…</source>
         <translation>&amp;Nouvelle publication…</translation>
+    </message>
+    <message>
+        <source>New post from &amp;template…</source>
+        <translation>Nouvelle publication depuis un &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>&amp;Evergreen posts…</source>
+        <translation>Publications &amp;réutilisables…</translation>
     </message>
     <message>
         <source>Load the &amp;example workspace</source>
@@ -2683,6 +2832,14 @@
         <translation>&amp;Publier maintenant</translation>
     </message>
     <message>
+        <source>Save as &amp;template…</source>
+        <translation>Enregistrer comme &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the template is made from the saved post.</source>
+        <translation>Enregistrez d’abord vos modifications&#xa0;: le modèle est fait à partir de la publication enregistrée.</translation>
+    </message>
+    <message>
         <source>The post goes out now.</source>
         <translation>La publication part maintenant.</translation>
     </message>
@@ -2770,6 +2927,17 @@
             <numerusform>+%n autre image</numerusform>
             <numerusform>+%n autres images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>♻ Reuse “%1” (from %2)</source>
+        <translation>♻ Réutiliser « %1 » (à partir du %2)</translation>
+    </message>
+    <message>
+        <source>✎ New post from the template “%1”</source>
+        <translation>✎ Nouvelle publication depuis le modèle « %1 »</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3396,10 @@
         <translation>Nouvelle publication</translation>
     </message>
     <message>
+        <source>New post from a template</source>
+        <translation>Nouvelle publication depuis un modèle</translation>
+    </message>
+    <message>
         <source>Month, week or agenda view</source>
         <translation>Vue mois, semaine ou agenda</translation>
     </message>
@@ -3355,6 +3527,73 @@
             <numerusform>%n publication de la file n’est plus sur un créneau de ce compte. Elle n’a pas été déplacée. La mettre au prochain créneau libre maintenant&#x202f;?</numerusform>
             <numerusform>%n publications de la file ne sont plus sur un créneau de ce compte. Elles n’ont pas été déplacées. Les mettre aux prochains créneaux libres maintenant&#x202f;?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <source>%1 (yours)</source>
+        <extracomment>the role holding a row&apos;s :class:`PostTemplate`</extracomment>
+        <translation>%1 (le vôtre)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Call to action</source>
+        <translation>Appel à l’action</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Speaks to</source>
+        <translation>S’adresse à</translation>
+    </message>
+    <message>
+        <source>none of yours yet</source>
+        <translation>aucune des vôtres pour l’instant</translation>
+    </message>
+    <message>
+        <source>Your personas</source>
+        <translation>Vos personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Your objectives</source>
+        <translation>Vos objectifs</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>New post from template</source>
+        <translation>Nouvelle publication depuis un modèle</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Create the post</source>
+        <translation>&amp;Créer la publication</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this template</source>
+        <translation>&amp;Supprimer ce modèle</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>Supprimer le modèle « %1 »&#x202f;?</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Recurring posts: a series (an RFC 5545 rule in local time) and, on each post, the series
 and occurrence it stands for (one post per occurrence).
 
-Revision ID: 0007_post_series
+Revision ID: 0007
 Revises: 0006
 """
 

@@ -1,7 +1,7 @@
 """Events, campaigns (and the campaign of a post), awareness days.
 
 Revision ID: 0010
-Revises: 0008 (0009 once the templates land)
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import essplanner.models
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -48,9 +48,10 @@ from essplanner.ui.editor.state import (
 )
 from essplanner.ui.editor.tiktok_panel import TikTokPanel
 from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
-from essplanner.ui.plain import plain
+from essplanner.ui.plain import plain, plain_label
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
 from essplanner.ui.tasks import TaskRunner
+from essplanner.ui.templates.editor_parts import EvergreenRow, ask_template_name, saved_message
 from essplanner.ui.thumbnails import VideoThumbnails
 from essplanner.workspace import Workspace
 
@@ -163,6 +164,13 @@ class PostEditor(QDialog):
         self.thumbnails.made.connect(lambda _video: self._update_preview())
         self.images = ImageList(f, self)
         self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
+        self.evergreen = EvergreenRow(workspace, self)
+        f.form_layout.addRow("", self.evergreen)
+        self.reminder = plain_label(QLabel(self))
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("background: #fff4d6; padding: 6px;")
+        self.reminder.hide()
+        layout.insertWidget(0, self.reminder)
         self._connect()
 
         if state is not None:
@@ -179,6 +187,8 @@ class PostEditor(QDialog):
                 language=default_language(workspace),
             )
         self.apply_state(initial)
+        self.evergreen.load(post.id if post is not None else None)
+        self.evergreen.changed.connect(self._on_evergreen_changed)
         self._build_actions_menu()
         self._show_published()
         if state is not None:
@@ -510,6 +520,10 @@ class PostEditor(QDialog):
         self.dirty = False
         self.post = after
         self.expected_version = after.version
+        if before is None and self.evergreen.check.isChecked():
+            refused = self.evergreen.apply(after.id)
+            if refused:
+                messages.warning(self, self.windowTitle(), plain(refused))
         self.saved.emit(before, after)
         self.accept()
         return True
@@ -661,6 +675,8 @@ class PostEditor(QDialog):
         self.action_duplicate.triggered.connect(self.on_duplicate)
         self.action_publish_now = menu.addAction(self.tr("&Publish now"))
         self.action_publish_now.triggered.connect(self.on_publish_now)
+        self.action_save_template = menu.addAction(self.tr("Save as &template…"))
+        self.action_save_template.triggered.connect(self.on_save_as_template)
         unsent = self.post is not None and any(
             t.state in (domain.DeliveryState.DRAFT, domain.DeliveryState.SCHEDULED,
                         domain.DeliveryState.MISSED, domain.DeliveryState.FAILED)
@@ -679,6 +695,37 @@ class PostEditor(QDialog):
             self._show_message(str(exc))
             return
         self.duplicated.emit(copy)
+
+    def show_reminder(self, text: str) -> None:
+        """A reminder from the template the post started from (image rights...)."""
+        self.reminder.setText("⚠ " + text)
+        self.reminder.show()
+
+    def _on_evergreen_changed(self) -> None:
+        """An existing post (published ones too) is marked at once; a new one when saved."""
+        if self.post is None:
+            return
+        refused = self.evergreen.apply(self.post.id)
+        if refused:
+            self._show_message(refused)
+            self.evergreen.load(self.post.id)
+
+    def on_save_as_template(self) -> None:
+        if self.post is None:
+            return
+        if self.dirty:
+            self._show_message(self.tr("Save your changes first: the template is made from "
+                                       "the saved post."))
+            return
+        name = ask_template_name(self, self.post.display_title)
+        if name is None:
+            return
+        try:
+            template = self.ws.templates.save_from_post(self.post.id, name)
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return
+        self._show_message(saved_message(template))
 
     def on_publish_now(self) -> None:
         if self.post is None:

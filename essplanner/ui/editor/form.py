@@ -224,6 +224,7 @@ class EditorForm(QWidget):
         form.addRow(self.tr("St&age:"), self.state_combo)
         form.addRow(self._label(self.tr("La&nguage:"), self.language_combo), self.language_combo)
         form.addRow("", self.schedule_check)
+        self.form_layout = form  # rows added by features (the evergreen row)
 
         left = QWidget(self)
         left.setLayout(form)

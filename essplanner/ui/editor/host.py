@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from essplanner.ui import messages
 from essplanner.ui.plain import plain
 
 if TYPE_CHECKING:
+    from essplanner.services.templates import PostTemplate
     from essplanner.ui.editor.editor import PostEditor
     from essplanner.ui.mainwindow import MainWindow
 
@@ -47,6 +49,35 @@ class EditorHost(QObject):
             self.main.ws.clock.now().astimezone(self.main.zone),
         )
         self._show_editor(None, start=start)
+
+    def new_from_template(self, template: PostTemplate, *, day: date | None = None,
+                          persona_ids: Sequence[int] = (), objective_ids: Sequence[int] = (),
+                          ) -> PostEditor | None:
+        """A new post's editor filled from ``template`` (not saved until the user saves),
+        tagged with what it suggests; its reminder (image rights...) shown."""
+        from essplanner.services.templates import draft_from, suggest
+        from essplanner.ui.editor.editor import default_start
+        from essplanner.ui.editor.state import EditorState
+
+        if self.main.require_actions() is None:
+            return None
+        ws = self.main.ws
+        start = default_start(day or self.main.selected_date() or self.main.today(),
+                              ws.clock.now().astimezone(self.main.zone))
+        draft = draft_from(template, suggest(
+            template, personas=ws.personas.all(), objectives=ws.objectives.all(),
+            accounts=ws.accounts.all()), persona_ids=persona_ids, objective_ids=objective_ids)
+        state = EditorState(
+            title=draft.title, body=draft.body, link_url=draft.link_url,
+            call_to_action=draft.call_to_action,
+            hashtags=" ".join(f"#{h}" for h in draft.hashtags), language=draft.language,
+            persona_ids=list(draft.persona_ids), objective_ids=list(draft.objective_ids),
+            account_ids=list(draft.account_ids),
+            local_when=start.replace(tzinfo=None).isoformat(timespec="minutes"))
+        editor = self._show_editor(None, state=state.to_json())
+        if template.reminder:
+            editor.show_reminder(template.reminder)
+        return editor
 
     def _show_editor(
         self,

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.domain import Change, Period
-from essplanner.kpi.coverage import Coverage, GapKind, RowKind
+from essplanner.kpi.coverage import Coverage, Gap, GapKind, RowKind
 from essplanner.kpi.periods import (
     DateRange,
     label,
@@ -44,6 +44,7 @@ from essplanner.kpi.periods import (
     week_short,
 )
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.kpi.gap_fill import GapFillPanel
 from essplanner.ui.plain import plain
 from essplanner.workspace import Workspace
 
@@ -53,6 +54,10 @@ GAP = QColor("#fde0dc")
 EMPTY = QColor("#f5f5f5")
 COVERED = QColor("#e3f2e1")
 SECTION = {RowKind.PERSONA: "", RowKind.SEGMENT: "◆ ", RowKind.OBJECTIVE: "◎ "}
+
+
+#: the role of a gap row holding its :class:`Gap` (None for a channel misfit)
+GAP_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class Role(enum.IntEnum):
@@ -170,11 +175,13 @@ class GapListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[tuple[str, str]] = []  # (kind, message)
+        self._gaps: list[Gap] = []  # the first rows' gaps (the misfits follow)
 
     def set_coverage(self, coverage: Coverage) -> None:
         self.beginResetModel()
         self._items = [(g.kind.value, g.message) for g in coverage.gaps]
         self._items += [("channel", m.message) for m in coverage.misfits]
+        self._gaps = list(coverage.gaps)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -198,13 +205,17 @@ class GapListModel(QAbstractListModel):
             return style.standardIcon(icon)
         if role == Qt.ItemDataRole.UserRole:
             return kind
+        if role == GAP_ROLE:
+            return self._gaps[index.row()] if index.row() < len(self._gaps) else None
         return None
 
 
 class CoverageWindow(QMainWindow):
-    """Coverage of a month. Signals: ``post_activated(int)`` (a post of a cell)."""
+    """Coverage of a month. Signals: ``post_activated(int)`` (a post of a cell),
+    ``post_created(object)`` (a post made to fill a gap)."""
 
     post_activated = Signal(int)
+    post_created = Signal(object)
 
     def __init__(self, workspace: Workspace, bridge: Bridge,
                  parent: QWidget | None = None) -> None:
@@ -242,7 +253,11 @@ class CoverageWindow(QMainWindow):
         box_layout.setContentsMargins(0, 0, 0, 0)
         heading = self.tr("Gaps and channel fit")
         box_layout.addWidget(QLabel(f"<b>{heading}</b>", box))
-        box_layout.addWidget(self.gap_view)
+        gaps_row = QSplitter(Qt.Orientation.Horizontal, box)
+        gaps_row.addWidget(self.gap_view)
+        self.fill = GapFillPanel(workspace, gaps_row)
+        gaps_row.addWidget(self.fill)
+        box_layout.addWidget(gaps_row)
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -286,6 +301,8 @@ class CoverageWindow(QMainWindow):
         self.min_weeks.valueChanged.connect(self.reload)
         self.table.doubleClicked.connect(self.on_double_clicked)
         self.bridge.changed.connect(self.on_changed)
+        self.gap_view.selectionModel().currentChanged.connect(self.on_gap_changed)
+        self.fill.post_created.connect(self.on_post_created)
 
     def set_span(self, span: DateRange) -> None:
         self.span = span
@@ -302,6 +319,7 @@ class CoverageWindow(QMainWindow):
         titles = {p.id: p.display_title for p in self._posts(ids)}
         self.model.set_coverage(coverage, titles)
         self.gaps.set_coverage(coverage)
+        self.fill.set_gap(None)
         whole_month = period_of(self.span.start, Period.MONTH) == self.span
         name = label(self.span, Period.MONTH if whole_month else None)
         self.title.setText(self.tr("Coverage — %1").replace("%1", name[:1].upper() + name[1:]))
@@ -317,6 +335,14 @@ class CoverageWindow(QMainWindow):
     def on_changed(self, change: Change) -> None:
         if change.posts or change.personas or change.objectives or change.accounts:
             self.reload()
+
+    def on_gap_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        gap = current.data(GAP_ROLE) if current.isValid() else None
+        self.fill.set_gap(gap if isinstance(gap, Gap) else None)
+
+    def on_post_created(self, post: Any) -> None:
+        self.post_created.emit(post)
+        self.post_activated.emit(int(post.id))
 
     def on_double_clicked(self, index: QModelIndex) -> None:
         ids = index.data(Role.POST_IDS) or []

@@ -74,6 +74,13 @@ class KpiTools(QObject):
         if self.coverage is None:
             self.coverage = CoverageWindow(self.ws, self.bridge, self.window)
             self.coverage.setWindowFlag(Qt.WindowType.Window)
+            # a post made to fill a gap opens in the editor and can be undone
+            open_post = getattr(self.window, "open_post", None)
+            if open_post is not None:
+                self.coverage.post_activated.connect(open_post)
+            actions = getattr(self.window, "actions_", None)
+            if actions is not None:
+                self.coverage.post_created.connect(lambda post: actions.record_save(None, post))
         self.coverage.show()
         self.coverage.raise_()
         return self.coverage

@@ -1,0 +1,1 @@
+"""Post templates and evergreen posts: the template picker, the evergreen library."""
