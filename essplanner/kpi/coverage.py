@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from essplanner import domain
 from essplanner.domain import (
@@ -118,6 +118,8 @@ class Coverage:
     gaps: tuple[Gap, ...]
     misfits: tuple[ChannelMisfit, ...]
     fit: tuple[ChannelFit, ...]
+    #: per week, the posting slots still free (capacity to fill a gap); () if not counted
+    free_slots: tuple[int, ...] = ()
 
     def rows_of(self, kind: RowKind) -> list[CoverageRow]:
         return [r for r in self.rows if r.kind is kind]
@@ -143,11 +145,13 @@ def weeks_text(count: int) -> str:
 
 def compute(*, span: DateRange, zone: tzinfo, today: date, posts: Sequence[domain.Post],
             personas: Sequence[domain.Persona], objectives: Sequence[domain.Objective],
-            platform_of: Mapping[int, str], min_weeks: int = DEFAULT_MIN_WEEKS) -> Coverage:
+            platform_of: Mapping[int, str], min_weeks: int = DEFAULT_MIN_WEEKS,
+            free_slots: Iterable[datetime] | None = None) -> Coverage:
     """The coverage grid, gaps and channel fit of ``posts`` over ``span``.
 
     ``platform_of`` gives each account id the platform its posts reach (the mimicked
-    one for a dry-run account).
+    one for a dry-run account); ``free_slots``, the times of the posting slots still
+    free, counted per week.
     """
     columns = tuple(weeks(span))
     dated = [(p, p.scheduled_at.astimezone(zone).date()) for p in posts
@@ -210,7 +214,19 @@ def compute(*, span: DateRange, zone: tzinfo, today: date, posts: Sequence[domai
         gaps.extend(found)
         rows.append(_with_gap_weeks(row, columns, found))
     misfits, fit = _channel_fit(dated, personas, platform_of)
-    return Coverage(span, columns, tuple(rows), tuple(gaps), tuple(misfits), tuple(fit))
+    free = free_by_week(columns, zone, free_slots) if free_slots is not None else ()
+    return Coverage(span, columns, tuple(rows), tuple(gaps), tuple(misfits), tuple(fit), free)
+
+
+def free_by_week(weeks_: Sequence[DateRange], zone: tzinfo,
+                 free: Iterable[datetime]) -> tuple[int, ...]:
+    """How many of the free posting slots ``free`` (aware times) fall in each week."""
+    days = [when.astimezone(zone).date() for when in free]
+    return tuple(sum(1 for d in days if d in week) for week in weeks_)
+
+
+def free_slots_text(count: int) -> str:
+    return n_("{n} free slot", "{n} free slots", count)
 
 
 def _empty_runs(cells: Sequence[Cell], min_weeks: int) -> frozenset[int]:

@@ -8,7 +8,7 @@ Each method is one transaction and returns frozen dataclasses (:mod:`essplanner.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -480,8 +480,9 @@ class KpiService(Service):
     # ------------------------------------------------------ coverage & reach ---
 
     def coverage(self, span: DateRange, *, min_weeks: int = cov.DEFAULT_MIN_WEEKS,
-                 ) -> cov.Coverage:
-        """Planned and published posts by persona, segment and objective, week by week."""
+                 free_slots: Iterable[datetime] | None = None) -> cov.Coverage:
+        """Planned and published posts by persona, segment and objective, week by week
+        (and, given the free posting slots' times, how many fall in each week)."""
         if min_weeks < 1:
             raise ValidationError(_("A gap is at least one week long."))
         start, end = span.utc(self.zone)
@@ -497,7 +498,7 @@ class KpiService(Service):
             platform_of = {a.id: effective_platform(a) for a in s.scalars(select(models.Account))}
         return cov.compute(span=span, zone=self.zone, today=self.today(), posts=posts,
                            personas=personas, objectives=objectives, platform_of=platform_of,
-                           min_weeks=min_weeks)
+                           min_weeks=min_weeks, free_slots=free_slots)
 
     def dashboard(self, span: DateRange, *, history: int = 6, best: int = 5,
                   include_test_accounts: bool | None = None) -> Dashboard:

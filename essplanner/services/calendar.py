@@ -72,6 +72,7 @@ class CalendarEntry:
     objective_ids: tuple[int, ...] = ()  # ordered by name, like Post.objectives
     media_count: int = 0
     video: str = ""  # the stored path of a video of the post (its thumbnail is beside it)
+    campaign: str = ""  # the name of the post's campaign
 
     @functools.cached_property
     def status(self) -> PostStatus:
@@ -217,9 +218,12 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
     from essplanner import models
 
     post = models.Post
+    link = models.campaign_post
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
-               post.link_url, post.scheduled_at, post.editorial_state)
+               post.link_url, post.scheduled_at, post.editorial_state, models.Campaign.name)
+        .outerjoin(link, link.c.post_id == post.id)  # a post is in one campaign at most
+        .outerjoin(models.Campaign, models.Campaign.id == link.c.campaign_id)
         .where(cond).order_by(post.scheduled_at, post.id)
     ).all()
     if not rows:
@@ -268,7 +272,7 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
             scheduled_at=r[5], editorial_state=EditorialState(r[6]),
             targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
             objective_ids=tuple(objectives.get(r[0], ())), media_count=int(media.get(r[0], 0)),
-            video=videos.get(r[0], ""),
+            video=videos.get(r[0], ""), campaign=r[7] or "",
         )
         for r in rows
     ]

@@ -133,6 +133,28 @@ class PlanningService(Service):
         self._notify(Change(planning=True))
         return result
 
+    def update_campaign(self, campaign_id: int, *, name: str, start_day: date, end_day: date,
+                        colour: str, objective_id: int | None = None, description: str = "",
+                        ) -> domain.Campaign:
+        """Change a campaign (its posts stay in it)."""
+        name = required(name, _("campaign name"))
+        if end_day < start_day:
+            raise ValidationError(_("A campaign cannot end before it starts."))
+        if not _COLOUR.match(colour):
+            raise ValidationError(_("{colour!r} is not a colour; write it #rrggbb.",
+                                    colour=colour))
+        with self.db.write() as s:
+            row = _get(s, models.Campaign, campaign_id)
+            if objective_id is not None:
+                _get(s, models.Objective, objective_id)
+            row.name, row.start_day, row.end_day = name, start_day, end_day
+            row.colour, row.objective_id, row.description = (colour.lower(), objective_id,
+                                                             description)
+            flush_unique(s, _("A campaign named {name!r} already exists.", name=name))
+            result = to_campaign(row)
+        self._notify(Change(planning=True))
+        return result
+
     def remove_campaign(self, campaign_id: int) -> domain.Campaign:
         with self.db.write() as s:
             row = _get(s, models.Campaign, campaign_id)
@@ -183,32 +205,30 @@ class PlanningService(Service):
                   ) -> domain.Event:
         """An all-day event (``start_day``, ``end_day``) or a timed one (``starts_at``,
         ``ends_at``, aware)."""
-        name = required(name, _("event name"))
-        all_day = starts_at is None
-        if all_day:
-            if start_day is None:
-                raise ValidationError(_("Give the event's day or its start time."))
-            end_day = end_day or start_day
-            if end_day < start_day:
-                raise ValidationError(_("An event cannot end before it starts."))
-        else:
-            assert starts_at is not None
-            require_aware(starts_at)
-            ends_at = ends_at or starts_at + timedelta(hours=2)
-            require_aware(ends_at)
-            if ends_at <= starts_at:
-                raise ValidationError(_("An event cannot end before it starts."))
-            start_day = end_day = None
+        values = _event_values(name, place, objective_id, campaign_id, description,
+                               start_day, end_day, starts_at, ends_at)
         with self.db.write() as s:
-            if objective_id is not None:
-                _get(s, models.Objective, objective_id)
-            if campaign_id is not None:
-                _get(s, models.Campaign, campaign_id)
-            row = models.Event(name=name, all_day=all_day, start_day=start_day,
-                               end_day=end_day, starts_at=starts_at, ends_at=ends_at,
-                               place=place.strip(), objective_id=objective_id,
-                               campaign_id=campaign_id, description=description)
+            _check_links(s, objective_id, campaign_id)
+            row = models.Event(**values)
             s.add(row)
+            s.flush()
+            result = to_event(row)
+        self._notify(Change(planning=True))
+        return result
+
+    def update_event(self, event_id: int, *, name: str, place: str = "",
+                     objective_id: int | None = None, campaign_id: int | None = None,
+                     description: str = "", start_day: date | None = None,
+                     end_day: date | None = None, starts_at: datetime | None = None,
+                     ends_at: datetime | None = None) -> domain.Event:
+        """Change an event; the same rules as :meth:`add_event`."""
+        values = _event_values(name, place, objective_id, campaign_id, description,
+                               start_day, end_day, starts_at, ends_at)
+        with self.db.write() as s:
+            row = _get(s, models.Event, event_id)
+            _check_links(s, objective_id, campaign_id)
+            for key, value in values.items():
+                setattr(row, key, value)
             s.flush()
             result = to_event(row)
         self._notify(Change(planning=True))
@@ -313,6 +333,40 @@ class PostServiceLike(Protocol):
 
     def delete(self, post_id: int, *,
                expected_version: int | None = None) -> domain.Post: ...
+
+
+def _event_values(name: str, place: str, objective_id: int | None, campaign_id: int | None,
+                  description: str, start_day: date | None, end_day: date | None,
+                  starts_at: datetime | None, ends_at: datetime | None) -> dict[str, object]:
+    """An event's columns, checked (all day when ``starts_at`` is None)."""
+    name = required(name, _("event name"))
+    all_day = starts_at is None
+    if all_day:
+        if start_day is None:
+            raise ValidationError(_("Give the event's day or its start time."))
+        end_day = end_day or start_day
+        if end_day < start_day:
+            raise ValidationError(_("An event cannot end before it starts."))
+        ends_at = None
+    else:
+        assert starts_at is not None
+        require_aware(starts_at)
+        ends_at = ends_at or starts_at + timedelta(hours=2)
+        require_aware(ends_at)
+        if ends_at <= starts_at:
+            raise ValidationError(_("An event cannot end before it starts."))
+        start_day = end_day = None
+    return {"name": name, "all_day": all_day, "start_day": start_day, "end_day": end_day,
+            "starts_at": starts_at, "ends_at": ends_at, "place": place.strip(),
+            "objective_id": objective_id, "campaign_id": campaign_id,
+            "description": description}
+
+
+def _check_links(s: Session, objective_id: int | None, campaign_id: int | None) -> None:
+    if objective_id is not None:
+        _get(s, models.Objective, objective_id)
+    if campaign_id is not None:
+        _get(s, models.Campaign, campaign_id)
 
 
 def _french() -> bool:

@@ -140,7 +140,10 @@ class QuickReader:
         db = self._db
         rows = db.execute(
             f"SELECT p.id, p.version, p.title, substr(p.body, 1, {EXCERPT}), p.link_url, "  # noqa: S608
-            f"p.scheduled_at, p.editorial_state FROM post p WHERE {cond} "
+            "p.scheduled_at, p.editorial_state, c.name FROM post p "
+            # a post is in one campaign at most
+            "LEFT JOIN campaign_post x ON x.post_id = p.id "
+            f"LEFT JOIN campaign c ON c.id = x.campaign_id WHERE {cond} "
             "ORDER BY p.scheduled_at IS NOT NULL, p.scheduled_at, p.id", params).fetchall()
         if not rows:
             return []
@@ -190,8 +193,8 @@ class QuickReader:
                 post_id, version, title, text or "", link or "", _when(when),
                 _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
                 tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),
-                int(media.get(post_id, 0)), videos.get(post_id, ""))
-            for post_id, version, title, text, link, when, editorial in rows
+                int(media.get(post_id, 0)), videos.get(post_id, ""), campaign or "")
+            for post_id, version, title, text, link, when, editorial, campaign in rows
         ]
 
     def _pairs(self, table: str, column: str, other: str, cond: str,

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
     # built by window_parts.build_actions
     action_new: QAction
     action_prepare_posts: QAction
+    action_events: QAction
+    action_days: QAction
     action_new_from_template: QAction
     action_evergreen: QAction
     action_load_example: QAction

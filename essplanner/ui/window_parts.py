@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essplanner.ui.planning.actions import connect_month_view, open_days, open_events
 from essplanner.ui.templates.actions import new_post_from_template, open_evergreen_library
 from essplanner.ui.undo_actions import keep_short
 
@@ -140,6 +141,13 @@ def build_actions(w: MainWindow) -> None:
     w.action_prepare_posts = _action(
         w, translate("MainWindow", "Prepare the posts of an &event…"), None, w.prepare_event_posts
     )
+    w.action_events = _action(
+        w, translate("MainWindow", "E&vents and campaigns…"), None, lambda: open_events(w)
+    )
+    w.action_days = _action(
+        w, translate("MainWindow", "A&wareness days…"), None, lambda: open_days(w)
+    )
+    connect_month_view(w)
     w.action_attention = _action(
         w, translate("MainWindow", "Needs &attention"), "Ctrl+Shift+A", w.show_attention
     )
@@ -242,7 +250,9 @@ def build_actions(w: MainWindow) -> None:
     w.menu_tools = menu.addMenu(translate("MainWindow", "&Tools"))
     w.menu_tools.addAction(w.action_personas)
     w.menu_tools.addAction(w.action_objectives)
+    w.menu_tools.addAction(w.action_events)
     w.menu_tools.addAction(w.action_prepare_posts)
+    w.menu_tools.addAction(w.action_days)
     w.menu_tools.addAction(w.action_evergreen)
     w.menu_help = menu.addMenu(translate("MainWindow", "&Help"))
     w.menu_help.addAction(w.action_shortcuts)

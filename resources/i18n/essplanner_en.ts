@@ -472,6 +472,117 @@
     </message>
 </context>
 <context>
+    <name>AwarenessDialog</name>
+    <message>
+        <source>Awareness days</source>
+        <translation>Awareness days</translation>
+    </message>
+    <message>
+        <source>&amp;Load the list of ESS Planner</source>
+        <translation>&amp;Load the list of ESS Planner</translation>
+    </message>
+    <message>
+        <source>International and French days about poverty, volunteering, disability, environment, food waste…; loading it again adds only what is new</source>
+        <translation>International and French days about poverty, volunteering, disability, environment, food waste…; loading it again adds only what is new</translation>
+    </message>
+    <message>
+        <source>Import a &amp;file (.ics)…</source>
+        <translation>Import a &amp;file (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import from an &amp;address…</source>
+        <translation>Import from an &amp;address…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>For personas</source>
+        <translation>For personas</translation>
+    </message>
+    <message>
+        <source>For objectives</source>
+        <translation>For objectives</translation>
+    </message>
+    <message>
+        <source>No awareness day in these months. Load the list of ESS Planner, or import a calendar of days (.ics).</source>
+        <translation>No awareness day in these months. Load the list of ESS Planner, or import a calendar of days (.ics).</translation>
+    </message>
+    <message>
+        <source>Days of the coming</source>
+        <translation>Days of the coming</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) added</source>
+        <translation>
+            <numerusform>%n day added</numerusform>
+            <numerusform>%n days added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timed event(s) left out</source>
+        <translation>
+            <numerusform>%n timed event left out</numerusform>
+            <numerusform>%n timed events left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import awareness days</source>
+        <translation>Import awareness days</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar files (*.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Address of an iCalendar file (https://…):</source>
+        <translation>Address of an iCalendar file (https://…):</translation>
+    </message>
+    <message>
+        <source>Write an address starting with https://.</source>
+        <translation>Write an address starting with https://.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Remove the awareness day “%1”</source>
+        <translation>Remove the awareness day “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” removed (Edit › Undo puts it back).</source>
+        <translation>“%1” removed (Edit › Undo puts it back).</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Backups</source>
@@ -670,6 +781,72 @@
     </message>
 </context>
 <context>
+    <name>CampaignCombo</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>The campaign this post belongs to (Tools › Events and campaigns)</source>
+        <translation>The campaign this post belongs to (Tools › Events and campaigns)</translation>
+    </message>
+    <message>
+        <source>(no campaign)</source>
+        <translation>(no campaign)</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Winter collection…</source>
+        <translation>Winter collection…</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour:</source>
+        <translation>Co&amp;lour:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objective:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Export as PNG…</source>
@@ -725,6 +902,13 @@
     <message>
         <source>Web visits</source>
         <translation>Web visits</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>Campaign: %1</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1421,57 @@
     <message>
         <source>Leave empty to publish the main text on this account.</source>
         <translation>Leave empty to publish the main text on this account.</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>New event</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>General assembly, open day, collection…</source>
+        <translation>General assembly, open day, collection…</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ends:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objective:</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Campaign:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2352,14 @@
         <translation>Prepare the posts of an &amp;event…</translation>
     </message>
     <message>
+        <source>E&amp;vents and campaigns…</source>
+        <translation>E&amp;vents and campaigns…</translation>
+    </message>
+    <message>
+        <source>A&amp;wareness days…</source>
+        <translation>A&amp;wareness days…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>Needs &amp;attention</translation>
     </message>
@@ -2679,6 +2922,116 @@
     </message>
 </context>
 <context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>&amp;Edit the event…</source>
+        <translation>&amp;Edit the event…</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the posts…</source>
+        <translation>&amp;Prepare the posts…</translation>
+    </message>
+    <message>
+        <source>Events and campaigns</source>
+        <translation>Events and campaigns</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>&amp;Add an event…</source>
+        <translation>&amp;Add an event…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Drafts for the announcement (D-14), the reminder (D-1), the day and the thanks (D+1)</source>
+        <translation>Drafts for the announcement (D-14), the reminder (D-1), the day and the thanks (D+1)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>E&amp;vents</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Add a &amp;campaign…</source>
+        <translation>Add a &amp;campaign…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaigns</source>
+        <translation>Ca&amp;mpaigns</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Add the event “%1”</source>
+        <translation>Add the event “%1”</translation>
+    </message>
+    <message>
+        <source>Change the event “%1”</source>
+        <translation>Change the event “%1”</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1”</source>
+        <translation>Delete the event “%1”</translation>
+    </message>
+    <message>
+        <source>Add the campaign “%1”</source>
+        <translation>Add the campaign “%1”</translation>
+    </message>
+    <message>
+        <source>Change the campaign “%1”</source>
+        <translation>Change the campaign “%1”</translation>
+    </message>
+    <message>
+        <source>Delete the campaign</source>
+        <translation>Delete the campaign</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) belong to this campaign. Delete the campaign? The posts stay, in no campaign.</source>
+        <translation>
+            <numerusform>%n post belongs to this campaign. Delete the campaign? The post stays, in no campaign.</numerusform>
+            <numerusform>%n posts belong to this campaign. Delete the campaign? The posts stay, in no campaign.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1”</source>
+        <translation>Delete the campaign “%1”</translation>
+    </message>
+</context>
+<context>
     <name>PostActions</name>
     <message>
         <source>ESS Planner</source>
@@ -2746,6 +3099,10 @@
     <message>
         <source>time zone %1</source>
         <translation>time zone %1</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign:</source>
+        <translation>Ca&amp;mpaign:</translation>
     </message>
     <message>
         <source>Sent text</source>

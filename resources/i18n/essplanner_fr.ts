@@ -472,6 +472,117 @@
     </message>
 </context>
 <context>
+    <name>AwarenessDialog</name>
+    <message>
+        <source>Awareness days</source>
+        <translation>Journées de sensibilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Load the list of ESS Planner</source>
+        <translation>&amp;Charger la liste d’ESS Planner</translation>
+    </message>
+    <message>
+        <source>International and French days about poverty, volunteering, disability, environment, food waste…; loading it again adds only what is new</source>
+        <translation>Journées internationales et françaises sur la pauvreté, le bénévolat, le handicap, l’environnement, le gaspillage alimentaire… ; la recharger n’ajoute que les nouveautés</translation>
+    </message>
+    <message>
+        <source>Import a &amp;file (.ics)…</source>
+        <translation>Importer un &amp;fichier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import from an &amp;address…</source>
+        <translation>Importer depuis une &amp;adresse…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Journée</translation>
+    </message>
+    <message>
+        <source>For personas</source>
+        <translation>Pour les personas</translation>
+    </message>
+    <message>
+        <source>For objectives</source>
+        <translation>Pour les objectifs</translation>
+    </message>
+    <message>
+        <source>No awareness day in these months. Load the list of ESS Planner, or import a calendar of days (.ics).</source>
+        <translation>Aucune journée de sensibilisation ces mois-ci. Chargez la liste d’ESS Planner ou importez un calendrier de journées (.ics).</translation>
+    </message>
+    <message>
+        <source>Days of the coming</source>
+        <translation>Journées des prochains</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) added</source>
+        <translation>
+            <numerusform>%n journée ajoutée</numerusform>
+            <numerusform>%n journées ajoutées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mise à jour</numerusform>
+            <numerusform>%n mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présente</numerusform>
+            <numerusform>%n déjà présentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timed event(s) left out</source>
+        <translation>
+            <numerusform>%n événement à heure fixe laissé de côté</numerusform>
+            <numerusform>%n événements à heure fixe laissés de côté</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import awareness days</source>
+        <translation>Importer des journées de sensibilisation</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Address of an iCalendar file (https://…):</source>
+        <translation>Adresse d’un fichier iCalendar (https://…)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Write an address starting with https://.</source>
+        <translation>Écrivez une adresse qui commence par https://.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Remove the awareness day “%1”</source>
+        <translation>Retirer la journée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>“%1” removed (Edit › Undo puts it back).</source>
+        <translation>«&#xa0;%1&#xa0;» retirée (Édition › Annuler la remet).</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Backups</source>
@@ -670,6 +781,72 @@
     </message>
 </context>
 <context>
+    <name>CampaignCombo</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>The campaign this post belongs to (Tools › Events and campaigns)</source>
+        <translation>La campagne dont fait partie cette publication (Outils › Événements et campagnes)</translation>
+    </message>
+    <message>
+        <source>(no campaign)</source>
+        <translation>(aucune campagne)</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Winter collection…</source>
+        <translation>Collecte d’hiver…</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour:</source>
+        <translation>Cou&amp;leur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objectif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Export as PNG…</source>
@@ -725,6 +902,13 @@
     <message>
         <source>Web visits</source>
         <translation>Visites du site</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>Campagne&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1421,57 @@
     <message>
         <source>Leave empty to publish the main text on this account.</source>
         <translation>Laissez vide pour publier le texte principal sur ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>General assembly, open day, collection…</source>
+        <translation>Assemblée générale, portes ouvertes, collecte…</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Toute la journée</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Fin&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lieu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>&amp;Objectif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Campagne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2352,14 @@
         <translation>Préparer les publications d’un &amp;événement…</translation>
     </message>
     <message>
+        <source>E&amp;vents and campaigns…</source>
+        <translation>É&amp;vénements et campagnes…</translation>
+    </message>
+    <message>
+        <source>A&amp;wareness days…</source>
+        <translation>&amp;Journées de sensibilisation…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>À &amp;vérifier</translation>
     </message>
@@ -2679,6 +2922,116 @@
     </message>
 </context>
 <context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>&amp;Edit the event…</source>
+        <translation>&amp;Modifier l’événement…</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the posts…</source>
+        <translation>&amp;Préparer les publications…</translation>
+    </message>
+    <message>
+        <source>Events and campaigns</source>
+        <translation>Événements et campagnes</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Add an event…</source>
+        <translation>&amp;Ajouter un événement…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Drafts for the announcement (D-14), the reminder (D-1), the day and the thanks (D+1)</source>
+        <translation>Des brouillons pour l’annonce (J-14), le rappel (J-1), le jour même et le merci (J+1)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>É&amp;vénements</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publications</translation>
+    </message>
+    <message>
+        <source>Add a &amp;campaign…</source>
+        <translation>Ajouter une &amp;campagne…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaigns</source>
+        <translation>Ca&amp;mpagnes</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Add the event “%1”</source>
+        <translation>Ajouter l’événement «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Change the event “%1”</source>
+        <translation>Modifier l’événement «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1”</source>
+        <translation>Supprimer l’événement «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add the campaign “%1”</source>
+        <translation>Ajouter la campagne «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Change the campaign “%1”</source>
+        <translation>Modifier la campagne «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete the campaign</source>
+        <translation>Supprimer la campagne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) belong to this campaign. Delete the campaign? The posts stay, in no campaign.</source>
+        <translation>
+            <numerusform>%n publication fait partie de cette campagne. Supprimer la campagne&#xa0;? La publication reste, sans campagne.</numerusform>
+            <numerusform>%n publications font partie de cette campagne. Supprimer la campagne&#xa0;? Les publications restent, sans campagne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1”</source>
+        <translation>Supprimer la campagne «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>PostActions</name>
     <message>
         <source>ESS Planner</source>
@@ -2746,6 +3099,10 @@
     <message>
         <source>time zone %1</source>
         <translation>fuseau horaire %1</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign:</source>
+        <translation>Ca&amp;mpagne&#xa0;:</translation>
     </message>
     <message>
         <source>Sent text</source>
@@ -2880,7 +3237,7 @@
     </message>
     <message>
         <source>Drafts for “%1”: tick those you want and change their times.</source>
-        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
+        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
     </message>
     <message>
         <source>Prepare the posts of “%1”</source>
@@ -2888,11 +3245,11 @@
     </message>
     <message>
         <source>No event to come: add one with “essplanner event add”.</source>
-        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
+        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
     </message>
     <message>
         <source>Event:</source>
-        <translation>Événement :</translation>
+        <translation>Événement :</translation>
     </message>
 </context>
 <context>

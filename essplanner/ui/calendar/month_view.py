@@ -48,7 +48,13 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.ui.calendar.chip_painter import ChipPainter
-from essplanner.ui.calendar.marks import CellMarks, MarksPainter, bars_height, strips_height
+from essplanner.ui.calendar.marks import (
+    MAX_STRIPS,
+    CellMarks,
+    MarksPainter,
+    bars_height,
+    strips_height,
+)
 from essplanner.ui.calendar.month_model import WEEKS, MonthModel, Role
 
 if TYPE_CHECKING:
@@ -234,6 +240,8 @@ class MonthView(QTableView):
     current_post_changed = Signal(object)
     navigate_requested = Signal(object)
     more_clicked = Signal(object)
+    event_activated = Signal(int)  # an event strip double-clicked
+    event_menu_requested = Signal(int, QPoint)  # an event strip's context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -356,6 +364,23 @@ class MonthView(QTableView):
             index.data(Role.MARKS))
         return index.data(Role.DATE) if more is not None and more.contains(pos) else None
 
+    def event_at(self, pos: QPoint) -> int | None:
+        """The event whose strip is under ``pos`` (viewport coordinates)."""
+        index = self.indexAt(pos)
+        marks = index.data(Role.MARKS) if index.isValid() else None
+        if not marks or not marks.events:
+            return None
+        cell = self.visualRect(index)
+        font = self._day_font(index)
+        small = self.delegate.small_font(font)
+        top = self.delegate.header_rect(cell, font).bottom() + bars_height(marks) + 3
+        height = QFontMetrics(small).height() + 1
+        for strip in marks.events[:MAX_STRIPS]:
+            if QRect(cell.left() + 3, top, cell.width() - 6, height).contains(pos):
+                return int(strip.event_id)
+            top += height + 2
+        return None
+
     def _day_font(self, index: QModelIndex) -> QFont:
         font = QFont(self.font())
         font.setBold(bool(index.data(Role.IS_TODAY)))
@@ -364,6 +389,10 @@ class MonthView(QTableView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         chip = self.chip_at(event.pos())
         if chip is None:
+            found = self.event_at(event.pos())
+            if found is not None:
+                self.event_menu_requested.emit(found, event.globalPos())
+                return
             event.ignore()
             return
         index = self.indexAt(event.pos())
@@ -420,6 +449,10 @@ class MonthView(QTableView):
         chip = self.chip_at(pos)
         if chip is not None:
             self.post_activated.emit(chip.post_id)
+            return
+        found = self.event_at(pos)
+        if found is not None:
+            self.event_activated.emit(found)
             return
         index = self.indexAt(pos)
         if index.isValid():

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -142,6 +143,9 @@ class Chip:
             if thumb is not None:
                 lines.append(f"<img src='{escape(QUrl.fromLocalFile(thumb).toString())}' "
                              "width='160'>")
+        if self.entry.campaign:
+            lines.append("▬ " + escape(QCoreApplication.translate(
+                "Chip", "Campaign: %1").replace("%1", self.entry.campaign)))
         if self.text.strip():
             text = self.text.strip()
             lines.append(escape(text[:400] + ("…" if len(text) > 400 else "")).replace(

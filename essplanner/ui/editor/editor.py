@@ -49,6 +49,7 @@ from essplanner.ui.editor.state import (
 from essplanner.ui.editor.tiktok_panel import TikTokPanel
 from essplanner.ui.labels import fmt_datetime, metric_label, platform_label, pydate
 from essplanner.ui.plain import plain, plain_label
+from essplanner.ui.planning.campaign_row import CampaignCombo
 from essplanner.ui.style import objective_colour, platform_icon, state_icon
 from essplanner.ui.tasks import TaskRunner
 from essplanner.ui.templates.editor_parts import EvergreenRow, ask_template_name, saved_message
@@ -166,6 +167,8 @@ class PostEditor(QDialog):
         self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
         self.evergreen = EvergreenRow(workspace, self)
         f.form_layout.addRow("", self.evergreen)
+        self.campaign = CampaignCombo(workspace, self)
+        f.form_layout.addRow(self.tr("Ca&mpaign:"), self.campaign)
         self.reminder = plain_label(QLabel(self))
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("background: #fff4d6; padding: 6px;")
@@ -189,6 +192,8 @@ class PostEditor(QDialog):
         self.apply_state(initial)
         self.evergreen.load(post.id if post is not None else None)
         self.evergreen.changed.connect(self._on_evergreen_changed)
+        self.campaign.load(post.id if post is not None else None)
+        self.campaign.changed.connect(self._mark_dirty)
         self._build_actions_menu()
         self._show_published()
         if state is not None:
@@ -524,6 +529,9 @@ class PostEditor(QDialog):
             refused = self.evergreen.apply(after.id)
             if refused:
                 messages.warning(self, self.windowTitle(), plain(refused))
+        refused = self.campaign.apply(after.id)
+        if refused:
+            messages.warning(self, self.windowTitle(), plain(refused))
         self.saved.emit(before, after)
         self.accept()
         return True

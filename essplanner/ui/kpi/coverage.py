@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.domain import Change, Period
-from essplanner.kpi.coverage import Coverage, Gap, GapKind, RowKind
+from essplanner.kpi.coverage import Coverage, Gap, GapKind, RowKind, free_slots_text
 from essplanner.kpi.periods import (
     DateRange,
     label,
@@ -103,11 +103,16 @@ class CoverageModel(QAbstractTableModel):
             if not 0 <= section < self.columnCount():
                 return None
             total = section == len(self.coverage.weeks)
+            free = self.free(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("Total") if total else week_short(self.coverage.weeks[section])
+                if total:
+                    return self.tr("Total")
+                short = week_short(self.coverage.weeks[section])
+                return f"{short}\n{free_slots_text(free)}" if free else short
             if role == Qt.ItemDataRole.ToolTipRole and not total:
                 week = self.coverage.weeks[section]
-                return self.tr("Week of %1").replace("%1", week_label(week))
+                tip = self.tr("Week of %1").replace("%1", week_label(week))
+                return f"{tip}\n{free_slots_text(free)}" if free else tip
             return None
         if not 0 <= section < len(self.coverage.rows):
             return None
@@ -123,6 +128,11 @@ class CoverageModel(QAbstractTableModel):
             font.setBold(row.kind is RowKind.OBJECTIVE)
             return font
         return None
+
+    def free(self, column: int) -> int:
+        """The posting slots still free in week ``column`` (0 if not counted)."""
+        slots = self.coverage.free_slots if self.coverage is not None else ()
+        return slots[column] if 0 <= column < len(slots) else 0
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -153,8 +163,10 @@ class CoverageModel(QAbstractTableModel):
             return QBrush(GAP if in_gap else COVERED if planned else EMPTY)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not ids:
-                return self.tr("Nothing planned this week.") if not in_gap else self.tr(
+                said = self.tr("Nothing planned this week.") if not in_gap else self.tr(
                     "Nothing planned: part of a gap.")
+                free = 0 if total else self.free(index.column())
+                return f"{said} {free_slots_text(free)}." if free else said
             return plain("\n".join(f"• {self.titles.get(i, '#' + str(i))}" for i in ids))
         if role == Role.PLANNED:
             return planned
@@ -314,7 +326,10 @@ class CoverageWindow(QMainWindow):
         self.set_span(period_of(start, Period.MONTH))
 
     def reload(self) -> None:
-        coverage = self.ws.kpis.coverage(self.span, min_weeks=self.min_weeks.value())
+        start, end = self.span.utc(self.ws.kpis.zone)
+        free = [f.when for f in self.ws.slots.free_slots(start, end)]
+        coverage = self.ws.kpis.coverage(self.span, min_weeks=self.min_weeks.value(),
+                                         free_slots=free)
         ids = sorted({i for r in coverage.rows for c in r.cells for i in c.post_ids})
         titles = {p.id: p.display_title for p in self._posts(ids)}
         self.model.set_coverage(coverage, titles)
