@@ -3244,8 +3244,8 @@
         <translation>Prepare the posts of “%1”</translation>
     </message>
     <message>
-        <source>No event to come: add one with “essplanner event add”.</source>
-        <translation>No event to come: add one with “essplanner event add”.</translation>
+        <source>No event to come: add one with Tools › Events and campaigns…</source>
+        <translation>No event to come: add one with Tools › Events and campaigns…</translation>
     </message>
     <message>
         <source>Event:</source>

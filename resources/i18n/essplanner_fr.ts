@@ -483,7 +483,7 @@
     </message>
     <message>
         <source>International and French days about poverty, volunteering, disability, environment, food waste…; loading it again adds only what is new</source>
-        <translation>Journées internationales et françaises sur la pauvreté, le bénévolat, le handicap, l’environnement, le gaspillage alimentaire… ; la recharger n’ajoute que les nouveautés</translation>
+        <translation>Journées internationales et françaises sur la pauvreté, le bénévolat, le handicap, l’environnement, le gaspillage alimentaire…&#x202f;; la recharger n’ajoute que les nouveautés</translation>
     </message>
     <message>
         <source>Import a &amp;file (.ics)…</source>
@@ -3237,19 +3237,19 @@
     </message>
     <message>
         <source>Drafts for “%1”: tick those you want and change their times.</source>
-        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
+        <translation>Brouillons pour « %1 »&#xa0;: cochez ceux que vous voulez et changez leurs heures.</translation>
     </message>
     <message>
         <source>Prepare the posts of “%1”</source>
         <translation>Préparer les publications de « %1 »</translation>
     </message>
     <message>
-        <source>No event to come: add one with “essplanner event add”.</source>
-        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
+        <source>No event to come: add one with Tools › Events and campaigns…</source>
+        <translation>Aucun événement à venir&#xa0;: ajoutez-en un avec Outils › Événements et campagnes…</translation>
     </message>
     <message>
         <source>Event:</source>
-        <translation>Événement :</translation>
+        <translation>Événement&#xa0;:</translation>
     </message>
 </context>
 <context>

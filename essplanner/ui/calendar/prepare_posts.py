@@ -140,7 +140,7 @@ def choose_event(window: QWidget, ws: Workspace, zone: ZoneInfo) -> int | None:
         messages.information(
             window, translate("PreparePostsDialog", "Prepare the posts"),
             translate("PreparePostsDialog",
-                      "No event to come: add one with “essplanner event add”."))
+                      "No event to come: add one with Tools › Events and campaigns…"))
         return None
     labels = [f"{event_days(e, zone)[0].isoformat()} — {e.name}" for e in events]
     label, ok = QInputDialog.getItem(window, translate("PreparePostsDialog", "Prepare the posts"),
