@@ -72,6 +72,10 @@ class CalendarEntry:
     objective_ids: tuple[int, ...] = ()  # ordered by name, like Post.objectives
     media_count: int = 0
     video: str = ""  # the stored path of a video of the post (its thumbnail is beside it)
+    #: the series the post is an occurrence of: its id, rule and local time ("HH:MM")
+    series_id: int | None = None
+    series_rule: str = ""
+    series_at: str = ""
 
     @functools.cached_property
     def status(self) -> PostStatus:
@@ -216,10 +220,12 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
 
     from essplanner import models
 
-    post = models.Post
+    post, series = models.Post, models.PostSeries
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
-               post.link_url, post.scheduled_at, post.editorial_state)
+               post.link_url, post.scheduled_at, post.editorial_state, post.series_id,
+               series.rule, series.local_time)
+        .outerjoin(series, series.id == post.series_id)
         .where(cond).order_by(post.scheduled_at, post.id)
     ).all()
     if not rows:
@@ -268,7 +274,8 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
             scheduled_at=r[5], editorial_state=EditorialState(r[6]),
             targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
             objective_ids=tuple(objectives.get(r[0], ())), media_count=int(media.get(r[0], 0)),
-            video=videos.get(r[0], ""),
+            video=videos.get(r[0], ""), series_id=r[7], series_rule=r[8] or "",
+            series_at=r[9] or "",
         )
         for r in rows
     ]

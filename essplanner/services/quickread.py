@@ -140,7 +140,8 @@ class QuickReader:
         db = self._db
         rows = db.execute(
             f"SELECT p.id, p.version, p.title, substr(p.body, 1, {EXCERPT}), p.link_url, "  # noqa: S608
-            f"p.scheduled_at, p.editorial_state FROM post p WHERE {cond} "
+            "p.scheduled_at, p.editorial_state, p.series_id, s.rule, s.local_time "
+            f"FROM post p LEFT JOIN post_series s ON s.id = p.series_id WHERE {cond} "
             "ORDER BY p.scheduled_at IS NOT NULL, p.scheduled_at, p.id", params).fetchall()
         if not rows:
             return []
@@ -190,8 +191,10 @@ class QuickReader:
                 post_id, version, title, text or "", link or "", _when(when),
                 _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
                 tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),
-                int(media.get(post_id, 0)), videos.get(post_id, ""))
-            for post_id, version, title, text, link, when, editorial in rows
+                int(media.get(post_id, 0)), videos.get(post_id, ""), series_id, rule or "",
+                at or "")
+            for post_id, version, title, text, link, when, editorial, series_id, rule, at
+            in rows
         ]
 
     def _pairs(self, table: str, column: str, other: str, cond: str,
