@@ -497,6 +497,7 @@ class AwarenessDay(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     personas: Mapped[list[str]] = mapped_column(default=list)
     objectives: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # ---- templates and evergreen posts (migration 0009) ----
