@@ -39,14 +39,14 @@ def repeat_pixmap(size: int, rgba: int, ratio: float) -> QPixmap:
     pen = QPen(colour, max(1.2, size / 8))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
-    margin = size * 0.2
+    margin = size * 0.16
     box = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
-    head = size * 0.28
-    for start in (20, 200):  # two arcs of 140°, each ending in an arrowhead
+    head = size * 0.42
+    for start in (30, 210):  # two arcs of 120°, each ending in an arrowhead
         painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath()
         path.arcMoveTo(box, start)
-        path.arcTo(box, start, 140)
+        path.arcTo(box, start, 120)
         painter.drawPath(path)
         tip = path.currentPosition()
         direction = path.pointAtPercent(1.0) - path.pointAtPercent(0.85)
