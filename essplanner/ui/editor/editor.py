@@ -84,7 +84,7 @@ class PostEditor(QDialog):
     delete_requested = Signal(int)
     autosaved = Signal(str)
     duplicated = Signal(object)
-    #: a recurring post saved: (undo text, SeriesState before, SeriesState after)
+    # a recurring post saved: (undo text, SeriesState before, SeriesState after)
     series_changed = Signal(str, object, object)
 
     def __init__(

@@ -36,10 +36,10 @@ from essplanner.timeutil import localize
 from essplanner.ui.editor.form import typed_date_format
 from essplanner.ui.labels import fmt_date, fmt_time, pydate, qdate
 
-#: how many occurrences the section lists
+# how many occurrences the section lists
 PREVIEW_COUNT = 5
 
-#: (start aware, rule text) → the first occurrences (aware)
+# (start aware, rule text) → the first occurrences (aware)
 Preview = Callable[[str, datetime], list[datetime]]
 
 
@@ -112,7 +112,6 @@ class RepeatSection(QWidget):
         self.count_spin = QSpinBox(self)
         self.count_spin.setRange(1, 999)
         self.count_spin.setValue(10)
-        self.count_spin.setSuffix(self.tr(" times"))
         self.count_spin.setAccessibleName(self.tr("Number of times"))
         end_label = QLabel(self.tr("E&nds:"), self)
         end_label.setBuddy(self.end_combo)
@@ -262,6 +261,7 @@ class RepeatSection(QWidget):
         units = {"DAILY": self.tr("day(s)", "", n), "WEEKLY": self.tr("week(s)", "", n),
                  "MONTHLY": self.tr("month(s)", "", n), "YEARLY": self.tr("year(s)", "", n)}
         self.unit_label.setText(units.get(freq, ""))
+        self.count_spin.setSuffix(self.tr(" time(s)", "", self.count_spin.value()))
         self.note.hide()
         if not repeats:
             return

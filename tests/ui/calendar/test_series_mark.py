@@ -106,11 +106,21 @@ def test_a_recurring_post_gets_a_repeat_mark_on_its_chip(qapp: object,
 def test_the_tooltip_says_how_it_repeats(qapp: object, workspace: Workspace) -> None:
     chip = _chip(workspace)
     assert "Repeats: every Monday at 09:00, 4 times" in chip.tooltip()
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from essplanner.ui.translations import install_translators, remove_translators
+
+    app = QApplication.instance()
+    previous = QLocale()
     set_language("fr")
+    translators = install_translators(app, "fr")
     try:
-        # the Qt part of the line comes from the .ts; the rule in words from the .po
-        assert "chaque lundi à 09:00, 4 fois" in chip.tooltip()
+        # "Répétée :" from the .ts, the rule in words from the .po
+        assert "Répétée\u00a0: chaque lundi à 09:00, 4 fois" in chip.tooltip()
     finally:
+        remove_translators(app, translators)
+        QLocale.setDefault(previous)
         set_language("en")
     lone = Chip(entry=CalendarEntry(1, 1, "Seul", "", "", chip.entry.scheduled_at,
                                     chip.entry.editorial_state), local_start=chip.local_start)
