@@ -3314,6 +3314,11 @@
             <numerusform>years</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every</source>
+        <comment>before a number of weeks</comment>
+        <translation>Every</translation>
+    </message>
     <message numerus="yes">
         <source> time(s)</source>
         <translation>

@@ -2912,7 +2912,7 @@
     </message>
     <message>
         <source>Drafts for “%1”: tick those you want and change their times.</source>
-        <translation>Brouillons pour « %1 » : cochez ceux que vous voulez et changez leurs heures.</translation>
+        <translation>Brouillons pour « %1 »&#xa0;: cochez ceux que vous voulez et changez leurs heures.</translation>
     </message>
     <message>
         <source>Prepare the posts of “%1”</source>
@@ -2920,11 +2920,11 @@
     </message>
     <message>
         <source>No event to come: add one with “essplanner event add”.</source>
-        <translation>Aucun événement à venir : ajoutez-en un avec « essplanner event add ».</translation>
+        <translation>Aucun événement à venir&#xa0;: ajoutez-en un avec « essplanner event add ».</translation>
     </message>
     <message>
         <source>Event:</source>
-        <translation>Événement :</translation>
+        <translation>Événement&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3313,6 +3313,11 @@
             <numerusform>an</numerusform>
             <numerusform>ans</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <comment>before a number of weeks</comment>
+        <translation>Toutes les</translation>
     </message>
     <message numerus="yes">
         <source> time(s)</source>

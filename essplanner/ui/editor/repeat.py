@@ -261,6 +261,9 @@ class RepeatSection(QWidget):
         units = {"DAILY": self.tr("day(s)", "", n), "WEEKLY": self.tr("week(s)", "", n),
                  "MONTHLY": self.tr("month(s)", "", n), "YEARLY": self.tr("year(s)", "", n)}
         self.unit_label.setText(units.get(freq, ""))
+        # French agrees "every" with the unit: "Toutes les 2 semaines", "Tous les 2 mois"
+        self.interval_label.setText(self.tr("Every", "before a number of weeks")
+                                    if freq == "WEEKLY" else self.tr("Every"))
         self.count_spin.setSuffix(self.tr(" time(s)", "", self.count_spin.value()))
         self.note.hide()
         if not repeats:
