@@ -73,6 +73,10 @@ class CalendarEntry:
     media_count: int = 0
     video: str = ""  # the stored path of a video of the post (its thumbnail is beside it)
     campaign: str = ""  # the name of the post's campaign
+    #: the series the post is an occurrence of: its id, rule and local time ("HH:MM")
+    series_id: int | None = None
+    series_rule: str = ""
+    series_at: str = ""
 
     @functools.cached_property
     def status(self) -> PostStatus:
@@ -217,13 +221,15 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
 
     from essplanner import models
 
-    post = models.Post
+    post, series = models.Post, models.PostSeries
     link = models.campaign_post
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
-               post.link_url, post.scheduled_at, post.editorial_state, models.Campaign.name)
+               post.link_url, post.scheduled_at, post.editorial_state, models.Campaign.name,
+               post.series_id, series.rule, series.local_time)
         .outerjoin(link, link.c.post_id == post.id)  # a post is in one campaign at most
         .outerjoin(models.Campaign, models.Campaign.id == link.c.campaign_id)
+        .outerjoin(series, series.id == post.series_id)
         .where(cond).order_by(post.scheduled_at, post.id)
     ).all()
     if not rows:
@@ -272,7 +278,8 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
             scheduled_at=r[5], editorial_state=EditorialState(r[6]),
             targets=tuple(badges.get(r[0], ())), persona_ids=tuple(personas.get(r[0], ())),
             objective_ids=tuple(objectives.get(r[0], ())), media_count=int(media.get(r[0], 0)),
-            video=videos.get(r[0], ""), campaign=r[7] or "",
+            video=videos.get(r[0], ""), campaign=r[7] or "", series_id=r[8],
+            series_rule=r[9] or "", series_at=r[10] or "",
         )
         for r in rows
     ]

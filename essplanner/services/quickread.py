@@ -140,10 +140,12 @@ class QuickReader:
         db = self._db
         rows = db.execute(
             f"SELECT p.id, p.version, p.title, substr(p.body, 1, {EXCERPT}), p.link_url, "  # noqa: S608
-            "p.scheduled_at, p.editorial_state, c.name FROM post p "
+            "p.scheduled_at, p.editorial_state, c.name, p.series_id, s.rule, s.local_time "
+            "FROM post p "
             # a post is in one campaign at most
             "LEFT JOIN campaign_post x ON x.post_id = p.id "
-            f"LEFT JOIN campaign c ON c.id = x.campaign_id WHERE {cond} "
+            "LEFT JOIN campaign c ON c.id = x.campaign_id "
+            f"LEFT JOIN post_series s ON s.id = p.series_id WHERE {cond} "
             "ORDER BY p.scheduled_at IS NOT NULL, p.scheduled_at, p.id", params).fetchall()
         if not rows:
             return []
@@ -193,8 +195,10 @@ class QuickReader:
                 post_id, version, title, text or "", link or "", _when(when),
                 _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
                 tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),
-                int(media.get(post_id, 0)), videos.get(post_id, ""), campaign or "")
-            for post_id, version, title, text, link, when, editorial, campaign in rows
+                int(media.get(post_id, 0)), videos.get(post_id, ""), campaign or "",
+                series_id, rule or "", at or "")
+            for post_id, version, title, text, link, when, editorial, campaign, series_id,
+            rule, at in rows
         ]
 
     def _pairs(self, table: str, column: str, other: str, cond: str,

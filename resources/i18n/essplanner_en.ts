@@ -3101,6 +3101,10 @@
         <translation>time zone %1</translation>
     </message>
     <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
         <source>Ca&amp;mpaign:</source>
         <translation>Ca&amp;mpaign:</translation>
     </message>
@@ -3123,6 +3127,34 @@
     <message>
         <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
         <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
+    </message>
+    <message>
+        <source>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</source>
+        <translation>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</translation>
+    </message>
+    <message>
+        <source>Choose the date of the first post.</source>
+        <translation>Choose the date of the first post.</translation>
+    </message>
+    <message>
+        <source>Create the recurring post “%1”</source>
+        <translation>Create the recurring post “%1”</translation>
+    </message>
+    <message>
+        <source>To stop the repeat, delete this occurrence and the following ones from the calendar.</source>
+        <translation>To stop the repeat, delete this occurrence and the following ones from the calendar.</translation>
+    </message>
+    <message>
+        <source>Save a recurring post</source>
+        <translation>Save a recurring post</translation>
+    </message>
+    <message>
+        <source>A new repeat applies to this occurrence and the following ones, or to all of them.</source>
+        <translation>A new repeat applies to this occurrence and the following ones, or to all of them.</translation>
+    </message>
+    <message>
+        <source>Edit the recurring post “%1”</source>
+        <translation>Edit the recurring post “%1”</translation>
     </message>
     <message>
         <source>Choose at least one account for the post before adding it to the queue.</source>
@@ -3518,6 +3550,153 @@
     </message>
 </context>
 <context>
+    <name>RepeatSection</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Every week</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Every month</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Every year</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>On a date</translation>
+    </message>
+    <message>
+        <source>After a number of times</source>
+        <translation>After a number of times</translation>
+    </message>
+    <message>
+        <source>Without an end, the posts are made %1 days ahead, then as time goes by.</source>
+        <translation>Without an end, the posts are made %1 days ahead, then as time goes by.</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>Number of times</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>E&amp;nds:</translation>
+    </message>
+    <message>
+        <source>Next occurrences</source>
+        <translation>Next occurrences</translation>
+    </message>
+    <message>
+        <source>On day %1</source>
+        <translation>On day %1</translation>
+    </message>
+    <message>
+        <source>On the first %1</source>
+        <translation>On the first %1</translation>
+    </message>
+    <message>
+        <source>On the second %1</source>
+        <translation>On the second %1</translation>
+    </message>
+    <message>
+        <source>On the third %1</source>
+        <translation>On the third %1</translation>
+    </message>
+    <message>
+        <source>On the fourth %1</source>
+        <translation>On the fourth %1</translation>
+    </message>
+    <message>
+        <source>On the last %1</source>
+        <translation>On the last %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>week</numerusform>
+            <numerusform>weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>year</numerusform>
+            <numerusform>years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <comment>before a number of weeks</comment>
+        <translation>Every</translation>
+    </message>
+    <message numerus="yes">
+        <source> time(s)</source>
+        <translation>
+            <numerusform> time</numerusform>
+            <numerusform> times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Months without a day %1 are skipped: no post in those months.</source>
+        <translation>Months without a day %1 are skipped: no post in those months.</translation>
+    </message>
+    <message>
+        <source>No occurrence: the end comes before the first one.</source>
+        <translation>No occurrence: the end comes before the first one.</translation>
+    </message>
+    <message>
+        <source>Next times:</source>
+        <translation>Next times:</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report for the board and funders</source>
@@ -3622,6 +3801,17 @@
     <message>
         <source>No date</source>
         <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesMark</name>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Repeats: %1</source>
+        <translation>Repeats: %1</translation>
     </message>
 </context>
 <context>

@@ -3101,6 +3101,10 @@
         <translation>fuseau horaire %1</translation>
     </message>
     <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter&#xa0;:</translation>
+    </message>
+    <message>
         <source>Ca&amp;mpaign:</source>
         <translation>Ca&amp;mpagne&#xa0;:</translation>
     </message>
@@ -3123,6 +3127,34 @@
     <message>
         <source>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</source>
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
+    </message>
+    <message>
+        <source>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</source>
+        <translation>Seule une nouvelle publication peut se répéter&#xa0;: dupliquez celle-ci, puis choisissez comment la copie se répète.</translation>
+    </message>
+    <message>
+        <source>Choose the date of the first post.</source>
+        <translation>Choisissez la date de la première publication.</translation>
+    </message>
+    <message>
+        <source>Create the recurring post “%1”</source>
+        <translation>Créer la publication répétée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>To stop the repeat, delete this occurrence and the following ones from the calendar.</source>
+        <translation>Pour arrêter la répétition, supprimez cette occurrence et les suivantes depuis le calendrier.</translation>
+    </message>
+    <message>
+        <source>Save a recurring post</source>
+        <translation>Enregistrer une publication répétée</translation>
+    </message>
+    <message>
+        <source>A new repeat applies to this occurrence and the following ones, or to all of them.</source>
+        <translation>Une nouvelle répétition s’applique à cette occurrence et aux suivantes, ou à toutes.</translation>
+    </message>
+    <message>
+        <source>Edit the recurring post “%1”</source>
+        <translation>Modifier la publication répétée «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Choose at least one account for the post before adding it to the queue.</source>
@@ -3518,6 +3550,153 @@
     </message>
 </context>
 <context>
+    <name>RepeatSection</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Ne se répète pas</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Chaque jour</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Chaque année</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Tous les</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>À une date</translation>
+    </message>
+    <message>
+        <source>After a number of times</source>
+        <translation>Après un nombre de fois</translation>
+    </message>
+    <message>
+        <source>Without an end, the posts are made %1 days ahead, then as time goes by.</source>
+        <translation>Sans fin, les publications sont préparées %1&#xa0;jours à l’avance, puis au fil du temps.</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>Nombre de fois</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>&amp;Fin&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next occurrences</source>
+        <translation>Prochaines occurrences</translation>
+    </message>
+    <message>
+        <source>On day %1</source>
+        <translation>Le %1 du mois</translation>
+    </message>
+    <message>
+        <source>On the first %1</source>
+        <translation>Le premier %1</translation>
+    </message>
+    <message>
+        <source>On the second %1</source>
+        <translation>Le deuxième %1</translation>
+    </message>
+    <message>
+        <source>On the third %1</source>
+        <translation>Le troisième %1</translation>
+    </message>
+    <message>
+        <source>On the fourth %1</source>
+        <translation>Le quatrième %1</translation>
+    </message>
+    <message>
+        <source>On the last %1</source>
+        <translation>Le dernier %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <translation>
+            <numerusform>jour</numerusform>
+            <numerusform>jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>semaine</numerusform>
+            <numerusform>semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>mois</numerusform>
+            <numerusform>mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>an</numerusform>
+            <numerusform>ans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <comment>before a number of weeks</comment>
+        <translation>Toutes les</translation>
+    </message>
+    <message numerus="yes">
+        <source> time(s)</source>
+        <translation>
+            <numerusform> fois</numerusform>
+            <numerusform> fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Months without a day %1 are skipped: no post in those months.</source>
+        <translation>Les mois sans jour %1 sont sautés&#xa0;: pas de publication ces mois-là.</translation>
+    </message>
+    <message>
+        <source>No occurrence: the end comes before the first one.</source>
+        <translation>Aucune occurrence&#xa0;: la fin arrive avant la première.</translation>
+    </message>
+    <message>
+        <source>Next times:</source>
+        <translation>Prochaines fois&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report for the board and funders</source>
@@ -3622,6 +3801,17 @@
     <message>
         <source>No date</source>
         <translation>Sans date</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesMark</name>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétée</translation>
+    </message>
+    <message>
+        <source>Repeats: %1</source>
+        <translation>Répétée&#xa0;: %1</translation>
     </message>
 </context>
 <context>

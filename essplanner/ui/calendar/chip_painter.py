@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 
 from essplanner.domain import DeliveryState, PostStatus
 from essplanner.ui.calendar.post_model import Chip
+from essplanner.ui.calendar.series_mark import repeat_pixmap
 from essplanner.ui.labels import fmt_time
 from essplanner.ui.style import (
     CHIP_TEXT,
@@ -202,6 +203,10 @@ class ChipPainter:
             painter.drawPixmap(left, y + (height - mark) // 2,
                                mark_pixmap(shape, colour.rgba(), mark, ratio))
             left += mark + 3
+            if chip.entry.series_id is not None and width >= 2 * mark + 40:  # it repeats
+                painter.drawPixmap(left - 1, y + (height - mark) // 2,
+                                   repeat_pixmap(mark, text_colour.rgba(), ratio))
+                left += mark + 1
 
         time_width = 0
         label: tuple[QPixmap, int, float] | None = None

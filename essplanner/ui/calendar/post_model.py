@@ -138,6 +138,10 @@ class Chip:
         lines = [f"<b>{escape(self.title)}</b>"]
         when = fmt_datetime(self.local_start) if self.local_start else ""
         lines.append(f"{escape(when)} · {escape(status_label(self.status))}".lstrip(" ·"))
+        if self.entry.series_id is not None:
+            from essplanner.ui.calendar.series_mark import repeat_summary
+
+            lines.append(f"<i>{escape(repeat_summary(self.entry, self.local_date))}</i>")
         if self.entry.video:
             thumb = stored_thumbnail(self.entry.video)
             if thumb is not None:

@@ -28,14 +28,17 @@ from PySide6.QtWidgets import (
 
 from essplanner import domain
 from essplanner.channels.accounts import creator_info
+from essplanner.domain import SeriesScope
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.services.calendar import shown_platform
 from essplanner.timeutil import localize
 from essplanner.ui import messages
+from essplanner.ui.calendar.series_scope import ask_scope
 from essplanner.ui.check_model import CheckItem
 from essplanner.ui.editor.autosave import AutosaveStore
 from essplanner.ui.editor.form import EditorForm
 from essplanner.ui.editor.parts import HashtagSets, ImageList
+from essplanner.ui.editor.repeat import RepeatSection
 from essplanner.ui.editor.state import (
     Counter,
     EditorProblem,
@@ -82,6 +85,8 @@ class PostEditor(QDialog):
     delete_requested = Signal(int)
     autosaved = Signal(str)
     duplicated = Signal(object)
+    # a recurring post saved: (undo text, SeriesState before, SeriesState after)
+    series_changed = Signal(str, object, object)
 
     def __init__(
         self,
@@ -167,6 +172,13 @@ class PostEditor(QDialog):
         self.hashtag_sets = HashtagSets(f, workspace.hashtags, self)
         self.evergreen = EvergreenRow(workspace, self)
         f.form_layout.addRow("", self.evergreen)
+        self.repeat = RepeatSection(
+            lambda rule, begin: workspace.series.preview(rule, begin, zone=str(zone)), zone,
+            horizon_days=workspace.settings.series_horizon_days, parent=self)
+        repeat_label = QLabel(self.tr("&Repeat:"), self)
+        repeat_label.setBuddy(self.repeat.freq_combo)
+        f.form_layout.insertRow(f.when_row + 1, repeat_label, self.repeat)
+        self._series_rule: str | None = None
         self.campaign = CampaignCombo(workspace, self)
         f.form_layout.addRow(self.tr("Ca&mpaign:"), self.campaign)
         self.reminder = plain_label(QLabel(self))
@@ -190,6 +202,7 @@ class PostEditor(QDialog):
                 language=default_language(workspace),
             )
         self.apply_state(initial)
+        self._load_repeat(post)
         self.evergreen.load(post.id if post is not None else None)
         self.evergreen.changed.connect(self._on_evergreen_changed)
         self.campaign.load(post.id if post is not None else None)
@@ -209,6 +222,9 @@ class PostEditor(QDialog):
         f.cta_combo.currentTextChanged.connect(self._changed)
         f.date_edit.dateChanged.connect(self._changed)
         f.time_edit.timeChanged.connect(self._changed)
+        f.date_edit.dateChanged.connect(self._repeat_start)
+        f.time_edit.timeChanged.connect(self._repeat_start)
+        self.repeat.changed.connect(self._changed)
         f.state_combo.currentIndexChanged.connect(self._changed)
         f.schedule_check.toggled.connect(self._changed)
         f.personas.checked_changed.connect(self._changed)
@@ -481,6 +497,9 @@ class PostEditor(QDialog):
         if state.schedule and not self._confirm_unapproved(state):
             return False
         before = self.post
+        repeating = self._save_repeating(state)
+        if repeating is not None:
+            return repeating
         try:
             local = state.local_datetime()
             when = localize(local, self.zone).utc if local else None
@@ -533,6 +552,88 @@ class PostEditor(QDialog):
         if refused:
             messages.warning(self, self.windowTitle(), plain(refused))
         self.saved.emit(before, after)
+        self.accept()
+        return True
+
+    # ---- recurring posts (essplanner/ui/editor/repeat.py)
+    def _load_repeat(self, post: domain.Post | None) -> None:
+        if post is not None and post.series_id is not None:
+            try:
+                self._series_rule = self.ws.series.get(post.series_id).rule
+            except EssPlannerError:
+                self._series_rule = None
+            self.repeat.set_rule(self._series_rule)
+        elif post is not None:  # an existing single post does not start repeating here
+            self.repeat.setEnabled(False)
+            self.repeat.setToolTip(self.tr("Only a new post can repeat: duplicate this one, "
+                                           "then choose how the copy repeats."))
+
+    def _repeat_start(self, *_args: object) -> None:
+        d: QDate = self.form.date_edit.date()
+        t: QTime = self.form.time_edit.time()
+        self.repeat.set_start(datetime.combine(pydate(d), time(t.hour(), t.minute())))
+
+    def _save_repeating(self, state: EditorState) -> bool | None:
+        """Save a new post that repeats (a series), or an occurrence of a series for the
+        scope the user chooses; None when the usual save of one post applies."""
+        before = self.post
+        try:
+            rule = self.repeat.rule_text()
+        except ValidationError as exc:
+            self._show_message(str(exc))
+            return False
+        if before is None and rule is None:
+            return None
+        if before is not None and before.series_id is None:
+            return None
+        local = state.local_datetime()
+        when = localize(local, self.zone).utc if local else None
+        title = state.title.strip() or (before.display_title if before else "") or \
+            (state.body.strip().splitlines() or [""])[0][:60]
+        try:
+            if before is None:
+                assert rule is not None
+                if when is None:
+                    self._show_message(self.tr("Choose the date of the first post."))
+                    return False
+                series, _posts = self.ws.series.create(
+                    state.draft(), rule=rule, start=when, zone=str(self.zone),
+                    schedule=state.schedule)
+                states = (domain.SeriesState(series=(), posts=(),
+                                             series_ids=frozenset({series.id})),
+                          self.ws.series.state([series.id]))
+                text = self.tr("Create the recurring post “%1”").replace("%1", title)
+            else:
+                if rule is None:
+                    self._show_message(self.tr(
+                        "To stop the repeat, delete this occurrence and the following ones "
+                        "from the calendar."))
+                    return False
+                scope = ask_scope(self, self.tr("Save a recurring post"))
+                if scope is None:
+                    return False
+                new_rule = rule if rule != self._series_rule else None
+                if scope is SeriesScope.THIS:
+                    if new_rule is not None:
+                        self._show_message(self.tr(
+                            "A new repeat applies to this occurrence and the following ones, "
+                            "or to all of them."))
+                        return False
+                    return None  # one post, saved the usual way
+                states = self.ws.series.edit(
+                    before.id, state.draft(), scope=scope,
+                    when=when if when != before.scheduled_at else None, rule=new_rule,
+                    expected_version=self.expected_version or before.version)
+                text = self.tr("Edit the recurring post “%1”").replace("%1", title)
+        except ConflictError as exc:
+            self._conflict(str(exc))
+            return False
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return False
+        self._forget_autosave()
+        self.dirty = False
+        self.series_changed.emit(text, *states)
         self.accept()
         return True
 

@@ -221,6 +221,7 @@ class EditorForm(QWidget):
         when.addWidget(self.time_edit)
         when.addWidget(self.zone_label, 1)
         form.addRow(self._label(self.tr("&When:"), self.date_edit), when)
+        self.when_row = form.rowCount() - 1  # the Repeat section goes under it
         form.addRow(self.tr("St&age:"), self.state_combo)
         form.addRow(self._label(self.tr("La&nguage:"), self.language_combo), self.language_combo)
         form.addRow("", self.schedule_check)

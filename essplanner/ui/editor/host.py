@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from essplanner import APP_DISPLAY_NAME
-from essplanner.domain import Post
+from essplanner.domain import Post, SeriesState
 from essplanner.errors import EssPlannerError
 from essplanner.ui import messages
 from essplanner.ui.plain import plain
@@ -109,6 +109,7 @@ class EditorHost(QObject):
         editor.saved.connect(self._on_saved)
         editor.delete_requested.connect(self.main.actions_.delete)
         editor.duplicated.connect(self._on_duplicated)
+        editor.series_changed.connect(self._on_series_changed)
         editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
         self.editors.append(editor)
         editor.show()
@@ -127,6 +128,19 @@ class EditorHost(QObject):
     def _on_saved(self, _before: Post | None, after: Post) -> None:
         if after.scheduled_at is not None:
             self.main.show_date(after.scheduled_at.astimezone(self.main.zone).date())
+
+    def _on_series_changed(self, text: str, before: SeriesState, after: SeriesState) -> None:
+        """A recurring post saved by an editor: on the undo stack, already made."""
+        from essplanner.ui.calendar.series_scope import SeriesCommand
+
+        assert self.main.actions_ is not None
+        self.main.undo_stack.push(SeriesCommand(self.main.ws.series, text,
+                                                lambda: (before, after),
+                                                self.main.actions_.report))
+        first = min((p.scheduled_at for p in after.posts if p.scheduled_at is not None),
+                    default=None)
+        if first is not None and not before.posts:
+            self.main.show_date(first.astimezone(self.main.zone).date())
 
     def open_recovered(self) -> None:
         from essplanner.ui.editor.autosave import AutosaveStore
