@@ -24,7 +24,9 @@ PLUGIN_API = frozenset(f"essplanner.publishers{suffix}" for suffix in (
 #: platform modules and families
 PLATFORMS = ("essplanner.publishers.dryrun", "essplanner.publishers.mastodon",
              "essplanner.publishers.telegram", "essplanner.publishers.bluesky",
-             "essplanner.publishers.meta")
+             "essplanner.publishers.meta", "essplanner.publishers.x",
+             "essplanner.publishers.linkedin", "essplanner.publishers.pinterest",
+             "essplanner.publishers.youtube", "essplanner.publishers.tiktok")
 #: what the UI reaches only through the services and the workspace
 UI_FORBIDDEN = ("essplanner.storage", "essplanner.models", "essplanner.repositories",
                 "essplanner.migrations", "sqlalchemy", "alembic")

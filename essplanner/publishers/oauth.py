@@ -10,13 +10,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import secrets
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from essplanner.publishers.base import SecretVault
 from essplanner.publishers.errors import AuthError, PermanentError
 from essplanner.publishers.i18n import tr
 
@@ -129,3 +132,49 @@ class LoopbackRedirect:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# ---- a renewed access token, kept beside the account's stored one
+
+#: vault key of the access token a refresh gave (JSON: token, expiry, which login it renews)
+SESSION = "session"
+
+
+def fingerprint(token: str) -> str:
+    """A short, one-way name of ``token``: tells which stored login a renewal belongs to."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def parse_time(value: object) -> datetime | None:
+    """An aware time written in ISO 8601 (``Z`` accepted); None for anything else."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def renewed_token(vault: SecretVault, main: str,
+                  main_expires: object = None) -> tuple[str, datetime | None]:
+    """The access token to use and when it ends: the one a refresh kept in ``vault`` if it
+    renews this very login (``main``, the account's stored token), else ``main`` itself
+    (ending at ``main_expires``). A new login (reconnecting) thus never uses an older
+    login's renewal."""
+    raw = vault.get(SESSION)
+    if raw:
+        try:
+            saved = json.loads(raw)
+        except ValueError:
+            saved = None
+        if (isinstance(saved, dict) and saved.get("from") == fingerprint(main)
+                and isinstance(saved.get("token"), str)):
+            return str(saved["token"]), parse_time(saved.get("expires_at"))
+    return main, parse_time(main_expires)
+
+
+def keep_renewed_token(vault: SecretVault, main: str, token: str, expires: datetime) -> None:
+    """Keep the access token a refresh gave, as the renewal of the login ``main``."""
+    vault.set(SESSION, json.dumps({"token": token, "from": fingerprint(main),
+                                   "expires_at": expires.isoformat()}))

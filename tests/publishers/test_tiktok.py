@@ -36,9 +36,10 @@ from essplanner.publishers.errors import (
     RetryableError,
 )
 from essplanner.publishers.http import HttpClient
+from essplanner.publishers.oauth import SESSION
 from essplanner.publishers.tiktok import TikTokPublisher
 from essplanner.publishers.tiktok import upload as transfer
-from essplanner.publishers.tiktok.api import APP_SECRET, REFRESH, SESSION
+from essplanner.publishers.tiktok.api import APP_SECRET, REFRESH
 from essplanner.timeutil import FakeClock
 from publishers.conftest import DictVault, make_context
 from publishers.fake_tiktok import FakeTikTok

@@ -31,8 +31,9 @@ from essplanner.publishers.errors import (
     RetryableError,
 )
 from essplanner.publishers.http import HttpClient
+from essplanner.publishers.oauth import SESSION
 from essplanner.publishers.x import XPublisher
-from essplanner.publishers.x.api import REFRESH, SESSION
+from essplanner.publishers.x.api import REFRESH
 from essplanner.timeutil import FakeClock
 from publishers.conftest import DictVault, make_context
 from publishers.fake_x import FakeX

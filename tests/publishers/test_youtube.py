@@ -34,8 +34,9 @@ from essplanner.publishers.errors import (
     RetryableError,
 )
 from essplanner.publishers.http import HttpClient
+from essplanner.publishers.oauth import SESSION
 from essplanner.publishers.youtube import YouTubePublisher
-from essplanner.publishers.youtube.api import REFRESH, SESSION, next_quota_reset
+from essplanner.publishers.youtube.api import REFRESH, next_quota_reset
 from essplanner.publishers.youtube.upload import UNIT
 from essplanner.timeutil import FakeClock
 from publishers.conftest import DictVault, make_context

@@ -18,8 +18,6 @@ their own message and no retry (see :func:`raise_for_tiktok`).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,6 +33,7 @@ from essplanner.publishers.errors import (
 )
 from essplanner.publishers.http import HttpClient, check_api_url, error_text
 from essplanner.publishers.i18n import tr
+from essplanner.publishers.oauth import keep_renewed_token, renewed_token
 
 API_URL = "https://open.tiktokapis.com"
 AUTHORIZE_URL = "https://www.tiktok.com/v2/auth/authorize/"
@@ -47,7 +46,6 @@ STATUS_PATH = "/v2/post/publish/status/fetch/"
 VIDEO_QUERY_PATH = "/v2/video/query/"
 #: who we are, post directly, send to the inbox, read our videos' counts (the guide says why)
 SCOPES = ("user.info.basic", "video.publish", "video.upload", "video.list")
-SESSION = "session"  # vault: the refreshed access token (JSON)
 REFRESH = "refresh_token"  # vault: the refresh token
 APP_SECRET = "client_secret"  # vault: the developer app's client secret
 ACCESS_EXPIRES = "access_expires_at"  # setting: end of the access token given at login
@@ -64,8 +62,6 @@ def authorize_url(api_url: str) -> str:
     return AUTHORIZE_URL if base == API_URL else f"{base}/v2/auth/authorize/"
 
 
-def fingerprint(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
 def body_of(response: requests.Response) -> dict[str, Any]:
@@ -164,16 +160,8 @@ class TikTokApi:
         self.refreshed = False
 
     def _current(self) -> tuple[str, datetime | None]:
-        raw = self.context.vault.get(SESSION)
-        if raw:
-            try:
-                saved = json.loads(raw)
-            except ValueError:
-                saved = None
-            if (isinstance(saved, dict) and saved.get("from") == fingerprint(self.main)
-                    and isinstance(saved.get("token"), str)):
-                return str(saved["token"]), when(saved.get("expires_at"))
-        return self.main, when(self.context.account.settings.get(ACCESS_EXPIRES))
+        return renewed_token(self.context.vault, self.main,
+                             self.context.account.settings.get(ACCESS_EXPIRES))
 
     def refresh(self) -> None:
         """A new access token from the refresh token; the rotated refresh token is kept."""
@@ -209,9 +197,7 @@ class TikTokApi:
         access_end, login_end = expiries(body, now)
         context.save_settings({TOKEN_EXPIRES_AT: login_end.isoformat()})
         self.token, self.expires_at = str(body["access_token"]), access_end
-        context.vault.set(SESSION, json.dumps({"token": self.token,
-                                               "from": fingerprint(self.main),
-                                               "expires_at": access_end.isoformat()}))
+        keep_renewed_token(context.vault, self.main, self.token, access_end)
         self.refreshed = True
         context.logger.info("TikTok login renewed until %s", access_end.isoformat())
 
@@ -263,11 +249,3 @@ def expiries(body: Mapping[str, Any], now: datetime) -> tuple[datetime, datetime
     return access, login
 
 
-def when(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None

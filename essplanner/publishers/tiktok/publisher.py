@@ -55,7 +55,13 @@ from essplanner.publishers.errors import (
 )
 from essplanner.publishers.http import HttpClient, check_api_url, is_loopback_host
 from essplanner.publishers.i18n import N_, tr
-from essplanner.publishers.oauth import REGISTERED_PORT, LoopbackRedirect, new_state, pkce_pair
+from essplanner.publishers.oauth import (
+    REGISTERED_PORT,
+    LoopbackRedirect,
+    new_state,
+    parse_time,
+    pkce_pair,
+)
 from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
 from essplanner.publishers.tiktok import upload as transfer
 from essplanner.publishers.tiktok.api import (
@@ -77,7 +83,6 @@ from essplanner.publishers.tiktok.api import (
     error_of,
     expiries,
     raise_for_tiktok,
-    when,
 )
 from essplanner.publishers.validation import validate_with_rules
 
@@ -568,7 +573,7 @@ def _check_upload_url(url: str) -> None:
 
 
 def _expiry(context: PublisherContext) -> datetime | None:
-    return when(context.account.settings.get(TOKEN_EXPIRES_AT))
+    return parse_time(context.account.settings.get(TOKEN_EXPIRES_AT))
 
 
 _FAIL_REASONS = {

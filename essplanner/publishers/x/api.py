@@ -19,8 +19,6 @@ waits for the reset header that ran out (``x-user-limit-24hour-reset`` when the 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,13 +34,13 @@ from essplanner.publishers.errors import (
 )
 from essplanner.publishers.http import HttpClient, check_api_url, error_text, parse_reset
 from essplanner.publishers.i18n import tr
+from essplanner.publishers.oauth import keep_renewed_token, renewed_token
 
 API_URL = "https://api.x.com"
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
 TOKEN_PATH = "/2/oauth2/token"
 #: only what publishing needs: post, upload images, know who we are, stay connected
 SCOPES = "tweet.read tweet.write users.read media.write offline.access"
-SESSION = "session"  # vault: the refreshed access token (JSON)
 REFRESH = "refresh_token"  # vault: the refresh token
 APP_SECRET = "client_secret"  # vault: a confidential client's secret (public clients have none)
 ACCESS_EXPIRES = "access_expires_at"  # setting: end of the access token given at login
@@ -56,8 +54,6 @@ def authorize_url(api_url: str) -> str:
     return AUTHORIZE_URL if base == API_URL else f"{base}/i/oauth2/authorize"
 
 
-def fingerprint(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
 def _body(response: requests.Response) -> Any:
@@ -158,16 +154,8 @@ class XApi:
 
     # ---- token
     def _current(self) -> tuple[str, datetime | None]:
-        raw = self.context.vault.get(SESSION)
-        if raw:
-            try:
-                saved = json.loads(raw)
-            except ValueError:
-                saved = None
-            if (isinstance(saved, dict) and saved.get("from") == fingerprint(self.main)
-                    and isinstance(saved.get("token"), str)):
-                return str(saved["token"]), _when(saved.get("expires_at"))
-        return self.main, _when(self.context.account.settings.get(ACCESS_EXPIRES))
+        return renewed_token(self.context.vault, self.main,
+                             self.context.account.settings.get(ACCESS_EXPIRES))
 
     def refresh(self) -> None:
         """A new access token from the refresh token; the rotated refresh token is kept."""
@@ -208,9 +196,7 @@ class XApi:
             context.vault.delete(REFRESH)
             context.save_settings({TOKEN_EXPIRES_AT: expires.isoformat()})
         self.token, self.expires_at = str(body["access_token"]), expires
-        context.vault.set(SESSION, json.dumps({"token": self.token, "from":
-                                               fingerprint(self.main),
-                                               "expires_at": expires.isoformat()}))
+        keep_renewed_token(context.vault, self.main, self.token, expires)
         self.refreshed = True
         context.logger.info("X login renewed until %s", expires.isoformat())
 
@@ -252,11 +238,3 @@ class XApi:
         return data
 
 
-def _when(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None

@@ -23,8 +23,6 @@ failure.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +34,7 @@ from essplanner.publishers.base import PublisherContext
 from essplanner.publishers.errors import AuthError, PermanentError, RetryableError
 from essplanner.publishers.http import HttpClient, check_api_url, error_text
 from essplanner.publishers.i18n import tr
+from essplanner.publishers.oauth import keep_renewed_token, parse_time, renewed_token
 
 API_URL = "https://www.googleapis.com"
 AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
@@ -44,7 +43,6 @@ TOKEN_URL = "https://oauth2.googleapis.com/token"
 #: after a lost answer) and the videos' statistics. Nothing else (docs/platforms/youtube)
 SCOPES = ("https://www.googleapis.com/auth/youtube.upload",
           "https://www.googleapis.com/auth/youtube.readonly")
-SESSION = "session"  # vault: the renewed access token (JSON)
 REFRESH = "refresh_token"  # vault: Google's refresh token
 APP_SECRET = "client_secret"  # vault: the OAuth client's secret
 ACCESS_EXPIRES = "access_expires_at"  # setting: end of the access token given at login
@@ -70,8 +68,6 @@ def login_urls(api_url: str) -> tuple[str, str]:
     return f"{base}/o/oauth2/v2/auth", f"{base}/token"
 
 
-def fingerprint(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
 def next_quota_reset(now: datetime) -> datetime:
@@ -167,14 +163,6 @@ def renewal_refused(response: requests.Response, connected_at: datetime | None,
                         "the account.", reason=message), http_status=response.status_code)
 
 
-def when(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
 
 
 class YouTubeApi:
@@ -191,16 +179,8 @@ class YouTubeApi:
         self.refreshed = False
 
     def _current(self) -> tuple[str, datetime | None]:
-        raw = self.context.vault.get(SESSION)
-        if raw:
-            try:
-                saved = json.loads(raw)
-            except ValueError:
-                saved = None
-            if (isinstance(saved, dict) and saved.get("from") == fingerprint(self.main)
-                    and isinstance(saved.get("token"), str)):
-                return str(saved["token"]), when(saved.get("expires_at"))
-        return self.main, when(self.context.account.settings.get(ACCESS_EXPIRES))
+        return renewed_token(self.context.vault, self.main,
+                             self.context.account.settings.get(ACCESS_EXPIRES))
 
     def refresh(self) -> None:
         """A new access token from the refresh token (Google keeps the refresh token)."""
@@ -216,7 +196,7 @@ class YouTubeApi:
             "client_id": client_id, "client_secret": context.vault.get(APP_SECRET) or ""})
         now = context.clock()
         if response.status_code in (400, 401):
-            raise renewal_refused(response, when(context.account.settings.get(CONNECTED_AT)),
+            raise renewal_refused(response, parse_time(context.account.settings.get(CONNECTED_AT)),
                                   now)
         raise_for_youtube(context.http, response, now=now)
         body = body_of(response)
@@ -228,9 +208,7 @@ class YouTubeApi:
         if isinstance(body.get("refresh_token"), str) and body["refresh_token"]:
             context.vault.set(REFRESH, str(body["refresh_token"]))
         self.token, self.expires_at = str(body["access_token"]), expires
-        context.vault.set(SESSION, json.dumps({"token": self.token,
-                                               "from": fingerprint(self.main),
-                                               "expires_at": expires.isoformat()}))
+        keep_renewed_token(context.vault, self.main, self.token, expires)
         self.refreshed = True
         context.logger.info("YouTube login renewed until %s", expires.isoformat())
 

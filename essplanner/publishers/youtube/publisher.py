@@ -60,7 +60,13 @@ from essplanner.publishers.errors import (
 )
 from essplanner.publishers.http import HttpClient, check_api_url
 from essplanner.publishers.i18n import N_, tr
-from essplanner.publishers.oauth import REGISTERED_PORT, LoopbackRedirect, new_state, pkce_pair
+from essplanner.publishers.oauth import (
+    REGISTERED_PORT,
+    LoopbackRedirect,
+    new_state,
+    parse_time,
+    pkce_pair,
+)
 from essplanner.publishers.rules import LinkHandling, PlatformRules, Problem, TextCounting
 from essplanner.publishers.validation import validate_with_rules
 from essplanner.publishers.youtube import upload as yt_upload
@@ -76,7 +82,6 @@ from essplanner.publishers.youtube.api import (
     login_urls,
     raise_for_youtube,
     reason_of,
-    when,
 )
 
 REDIRECT_PORT = REGISTERED_PORT
@@ -188,7 +193,7 @@ class YouTubePublisher(BasePublisher):
         value = self.option(request, "publish_at")
         if isinstance(value, datetime):
             return value if value.tzinfo is not None else None
-        return when(value) if value else None
+        return parse_time(value) if value else None
 
     # ---- rules
     def rules(self, account: AccountInfo | None = None) -> PlatformRules:
@@ -336,7 +341,7 @@ class YouTubePublisher(BasePublisher):
         """The stored session expired at YouTube: start over only once the video surely
         does not exist."""
         stored = context.uploads.get() or {}
-        since = when(stored.get("started_at")) or context.first_attempt_at
+        since = parse_time(stored.get("started_at")) or context.first_attempt_at
         found, complete = self._search(api, context, request, since)
         context.uploads.clear()
         if found is not None:
@@ -372,7 +377,7 @@ class YouTubePublisher(BasePublisher):
         if warnings:
             extra["warning"] = " ".join(warnings)
         return Receipt(remote_id=video_id, remote_url=watch_url(video_id),
-                       published_at=when((snippet or {}).get("publishedAt")), extra=extra)
+                       published_at=parse_time((snippet or {}).get("publishedAt")), extra=extra)
 
     def _thumbnail(self, api: YouTubeApi, video_id: str, video: MediaFile) -> str:
         """Set the custom thumbnail; a refusal is a warning (the video is up), never a
@@ -418,7 +423,7 @@ class YouTubePublisher(BasePublisher):
                 return None  # YouTube lacks bytes: surely no video; the next try resumes
         since = context.first_attempt_at
         if since is None and stored:
-            since = when(stored.get("started_at"))
+            since = parse_time(stored.get("started_at"))
         found, complete = self._search(api, context, request, since)
         if found is not None:
             return found
@@ -462,7 +467,7 @@ class YouTubePublisher(BasePublisher):
                 snippet = item.get("snippet") if isinstance(item, dict) else None
                 if not isinstance(snippet, dict):
                     continue
-                added = when(snippet.get("publishedAt"))
+                added = parse_time(snippet.get("publishedAt"))
                 if floor is not None and added is not None and added < floor:
                     return None, True  # newest first: the rest is older
                 video_id = str((snippet.get("resourceId") or {}).get("videoId") or "")
