@@ -146,7 +146,7 @@ def send(api: YouTubeApi, context: PublisherContext, uri: str, video: MediaFile,
                 stalls += 1
                 if stalls >= MAX_STALLS:
                     raise RetryableError(tr(
-                        "The upload to YouTube makes no progress ({percent}% sent); it "
+                        "The upload to YouTube makes no progress ({percent} percent sent); it "
                         "resumes from there on the next try.",
                         percent=_percent(state, size)))
             offset = state
