@@ -112,6 +112,9 @@ class Settings:
     organisation_name: str = ""
     organisation_logo: str = ""  # path of the logo image, in the data folder
     first_run_done: bool = False
+    # Accessibility: an image whose alternative text says nothing (empty, a file name,
+    # "photo", too short) refuses scheduling instead of being a warning.
+    alt_text_blocking: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -18,6 +18,7 @@ from essplanner.errors import StorageError
 from essplanner.i18n import _
 from essplanner.kpi.service import KpiService
 from essplanner.publishers.registry import Registry
+from essplanner.services.accessibility import WORKSPACE_FILE, AccessibilityChecker
 from essplanner.services.accounts import AccountService
 from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
@@ -118,7 +119,10 @@ class Workspace:
             personas=PersonaService(db, clock=clock),
             objectives=ObjectiveService(db, clock=clock),
             accounts=AccountService(db, secrets, clock=clock),
-            posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock),
+            posts=PostService(db, Validator(registry), MediaStore(paths.media_dir), clock=clock,
+                              settings=settings,
+                              accessibility=AccessibilityChecker(
+                                  paths.config_dir / WORKSPACE_FILE)),
             kpis=KpiService(db, settings=settings, clock=clock),
             hashtags=HashtagSetService(db, clock=clock),
             planning=PlanningService(db, clock=clock),

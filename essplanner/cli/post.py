@@ -69,8 +69,16 @@ def cmd_post_add(args: argparse.Namespace) -> int:
     post = ws.posts.create(draft, scheduled_at=when, schedule=bool(when and accounts))
     if args.queue:
         post = ws.slots.enqueue(post.id)
+    warn_accessibility(ws, post)
     emit(args, post_json(post), str(post.id))
     return 0
+
+
+def warn_accessibility(ws: Any, post: domain.Post) -> None:
+    """Print the post's accessibility findings (on standard error: they are warnings, the
+    post is made), in the post's language."""
+    for finding in ws.posts.accessibility_findings(post):
+        note(_("Accessibility: {message}", message=finding.message))
 
 
 def _add_series(args: argparse.Namespace, ws: Any, draft: domain.PostDraft,
@@ -87,6 +95,7 @@ def _add_series(args: argparse.Namespace, ws: Any, draft: domain.PostDraft,
            rule=describe(rule, series.local_time, start=series.starts_on), n=len(posts)))
     if not posts:
         raise UsageError(_("The repeat rule has no occurrence to come."))
+    warn_accessibility(ws, posts[0])
     emit(args, post_json(posts[0]), str(posts[0].id))
     return 0
 
@@ -124,6 +133,7 @@ def _add_from_template(args: argparse.Namespace, ws: Any, when: Any, personas: l
         note(template.reminder)
     if args.text is None:
         note(_("Replace the [brackets] of the template's text before the post goes out."))
+    warn_accessibility(ws, post)
     emit(args, post_json(post), str(post.id))
     return 0
 

@@ -27,8 +27,10 @@ from essplanner.errors import (
 )
 from essplanner.i18n import _
 from essplanner.publishers.rules import Severity
+from essplanner.services.accessibility import AccessibilityChecker, Finding, ImageText
 from essplanner.services.base import Notify, Service
 from essplanner.services.media import MediaStore
+from essplanner.settings import Settings
 from essplanner.storage import Database
 from essplanner.timeutil import Clock, require_aware
 
@@ -77,10 +79,31 @@ class PostService(Service):
     """Drafts, tags, scheduling and the user's answers to delivery problems."""
 
     def __init__(self, db: Database, validator: Validator, media: MediaStore, *,
-                 clock: Clock | None = None, notify: Notify | None = None) -> None:
+                 clock: Clock | None = None, notify: Notify | None = None,
+                 settings: Settings | None = None,
+                 accessibility: AccessibilityChecker | None = None) -> None:
         super().__init__(db, clock=clock, notify=notify)
         self.validator = validator
         self.media = media
+        self.settings = settings or Settings()
+        #: accessibility and plain-language checks (:mod:`essplanner.services.accessibility`)
+        self.accessibility = accessibility or AccessibilityChecker()
+
+    def accessibility_findings(self, post: domain.Post | domain.PostDraft,
+                               networks: dict[str, str] | None = None) -> list[Finding]:
+        """The accessibility findings of ``post`` in its language, for ``networks``
+        (platform -> name; a stored post's: its targets'); its alternative texts are
+        blocking when the workspace's setting ``alt_text_blocking`` is on."""
+        if isinstance(post, domain.Post):
+            images = [ImageText(m.alt_text, m.original_name, m.is_video) for m in post.media]
+            if networks is None:
+                networks = {t.platform: self._network_name(t.platform) for t in post.targets}
+        else:
+            images = [ImageText(m.alt_text, m.path) for m in post.media]
+        text = "\n\n".join(t for t in (post.body, post.call_to_action) if t)
+        return self.accessibility.check(
+            text=text, hashtags=post.hashtags, images=images, networks=networks,
+            lang=post.language, alt_text_blocking=self.settings.alt_text_blocking)
 
     # ---- queries
     def get(self, post_id: int) -> domain.Post:
@@ -704,10 +727,15 @@ class PostService(Service):
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))
+        if self.settings.alt_text_blocking:
+            images = [ImageText(m.alt_text, m.original_name, m.is_video) for m in post.media]
+            problems.extend(ProblemInfo(f.message, f.field)
+                            for f in self.accessibility.alt_problems(images, post.language))
         if problems:
             raise ValidationError(
                 _("The post cannot be scheduled: {problems}",
-                  problems="; ".join(f"{p.account}: {p.message}" for p in problems)),
+                  problems="; ".join(f"{p.account}: {p.message}" if p.account else p.message
+                                     for p in problems)),
                 problems,
             )
         for t in targets:

@@ -158,6 +158,13 @@ class SettingsDialog(QDialog):
             "less late than this; otherwise you are asked what to do. Applies to accounts "
             "connected from now on."), publishing))
         form.addRow(self.notifications)
+        self.alt_text_blocking = QCheckBox(self.tr(
+            "Refuse to schedule a post whose image &description says nothing"), self)
+        self.alt_text_blocking.setChecked(settings.alt_text_blocking)
+        form.addRow(self.alt_text_blocking)
+        form.addRow(hint(self.tr(
+            "An empty description, a file name, “photo” or a few letters: without this, the "
+            "editor only warns."), publishing))
 
         self.backups = QCheckBox(self.tr("Back up the database and the media every &day"), self)
         self.backups.setChecked(settings.backups)
@@ -237,6 +244,7 @@ class SettingsDialog(QDialog):
             "background_publishing": self.background.isChecked(),
             "start_at_login": self.start_at_login.isChecked(),
             "notifications": self.notifications.isChecked(),
+            "alt_text_blocking": self.alt_text_blocking.isChecked(),
             "backups": self.backups.isChecked(),
             "backups_kept": self.backups_kept.value(),
         }

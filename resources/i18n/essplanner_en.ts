@@ -3892,6 +3892,14 @@
         <translation>A post that could not go out at its time (computer off) still goes out if it is less late than this; otherwise you are asked what to do. Applies to accounts connected from now on.</translation>
     </message>
     <message>
+        <source>Refuse to schedule a post whose image &amp;description says nothing</source>
+        <translation>Refuse to schedule a post whose image &amp;description says nothing</translation>
+    </message>
+    <message>
+        <source>An empty description, a file name, “photo” or a few letters: without this, the editor only warns.</source>
+        <translation>An empty description, a file name, “photo” or a few letters: without this, the editor only warns.</translation>
+    </message>
+    <message>
         <source>Back up the database and the media every &amp;day</source>
         <translation>Back up the database and the media every &amp;day</translation>
     </message>

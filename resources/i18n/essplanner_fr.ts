@@ -3892,6 +3892,14 @@
         <translation>Une publication qui n’a pas pu partir à l’heure (ordinateur éteint) part quand même si son retard est inférieur à ce délai&#x202f;; sinon, on vous demande quoi faire. S’applique aux comptes connectés à partir de maintenant.</translation>
     </message>
     <message>
+        <source>Refuse to schedule a post whose image &amp;description says nothing</source>
+        <translation>Refuser de programmer une publication dont la &amp;description d’image ne dit rien</translation>
+    </message>
+    <message>
+        <source>An empty description, a file name, “photo” or a few letters: without this, the editor only warns.</source>
+        <translation>Une description vide, un nom de fichier, « photo » ou quelques lettres&#xa0;: sans cette case, l’éditeur avertit seulement.</translation>
+    </message>
+    <message>
         <source>Back up the database and the media every &amp;day</source>
         <translation>Sauvegarder la base et les médias chaque &amp;jour</translation>
     </message>

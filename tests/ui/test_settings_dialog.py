@@ -55,6 +55,8 @@ def test_the_settings_round_trip(dialog: SettingsDialog, workspace: Workspace,
     dialog.background.setChecked(False)
     dialog.start_at_login.setChecked(False)
     dialog.notifications.setChecked(False)
+    assert not dialog.alt_text_blocking.isChecked()
+    dialog.alt_text_blocking.setChecked(True)
     dialog.backups_kept.setValue(14)
     dialog.backups.setChecked(False)
     assert not dialog.backups_kept.isEnabled()
@@ -63,10 +65,10 @@ def test_the_settings_round_trip(dialog: SettingsDialog, workspace: Workspace,
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert saved.args == [frozenset({
         "language", "timezone", "default_grace_minutes", "background_publishing",
-        "start_at_login", "notifications", "backups", "backups_kept"})]
+        "start_at_login", "notifications", "backups", "backups_kept", "alt_text_blocking"})]
     expected = Settings(language="en", timezone=OTHER_ZONE, default_grace_minutes=90,
                         background_publishing=False, start_at_login=False, notifications=False,
-                        backups=False, backups_kept=14)
+                        backups=False, backups_kept=14, alt_text_blocking=True)
     assert Settings.load(workspace.paths.settings_file) == expected
     assert workspace.settings == expected  # the running app sees them too
 

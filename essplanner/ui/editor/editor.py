@@ -388,6 +388,8 @@ class PostEditor(QDialog):
             validator=self.ws.posts.validator,
             zone=self.zone,
             now=now,
+            accessibility=self.ws.posts.accessibility,
+            alt_text_blocking=self.ws.settings.alt_text_blocking,
         )
         self.form.problems.set_problems(problems)
         self.form.no_problems.setVisible(not problems)

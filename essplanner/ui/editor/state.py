@@ -24,6 +24,7 @@ from essplanner import domain
 from essplanner.channels.composer import Validator
 from essplanner.errors import ValidationError
 from essplanner.publishers.rules import PlatformRules, Severity
+from essplanner.services.accessibility import AccessibilityChecker, ImageText
 from essplanner.services.calendar import shown_platform
 from essplanner.services.hashtags import split_hashtags
 from essplanner.services.posts import PAST_TOLERANCE
@@ -295,8 +296,14 @@ def check(
     validator: Validator,
     zone: ZoneInfo,
     now: datetime,
+    accessibility: AccessibilityChecker | None = None,
+    alt_text_blocking: bool = False,
 ) -> list[EditorProblem]:
-    """Problems to show under the editor; errors block scheduling, not saving a draft."""
+    """Problems to show under the editor; errors block scheduling, not saving a draft.
+
+    With ``accessibility``, its findings too, in the post's language: warnings, except
+    alternative texts that say nothing when ``alt_text_blocking`` (the workspace's setting).
+    """
     problems: list[EditorProblem] = []
     if not (state.title.strip() or state.body.strip() or state.media):
         problems.append(
@@ -346,6 +353,9 @@ def check(
             problems.append(
                 EditorProblem(level, f"{account.name}: {p.message}", p.field, account.id)
             )
+    if accessibility is not None:
+        problems.extend(_accessibility_problems(state, chosen, validator, accessibility,
+                                                alt_text_blocking))
     for persona in personas:
         if persona.id not in state.persona_ids or not persona.networks:
             continue
@@ -374,6 +384,33 @@ def check(
                     )
                 )
     return problems
+
+
+def _accessibility_problems(
+    state: EditorState,
+    chosen: Sequence[domain.Account],
+    validator: Validator,
+    checker: AccessibilityChecker,
+    alt_text_blocking: bool,
+) -> list[EditorProblem]:
+    networks = {}
+    for account in chosen:
+        platform = shown_platform(account.platform, account.settings)
+        rules = validator.rules_for(account)
+        networks[platform] = (rules.name if rules is not None and rules.display_name
+                              else platform_label(platform))
+    text = "\n\n".join(t for t in (state.body, state.call_to_action) if t)
+    findings = checker.check(
+        text=text, hashtags=state.tags(),
+        images=[ImageText(m.alt_text, m.name, m.is_video) for m in state.media],
+        networks=networks, lang=state.language, alt_text_blocking=alt_text_blocking)
+    return [
+        EditorProblem(Level.ERROR if f.blocking else Level.WARNING, f.message, f.field)
+        for f in findings
+        # an empty alternative text is already an error above
+        if not (f.code == "alt_text" and f.index is not None
+                and not state.media[f.index].alt_text.strip())
+    ]
 
 
 # A date further ahead than this is most likely a typo in the year (2202 for 2022)
