@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from essplanner.domain import UploadUnderWay
 from essplanner.ui.labels import platform_label
+from essplanner.ui.plain import plain_label
 
 
 def megabytes(size: int) -> str:
@@ -21,6 +22,7 @@ class UploadStatus(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uploadStatus")
+        plain_label(self)  # a post's title is shown as typed, never as markup
         self.hide()
 
     def show_uploads(self, uploads: Sequence[UploadUnderWay]) -> None:

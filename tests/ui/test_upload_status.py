@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from essplanner import models
@@ -38,6 +39,7 @@ def test_a_video_being_sent_shows_its_progress_then_goes(
     label = window.upload_status
     window.refresh()
     assert label.isHidden()  # nothing is being sent
+    assert label.textFormat() is Qt.TextFormat.PlainText  # "<b>" in a title is shown as typed
 
     target_id = _sending(workspace, clock, "Vide-grenier solidaire", "Chaîne de l’asso")
     store = DeliveryStore(workspace.db, owner="test")
