@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -263,7 +263,9 @@ class SlotService(Service):
         if len(times) != len(ids):
             raise ValidationError(_("A post of the queue has no time any more; reload the "
                                     "queue."))
-        return self.posts.reschedule_many(list(zip(ids, times, strict=True)))
+        moves = list(zip(ids, times, strict=True))
+        self._refuse_double_booking(moves)
+        return self.posts.reschedule_many(moves)
 
     def off_slot(self, account_id: int) -> list[int]:
         """The queued posts of the account whose time is a slot of none of their accounts."""
@@ -301,6 +303,30 @@ class SlotService(Service):
                 for when in occurrences(every[a], zone, start, end) if (a, when) not in taken]
 
     # ---- internals
+    def _refuse_double_booking(self, moves: Sequence[tuple[int, datetime]]) -> None:
+        """Refuse new times that put a post on a time one of its accounts already uses for
+        a post outside ``moves`` (a post queued on two accounts carries its time to both)."""
+        moving = {post_id for post_id, _when in moves}
+        accounts = {post_id: [t.account_id for t in self.posts.get(post_id).targets
+                              if t.state.value not in _LEFT_QUEUE]
+                    for post_id in moving}
+        every = sorted({a for ids in accounts.values() for a in ids})
+        times = [when for _post_id, when in moves]
+        if not every or not times:
+            return
+        taken = {(a, when) for a, when in self._taken(
+            every, min(times), max(times) + timedelta(microseconds=1), None, exclude=moving)}
+        for post_id, when in moves:
+            clash = [a for a in accounts[post_id] if (a, when) in taken]
+            if clash:
+                with self.db.read() as s:
+                    name = s.scalar(select(models.Account.name).where(
+                        models.Account.id == clash[0])) or ""
+                raise ValidationError(_(
+                    "This order would give {account} two posts at the same time: another of "
+                    "its posts is already planned then. Move that post first, or reorder the "
+                    "queue of {account}.", account=name))
+
     def _queued_ids(self, account_id: int | None) -> list[int]:
         target = models.Target
         query = (select(models.QueuedPost.post_id).distinct()
@@ -312,7 +338,8 @@ class SlotService(Service):
             return list(s.scalars(query))
 
     def _taken(self, account_ids: Sequence[int], start: datetime, end: datetime,
-               ignore_post: int | None) -> set[tuple[int, datetime]]:
+               ignore_post: int | None, *,
+               exclude: Collection[int] = ()) -> set[tuple[int, datetime]]:
         post, target = models.Post, models.Target
         query = (select(target.account_id, post.scheduled_at)
                  .join(post, post.id == target.post_id)
@@ -321,5 +348,7 @@ class SlotService(Service):
                         post.scheduled_at >= start, post.scheduled_at < end))
         if ignore_post is not None:
             query = query.where(post.id != ignore_post)
+        if exclude:
+            query = query.where(post.id.not_in(list(exclude)))
         with self.db.read() as s:
             return {(a, when) for a, when in s.execute(query) if when is not None}

@@ -128,6 +128,26 @@ def test_reordering_the_queue_swaps_times_in_one_step_and_back(
         workspace.slots.reorder([stray.id, ids[0]])
 
 
+def test_reordering_never_puts_two_posts_of_one_account_at_the_same_time(
+        workspace: Workspace, clock: FakeClock) -> None:
+    """A post queued on two accounts carries its new time to both: reordering the queue of
+    one account must not land it on a time the other account already uses."""
+    clock.set(FRIDAY)
+    facebook = _account(workspace, "Facebook", "mon 09:00, thu 12:00")
+    mastodon = _account(workspace, "Mastodon", "mon 09:00, thu 12:00")
+    both = workspace.slots.enqueue(_post(workspace, "les deux", facebook, mastodon).id)
+    alone = workspace.slots.enqueue(_post(workspace, "Facebook seul", facebook).id)
+    # Mastodon's own post sits at the time Facebook's second post holds
+    other = workspace.slots.enqueue(_post(workspace, "Mastodon seul", mastodon).id)
+    assert other.scheduled_at == alone.scheduled_at
+    before = {p.id: p.scheduled_at for p in (both, alone, other)}
+    with pytest.raises(ValidationError, match="Mastodon"):
+        workspace.slots.reorder([alone.id, both.id])
+    assert {i: workspace.posts.get(i).scheduled_at for i in before} == before
+    # swapping posts that share every account stays possible
+    workspace.slots.reorder([other.id])
+
+
 def test_changing_slots_moves_no_scheduled_post_and_says_which_left_their_slot(
         workspace: Workspace, clock: FakeClock) -> None:
     clock.set(FRIDAY)
