@@ -177,6 +177,50 @@ class SeriesService(Service):
         self._notify(Change(posts=frozenset(made) | {first.id}))
         return result, posts
 
+    def start_from(self, post_id: int, draft: domain.PostDraft, *, rule: str,
+                   start: datetime, zone: str | None = None, schedule: bool = True,
+                   expected_version: int | None = None,
+                   ) -> tuple[domain.SeriesState, domain.SeriesState]:
+        """Make the single post ``post_id`` repeat: saved with ``draft`` at ``start`` (aware),
+        it becomes the first occurrence of a new series whose next occurrences are made up
+        to the horizon. Returns the states before and after, for undo and redo."""
+        require_aware(start)
+        checked = parse_rule(rule)
+        name = self._zone(zone)
+        before = self.posts.get(post_id)
+        if before.series_id is not None:
+            raise ValidationError(_("This post already repeats."))
+        if domain.time_is_fixed(t.state for t in before.targets):
+            raise ValidationError(_(
+                "A post that is being sent or went out cannot start repeating: duplicate "
+                "it, then choose how the copy repeats."))
+        if schedule and not draft.account_ids:
+            raise ValidationError(_("Choose at least one account to publish on."))
+        local = start.astimezone(get_zone(name)).replace(tzinfo=None, second=0, microsecond=0)
+        # content, images, accounts and time checked and saved as any edit is
+        saved = self.posts.update(
+            post_id, draft, expected_version=(before.version if expected_version is None
+                                              else expected_version),
+            scheduled_at=start, schedule=schedule)
+        with self.db.write() as s:
+            series = models.PostSeries(
+                rule=checked.text, starts_on=local.date(),
+                local_time=local.strftime("%H:%M"), zone=name, schedule=schedule,
+                content=_content(draft, saved), exdates=[], horizon_until=None,
+                created_at=self.clock.now(), updated_at=self.clock.now())
+            s.add(series)
+            s.flush()
+            row = s.get(models.Post, post_id)
+            assert row is not None
+            row.series_id = series.id
+            row.occurrence = occurrence_key(local)
+            s.flush()
+            made = self._extend_one(s, series)
+            series_id = series.id
+        self._notify(Change(posts=frozenset(made) | {post_id}))
+        return (domain.SeriesState(series=(), posts=(before,), series_ids=frozenset({series_id})),
+                self.state([series_id]))
+
     # ---- the rolling horizon
     def extend(self, series_ids: Iterable[int] | None = None) -> Change:
         """Make the occurrences up to the horizon of every series (or of ``series_ids``).

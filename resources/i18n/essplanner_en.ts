@@ -1204,7 +1204,7 @@
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
-        <extracomment>per account, what was chosen for it (the TikTok panel&apos;s privacy, interactions...)</extracomment>
+        <extracomment>per account, what was chosen for it (the TikTok panel&apos;s privacy, interactions...) the Repeat section&apos;s rule (an RRULE; empty: does not repeat), kept by the autosave</extracomment>
         <translation>Write a title or a text.</translation>
     </message>
     <message>
@@ -3129,8 +3129,8 @@
         <translation>Fix the problems listed on the right before scheduling, or untick “Publish automatically” to save a draft.</translation>
     </message>
     <message>
-        <source>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</source>
-        <translation>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</translation>
+        <source>A post that went out cannot start repeating: duplicate it, then choose how the copy repeats.</source>
+        <translation>A post that went out cannot start repeating: duplicate it, then choose how the copy repeats.</translation>
     </message>
     <message>
         <source>Choose the date of the first post.</source>
@@ -3139,6 +3139,10 @@
     <message>
         <source>Create the recurring post “%1”</source>
         <translation>Create the recurring post “%1”</translation>
+    </message>
+    <message>
+        <source>Make “%1” repeat</source>
+        <translation>Make “%1” repeat</translation>
     </message>
     <message>
         <source>To stop the repeat, delete this occurrence and the following ones from the calendar.</source>

@@ -1204,7 +1204,7 @@
     <name>EditorCheck</name>
     <message>
         <source>Write a title or a text.</source>
-        <extracomment>per account, what was chosen for it (the TikTok panel&apos;s privacy, interactions...)</extracomment>
+        <extracomment>per account, what was chosen for it (the TikTok panel&apos;s privacy, interactions...) the Repeat section&apos;s rule (an RRULE; empty: does not repeat), kept by the autosave</extracomment>
         <translation>Écrivez un titre ou un texte.</translation>
     </message>
     <message>
@@ -3129,8 +3129,8 @@
         <translation>Corrigez les problèmes listés à droite avant de planifier, ou décochez « Publier automatiquement » pour enregistrer un brouillon.</translation>
     </message>
     <message>
-        <source>Only a new post can repeat: duplicate this one, then choose how the copy repeats.</source>
-        <translation>Seule une nouvelle publication peut se répéter&#xa0;: dupliquez celle-ci, puis choisissez comment la copie se répète.</translation>
+        <source>A post that went out cannot start repeating: duplicate it, then choose how the copy repeats.</source>
+        <translation>Une publication déjà parue ne peut pas devenir récurrente : dupliquez-la, puis choisissez comment la copie se répète.</translation>
     </message>
     <message>
         <source>Choose the date of the first post.</source>
@@ -3139,6 +3139,10 @@
     <message>
         <source>Create the recurring post “%1”</source>
         <translation>Créer la publication répétée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Make “%1” repeat</source>
+        <translation>Rendre « %1 » récurrente</translation>
     </message>
     <message>
         <source>To stop the repeat, delete this occurrence and the following ones from the calendar.</source>

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from essplanner import domain, models
 from essplanner.domain import DeliveryState, PostDraft, SeriesScope
+from essplanner.errors import ValidationError
 from essplanner.timeutil import FakeClock
 from essplanner.workspace import Workspace
 
@@ -151,3 +152,42 @@ def test_utc_times_follow_the_zone(workspace: Workspace) -> None:
     spring = [p.scheduled_at for p in posts
               if p.scheduled_at and p.scheduled_at > datetime(2027, 3, 29, tzinfo=UTC)]
     assert spring == [] or spring[0].hour == 7
+
+
+def test_a_single_post_starts_repeating_and_undo_makes_it_single_again(
+        workspace: Workspace) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    post = workspace.posts.create(PostDraft(body="Permanence", account_ids=(account.id,)),
+                                  scheduled_at=MONDAY_9, schedule=True)
+    draft = PostDraft(body="Permanence du lundi", account_ids=(account.id,))
+    before, after = workspace.series.start_from(post.id, draft, rule="FREQ=WEEKLY;BYDAY=MO",
+                                                start=MONDAY_9)
+    first = workspace.posts.get(post.id)
+    assert first.series_id is not None and first.body == "Permanence du lundi"
+    state = workspace.series.state([first.series_id])
+    assert len(state.posts) == 8  # the post itself is the first of eight weeks
+    assert len({p.occurrence for p in state.posts}) == 8
+    assert sorted(p.scheduled_at for p in state.posts)[0] == MONDAY_9
+    assert all(t.state is DeliveryState.SCHEDULED for p in state.posts for t in p.targets)
+    # undo: one post again, as it was; redo: the series again, the post its first
+    workspace.series.restore_state(before)
+    again = workspace.posts.get(post.id)
+    assert again.series_id is None and again.body == "Permanence"
+    assert workspace.series.state([first.series_id]).posts == ()
+    assert [p.id for p in workspace.posts.query(domain.PostQuery())] == [post.id]
+    workspace.series.restore_state(after)
+    assert workspace.posts.get(post.id).series_id == first.series_id
+    assert len(workspace.series.state([first.series_id]).posts) == 8
+
+
+def test_a_post_that_went_out_does_not_start_repeating(workspace: Workspace) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    post = workspace.posts.create(PostDraft(body="Déjà parue", account_ids=(account.id,)),
+                                  scheduled_at=MONDAY_9, schedule=True)
+    with workspace.db.write() as s:
+        for target in s.scalars(select(models.Target).where(models.Target.post_id == post.id)):
+            target.state = DeliveryState.PUBLISHED.value
+    with pytest.raises(ValidationError, match="went out"):
+        workspace.series.start_from(post.id, PostDraft(body="x", account_ids=(account.id,)),
+                                    rule="FREQ=WEEKLY", start=MONDAY_9)
+    assert workspace.posts.get(post.id).series_id is None

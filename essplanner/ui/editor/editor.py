@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from essplanner import domain
 from essplanner.channels.accounts import creator_info
-from essplanner.domain import SeriesScope
+from essplanner.domain import SeriesScope, time_is_fixed
 from essplanner.errors import ConflictError, EssPlannerError, ValidationError
 from essplanner.services.calendar import shown_platform
 from essplanner.timeutil import localize
@@ -203,6 +203,8 @@ class PostEditor(QDialog):
             )
         self.apply_state(initial)
         self._load_repeat(post)
+        if state is not None and initial.repeat and self.repeat.isEnabled():
+            self.repeat.set_rule(initial.repeat)  # a recovered draft repeats as typed
         self.evergreen.load(post.id if post is not None else None)
         self.evergreen.changed.connect(self._on_evergreen_changed)
         self.campaign.load(post.id if post is not None else None)
@@ -277,7 +279,15 @@ class PostEditor(QDialog):
             media=f.media.items(),
             local_when=when.isoformat(timespec="minutes"),
             schedule=f.schedule_check.isChecked(),
+            repeat=self._typed_rule(),
         )
+
+    def _typed_rule(self) -> str:
+        """The Repeat section's rule as typed so far ("" while it is incomplete)."""
+        try:
+            return self.repeat.rule_text() or ""
+        except ValidationError:
+            return ""
 
     def apply_state(self, state: EditorState) -> None:
         self._loading = True
@@ -565,10 +575,10 @@ class PostEditor(QDialog):
             except EssPlannerError:
                 self._series_rule = None
             self.repeat.set_rule(self._series_rule)
-        elif post is not None:  # an existing single post does not start repeating here
-            self.repeat.setEnabled(False)
-            self.repeat.setToolTip(self.tr("Only a new post can repeat: duplicate this one, "
-                                           "then choose how the copy repeats."))
+        elif post is not None and time_is_fixed(t.state for t in post.targets):
+            self.repeat.setEnabled(False)  # it went out (or is going): its copy may repeat
+            self.repeat.setToolTip(self.tr("A post that went out cannot start repeating: "
+                                           "duplicate it, then choose how the copy repeats."))
 
     def _repeat_start(self, *_args: object) -> None:
         d: QDate = self.form.date_edit.date()
@@ -586,7 +596,7 @@ class PostEditor(QDialog):
             return False
         if before is None and rule is None:
             return None
-        if before is not None and before.series_id is None:
+        if before is not None and before.series_id is None and rule is None:
             return None
         local = state.local_datetime()
         when = localize(local, self.zone).utc if local else None
@@ -605,6 +615,16 @@ class PostEditor(QDialog):
                                              series_ids=frozenset({series.id})),
                           self.ws.series.state([series.id]))
                 text = self.tr("Create the recurring post “%1”").replace("%1", title)
+            elif before.series_id is None:
+                assert rule is not None
+                if when is None:
+                    self._show_message(self.tr("Choose the date of the first post."))
+                    return False
+                states = self.ws.series.start_from(
+                    before.id, state.draft(), rule=rule, start=when, zone=str(self.zone),
+                    schedule=state.schedule,
+                    expected_version=self.expected_version or before.version)
+                text = self.tr("Make “%1” repeat").replace("%1", title)
             else:
                 if rule is None:
                     self._show_message(self.tr(

@@ -84,6 +84,8 @@ class EditorState:
     media: list[MediaDraft] = field(default_factory=list)
     local_when: str = ""  # naive wall-clock ISO time in the user's zone
     schedule: bool = False
+    #: the Repeat section's rule (an RRULE; empty: does not repeat), kept by the autosave
+    repeat: str = ""
 
     # ---- conversions
     @classmethod

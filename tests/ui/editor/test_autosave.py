@@ -106,3 +106,27 @@ def test_a_recovered_draft_of_a_post_changed_since_gives_a_conflict(
     assert conflicts and workspace.posts.get(post.id).body == "a colleague's version 2"
     editor.dirty = False
     assert AutosaveStore(workspace.paths.autosave_dir).pending() == []
+
+
+def test_a_recovered_draft_keeps_its_repeat(qtbot: QtBot, workspace: Workspace) -> None:
+    """The Repeat section is part of what was typed: the autosave keeps the rule, and the
+    recovered editor repeats as the person had chosen."""
+    from essplanner.timeutil import get_zone
+    from essplanner.ui.editor.editor import PostEditor
+
+    zone = get_zone("Europe/Paris")
+    first = PostEditor(workspace, zone)
+    qtbot.addWidget(first)
+    first.form.body_edit.setPlainText("Permanence du lundi")
+    combo = first.repeat.freq_combo
+    combo.setCurrentIndex(combo.findData("WEEKLY"))
+    rule = first.repeat.rule_text()
+    assert rule is not None and rule.startswith("FREQ=WEEKLY")
+    first.write_autosave()
+    saved = json.loads(first.autosave_path.read_text(encoding="utf-8"))
+    assert saved["state"]["repeat"] == rule
+    recovered = PostEditor(workspace, zone, state=saved["state"])
+    qtbot.addWidget(recovered)
+    assert recovered.repeat.rule_text() == rule
+    assert recovered.form.body_edit.toPlainText() == "Permanence du lundi"
+    first.dirty = recovered.dirty = False

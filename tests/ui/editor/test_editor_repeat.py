@@ -145,6 +145,38 @@ def test_saving_a_new_recurring_post_makes_the_series_and_undo_removes_it(
     assert len(workspace.series.state([series.id]).posts) == 4
 
 
+def test_an_existing_single_post_starts_repeating_and_undo_makes_it_single_again(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    post = workspace.posts.create(
+        PostDraft(body="Permanence", account_ids=(account.id,),
+                  editorial_state=EditorialState.APPROVED),
+        scheduled_at=paris(2026, 11, 30, 9), schedule=True)
+    window.open_post(post.id)
+    editor = window.editors[-1]
+    qtbot.waitExposed(editor)
+    assert editor.repeat.isEnabled()
+    editor.form.body_edit.setPlainText("Permanence du lundi")
+    _choose(editor, "WEEKLY")
+    editor.repeat.end_combo.setCurrentIndex(editor.repeat.end_combo.findData("count"))
+    editor.repeat.count_spin.setValue(3)
+    assert editor.save(), editor.form.message.text()
+
+    [series] = workspace.series.all()
+    posts = workspace.series.state([series.id]).posts
+    assert sorted(p.scheduled_at for p in posts) == [  # type: ignore[type-var]
+        paris(2026, 11, 30, 9), paris(2026, 12, 7, 9), paris(2026, 12, 14, 9)]
+    assert post.id in {p.id for p in posts}  # the post itself is the first occurrence
+    assert {p.body for p in posts} == {"Permanence du lundi"}
+    assert window.undo_stack.undoText().startswith("Make")
+    window.undo_stack.undo()
+    single = workspace.posts.get(post.id)
+    assert single.series_id is None and single.body == "Permanence"
+    assert workspace.series.all() == []
+    window.undo_stack.redo()
+    assert len(workspace.series.state([series.id]).posts) == 3
+
+
 def test_saving_an_occurrence_this_and_the_following_splits_and_undo_restores(
         qtbot: QtBot, window: MainWindow, workspace: Workspace,
         monkeypatch: pytest.MonkeyPatch) -> None:
