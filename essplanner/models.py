@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -286,6 +287,11 @@ class Target(Base):
     __table_args__ = (
         UniqueConstraint("post_id", "account_id", name="uq_target_post_account"),
         Index("ix_target_due", "state", "next_attempt_at"),
+        # the needs-attention list, without walking every scheduled target: an account's
+        # targets by state, and the few that were refused for now (migration 0014)
+        Index("ix_target_account_state", "account_id", "state"),
+        Index("ix_target_retrying", "state", sqlite_where=text("attempt_count > 0"),
+              postgresql_where=text("attempt_count > 0")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
