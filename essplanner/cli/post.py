@@ -240,7 +240,9 @@ def cmd_post_show(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     post = ws.posts.get(args.id)
     uploads = ws.posts.uploads([t.id for t in post.targets]) if post.targets else {}
-    emit(args, post_json(post, uploads), lambda: post_text(ws, post))
+    from essplanner.cli.team import review_json
+
+    emit(args, post_json(post, uploads) | review_json(ws, post.id), lambda: post_text(ws, post))
     return 0
 
 
@@ -362,3 +364,7 @@ def register(sub: Any) -> None:
         p.add_argument("id", type=int)
         json_flag(p)
         p.set_defaults(handler=handler)
+
+    from essplanner.cli.team import register_post_verbs
+
+    register_post_verbs(post_sub)

@@ -684,9 +684,7 @@ class PostService(Service):
                     and before.editorial_state is not EditorialState.IN_REVIEW):
                 self._history(s, row.id, HistoryKind.SUBMITTED, actor)
             return None
-        from essplanner.services.team import approval_required
-
-        if approval_required(s) or (self.team is not None
+        if repo.approval_required(s) or (self.team is not None
                                     and not self.team.can(TeamAction.APPROVE)):
             row.editorial_state = EditorialState.IN_REVIEW.value
             self._history(s, row.id, HistoryKind.BACK_TO_REVIEW, actor)
