@@ -219,7 +219,10 @@ def cmd_post_list(args: argparse.Namespace) -> int:
     )
     # JSON shows each target's attempts: read with the posts, never one post at a time
     posts = ws.posts.query(query, attempts=args.json)
-    emit(args, [post_json(p) for p in posts],
+    from essplanner.cli.team import threads_json
+
+    threads = threads_json(ws, [p.id for p in posts]) if args.json else {}
+    emit(args, [post_json(p) | threads.get(p.id, {}) for p in posts],
          lambda: "\n".join(post_text(ws, p) for p in posts) or _("No posts."))
     return 0
 

@@ -55,6 +55,13 @@ def review_json(ws: Any, post_id: int) -> dict[str, Any]:
             "history": [history_json(e) for e in ws.reviews.history(post_id)]}
 
 
+def threads_json(ws: Any, post_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The comments and history of many posts (``post list --json``), read together."""
+    return {post_id: {"comments": [comment_json(c) for c in comments],
+                      "history": [history_json(e) for e in history]}
+            for post_id, (comments, history) in ws.reviews.threads(post_ids).items()}
+
+
 def actor(name: str) -> str:
     return name or _("the publishing service")
 
