@@ -223,10 +223,14 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
 
     post, series = models.Post, models.PostSeries
     link = models.campaign_post
+    setting = models.WorkspaceSetting
+    # the approval rule, read in the same query (one statement per table, not per post)
+    required = (select(setting.value).where(setting.key == models.APPROVAL_REQUIRED)
+                .scalar_subquery())
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
                post.link_url, post.scheduled_at, post.editorial_state, models.Campaign.name,
-               post.series_id, series.rule, series.local_time)
+               post.series_id, series.rule, series.local_time, required)
         .outerjoin(link, link.c.post_id == post.id)  # a post is in one campaign at most
         .outerjoin(models.Campaign, models.Campaign.id == link.c.campaign_id)
         .outerjoin(series, series.id == post.series_id)
@@ -242,6 +246,9 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
                                   models.Account.needs_reconnect, models.Account.enabled,
                                   models.Account.blocked_reason))
     }
+    # while the workspace asks for approval, a post not approved waits for it
+    awaiting = ({r[0] for r in rows if r[6] != EditorialState.APPROVED.value}
+                if rows[0][11] == "1" else set())
     target = models.Target
     badges: dict[int, list[TargetBadge]] = {}
     for t in s.execute(
@@ -257,7 +264,8 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
             state=state, last_error=t.last_error or "",
             holdup=holdup_of(state, needs_reconnect=flagged, enabled=enabled,
                              attempt_count=t.attempt_count or 0,
-                             last_error=t.last_error or "", blocked=block)))
+                             last_error=t.last_error or "", blocked=block,
+                             awaiting_approval=t.post_id in awaiting)))
     personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,

@@ -193,3 +193,32 @@ def test_moves_and_cancellation_are_in_the_history(workspace: Workspace) -> None
     assert [(e.kind, e.detail, e.actor_name) for e in entries] == [
         (HistoryKind.CREATED, "", me), (HistoryKind.SCHEDULED, "2026-12-03T09:00:00Z", me),
         (HistoryKind.MOVED, "2026-12-03T11:00:00Z", me), (HistoryKind.CANCELLED, "", me)]
+
+
+def test_the_calendar_shows_a_scheduled_post_awaiting_approval_in_both_readers(
+        workspace: Workspace) -> None:
+    from essplanner.services.calendar import entries
+    from essplanner.services.quickread import QuickReader
+
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    waiting = workspace.posts.create(PostDraft(body="à relire", account_ids=(account.id,)),
+                                     scheduled_at=WHEN, schedule=True)
+    approved = workspace.posts.create(PostDraft(body="validé", account_ids=(account.id,),
+                                                editorial_state=EditorialState.APPROVED),
+                                      scheduled_at=WHEN, schedule=True)
+    span = (WHEN - timedelta(days=1), WHEN + timedelta(days=1))
+    reader = QuickReader.open(workspace.db.url)
+    assert reader is not None
+    try:
+        def holdups() -> dict[int, object]:
+            quick = reader.entries(*span)
+            assert quick == entries(workspace.db, *span)
+            return {e.post_id: e.targets[0].holdup for e in quick}
+
+        assert holdups() == {waiting.id: None, approved.id: None}
+        workspace.team.set_approval_required(True)
+        assert holdups() == {waiting.id: domain.Holdup.AWAITING_APPROVAL, approved.id: None}
+        statuses = {e.post_id: e.status for e in reader.entries(*span)}
+        assert statuses[waiting.id] is domain.PostStatus.ATTENTION
+    finally:
+        reader.close()
