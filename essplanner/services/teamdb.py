@@ -5,9 +5,10 @@ Every person connects with their own database login; ``essplanner team grant LOG
 one of three group roles, each holding the one before it:
 
 - ``essplanner_contributor`` reads everything and writes the posts, their targets,
-  comments and history, personas, objectives...; it cannot write the accounts (except
-  the flags the publishing service sets when a platform refuses them), the members, the
-  workspace's settings or the approvals;
+  comments and history, personas, objectives...; it cannot add, remove, rename or
+  re-point an account (only the columns of :data:`ACCOUNT_STATUS`, which checks and the
+  publishing service write), nor write the members, the workspace's settings or the
+  approvals;
 - ``essplanner_approver`` may also write the approvals, and only its members may mark a
   post approved (the trigger ``essplanner_guard_approval``);
 - ``essplanner_administrator`` may write everything.
@@ -39,8 +40,11 @@ GROUPS = {
 }
 #: tables only administrators write (approvals: approvers too)
 PROTECTED = ("account", "team_member", "workspace_setting", "post_approval", "alembic_version")
-#: what the publishing service (under anyone's login) writes on an account it was refused by
-ACCOUNT_STATUS = ("needs_reconnect", "reconnect_reason", "blocked_reason", "blocked_message")
+#: what checks and the publishing service (under anyone's login) write on an account: the
+#: flags set when a platform refuses it, the publisher's saved state (``settings``, never a
+#: secret), the handle and the token's expiry a check reads
+ACCOUNT_STATUS = ("needs_reconnect", "reconnect_reason", "blocked_reason", "blocked_message",
+                  "settings", "handle", "token_expires_at")
 #: the post's columns whose change takes an approval back
 CONTENT = ("title", "body", "link_url", "call_to_action", "hashtags::text", "language")
 

@@ -111,6 +111,12 @@ def test_three_logins_each_can_only_what_their_role_allows_even_with_raw_sql(
         with pytest.raises(PermissionDenied, match="database refused"):
             contributor.posts.set_editorial_state(post.id, EditorialState.APPROVED)
 
+        with pytest.raises(PermissionDenied, match="Only administrators can change accounts."):
+            contributor.accounts.update(account.id, api_url="https://evil.example")
+        contributor.accounts.team = None
+        with pytest.raises(PermissionDenied, match="database refused"):
+            contributor.accounts.update(account.id, name="Mine")
+
         with _raw(postgres, database, logins[Role.CONTRIBUTOR]) as raw:
             for statement in (
                 f"UPDATE post SET editorial_state = 'approved' WHERE id = {post.id}",

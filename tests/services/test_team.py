@@ -3,6 +3,7 @@ reviews with the diff since approval, comments with @mentions and each post's hi
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -222,3 +223,37 @@ def test_the_calendar_shows_a_scheduled_post_awaiting_approval_in_both_readers(
         assert statuses[waiting.id] is domain.PostStatus.ATTENTION
     finally:
         reader.close()
+
+
+def test_only_administrators_change_accounts_but_anyone_records_what_a_platform_said(
+        workspace: Workspace, team: dict[str, domain.Member]) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    _as(workspace, team["paul"])
+    for change in (lambda: workspace.accounts.add(platform="dryrun", name="Autre"),
+                   lambda: workspace.accounts.update(account.id, name="Mien"),
+                   lambda: workspace.accounts.update(account.id, api_url="https://x.example"),
+                   lambda: workspace.accounts.set_secret(account.id, "s3cret"),
+                   lambda: workspace.accounts.remove(account.id)):
+        with pytest.raises(PermissionDenied, match="Only administrators can change accounts."):
+            change()
+    # what a check or the publishing service records, under anyone's identity
+    flagged = workspace.accounts.update(account.id, needs_reconnect=True,
+                                        reconnect_reason="token expired")
+    assert flagged.needs_reconnect and flagged.name == "Essai"
+
+
+def test_undo_does_not_bring_an_approval_back_for_a_contributor(
+        workspace: Workspace, team: dict[str, domain.Member]) -> None:
+    workspace.team.set_approval_required(True)
+    approved = workspace.posts.create(PostDraft(body="v1",
+                                                editorial_state=EditorialState.APPROVED))
+    _as(workspace, team["lina"])
+    edited = workspace.posts.update(approved.id, PostDraft(
+        body="v2", editorial_state=EditorialState.APPROVED), expected_version=approved.version)
+    assert edited.editorial_state is EditorialState.IN_REVIEW
+    undone = workspace.posts.restore(approved, expected_version=edited.version)
+    assert (undone.body, undone.editorial_state) == ("v1", EditorialState.IN_REVIEW)
+    deleted = workspace.posts.delete(approved.id)
+    back = workspace.posts.restore(dataclasses.replace(
+        deleted, editorial_state=EditorialState.APPROVED))
+    assert back.editorial_state is EditorialState.IN_REVIEW
