@@ -84,3 +84,14 @@ def test_team_and_review_verbs(run) -> None:
     assert run("team", "role", "lina@asso.example", "approver")[0] == 0
     code, _, err = run("team", "grant", "lina", "--role", "approver")
     assert code == 2 and err.count("\n") == 1 and "only on a shared PostgreSQL" in err
+
+
+def test_the_refusal_is_in_french_too(run, tmp_path: Path, capsys) -> None:
+    run("team", "add", "Lina", "--email", "lina@asso.example")
+    post_id = run("post", "add", "--text", "Bonjour")[1].strip()
+    (tmp_path / "data" / "settings.json").write_text(json.dumps({
+        "user_name": "Lina", "user_email": "lina@asso.example"}))
+    code = main(["--lang", "fr", "--db", f"sqlite:///{tmp_path / 'x.db'}", "post", "approve",
+                 post_id])
+    assert (code, capsys.readouterr().err) == (
+        2, "essplanner: Seuls les approbateurs peuvent approuver les publications.\n")
