@@ -62,6 +62,9 @@ def test_the_identity_is_kept_in_the_settings_and_renames_my_member(
                                                    "claire@asso.example", Role.ADMINISTRATOR)
     saved = Settings.load(workspace.paths.settings_file)
     assert (saved.user_name, saved.user_email) == ("Claire Martin", "claire@asso.example")
+    renamed = workspace.team.set_identity("Claire M.", "claire@asso.example")
+    assert (renamed.id, renamed.name) == (first.id, "Claire M.")
+    assert [m.name for m in workspace.team.members()] == ["Claire M."]
     with pytest.raises(ValidationError, match="not an e-mail address"):
         workspace.team.set_identity("Claire", "claire")
 
