@@ -50,9 +50,16 @@ def history_label(kind: domain.HistoryKind) -> str:
 
 
 def review_json(ws: Any, post_id: int) -> dict[str, Any]:
-    """A post's discussion thread and history, as ``post show --json`` adds them."""
+    """A post's discussion thread, history and last approval (with what changed since),
+    as ``post show --json`` adds them."""
+    diff = ws.reviews.diff_since_approval(post_id)
+    approval = None if diff.approved_at is None else {
+        "by": diff.approved_by, "at": to_utc_iso(diff.approved_at),
+        "changed_since": [{"field": label, "before": before, "after": after}
+                          for label, before, after in diff.changes]}
     return {"comments": [comment_json(c) for c in ws.reviews.comments(post_id)],
-            "history": [history_json(e) for e in ws.reviews.history(post_id)]}
+            "history": [history_json(e) for e in ws.reviews.history(post_id)],
+            "approval": approval}
 
 
 def threads_json(ws: Any, post_ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -78,6 +78,7 @@ def test_team_and_review_verbs(run) -> None:
     assert "\tPaul\tasked for changes (Ajoute l'heure)" in out
     shown = json.loads(run("post", "show", post_id, "--json")[1])
     assert len(shown["comments"]) == 3 and shown["history"][-1]["what"] == "approved"
+    assert (shown["approval"]["by"], shown["approval"]["changed_since"]) == ("Paul", [])
     listed = json.loads(run("post", "list", "--json")[1])
     assert listed[0]["comments"] == shown["comments"]
 
