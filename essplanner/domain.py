@@ -118,6 +118,8 @@ class Holdup(enum.StrEnum):
     FAILED = "failed"  # the network refused it, or a check blocked it
     UNCONFIRMED = "unconfirmed"
     MISSED = "missed"
+    #: scheduled, but its post is not approved while the workspace asks for approval
+    AWAITING_APPROVAL = "awaiting_approval"
 
 
 #: holdups of a scheduled target whose account waits for a person (nothing to retry)
@@ -127,8 +129,9 @@ ACCOUNT_HOLDUPS = frozenset({Holdup.RECONNECT, Holdup.DISABLED, Holdup.NEEDS_CRE
 
 def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: bool = True,
               attempt_count: int = 0, last_error: str = "",
-              blocked: str = "") -> Holdup | None:
-    """What keeps a target in ``state`` from going out on its own (None: nothing)."""
+              blocked: str = "", awaiting_approval: bool = False) -> Holdup | None:
+    """What keeps a target in ``state`` from going out on its own (None: nothing);
+    ``awaiting_approval``: its post is not approved while the workspace asks for it."""
     if state is DeliveryState.FAILED:
         return Holdup.FAILED
     if state is DeliveryState.UNCONFIRMED:
@@ -144,6 +147,8 @@ def holdup_of(state: DeliveryState, *, needs_reconnect: bool = False, enabled: b
         return block.holdup
     if not enabled:
         return Holdup.DISABLED
+    if awaiting_approval:
+        return Holdup.AWAITING_APPROVAL
     if attempt_count > 0 and last_error:
         return Holdup.RETRYING
     return None
@@ -539,6 +544,8 @@ class Change:
     measurements: bool = False
     #: events, campaigns or awareness days changed (the calendar's bars and labels)
     planning: bool = False
+    #: the team's members, their roles or the workspace's team settings changed
+    team: bool = False
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -548,6 +555,7 @@ class Change:
             accounts=self.accounts or other.accounts,
             measurements=self.measurements or other.measurements,
             planning=self.planning or other.planning,
+            team=self.team or other.team,
         )
 
 
@@ -655,3 +663,130 @@ class DayMarks:
     campaigns: dict[date, tuple[CampaignBar, ...]] = field(default_factory=dict)
     events: dict[date, tuple[EventStrip, ...]] = field(default_factory=dict)
     days: dict[date, tuple[DayMark, ...]] = field(default_factory=dict)
+
+
+# ---- working as a team (issue 16): members, roles, reviews, comments, history
+
+
+class Role(enum.StrEnum):
+    """What a member of the team may do; each role holds the one before it."""
+
+    CONTRIBUTOR = "contributor"  # writes drafts and submits them for review
+    APPROVER = "approver"  # approves, requests changes, schedules
+    ADMINISTRATOR = "administrator"  # accounts, settings, people
+
+    def allows(self, action: TeamAction) -> bool:
+        return can(self, action)
+
+
+class TeamAction(enum.StrEnum):
+    """Something only some roles may do."""
+
+    WRITE = "write"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    SCHEDULE = "schedule"
+    MANAGE_ACCOUNTS = "manage_accounts"
+    MANAGE_SETTINGS = "manage_settings"
+    MANAGE_PEOPLE = "manage_people"
+
+
+#: the least role that may do each action (roles are ordered: each holds the one before)
+_LEAST_ROLE = {
+    TeamAction.WRITE: Role.CONTRIBUTOR, TeamAction.SUBMIT: Role.CONTRIBUTOR,
+    TeamAction.APPROVE: Role.APPROVER, TeamAction.SCHEDULE: Role.APPROVER,
+    TeamAction.MANAGE_ACCOUNTS: Role.ADMINISTRATOR,
+    TeamAction.MANAGE_SETTINGS: Role.ADMINISTRATOR,
+    TeamAction.MANAGE_PEOPLE: Role.ADMINISTRATOR,
+}
+_RANK = {Role.CONTRIBUTOR: 0, Role.APPROVER: 1, Role.ADMINISTRATOR: 2}
+
+
+def can(role: Role, action: TeamAction) -> bool:
+    """Whether ``role`` may do ``action``."""
+    return _RANK[role] >= _RANK[_LEAST_ROLE[action]]
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person of the team (not the image-rights ``Person``): who uses an installation,
+    with their role and, on PostgreSQL, their own database login."""
+
+    id: int
+    name: str
+    email: str
+    role: Role
+    db_login: str = ""
+    active: bool = True
+
+    def can(self, action: TeamAction) -> bool:
+        return can(self.role, action)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A message of a post's discussion thread; ``mentions``: the members named with @."""
+
+    id: int
+    post_id: int
+    author_id: int | None
+    author_name: str
+    body: str
+    mentions: tuple[int, ...] = ()
+    at: datetime | None = None
+
+
+class HistoryKind(enum.StrEnum):
+    """What happened to a post, in its history."""
+
+    CREATED = "created"
+    EDITED = "edited"
+    MOVED = "moved"
+    SCHEDULED = "scheduled"
+    UNSCHEDULED = "unscheduled"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+    BACK_TO_REVIEW = "back_to_review"  # an approved post was edited: approval withdrawn
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+    COMMENTED = "commented"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """Who did what to a post and when; ``actor_name`` empty: the publishing service."""
+
+    id: int
+    post_id: int
+    at: datetime
+    actor_name: str
+    kind: HistoryKind
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovalDiff:
+    """What changed in a post since it was approved: (field label, before, after) each;
+    ``approved_at``/``approved_by`` None/"" when it was never approved."""
+
+    changes: tuple[tuple[str, str, str], ...] = ()
+    approved_at: datetime | None = None
+    approved_by: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A post waiting for review, as the review list shows it."""
+
+    post_id: int
+    version: int
+    title: str
+    scheduled_at: datetime | None
+    submitted_at: datetime | None
+    submitted_by: str
+    #: it was approved before and edited since (a diff since approval exists)
+    changed_since_approval: bool = False

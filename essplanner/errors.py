@@ -36,6 +36,12 @@ class ConflictError(EssPlannerError):
     """Someone else changed the same thing first; nothing was overwritten."""
 
 
+class PermissionDenied(EssPlannerError):
+    """The person's role (or their database login) does not allow this; nothing changed."""
+
+    exit_code = 2
+
+
 class StorageError(EssPlannerError):
     """The database could not be read or written (locked, full disk, unreadable file)."""
 

@@ -556,3 +556,79 @@ class EvergreenReuse(Base):
         ForeignKey("evergreen.post_id", ondelete="CASCADE"), index=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ---- working as a team (migration 0012)
+
+#: the ``workspace_setting`` key of "posts need approval before they are scheduled"
+APPROVAL_REQUIRED = "approval_required"
+
+
+class TeamMember(Base):
+    """A person of the team: name, e-mail, role and, on PostgreSQL, their database login.
+
+    Not the image-rights ``Person``. On a laptop alone there is one, holding every role."""
+
+    __tablename__ = "team_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="contributor")
+    db_login: Mapped[str] = mapped_column(String(63), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WorkspaceSetting(Base):
+    """A setting of the whole workspace, which every machine and the publishing service
+    obey (unlike the user's ``settings.json``): ``approval_required`` ("1" or "0")."""
+
+    __tablename__ = "workspace_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class PostApproval(Base):
+    """A post's last approval: who, when, and its content then (the diff since approval).
+
+    Kept when the post goes back to review, replaced by the next approval. On PostgreSQL
+    only approvers may write it (``services.teamdb``)."""
+
+    __tablename__ = "post_approval"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True)
+    approved_at: Mapped[datetime]
+    approved_by: Mapped[str] = mapped_column(String(120), default="")
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PostComment(Base):
+    """A message of a post's discussion thread; ``mentions``: member ids named with @."""
+
+    __tablename__ = "post_comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team_member.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(120), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    mentions: Mapped[list[int]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PostHistory(Base):
+    """One thing that happened to a post: when, who (empty: the publishing service), what
+    (``domain.HistoryKind``) and a plain-text detail."""
+
+    __tablename__ = "post_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor_name: Mapped[str] = mapped_column(String(120), default="")
+    kind: Mapped[str] = mapped_column(String(24))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -112,6 +112,10 @@ class Settings:
     organisation_name: str = ""
     organisation_logo: str = ""  # path of the logo image, in the data folder
     first_run_done: bool = False
+    # Who uses this installation (working as a team): chosen at first start; the e-mail
+    # finds the person among the workspace's members (``services.team``).
+    user_name: str = ""
+    user_email: str = ""
     # Accessibility: an image whose alternative text says nothing (empty, a file name,
     # "photo", too short) refuses scheduling instead of being a warning.
     alt_text_blocking: bool = False

@@ -29,8 +29,10 @@ from essplanner.services.objectives import ObjectiveService
 from essplanner.services.personas import PersonaService
 from essplanner.services.planning import PlanningService
 from essplanner.services.posts import PostService
+from essplanner.services.reviews import ReviewService
 from essplanner.services.series import SeriesService
 from essplanner.services.slots import SlotService
+from essplanner.services.team import TeamService
 from essplanner.services.templates import TemplateService
 from essplanner.settings import Paths, Settings, database_url
 from essplanner.storage import Database, ensure_schema
@@ -69,8 +71,17 @@ class Workspace:
     #: post templates (the guide's and the users'), evergreen posts and their reuses
     templates: TemplateService = field(init=False)
     evergreen: EvergreenService = field(init=False)
+    #: who uses this installation, the members and roles, the approval rule
+    team: TeamService = field(init=False)
+    #: submit, approve, request changes; comments and history of posts
+    reviews: ReviewService = field(init=False)
 
     def __post_init__(self) -> None:
+        self.team = TeamService(self.db, settings=self.settings,
+                                settings_file=self.paths.settings_file, clock=self.clock)
+        self.reviews = ReviewService(self.db, self.team, clock=self.clock)
+        self.posts.team = self.team
+        self.accounts.team = self.team
         self.calendar = CalendarReader(self.db)
         self.series = SeriesService(self.db, self.posts, settings=self.settings,
                                     clock=self.clock)
@@ -133,7 +144,8 @@ class Workspace:
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series, self.slots, self.planning, self.days, self.evergreen):
+                        self.series, self.slots, self.planning, self.days, self.evergreen,
+                        self.team, self.reviews):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

@@ -7,7 +7,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -17,7 +17,7 @@ from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.channels.composer import Validator
 from essplanner.controlchars import clean_line, clean_text
-from essplanner.domain import Change, DeliveryState
+from essplanner.domain import Change, DeliveryState, EditorialState, HistoryKind, TeamAction
 from essplanner.errors import (
     ConflictError,
     EssPlannerError,
@@ -30,9 +30,13 @@ from essplanner.publishers.rules import Severity
 from essplanner.services.accessibility import AccessibilityChecker, Finding, ImageText
 from essplanner.services.base import Notify, Service
 from essplanner.services.media import MediaStore
+from essplanner.services.reviews import content_diff, content_of, record_history, store_approval
 from essplanner.settings import Settings
 from essplanner.storage import Database
-from essplanner.timeutil import Clock, require_aware
+from essplanner.timeutil import Clock, require_aware, to_utc_iso
+
+if TYPE_CHECKING:
+    from essplanner.services.team import TeamService
 
 #: a scheduled time may be this far in the past (the time it takes to click "schedule")
 PAST_TOLERANCE = timedelta(minutes=2)
@@ -88,6 +92,9 @@ class PostService(Service):
         self.settings = settings or Settings()
         #: accessibility and plain-language checks (:mod:`essplanner.services.accessibility`)
         self.accessibility = accessibility or AccessibilityChecker()
+        #: who acts, and what their role allows (set by the workspace; None: one person
+        #: holding every role, named nowhere)
+        self.team: TeamService | None = None
 
     def accessibility_findings(self, post: domain.Post | domain.PostDraft,
                                networks: dict[str, str] | None = None) -> list[Finding]:
@@ -168,6 +175,7 @@ class PostService(Service):
             require_aware(scheduled_at)
         if schedule and scheduled_at is None:
             raise ValidationError(_("Give a date and time to schedule the post."))
+        actor = self._actor(approving=draft.editorial_state is EditorialState.APPROVED)
         stored_media = [self.media.import_file(m.path) for m in draft.media if m.media_id is None]
         with self.db.write() as s:
             row = models.Post(editorial_state=draft.editorial_state.value)
@@ -179,7 +187,14 @@ class PostService(Service):
             if schedule:
                 self._schedule_targets(s, row, scheduled_at)  # type: ignore[arg-type]
             s.flush()
+            self._history(s, row.id, HistoryKind.CREATED, actor)
+            if schedule:
+                self._history(s, row.id, HistoryKind.SCHEDULED, actor,
+                              to_utc_iso(scheduled_at) or "")
             result = repo.load_post(s, row.id)
+            if result.editorial_state is EditorialState.APPROVED:
+                store_approval(s, result, actor=actor, at=self.clock.now())
+                self._history(s, row.id, HistoryKind.APPROVED, actor)
         self._notify(Change(posts=frozenset({result.id})))
         return result
 
@@ -199,6 +214,8 @@ class PostService(Service):
                                if m.media_id is None])
             except EssPlannerError as exc:
                 raise type(exc)(f"{label}: {exc}") from exc
+        actor = self._actor(approving=any(d.editorial_state is EditorialState.APPROVED
+                                          for _label, d, _when in items))
         ids: list[int] = []
         with self.db.write() as s:
             for (label, draft, when), media in zip(items, stored, strict=True):
@@ -220,8 +237,12 @@ class PostService(Service):
                         error = ValidationError(f"{label}: {exc}", exc.problems)
                     raise error from exc
                 ids.append(row.id)
+                self._history(s, row.id, HistoryKind.CREATED, actor)
             s.flush()
             results = [repo.load_post(s, i, attempts=False) for i in ids]
+            for result in results:
+                if result.editorial_state is EditorialState.APPROVED:
+                    store_approval(s, result, actor=actor, at=self.clock.now())
         self._notify(Change(posts=frozenset(ids)))
         return results
 
@@ -275,6 +296,7 @@ class PostService(Service):
         targets that can be (as :meth:`schedule`); False puts scheduled and missed ones
         back to draft. Either way in the same transaction as the edit.
         """
+        actor = self._actor()
         stored_media = [self.media.import_file(m.path) for m in draft.media if m.media_id is None]
         try:
             with self.db.write() as s:
@@ -284,6 +306,7 @@ class PostService(Service):
                                           "a moment."))
                 if not isinstance(scheduled_at, Keep):
                     self._refuse_split(row, scheduled_at)
+                before = repo.to_post(row)
                 self._apply_draft(s, row, draft, stored_media)
                 if not isinstance(scheduled_at, Keep):
                     row.scheduled_at = scheduled_at
@@ -311,6 +334,19 @@ class PostService(Service):
                     self._schedule_targets(s, row, row.scheduled_at, only=scheduled)
                 s.flush()
                 result = repo.load_post(s, row.id)
+                changed = content_diff(content_of(before), content_of(result))
+                self._history(s, row.id, HistoryKind.EDITED, actor,
+                              ", ".join(label for label, _old, _new in changed))
+                if result.scheduled_at != before.scheduled_at:
+                    self._history(s, row.id, HistoryKind.MOVED, actor,
+                                  to_utc_iso(result.scheduled_at) or "")
+                if schedule and scheduled:
+                    self._history(s, row.id, HistoryKind.SCHEDULED, actor,
+                                  to_utc_iso(row.scheduled_at) or "")
+                elif schedule is False and before.status is domain.PostStatus.SCHEDULED:
+                    self._history(s, row.id, HistoryKind.UNSCHEDULED, actor)
+                result = self._approval_after_edit(s, row, before, result, actor,
+                                                   bool(changed)) or result
         except StaleDataError as exc:
             raise _conflict() from exc
         self._notify(Change(posts=frozenset({post_id})))
@@ -318,8 +354,23 @@ class PostService(Service):
 
     def set_editorial_state(self, post_id: int, state: domain.EditorialState, *,
                             expected_version: int | None = None) -> domain.Post:
-        return self._mutate(post_id, expected_version,
-                            lambda s, row: setattr(row, "editorial_state", state.value))
+        """Set the post's editorial state; approving it is for approvers (and keeps its
+        content, for the diff since approval), asking for review is recorded."""
+        actor = self._actor(approving=state is EditorialState.APPROVED)
+
+        def apply(s: Session, row: models.Post) -> None:
+            if row.editorial_state == state.value:
+                return
+            row.editorial_state = state.value
+            if state is EditorialState.APPROVED:
+                s.flush()
+                store_approval(s, repo.load_post(s, row.id, attempts=False), actor=actor,
+                               at=self.clock.now())
+                self._history(s, row.id, HistoryKind.APPROVED, actor)
+            elif state is EditorialState.IN_REVIEW:
+                self._history(s, row.id, HistoryKind.SUBMITTED, actor)
+
+        return self._mutate(post_id, expected_version, apply)
 
     def delete(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
         """Delete a post; returns what it was (for undo). Refused while it is being sent."""
@@ -349,7 +400,9 @@ class PostService(Service):
                 DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.MISSED,
                 DeliveryState.CANCELLED, DeliveryState.FAILED)]
             self._schedule_targets(s, row, when, only=targets)
+            self._history(s, row.id, HistoryKind.SCHEDULED, actor, to_utc_iso(when) or "")
 
+        actor = self._actor()
         return self._mutate(post_id, expected_version, apply)
 
     def reschedule(self, post_id: int, when: datetime, *,
@@ -358,19 +411,21 @@ class PostService(Service):
         require_aware(when)
 
         def apply(s: Session, row: models.Post) -> None:
-            self._move_row(s, row, when)
+            self._move_row(s, row, when, actor)
 
+        actor = self._actor()
         return self._mutate(post_id, expected_version, apply)
 
     def reschedule_many(self, moves: Sequence[tuple[int, datetime]]) -> list[domain.Post]:
         """Move several posts in one transaction, all or none (reordering the queue)."""
         for _post_id, when in moves:
             require_aware(when)
+        actor = self._actor()
         try:
             with self.db.write() as s:
                 for post_id, when in moves:
                     row = self._for_update(s, post_id, None)
-                    self._move_row(s, row, when)
+                    self._move_row(s, row, when, actor)
                     row.updated_at = self.clock.now()
                 s.flush()
                 result = [repo.load_post(s, post_id) for post_id, _when in moves]
@@ -379,8 +434,10 @@ class PostService(Service):
         self._notify(Change(posts=frozenset(post_id for post_id, _when in moves)))
         return result
 
-    def _move_row(self, s: Session, row: models.Post, when: datetime) -> None:
+    def _move_row(self, s: Session, row: models.Post, when: datetime, actor: str) -> None:
         self._refuse_split(row, when)
+        if row.scheduled_at != when:
+            self._history(s, row.id, HistoryKind.MOVED, actor, to_utc_iso(when) or "")
         row.scheduled_at = when
         moving = [t for t in row.targets
                   if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED)]
@@ -395,7 +452,9 @@ class PostService(Service):
                 if t.state in _states(DeliveryState.SCHEDULED, DeliveryState.MISSED):
                     _set_state(t, DeliveryState.DRAFT, self.clock.now())
                     t.next_attempt_at = None
+            self._history(s, row.id, HistoryKind.UNSCHEDULED, actor)
 
+        actor = self._actor()
         return self._mutate(post_id, expected_version, apply)
 
     def cancel(self, post_id: int, *, expected_version: int | None = None) -> domain.Post:
@@ -409,7 +468,9 @@ class PostService(Service):
                 if t.state in _states(*(OPEN_STATES - {DeliveryState.CANCELLED})):
                     _set_state(t, DeliveryState.CANCELLED, self.clock.now())
                     t.next_attempt_at = None
+            self._history(s, row.id, HistoryKind.CANCELLED, actor)
 
+        actor = self._actor()
         return self._mutate(post_id, expected_version, apply)
 
     def retry(self, post_id: int, *, target_ids: Iterable[int] | None = None,
@@ -466,7 +527,9 @@ class PostService(Service):
             for t in open_targets:
                 t.attempt_count = 0
             self._schedule_targets(s, row, now, only=open_targets, allow_past=True)
+            self._history(s, row.id, HistoryKind.SCHEDULED, actor, to_utc_iso(now) or "")
 
+        actor = self._actor()
         return self._mutate(post_id, None, apply)
 
     def duplicate(self, post_id: int) -> domain.Post:
@@ -520,6 +583,8 @@ class PostService(Service):
         """
         from essplanner.services.restore import recreate_post, revert_post
 
+        # undo brings an approval back only for someone who may approve
+        may_approve = self.team is None or self.team.can(TeamAction.APPROVE)
         try:
             with self.db.write() as s:
                 row = s.scalars(select(models.Post).where(models.Post.id == snapshot.id)
@@ -538,8 +603,15 @@ class PostService(Service):
                         raise ConflictError(_("This post is being sent right now; try again "
                                               "in a moment."))
                     self._refuse_split(row, snapshot.scheduled_at)
+                    was_approved = row.editorial_state == EditorialState.APPROVED.value
                     revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
                     row.updated_at = self.clock.now()
+                    if (row.editorial_state == EditorialState.APPROVED.value
+                            and not was_approved and not may_approve):
+                        row.editorial_state = EditorialState.IN_REVIEW.value
+                if expected_version is None and not may_approve and (
+                        row.editorial_state == EditorialState.APPROVED.value):
+                    row.editorial_state = EditorialState.IN_REVIEW.value
                 s.flush()
                 result = repo.load_post(s, row.id)
         except StaleDataError as exc:
@@ -588,6 +660,49 @@ class PostService(Service):
             networks=", ".join(networks)))
 
     # ---- internals
+    def _actor(self, *, approving: bool = False) -> str:
+        """Who acts (resolved before any write transaction: finding her may write); with
+        ``approving``, only if her role allows approving."""
+        if self.team is None:
+            return ""
+        if approving:
+            return self.team.require(TeamAction.APPROVE).name
+        return self.team.actor_name()
+
+    def _history(self, s: Session, post_id: int, kind: HistoryKind, actor: str,
+                 detail: str = "") -> None:
+        record_history(s, post_id, kind, actor=actor, at=self.clock.now(), detail=detail)
+
+    def _approval_after_edit(self, s: Session, row: models.Post, before: domain.Post,
+                             after: domain.Post, actor: str,
+                             changed: bool) -> domain.Post | None:
+        """Apply the approval rules to an edit; the post as it ends up if they changed it.
+
+        Marking it approved is for approvers (its content is kept). Changing an approved
+        post's content takes the approval back ("in review", with a diff since approval)
+        while the workspace asks for approval, or when the editor may not approve."""
+        was_approved = before.editorial_state is EditorialState.APPROVED
+        if after.editorial_state is EditorialState.APPROVED and not was_approved:
+            if self.team is not None:
+                self.team.require(TeamAction.APPROVE)
+            store_approval(s, after, actor=actor, at=self.clock.now())
+            self._history(s, row.id, HistoryKind.APPROVED, actor)
+            return None
+        if not (was_approved and after.editorial_state is EditorialState.APPROVED and changed):
+            if (after.editorial_state is EditorialState.IN_REVIEW
+                    and before.editorial_state is not EditorialState.IN_REVIEW):
+                self._history(s, row.id, HistoryKind.SUBMITTED, actor)
+            return None
+        if repo.approval_required(s) or (self.team is not None
+                                    and not self.team.can(TeamAction.APPROVE)):
+            row.editorial_state = EditorialState.IN_REVIEW.value
+            self._history(s, row.id, HistoryKind.BACK_TO_REVIEW, actor)
+            s.flush()
+            return repo.load_post(s, row.id)
+        # an approver's own edit: what she approves is what she wrote
+        store_approval(s, after, actor=actor, at=self.clock.now())
+        return None
+
     def _refuse_split(self, row: models.Post, when: datetime | None) -> None:
         if when != row.scheduled_at and domain.time_is_fixed(
                 DeliveryState(t.state) for t in row.targets):
