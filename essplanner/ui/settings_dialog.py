@@ -197,6 +197,9 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _c=False, f=folder: self.open_folder(f))
             form.addRow(label, self._beside(edit, button, stretch=False))
             self.location_edits[key] = edit
+        from essplanner.ui.team.identity import TeamPreferences
+
+        self.team = TeamPreferences(workspace, self)
         database = QLineEdit(workspace.db.describe(), data)
         database.setReadOnly(True)
         form.addRow(self.tr("Database:"), database)
@@ -207,7 +210,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for group in (general, publishing, backups, data):
+        for group in (self.team, general, publishing, backups, data):
             layout.addWidget(group)
         layout.addWidget(self.buttons)
         self.language.currentIndexChanged.connect(self._update_notes)
@@ -251,6 +254,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            self.team.check()
             values = self.values()
         except EssPlannerError as exc:
             messages.warning(self, self.tr("Preferences"), str(exc))
@@ -268,6 +272,11 @@ class SettingsDialog(QDialog):
                 setattr(settings, key, before[key])
             messages.warning(self, self.tr("Preferences"), self.tr(
                 "The preferences could not be saved: %1").replace("%1", str(exc)))
+            return
+        try:
+            self.team.apply()  # the identity and the workspace's rule: not in this file
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Preferences"), str(exc))
             return
         super().accept()
         self.saved.emit(changed)
