@@ -416,6 +416,10 @@
         <translation>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</translation>
     </message>
     <message>
+        <source>The team&apos;s rule: it goes out at its time only once an approver has approved it.</source>
+        <translation>The team&apos;s rule: it goes out at its time only once an approver has approved it.</translation>
+    </message>
+    <message>
         <source>It was due while no publishing service was running.</source>
         <translation>It was due while no publishing service was running.</translation>
     </message>
@@ -2151,6 +2155,10 @@
         <translation>login ends soon</translation>
     </message>
     <message>
+        <source>waiting: not approved yet</source>
+        <translation>waiting: not approved yet</translation>
+    </message>
+    <message>
         <source>Reconnect…</source>
         <translation>Reconnect…</translation>
     </message>
@@ -2185,6 +2193,10 @@
     <message>
         <source>Publish now</source>
         <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
     </message>
     <message>
         <source>Idea</source>

@@ -416,6 +416,10 @@
         <translation>Le réseau refuse toutes les publications de %1 tant que vous n’avez pas agi de son côté&#x202f;; choisissez ensuite « %2 ».</translation>
     </message>
     <message>
+        <source>The team&apos;s rule: it goes out at its time only once an approver has approved it.</source>
+        <translation>Règle de l’équipe : elle ne part à son heure qu’une fois approuvée par un approbateur.</translation>
+    </message>
+    <message>
         <source>It was due while no publishing service was running.</source>
         <translation>Elle devait partir alors qu’aucun service de publication ne fonctionnait.</translation>
     </message>
@@ -927,7 +931,7 @@
     </message>
     <message>
         <source>A comment for the team (optional; type @ to name a teammate)</source>
-        <translation>Un commentaire pour l’équipe (facultatif ; tapez @ pour nommer un coéquipier)</translation>
+        <translation>Un commentaire pour l’équipe (facultatif&#x202f;; tapez @ pour nommer un coéquipier)</translation>
     </message>
 </context>
 <context>
@@ -1249,7 +1253,7 @@
     </message>
     <message>
         <source>edited it after its approval: back to review</source>
-        <translation>l’a modifiée après approbation : retour en relecture</translation>
+        <translation>l’a modifiée après approbation&#xa0;: retour en relecture</translation>
     </message>
     <message>
         <source>published it</source>
@@ -1265,11 +1269,11 @@
     </message>
     <message>
         <source>Changed since %1 approved it:</source>
-        <translation>Modifié depuis l’approbation de %1 :</translation>
+        <translation>Modifié depuis l’approbation de %1&#xa0;:</translation>
     </message>
     <message>
         <source>Changed since it was approved:</source>
-        <translation>Modifié depuis l’approbation :</translation>
+        <translation>Modifié depuis l’approbation&#xa0;:</translation>
     </message>
     <message>
         <source>The post needs approval</source>
@@ -1277,11 +1281,11 @@
     </message>
     <message>
         <source>The team&apos;s rule: a post goes out only once an approver has approved it. This one is at the stage “%1”.</source>
-        <translation>Règle de l’équipe : une publication ne part qu’une fois approuvée par un approbateur. Celle-ci est à l’étape « %1 ».</translation>
+        <translation>Règle de l’équipe&#xa0;: une publication ne part qu’une fois approuvée par un approbateur. Celle-ci est à l’étape « %1 ».</translation>
     </message>
     <message>
         <source>Schedule it anyway? It waits for the approval, and goes out at its time only if it is approved by then.</source>
-        <translation>La planifier quand même ? Elle attend l’approbation, et ne part à son heure que si elle est approuvée d’ici là.</translation>
+        <translation>La planifier quand même&#x202f;? Elle attend l’approbation, et ne part à son heure que si elle est approuvée d’ici là.</translation>
     </message>
     <message>
         <source>&amp;Schedule, waiting for approval</source>
@@ -1300,7 +1304,7 @@
     </message>
     <message>
         <source>Write a comment; @ names a teammate</source>
-        <translation>Écrivez un commentaire ; @ nomme un coéquipier</translation>
+        <translation>Écrivez un commentaire&#x202f;; @ nomme un coéquipier</translation>
     </message>
     <message>
         <source>Co&amp;mment</source>
@@ -1932,11 +1936,11 @@
     </message>
     <message>
         <source>Your na&amp;me:</source>
-        <translation>Votre no&amp;m :</translation>
+        <translation>Votre no&amp;m&#xa0;:</translation>
     </message>
     <message>
         <source>Your &amp;e-mail:</source>
-        <translation>Votre &amp;e-mail :</translation>
+        <translation>Votre &amp;e-mail&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2155,10 @@
         <translation>la connexion prend fin bientôt</translation>
     </message>
     <message>
+        <source>waiting: not approved yet</source>
+        <translation>en attente : pas encore approuvée</translation>
+    </message>
+    <message>
         <source>Reconnect…</source>
         <translation>Reconnecter…</translation>
     </message>
@@ -2185,6 +2193,10 @@
     <message>
         <source>Publish now</source>
         <translation>Publier maintenant</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Relire…</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -4362,7 +4374,7 @@
     </message>
     <message>
         <source>Give your name too: your teammates see it on what you write.</source>
-        <translation>Indiquez aussi votre nom : vos coéquipiers le voient sur ce que vous écrivez.</translation>
+        <translation>Indiquez aussi votre nom&#xa0;: vos coéquipiers le voient sur ce que vous écrivez.</translation>
     </message>
 </context>
 <context>
@@ -4373,7 +4385,7 @@
     </message>
     <message>
         <source>Your role: %1 (%2)</source>
-        <translation>Votre rôle : %1 (%2)</translation>
+        <translation>Votre rôle&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>Posts need &amp;approval before they are scheduled</source>
@@ -4381,7 +4393,7 @@
     </message>
     <message>
         <source>For the whole team: a post goes out at its time only once an approver has approved it; editing an approved post sends it back to review.</source>
-        <translation>Pour toute l’équipe : une publication ne part à son heure qu’une fois approuvée par un approbateur ; modifier une publication approuvée la renvoie en relecture.</translation>
+        <translation>Pour toute l’équipe&#xa0;: une publication ne part à son heure qu’une fois approuvée par un approbateur&#x202f;; modifier une publication approuvée la renvoie en relecture.</translation>
     </message>
 </context>
 <context>
@@ -4404,7 +4416,7 @@
     </message>
     <message>
         <source>In review: submitted by %1 on %2.</source>
-        <translation>En relecture : soumise par %1 le %2.</translation>
+        <translation>En relecture&#xa0;: soumise par %1 le %2.</translation>
     </message>
     <message>
         <source>In review.</source>
@@ -4420,19 +4432,19 @@
     </message>
     <message>
         <source>%1 asked for changes: %2</source>
-        <translation>%1 a demandé des modifications : %2</translation>
+        <translation>%1 a demandé des modifications&#xa0;: %2</translation>
     </message>
     <message>
         <source>Stage: %1. Submit it when it is ready for an approver.</source>
-        <translation>Étape : %1. Soumettez-la quand elle est prête pour un approbateur.</translation>
+        <translation>Étape&#xa0;: %1. Soumettez-la quand elle est prête pour un approbateur.</translation>
     </message>
     <message>
         <source>(The team&apos;s rule: a post goes out only once approved.)</source>
-        <translation>(Règle de l’équipe : une publication ne part qu’une fois approuvée.)</translation>
+        <translation>(Règle de l’équipe&#xa0;: une publication ne part qu’une fois approuvée.)</translation>
     </message>
     <message>
         <source>Save your changes first: the review is of the saved post.</source>
-        <translation>Enregistrez d’abord vos modifications : la relecture porte sur la publication enregistrée.</translation>
+        <translation>Enregistrez d’abord vos modifications&#xa0;: la relecture porte sur la publication enregistrée.</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -4452,7 +4464,7 @@
     </message>
     <message>
         <source>Approve “%1”: it can then go out at its time.</source>
-        <translation>Approuver « %1 » : elle pourra alors partir à son heure.</translation>
+        <translation>Approuver « %1 »&#xa0;: elle pourra alors partir à son heure.</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -4464,7 +4476,7 @@
     </message>
     <message>
         <source>Say what should change in “%1”; its author sees it in the discussion.</source>
-        <translation>Dites ce qui doit changer dans « %1 » ; son auteur le verra dans la discussion.</translation>
+        <translation>Dites ce qui doit changer dans « %1 »&#x202f;; son auteur le verra dans la discussion.</translation>
     </message>
     <message>
         <source>&amp;Request changes</source>
