@@ -1908,20 +1908,12 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>What</translation>
-    </message>
-    <message>
         <source>ESS Planner</source>
         <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3961,6 +3953,7 @@
     <name>ReviewModel</name>
     <message>
         <source>Post</source>
+        <extracomment>approved before, edited since: back in review</extracomment>
         <translation>Post</translation>
     </message>
     <message>
@@ -3974,6 +3967,10 @@
     <message>
         <source>Planned for</source>
         <translation>Planned for</translation>
+    </message>
+    <message>
+        <source>%1 (changed since its approval)</source>
+        <translation>%1 (changed since its approval)</translation>
     </message>
     <message>
         <source>no date</source>
@@ -4413,6 +4410,10 @@
     <message>
         <source>Discussion (%1)</source>
         <translation>Discussion (%1)</translation>
+    </message>
+    <message>
+        <source>Back in review: edited by %1 on %2 after its approval.</source>
+        <translation>Back in review: edited by %1 on %2 after its approval.</translation>
     </message>
     <message>
         <source>In review: submitted by %1 on %2.</source>

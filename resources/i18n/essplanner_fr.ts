@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>The team&apos;s rule: it goes out at its time only once an approver has approved it.</source>
-        <translation>Règle de l’équipe : elle ne part à son heure qu’une fois approuvée par un approbateur.</translation>
+        <translation>Règle de l’équipe&#xa0;: elle ne part à son heure qu’une fois approuvée par un approbateur.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -1908,20 +1908,12 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
         <source>ESS Planner</source>
         <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2156,7 +2148,7 @@
     </message>
     <message>
         <source>waiting: not approved yet</source>
-        <translation>en attente : pas encore approuvée</translation>
+        <translation>en attente&#xa0;: pas encore approuvée</translation>
     </message>
     <message>
         <source>Reconnect…</source>
@@ -3961,6 +3953,7 @@
     <name>ReviewModel</name>
     <message>
         <source>Post</source>
+        <extracomment>approved before, edited since: back in review</extracomment>
         <translation>Publication</translation>
     </message>
     <message>
@@ -3974,6 +3967,10 @@
     <message>
         <source>Planned for</source>
         <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>%1 (changed since its approval)</source>
+        <translation>%1 (modifiée depuis son approbation)</translation>
     </message>
     <message>
         <source>no date</source>
@@ -4413,6 +4410,10 @@
     <message>
         <source>Discussion (%1)</source>
         <translation>Discussion (%1)</translation>
+    </message>
+    <message>
+        <source>Back in review: edited by %1 on %2 after its approval.</source>
+        <translation>De retour en relecture&#xa0;: modifiée par %1 le %2 après son approbation.</translation>
     </message>
     <message>
         <source>In review: submitted by %1 on %2.</source>

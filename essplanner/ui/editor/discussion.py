@@ -9,18 +9,21 @@ preview. What a person may do follows their role (:meth:`TeamService.can`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from html import escape
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
@@ -30,13 +33,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +57,8 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: the review's own steps, the latest of which the bar describes
-REVIEW_KINDS = (HistoryKind.SUBMITTED, HistoryKind.APPROVED, HistoryKind.CHANGES_REQUESTED)
+REVIEW_KINDS = (HistoryKind.SUBMITTED, HistoryKind.APPROVED, HistoryKind.CHANGES_REQUESTED,
+                HistoryKind.BACK_TO_REVIEW)
 
 
 def history_label(kind: HistoryKind) -> str:
@@ -80,8 +83,9 @@ def history_label(kind: HistoryKind) -> str:
     return labels.get(kind, str(kind))
 
 
-class HistoryModel(QAbstractTableModel):
-    """Who did what to the post, oldest first: when, who, what."""
+class HistoryModel(QAbstractListModel):
+    """Who did what to the post, oldest first, one sentence each:
+    "03/12/2026 09:30 — Léa Moreau submitted it for review: …"."""
 
     def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,33 +100,24 @@ class HistoryModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("When"), self.tr("Who"), self.tr("What"))[section]
+    def sentence(self, entry: domain.HistoryEntry) -> str:
+        who = entry.actor_name or self.tr("ESS Planner")  # no one: the publishing service
+        what = history_label(entry.kind)
+        if entry.detail:
+            what = self.tr("%1: %2").replace("%1", what).replace("%2", entry.detail)
+        when = fmt_datetime(entry.at.astimezone(self.zone))
+        return f"{when} — {who} {what}"
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        entry = self.entries[index.row()]
-        column = index.column()
-        if column == 0:
-            return fmt_datetime(entry.at.astimezone(self.zone))
-        if column == 1:  # no one: the publishing service did it
-            return entry.actor_name or self.tr("ESS Planner")
-        what = history_label(entry.kind)
-        return f"{what}: {entry.detail}" if entry.detail else what
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.sentence(self.entries[index.row()])
+        return None
 
     def lines(self) -> list[str]:
-        """Each entry as one line of text (what the tab shows, for tests and screen readers)."""
-        return [" — ".join(str(self.data(self.index(row, column)))
-                           for column in range(3)) for row in range(self.rowCount())]
+        """Each entry as the list shows it (for tests and screen readers)."""
+        return [self.sentence(entry) for entry in self.entries]
 
 
 def comments_html(comments: Sequence[domain.Comment], names: Sequence[str],
@@ -187,20 +182,38 @@ def ask_comment(parent: QWidget | None, *, title: str, prompt: str, action: str,
     return dialog.text()
 
 
-def diff_html(diff: domain.ApprovalDiff, approver: str) -> str:
-    """What changed since the approval, field by field: the approved text struck through,
-    the new one after it."""
+def _words(text: str) -> list[str]:
+    return re.findall(r"\s+|[^\s]+", text)
+
+
+def inline_diff(before: str, after: str) -> str:
+    """``before`` turned into ``after`` word by word, as rich text: removed words struck
+    through in red, added ones in green, the rest as it is."""
+    old, new = _words(before), _words(after)
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append("<span style='color:#b71c1c; text-decoration:line-through'>"
+                         f"{escape(''.join(old[i1:i2]))}</span>")
+        if j2 > j1:
+            parts.append("<span style='color:#1b5e20; background:#e8f5e9'>"
+                         f"{escape(''.join(new[j1:j2]))}</span>")
+    return "".join(parts).replace("\n", "<br>")
+
+
+def diff_html(diff: domain.ApprovalDiff) -> str:
+    """What changed since the approval, field by field, the changes marked in the text."""
     heading = (QCoreApplication.translate("Discussion", "Changed since %1 approved it:")
-               .replace("%1", approver) if approver else
+               .replace("%1", diff.approved_by) if diff.approved_by else
                QCoreApplication.translate("Discussion", "Changed since it was approved:"))
-    rows = []
-    for label, before, after in diff.changes:
-        rows.append(
-            f"<tr><td style='padding-right:8px'><b>{escape(label)}</b></td>"
-            f"<td><span style='color:#b71c1c; text-decoration:line-through'>"
-            f"{escape(before) or '—'}</span><br>"
-            f"<span style='color:#1b5e20'>{escape(after) or '—'}</span></td></tr>")
-    return f"<b>{escape(heading)}</b><table>{''.join(rows)}</table>"
+    rows = "".join(
+        f"<tr><td style='padding-right:8px'><b>{escape(label)}</b></td>"
+        f"<td>{inline_diff(before, after) or '—'}</td></tr>"
+        for label, before, after in diff.changes)
+    return f"<b>{escape(heading)}</b><table>{rows}</table>"
 
 
 class ReviewBar(QFrame):
@@ -247,20 +260,18 @@ class DiscussionPanel(QWidget):
         self.comments_view.setPlaceholderText(self.tr("No comment yet."))
         self.edit = MentionEdit(parent=self)
         self.edit.setPlaceholderText(self.tr("Write a comment; @ names a teammate"))
-        self.edit.setMaximumHeight(70)
+        self.edit.setMaximumHeight(58)
         self.send_button = QPushButton(self.tr("Co&mment"), self)
         self.send_button.setToolTip(self.tr("Ctrl+Enter"))
         self.history = HistoryModel(zone, self)
-        self.history_view = QTreeView(self)
+        self.history_view = QListView(self)
         self.history_view.setModel(self.history)
-        self.history_view.setRootIsDecorated(False)
         self.history_view.setAccessibleName(self.tr("History"))
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setWordWrap(True)
-        header = self.history_view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.history_view.setUniformItemSizes(False)
+        self.history_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.history_view.setSpacing(1)
 
         comments = QWidget(self)
         box = QVBoxLayout(comments)
@@ -296,8 +307,13 @@ class DiscussionPanel(QWidget):
 
     def show_comments(self, comments: Sequence[domain.Comment], names: Sequence[str]) -> None:
         self.comments_view.setHtml(comments_html(comments, names, self.zone))
+        # the newest at the bottom, in view (once the text is laid out)
+        QTimer.singleShot(0, self, self.scroll_to_newest)
+
+    def scroll_to_newest(self) -> None:
         bar = self.comments_view.verticalScrollBar()
-        bar.setValue(bar.maximum())  # the newest at the bottom, in view
+        bar.setValue(bar.maximum())
+        self.history_view.scrollToBottom()
 
 
 class TeamSection(QObject):
@@ -368,7 +384,12 @@ class TeamSection(QObject):
         bar = self.bar
         state = EditorialState(post.editorial_state)
         last = next((e for e in reversed(history) if e.kind in REVIEW_KINDS), None)
-        if state is EditorialState.IN_REVIEW:
+        if state is EditorialState.IN_REVIEW and last is not None and \
+                last.kind is HistoryKind.BACK_TO_REVIEW:
+            text = (self.tr("Back in review: edited by %1 on %2 after its approval.")
+                    .replace("%1", last.actor_name)
+                    .replace("%2", fmt_datetime(last.at.astimezone(self.editor.zone))))
+        elif state is EditorialState.IN_REVIEW:
             text = (self.tr("In review: submitted by %1 on %2.").replace("%1", last.actor_name)
                     .replace("%2", fmt_datetime(last.at.astimezone(self.editor.zone)))
                     if last is not None and last.kind is HistoryKind.SUBMITTED
@@ -396,7 +417,7 @@ class TeamSection(QObject):
             button.setToolTip(self.approve_refused)
         diff = self.ws.reviews.diff_since_approval(post.id) if in_review else None
         if diff is not None and diff.changes:
-            bar.diff.setText(diff_html(diff, diff.approved_by))
+            bar.diff.setText(diff_html(diff))
             bar.diff.show()
         else:
             bar.diff.hide()

@@ -141,6 +141,7 @@ class EditorForm(QWidget):
         self.problems_view.setWordWrap(True)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems_view.setAccessibleName(self.tr("Problems"))
+        self.problems_view.setMaximumHeight(130)  # scrolls: the tabs under it keep room
         self.no_problems = QLabel(self.tr("No problem found."), self)
         self.preview_combo = QComboBox(self)
         self.preview = PreviewCard(self)

@@ -31,7 +31,7 @@ def install(window: Any, workspace: Workspace, bridge: Bridge, *,
     dock.setObjectName("review")
     panel = ReviewPanel(model, dock)
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     toggle = dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("Review", "&Review list"))

@@ -56,13 +56,16 @@ class ReviewRow:
     submitted_by: str
     submitted_at: datetime | None
     scheduled_at: datetime | None
+    #: approved before, edited since: back in review
+    changed_since_approval: bool = False
 
 
 def review_rows(workspace: Workspace) -> list[ReviewRow]:
     """The posts in review, oldest submission first."""
     return [ReviewRow(post_id=item.post_id, title=item.title,
                       submitted_by=item.submitted_by, submitted_at=item.submitted_at,
-                      scheduled_at=item.scheduled_at)
+                      scheduled_at=item.scheduled_at,
+                      changed_since_approval=item.changed_since_approval)
             for item in workspace.reviews.review_list()]
 
 
@@ -106,7 +109,8 @@ class ReviewModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return row.title
+                return (self.tr("%1 (changed since its approval)").replace("%1", row.title)
+                        if row.changed_since_approval else row.title)
             if column == 1:
                 return row.submitted_by
             if column == 2:

@@ -92,11 +92,10 @@ def test_submit_then_approve_with_a_comment_shows_in_the_history(
     _answer(monkeypatch, "Parfait, on publie mardi @Chloé Durand")
     bar.approve_button.click()
     assert workspace.posts.get(post.id).editorial_state is EditorialState.APPROVED
-    lines = editor.team.panel.history.lines()
-    assert [line.split(" — ", 1)[1] for line in lines] == [
-        "Chloé Durand — created the post",
-        "Chloé Durand — submitted it for review",
-        "Paul Martin — approved it: Parfait, on publie mardi @Chloé Durand"]
+    assert editor.team.panel.history.lines() == [
+        f"{NOON} — Chloé Durand created the post",
+        f"{NOON} — Chloé Durand submitted it for review",
+        f"{NOON} — Paul Martin approved it: Parfait, on publie mardi @Chloé Durand"]
     assert bar.state.text() == f"Approved by Paul Martin on {NOON}."
     assert not bar.submit_button.isVisibleTo(editor)
     tabs = editor.form.side_tabs
@@ -161,12 +160,16 @@ def test_an_approved_post_edited_shows_what_changed_since_approval(
     stored = workspace.posts.get(post.id)
     assert stored.editorial_state is EditorialState.IN_REVIEW  # back to review
     editor = _open(window, qtbot, post.id)
+    assert editor.team.bar.state.text() == \
+        f"Back in review: edited by Chloé Durand on {NOON} after its approval."
     diff = editor.team.bar.diff
     assert diff.isVisibleTo(editor)
     text = diff.text()
     assert "Changed since Paul Martin approved it:" in text
-    assert "Rendez-vous samedi à 14 h." in text and "Rendez-vous samedi à 15 h." in text
-    assert "line-through" in text  # the approved text struck through
+    # only the changed word is marked: the approved one struck through, the new one after
+    assert ("<td>Rendez-vous samedi à <span style='color:#b71c1c; "
+            "text-decoration:line-through'>14</span><span style='color:#1b5e20; "
+            "background:#e8f5e9'>15</span> h.</td>") in text
 
 
 # the offscreen platform cannot raise the completer's popup nor let it grab the keyboard
@@ -198,7 +201,7 @@ def test_a_comment_with_an_at_mention_completes_the_name(
     assert "Merci &lt;b&gt;" in html  # typed text is text
     assert "@Paul Martin</span>" in html and "#1565c0" in html  # the mention marked
     assert editor.form.side_tabs.tabText(editor.team.tab) == "Discussion (1)"
-    assert panel.history.lines()[-1].endswith("Alice Bernard — commented")
+    assert panel.history.lines()[-1].endswith(" — Alice Bernard commented")
 
     # an e-mail address is not a mention
     panel.edit.setPlainText("")
@@ -297,3 +300,31 @@ def test_with_the_rule_on_scheduling_an_unapproved_post_says_it_waits(
     stored = workspace.posts.get(post.id)
     assert [t.state for t in stored.targets] == [domain.DeliveryState.SCHEDULED]
     assert stored.editorial_state is EditorialState.DRAFT  # still to approve
+
+
+def test_the_diff_marks_only_what_changed_and_shows_text_as_text() -> None:
+    from essplanner.ui.editor.discussion import inline_diff
+
+    assert inline_diff("Venez <b>nombreux</b>", "Venez <b>nombreux</b> samedi") == (
+        "Venez &lt;b&gt;nombreux&lt;/b&gt;<span style='color:#1b5e20; background:#e8f5e9'>"
+        " samedi</span>")
+    assert inline_diff("a\nb", "a\nc") == (
+        "a<br><span style='color:#b71c1c; text-decoration:line-through'>b</span>"
+        "<span style='color:#1b5e20; background:#e8f5e9'>c</span>")
+    assert inline_diff("", "") == ""
+
+
+def test_the_history_model_passes_the_model_tester(
+        workspace: Workspace, crew: Crew, model_check: Callable[[object], None]) -> None:
+    from zoneinfo import ZoneInfo
+
+    from essplanner.ui.editor.discussion import HistoryModel
+
+    post = _draft(workspace)
+    workspace.reviews.submit(post.id, "À relire")
+    model = HistoryModel(ZoneInfo("Europe/Paris"))
+    model_check(model)
+    model.set_entries(workspace.reviews.history(post.id))
+    assert model.rowCount() == 2
+    assert model.index(1, 0).data() == \
+        f"{NOON} — Alice Bernard submitted it for review: À relire"

@@ -98,6 +98,13 @@ def test_submitted_posts_are_listed_oldest_first_and_open_with_a_double_click(
     become(crew.paul)
     workspace.reviews.approve(first.id)
     assert [r.post_id for r in model.rows] == [second.id]
+    become(crew.chloe)  # an approved post edited: back in the list, said so
+    approved = workspace.posts.get(first.id)
+    workspace.posts.update(first.id, domain.PostDraft(
+        title=approved.title, body="Autre", editorial_state=domain.EditorialState.APPROVED),
+                           expected_version=approved.version)
+    assert [r.post_id for r in model.rows] == [second.id, first.id]
+    assert model.index(1, 0).data() == "Assemblée générale (changed since its approval)"
     assert notes == []  # everything was done from this installation
 
 
