@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -209,9 +210,20 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # this computer's preferences, and the team's page (who I am, the team's rule)
+        self.tabs = QTabWidget(self)
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        for group in (general, publishing, backups, data):
+            box.addWidget(group)
+        self.tabs.addTab(page, self.tr("General"))
+        team_page = QWidget(self.tabs)
+        box = QVBoxLayout(team_page)
+        box.addWidget(self.team)
+        box.addStretch(1)
+        self.tabs.addTab(team_page, self.tr("Team"))
         layout = QVBoxLayout(self)
-        for group in (self.team, general, publishing, backups, data):
-            layout.addWidget(group)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.language.currentIndexChanged.connect(self._update_notes)
         self.timezone.currentTextChanged.connect(self._update_notes)
@@ -255,6 +267,12 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         try:
             self.team.check()
+        except EssPlannerError as exc:  # who I am: on the Team page
+            self.tabs.setCurrentIndex(1)
+            messages.warning(self, self.tr("Preferences"), str(exc))
+            self.team.fields.email.setFocus()
+            return
+        try:
             values = self.values()
         except EssPlannerError as exc:
             messages.warning(self, self.tr("Preferences"), str(exc))

@@ -4195,6 +4195,14 @@
         <translation>Database:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
         <source>The preferences could not be saved: %1</source>
         <translation>The preferences could not be saved: %1</translation>
     </message>

@@ -4195,6 +4195,14 @@
         <translation>Base de données&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
         <source>The preferences could not be saved: %1</source>
         <translation>Les préférences n’ont pas pu être enregistrées&#xa0;: %1</translation>
     </message>

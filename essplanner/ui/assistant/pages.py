@@ -167,7 +167,7 @@ class AssociationPage(StepPage):
         heading = self.tr("You")
         you = QLabel(f"<b>{html.escape(heading)}</b>", self)
         form.addRow(you)
-        form.addRow(self.you)
+        self.you.add_rows(form)
         form.addRow("", hint(self.tr("Your teammates see your name on the posts you write, "
                                      "submit, approve or comment."), self))
         self.browse.clicked.connect(self.choose_logo)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from essplanner.domain import Role, TeamAction
@@ -58,21 +58,20 @@ def identity_problem(name: str, email: str) -> str | None:
     return None
 
 
-class IdentityFields(QWidget):
-    """Your name and e-mail, as two fields (the assistant's step, Preferences)."""
+class IdentityFields(QObject):
+    """Your name and e-mail: two fields, added to the form of a page (the assistant's
+    association step, Preferences' Team page) so that they line up with its other rows."""
 
-    def __init__(self, name: str = "", email: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, email: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self.name = QLineEdit(name, self)
+        self.name = QLineEdit(name, parent)
         self.name.setPlaceholderText(self.tr("e.g. Marie Dupont"))
-        self.email = QLineEdit(email, self)
+        self.email = QLineEdit(email, parent)
         self.email.setPlaceholderText(self.tr("e.g. marie@energie-solidaire.org"))
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+
+    def add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.tr("Your na&me:"), self.name)
         form.addRow(self.tr("Your &e-mail:"), self.email)
-        self.form = form
 
     def identity(self) -> tuple[str, str]:
         return self.name.text().strip(), self.email.text().strip()
@@ -111,7 +110,7 @@ class TeamPreferences(QGroupBox):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(dark);")
         form = QFormLayout(self)
-        form.addRow(self.fields)
+        self.fields.add_rows(form)
         form.addRow(self.role)
         form.addRow(self.approval)
         form.addRow(note)
@@ -124,7 +123,6 @@ class TeamPreferences(QGroupBox):
         """ValidationError for an identity that cannot be kept (before anything is saved)."""
         problem = self.fields.problem() if self.changed() else None
         if problem:
-            self.fields.email.setFocus()
             raise ValidationError(problem)
 
     def apply(self) -> bool:

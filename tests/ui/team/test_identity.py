@@ -38,6 +38,8 @@ def preferences(qtbot: QtBot, workspace: Workspace) -> Callable[[], SettingsDial
 def test_preferences_change_who_i_am(workspace: Workspace, dialogs: Dialogs,
                                     preferences: Callable[[], SettingsDialog]) -> None:
     dialog = preferences()
+    assert dialog.tabs.tabText(1) == "Team"
+    assert dialog.tabs.currentIndex() == 0  # this computer's preferences first
     you = dialog.team.fields
     assert you.identity() == ("", "")  # nobody said yet: alone on the laptop
     assert dialog.team.role.text().startswith("Your role: Administrator (")
@@ -46,6 +48,7 @@ def test_preferences_change_who_i_am(workspace: Workspace, dialogs: Dialogs,
     dialog.accept()
     assert dialog.isVisible()  # refused, nothing saved
     assert dialogs.texts() == ["“marie@energie-solidaire” is not an e-mail address."]
+    assert dialog.tabs.currentWidget().isAncestorOf(you.email)  # the Team page, shown
     assert not workspace.paths.settings_file.exists()
 
     you.email.setText("marie@energie-solidaire.org")
