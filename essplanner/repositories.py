@@ -364,3 +364,10 @@ def _by_names(
         if matches[0] not in found:
             found.append(matches[0])
     return found
+
+
+def approval_required(s: Session) -> bool:
+    """Whether the workspace asks for approval before posts go out (read in ``s``)."""
+    value = s.scalar(select(models.WorkspaceSetting.value)
+                     .where(models.WorkspaceSetting.key == models.APPROVAL_REQUIRED))
+    return value == "1"

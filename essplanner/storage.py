@@ -29,7 +29,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from essplanner.errors import StorageError
+from essplanner.errors import PermissionDenied, StorageError
 from essplanner.i18n import _
 
 log = logging.getLogger(__name__)
@@ -160,6 +160,10 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
 
+#: PostgreSQL's SQLSTATE for a privilege the login does not have (or the approval trigger)
+_INSUFFICIENT_PRIVILEGE = "42501"
+
+
 @contextmanager
 def _storage_errors(path: Path | None = None) -> Iterator[None]:
     try:
@@ -169,6 +173,11 @@ def _storage_errors(path: Path | None = None) -> Iterator[None]:
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise StorageError(describe_db_error(exc, path)) from exc
+        if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            # the team's roles on PostgreSQL (services.teamdb): the database said no
+            detail = str(exc.orig).splitlines()[0] if str(exc.orig) else ""
+            raise PermissionDenied(_("The database refused: your login may not do this "
+                                     "({detail}).", detail=detail)) from exc
         raise
 
 

@@ -81,6 +81,7 @@ class Workspace:
                                 settings_file=self.paths.settings_file, clock=self.clock)
         self.reviews = ReviewService(self.db, self.team, clock=self.clock)
         self.posts.team = self.team
+        self.accounts.team = self.team
         self.calendar = CalendarReader(self.db)
         self.series = SeriesService(self.db, self.posts, settings=self.settings,
                                     clock=self.clock)

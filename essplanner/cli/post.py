@@ -219,7 +219,10 @@ def cmd_post_list(args: argparse.Namespace) -> int:
     )
     # JSON shows each target's attempts: read with the posts, never one post at a time
     posts = ws.posts.query(query, attempts=args.json)
-    emit(args, [post_json(p) for p in posts],
+    from essplanner.cli.team import threads_json
+
+    threads = threads_json(ws, [p.id for p in posts]) if args.json else {}
+    emit(args, [post_json(p) | threads.get(p.id, {}) for p in posts],
          lambda: "\n".join(post_text(ws, p) for p in posts) or _("No posts."))
     return 0
 
@@ -240,7 +243,9 @@ def cmd_post_show(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     post = ws.posts.get(args.id)
     uploads = ws.posts.uploads([t.id for t in post.targets]) if post.targets else {}
-    emit(args, post_json(post, uploads), lambda: post_text(ws, post))
+    from essplanner.cli.team import review_json
+
+    emit(args, post_json(post, uploads) | review_json(ws, post.id), lambda: post_text(ws, post))
     return 0
 
 
@@ -362,3 +367,7 @@ def register(sub: Any) -> None:
         p.add_argument("id", type=int)
         json_flag(p)
         p.set_defaults(handler=handler)
+
+    from essplanner.cli.team import register_post_verbs
+
+    register_post_verbs(post_sub)

@@ -32,6 +32,10 @@ class Result(enum.StrEnum):
     BLOCKED = "blocked"  # the platform refuses every post of the account until a person acts
 
 
+#: ``DueTarget.blocked_reason`` of a target whose post awaits approval (the workspace asks
+#: for approval before posts go out)
+AWAITING_APPROVAL = "awaiting_approval"
+
 #: previous attempts after which the post is looked up before being sent again
 VERIFY_FIRST = frozenset({Result.AMBIGUOUS, Result.UNKNOWN, Result.LOST})
 
@@ -170,6 +174,9 @@ def superseded_message(item: DueTarget, now: datetime, zone_name: str | None) ->
 
 
 def blocked_message(item: DueTarget) -> str:
+    if item.blocked_reason == AWAITING_APPROVAL:
+        return _("Waiting: this post must be approved before it goes out (the workspace asks "
+                 "for approval).")
     if item.blocked_reason == "disabled":
         return _("Waiting: the account {account} is disabled.", account=item.account_name)
     block = domain.AccountBlock.of(item.account_block)

@@ -25,7 +25,14 @@ from essplanner import domain, models
 from essplanner import repositories as repo
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import Receipt
-from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, DueTarget, Outcome, Result
+from essplanner.scheduler.outcome import (
+    AWAITING_APPROVAL,
+    VERIFY_FIRST,
+    Claim,
+    DueTarget,
+    Outcome,
+    Result,
+)
 from essplanner.storage import Database
 
 log = logging.getLogger(__name__)
@@ -36,6 +43,9 @@ TT = cast(Table, models.Target.__table__)  # Core: no ORM bookkeeping on the hot
 AT = cast(Table, models.PublishAttempt.__table__)
 AccT = cast(Table, models.Account.__table__)
 UT = cast(Table, models.UploadSession.__table__)
+PT = cast(Table, models.Post.__table__)
+ST = cast(Table, models.WorkspaceSetting.__table__)
+HT = cast(Table, models.PostHistory.__table__)
 SCHEDULED = DeliveryState.SCHEDULED.value
 PUBLISHING = DeliveryState.PUBLISHING.value
 
@@ -65,7 +75,8 @@ class DeliveryStore:
                 partition_by=T.account_id, order_by=(T.next_attempt_at, T.id)).label("rank"))
             .join(A, A.id == T.account_id)
             .where(T.state == SCHEDULED, T.next_attempt_at <= now,
-                   A.needs_reconnect.is_(False), A.blocked_reason == "", A.enabled.is_(True))
+                   A.needs_reconnect.is_(False), A.blocked_reason == "", A.enabled.is_(True),
+                   _may_go_out(T.post_id))
         )
         if exclude_accounts:
             ranked = ranked.where(T.account_id.not_in(list(exclude_accounts)))
@@ -94,10 +105,12 @@ class DeliveryStore:
             return [_due(row) for row in s.execute(stmt)]
 
     def blocked(self, now: datetime) -> list[DueTarget]:
-        """Due targets of accounts that are flagged for reconnection, blocked or disabled."""
+        """Due targets of accounts that are flagged for reconnection, blocked or disabled,
+        or whose post awaits approval."""
         stmt = _due_columns().where(
             T.state == SCHEDULED, T.next_attempt_at <= now,
-            or_(A.needs_reconnect.is_(True), A.blocked_reason != "", A.enabled.is_(False)),
+            or_(A.needs_reconnect.is_(True), A.blocked_reason != "", A.enabled.is_(False),
+                ~_may_go_out(T.post_id)),
         )
         with self.db.read() as s:
             return [_due(row) for row in s.execute(stmt)]
@@ -109,7 +122,7 @@ class DeliveryStore:
                 select(func.min(T.next_attempt_at)).join(A, A.id == T.account_id).where(
                     T.state == SCHEDULED, T.next_attempt_at > now,
                     A.needs_reconnect.is_(False), A.blocked_reason == "",
-                    A.enabled.is_(True)))
+                    A.enabled.is_(True), _may_go_out(T.post_id)))
             lease = s.scalar(select(func.min(T.lease_until)).where(
                 T.state == PUBLISHING, T.lease_until.is_not(None),
                 or_(T.lease_owner.is_(None), T.lease_owner != self.owner)))
@@ -130,7 +143,8 @@ class DeliveryStore:
         with self._write() as s:
             won = self._compare_and_set(
                 s, ids,
-                (TT.c.state == SCHEDULED, TT.c.next_attempt_at <= now),
+                (TT.c.state == SCHEDULED, TT.c.next_attempt_at <= now,
+                 _may_go_out(TT.c.post_id)),
                 {"state": PUBLISHING, "lease_owner": self.owner, "lease_until": lease_until,
                  "attempt_count": TT.c.attempt_count + 1, "updated_at": now},
             )
@@ -275,6 +289,11 @@ class DeliveryStore:
                       if c.target_id in ours and o.state is not DeliveryState.PUBLISHED]
             if published:
                 s.execute(_FINISH_PUBLISHED, published)
+                s.execute(insert(HT), [  # the post's history: "" is the publishing service
+                    {"post_id": c.post.id, "at": now, "actor_name": "",
+                     "kind": domain.HistoryKind.PUBLISHED.value, "detail": _where(c, o)}
+                    for c, o in items
+                    if c.target_id in ours and o.state is DeliveryState.PUBLISHED])
             if others:
                 s.execute(_FINISH_OTHER, others)
             s.execute(_FINISH_ATTEMPT, [
@@ -360,6 +379,23 @@ class DeliveryStore:
 # ---- helpers
 
 
+def _may_go_out(post_id: Any) -> Any:
+    """Whether the target's post may go out: it is approved, or the workspace does not ask
+    for approval (``workspace_setting``), checked in the same statement as the claim."""
+    required = select(ST.c.key).where(ST.c.key == models.APPROVAL_REQUIRED,
+                                      ST.c.value == "1").exists()
+    approved = (select(PT.c.id)
+                .where(PT.c.id == post_id,
+                       PT.c.editorial_state == domain.EditorialState.APPROVED.value)
+                .correlate_except(PT).exists())
+    return or_(~required, approved)
+
+
+def _where(claim: Claim, outcome: Outcome) -> str:
+    url = outcome.receipt.remote_url if outcome.receipt else None
+    return f"{claim.account.name}: {url}" if url else claim.account.name
+
+
 def _superseded(now: datetime) -> Any:
     """Whether a later occurrence of the same series is due on the same account too."""
     later_t = aliased(models.Target)
@@ -381,12 +417,13 @@ def _due_columns() -> Select[*tuple[Any, ...]]:
     return select(
         T.id, T.post_id, T.account_id, A.name, A.platform, T.next_attempt_at, A.grace_minutes,
         A.needs_reconnect, A.reconnect_reason, A.enabled, T.last_error, A.blocked_reason,
+        ~_may_go_out(T.post_id),
     ).join(A, A.id == T.account_id)
 
 
 def _due(row: Row[*tuple[Any, ...]]) -> DueTarget:
     (target_id, post_id, account_id, name, platform, due_at, grace, flagged, reason, enabled,
-     last_error, block) = row
+     last_error, block, awaiting) = row
     blocked = ""
     if flagged:
         blocked = reason or "reconnect"
@@ -394,6 +431,8 @@ def _due(row: Row[*tuple[Any, ...]]) -> DueTarget:
         blocked = "blocked"
     elif not enabled:
         blocked = "disabled"
+    elif awaiting:
+        blocked = AWAITING_APPROVAL
     return DueTarget(
         target_id=target_id, post_id=post_id, account_id=account_id, account_name=name,
         platform=platform, due_at=due_at, grace_minutes=grace, blocked_reason=blocked,

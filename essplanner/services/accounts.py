@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
@@ -23,6 +23,12 @@ from essplanner.publishers.errors import PermanentError
 from essplanner.services.base import Notify, Service, flush_unique, required
 from essplanner.storage import Database
 from essplanner.timeutil import Clock
+
+if TYPE_CHECKING:
+    from essplanner.services.team import TeamService
+
+#: what only administrators change (the rest is what checks and publishing record)
+_ADMINISTERED = frozenset({"name", "api_url", "enabled", "grace_minutes"})
 
 # ------------------------------------------------------------------ accounts ---
 
@@ -58,6 +64,12 @@ class AccountService(Service):
                  notify: Notify | None = None) -> None:
         super().__init__(db, clock=clock, notify=notify)
         self.secrets = secrets_store
+        #: who acts, and whether their role allows changing accounts (set by the workspace)
+        self.team: TeamService | None = None
+
+    def _require_administrator(self) -> None:
+        if self.team is not None:
+            self.team.require(domain.TeamAction.MANAGE_ACCOUNTS)
 
     def all(self) -> list[domain.Account]:
         with self.db.read() as s:
@@ -95,6 +107,7 @@ class AccountService(Service):
             settings=dict(settings or {}), connected_by=connected_by or _current_user(),
             connected_at=self.clock.now(), grace_minutes=grace_minutes,
         )
+        self._require_administrator()
         with self.db.write() as s:
             s.add(row)
             flush_unique(s, _("An account named {name!r} already exists.", name=name))
@@ -114,6 +127,8 @@ class AccountService(Service):
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
+        if _ADMINISTERED & set(fields):
+            self._require_administrator()
         with self.db.write() as s:
             row = s.get(models.Account, account_id)
             if row is None:
@@ -137,6 +152,7 @@ class AccountService(Service):
         """
         from essplanner.credentials import KeyringStore
 
+        self._require_administrator()
         self.get(account_id)
         self.secrets.set(account_id, secret)
         for key in KeyringStore.KNOWN_EXTRA_KEYS:
@@ -195,6 +211,7 @@ class AccountService(Service):
 
     def remove(self, account_id: int) -> None:
         """Forget the account: its secrets leave the keyring, its targets are deleted."""
+        self._require_administrator()
         account = self.get(account_id)
         with self.db.write() as s:
             busy = s.scalar(select(models.Target.id).where(

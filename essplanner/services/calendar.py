@@ -223,10 +223,14 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
 
     post, series = models.Post, models.PostSeries
     link = models.campaign_post
+    setting = models.WorkspaceSetting
+    # the approval rule, read in the same query (one statement per table, not per post)
+    required = (select(setting.value).where(setting.key == models.APPROVAL_REQUIRED)
+                .scalar_subquery())
     rows = s.execute(
         select(post.id, post.version, post.title, func.substr(post.body, 1, EXCERPT),
                post.link_url, post.scheduled_at, post.editorial_state, models.Campaign.name,
-               post.series_id, series.rule, series.local_time)
+               post.series_id, series.rule, series.local_time, required)
         .outerjoin(link, link.c.post_id == post.id)  # a post is in one campaign at most
         .outerjoin(models.Campaign, models.Campaign.id == link.c.campaign_id)
         .outerjoin(series, series.id == post.series_id)
@@ -242,6 +246,9 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
                                   models.Account.needs_reconnect, models.Account.enabled,
                                   models.Account.blocked_reason))
     }
+    # while the workspace asks for approval, a post not approved waits for it
+    awaiting = ({r[0] for r in rows if r[6] != EditorialState.APPROVED.value}
+                if rows[0][11] == "1" else set())
     target = models.Target
     badges: dict[int, list[TargetBadge]] = {}
     for t in s.execute(
@@ -257,7 +264,8 @@ def _load(s: Session, cond: ColumnElement[bool]) -> list[CalendarEntry]:
             state=state, last_error=t.last_error or "",
             holdup=holdup_of(state, needs_reconnect=flagged, enabled=enabled,
                              attempt_count=t.attempt_count or 0,
-                             last_error=t.last_error or "", blocked=block)))
+                             last_error=t.last_error or "", blocked=block,
+                             awaiting_approval=t.post_id in awaiting)))
     personas = _pairs(s, models.post_persona.c.post_id, models.post_persona.c.persona_id,
                       cond, order_by=models.Persona.name, other=models.Persona)
     objectives = _pairs(s, models.post_objective.c.post_id, models.post_objective.c.objective_id,
@@ -324,28 +332,34 @@ class AttentionItem:
 
 def attention_items(db: Database) -> list[AttentionItem]:
     """Every target needing the user's answer, oldest first (walks the state index)."""
-    from sqlalchemy import and_, func, or_, select
+    from sqlalchemy import and_, false, func, or_, select
 
     from essplanner import models
+    from essplanner.repositories import approval_required
 
     post, target, account = models.Post, models.Target, models.Account
-    stmt = (
-        select(target.id, target.post_id, post.version, post.title,
-               func.substr(post.body, 1, 120), account.name, account.platform,
-               account.settings, target.state, post.scheduled_at, target.next_attempt_at,
-               target.attempt_count, target.last_error, account.id, account.needs_reconnect,
-               account.enabled, account.blocked_reason)
-        .join(post, post.id == target.post_id).join(account, account.id == target.account_id)
-        .where(or_(
-            target.state.in_([s.value for s in NEEDS_ATTENTION]),
-            and_(target.state == DeliveryState.SCHEDULED.value,
-                 or_(account.needs_reconnect.is_(True), account.enabled.is_(False),
-                     account.blocked_reason != "",
-                     and_(target.attempt_count > 0, target.last_error != ""))),
-        ))
-        .order_by(post.scheduled_at, target.id)
-    )
     with db.read() as s:
+        # while the workspace asks for approval, a scheduled post not approved waits for it
+        required = approval_required(s)
+        awaiting = (post.editorial_state != EditorialState.APPROVED.value if required
+                    else false())
+        stmt = (
+            select(target.id, target.post_id, post.version, post.title,
+                   func.substr(post.body, 1, 120), account.name, account.platform,
+                   account.settings, target.state, post.scheduled_at, target.next_attempt_at,
+                   target.attempt_count, target.last_error, account.id, account.needs_reconnect,
+                   account.enabled, account.blocked_reason, post.editorial_state)
+            .join(post, post.id == target.post_id)
+            .join(account, account.id == target.account_id)
+            .where(or_(
+                target.state.in_([s.value for s in NEEDS_ATTENTION]),
+                and_(target.state == DeliveryState.SCHEDULED.value,
+                     or_(account.needs_reconnect.is_(True), account.enabled.is_(False),
+                         account.blocked_reason != "", awaiting,
+                         and_(target.attempt_count > 0, target.last_error != ""))),
+            ))
+            .order_by(post.scheduled_at, target.id)
+        )
         items = []
         for r in s.execute(stmt):
             body = (r[4] or "").strip()
@@ -358,5 +372,6 @@ def attention_items(db: Database) -> list[AttentionItem]:
                 attempt_count=r[11] or 0, last_error=r[12] or "", account_id=r[13],
                 holdup=holdup_of(state, needs_reconnect=bool(r[14]), enabled=bool(r[15]),
                                  attempt_count=r[11] or 0, last_error=r[12] or "",
-                                 blocked=r[16] or "")))
+                                 blocked=r[16] or "",
+                                 awaiting_approval=required and r[17] != "approved")))
         return items

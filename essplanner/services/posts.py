@@ -583,6 +583,8 @@ class PostService(Service):
         """
         from essplanner.services.restore import recreate_post, revert_post
 
+        # undo brings an approval back only for someone who may approve
+        may_approve = self.team is None or self.team.can(TeamAction.APPROVE)
         try:
             with self.db.write() as s:
                 row = s.scalars(select(models.Post).where(models.Post.id == snapshot.id)
@@ -601,8 +603,15 @@ class PostService(Service):
                         raise ConflictError(_("This post is being sent right now; try again "
                                               "in a moment."))
                     self._refuse_split(row, snapshot.scheduled_at)
+                    was_approved = row.editorial_state == EditorialState.APPROVED.value
                     revert_post(s, row, snapshot, self.clock.now(), new_idempotency_key)
                     row.updated_at = self.clock.now()
+                    if (row.editorial_state == EditorialState.APPROVED.value
+                            and not was_approved and not may_approve):
+                        row.editorial_state = EditorialState.IN_REVIEW.value
+                if expected_version is None and not may_approve and (
+                        row.editorial_state == EditorialState.APPROVED.value):
+                    row.editorial_state = EditorialState.IN_REVIEW.value
                 s.flush()
                 result = repo.load_post(s, row.id)
         except StaleDataError as exc:
@@ -684,9 +693,7 @@ class PostService(Service):
                     and before.editorial_state is not EditorialState.IN_REVIEW):
                 self._history(s, row.id, HistoryKind.SUBMITTED, actor)
             return None
-        from essplanner.services.team import approval_required
-
-        if approval_required(s) or (self.team is not None
+        if repo.approval_required(s) or (self.team is not None
                                     and not self.team.can(TeamAction.APPROVE)):
             row.editorial_state = EditorialState.IN_REVIEW.value
             self._history(s, row.id, HistoryKind.BACK_TO_REVIEW, actor)

@@ -156,6 +156,11 @@ class QuickReader:
             in db.execute("SELECT id, name, platform, settings, needs_reconnect, enabled, "
                           "blocked_reason FROM account")
         }
+        # while the workspace asks for approval, a post not approved waits for it
+        # (the key is models.APPROVAL_REQUIRED: models would load SQLAlchemy)
+        required = db.execute("SELECT 1 FROM workspace_setting WHERE key = "
+                              "'approval_required' AND value = '1'").fetchone() is not None
+        awaiting = {r[0] for r in rows if r[6] != "approved"} if required else set()
         badges: dict[int, list[TargetBadge]] = {}
         # IN (...) rather than a join: SQLite walks the target index in order, no sort
         for post_id, target_id, account_id, state, error, attempts in db.execute(
@@ -172,7 +177,7 @@ class QuickReader:
                 last_error=redact(error) if error else "",
                 holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
                                  attempt_count=attempts or 0, last_error=error or "",
-                                 blocked=block))
+                                 blocked=block, awaiting_approval=post_id in awaiting))
             found = badges.get(post_id)
             if found is None:
                 badges[post_id] = [badge]

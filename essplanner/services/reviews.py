@@ -254,6 +254,25 @@ class ReviewService(Service):
                              .order_by(models.PostHistory.at, models.PostHistory.id))
             return [to_history(r) for r in rows]
 
+    def threads(self, post_ids: Sequence[int]
+                ) -> dict[int, tuple[list[Comment], list[HistoryEntry]]]:
+        """The comments and history of many posts (an export), in two queries per 500
+        posts whatever their comments' and entries' count."""
+        found: dict[int, tuple[list[Comment], list[HistoryEntry]]] = {
+            i: ([], []) for i in post_ids}
+        ids = list(found)
+        comment, history = models.PostComment, models.PostHistory
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                for c in s.scalars(select(comment).where(comment.post_id.in_(chunk))
+                                   .order_by(comment.created_at, comment.id)):
+                    found[c.post_id][0].append(to_comment(c))
+                for h in s.scalars(select(history).where(history.post_id.in_(chunk))
+                                   .order_by(history.at, history.id)):
+                    found[h.post_id][1].append(to_history(h))
+        return found
+
     def mentioning(self, member_id: int) -> list[Comment]:
         """The comments naming a member, newest first (what to notify them of)."""
         with self.db.read() as s:

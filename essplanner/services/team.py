@@ -26,6 +26,7 @@ from essplanner.controlchars import clean_line
 from essplanner.domain import Change, Member, Role, TeamAction, can
 from essplanner.errors import EssPlannerError, NotFoundError, PermissionDenied, ValidationError
 from essplanner.i18n import _
+from essplanner.repositories import approval_required
 from essplanner.services import teamdb
 from essplanner.services.base import Notify, Service, flush_unique
 from essplanner.settings import Settings
@@ -54,13 +55,6 @@ def refusal(action: TeamAction) -> str:
 def role_label(role: Role) -> str:
     return {Role.CONTRIBUTOR: _("contributor"), Role.APPROVER: _("approver"),
             Role.ADMINISTRATOR: _("administrator")}[role]
-
-
-def approval_required(s: Session) -> bool:
-    """Whether the workspace asks for approval before posts go out (read in ``s``)."""
-    value = s.scalar(select(models.WorkspaceSetting.value)
-                     .where(models.WorkspaceSetting.key == models.APPROVAL_REQUIRED))
-    return value == "1"
 
 
 def to_member(row: models.TeamMember, role: Role | None = None) -> Member:
@@ -205,6 +199,9 @@ class TeamService(Service):
                 raise ValidationError(_("{name} is the team's only administrator: make "
                                         "someone else administrator first.", name=row.name))
             row.role = Role(role).value
+            if row.db_login and teamdb.roles_installed(s):
+                # on PostgreSQL the database's role is the one that holds
+                teamdb.grant(s.connection(), row.db_login, Role(role))
             result = to_member(row)
         self.refresh()
         self._notify(Change(team=True))
@@ -232,6 +229,59 @@ class TeamService(Service):
         """The members named in ``body`` with @ (their full name, first name when no one
         else has it, or the start of their e-mail), in order of first mention."""
         return mentioned(body, self.members())
+
+    # ---- roles that hold on PostgreSQL
+    def grant(self, login: str, role: Role, *, name: str = "", email: str = "") -> Member:
+        """Give the database login ``login`` the group role of ``role`` (installing the
+        group roles, grants and trigger first, idempotently) and make it a member with
+        that role. For the database's owner or an administrator allowed to create roles;
+        PostgreSQL only."""
+        self.require(TeamAction.MANAGE_PEOPLE)
+        role = Role(role)
+        login = login.strip()
+        if not teamdb.valid_login(login):
+            raise ValidationError(_("{login} is not a valid database login.", login=login))
+        with self.db.write() as s:
+            if not teamdb.is_postgresql(s):
+                raise ValidationError(_(
+                    "Database roles exist only on a shared PostgreSQL database; on SQLite, "
+                    "roles are set with \"essplanner team role\"."))
+            conn = s.connection()
+            if not teamdb.login_exists(conn, login):
+                raise ValidationError(_(
+                    "There is no database login named {login}: create it first "
+                    "(CREATE ROLE {login} LOGIN PASSWORD '...').", login=login))
+            row = s.scalars(select(models.TeamMember)
+                            .where(models.TeamMember.db_login == login)).first()
+            if row is None and email:
+                row = s.scalars(select(models.TeamMember).where(
+                    func.lower(models.TeamMember.email) == _clean_email(email).lower())).first()
+            if row is None:
+                if not (name.strip() and email.strip()):
+                    raise ValidationError(_(
+                        "{login} is not yet a member of the team: give --name and --email.",
+                        login=login))
+                row = models.TeamMember(
+                    name=clean_line(name.strip(), field=_("Name")), email=_clean_email(email),
+                    role=role.value, db_login=login, active=True, created_at=self.clock.now())
+                s.add(row)
+            elif (row.role == Role.ADMINISTRATOR.value and role is not Role.ADMINISTRATOR
+                  and _administrators(s) <= 1):
+                raise ValidationError(_("{name} is the team's only administrator: make "
+                                        "someone else administrator first.", name=row.name))
+            row.role, row.db_login, row.active = role.value, login, True
+            if teamdb.owns_schema(conn):
+                teamdb.install(conn)
+            elif not teamdb.roles_installed(s):
+                raise PermissionDenied(_(
+                    "The team's roles are not set up on this database yet: the database's "
+                    "owner runs \"essplanner team grant\" first."))
+            teamdb.grant(conn, login, role)
+            s.flush()
+            result = to_member(row)
+        self.refresh()
+        self._notify(Change(team=True))
+        return result
 
     # ---- the workspace's team settings
     def approval_required(self) -> bool:

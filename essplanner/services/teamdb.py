@@ -5,9 +5,10 @@ Every person connects with their own database login; ``essplanner team grant LOG
 one of three group roles, each holding the one before it:
 
 - ``essplanner_contributor`` reads everything and writes the posts, their targets,
-  comments and history, personas, objectives...; it cannot write the accounts (except
-  the flags the publishing service sets when a platform refuses them), the members, the
-  workspace's settings or the approvals;
+  comments and history, personas, objectives...; it cannot add, remove, rename or
+  re-point an account (only the columns of :data:`ACCOUNT_STATUS`, which checks and the
+  publishing service write), nor write the members, the workspace's settings or the
+  approvals;
 - ``essplanner_approver`` may also write the approvals, and only its members may mark a
   post approved (the trigger ``essplanner_guard_approval``);
 - ``essplanner_administrator`` may write everything.
@@ -28,6 +29,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from essplanner.domain import Role
+from essplanner.errors import PermissionDenied
+from essplanner.i18n import _
 
 #: the group role of each role (cluster-wide names, shared by the databases of a server)
 GROUPS = {
@@ -37,8 +40,11 @@ GROUPS = {
 }
 #: tables only administrators write (approvals: approvers too)
 PROTECTED = ("account", "team_member", "workspace_setting", "post_approval", "alembic_version")
-#: what the publishing service (under anyone's login) writes on an account it was refused by
-ACCOUNT_STATUS = ("needs_reconnect", "reconnect_reason", "blocked_reason", "blocked_message")
+#: what checks and the publishing service (under anyone's login) write on an account: the
+#: flags set when a platform refuses it, the publisher's saved state (``settings``, never a
+#: secret), the handle and the token's expiry a check reads
+ACCOUNT_STATUS = ("needs_reconnect", "reconnect_reason", "blocked_reason", "blocked_message",
+                  "settings", "handle", "token_expires_at")
 #: the post's columns whose change takes an approval back
 CONTENT = ("title", "body", "link_url", "call_to_action", "hashtags::text", "language")
 
@@ -163,11 +169,39 @@ def install(conn: Connection) -> None:
 
 
 def grant(conn: Connection, login: str, role: Role) -> None:
-    """Make ``login`` a member of ``role``'s group only (the others are revoked)."""
-    for other_role, group in GROUPS.items():
-        if other_role is not role:
-            conn.execute(text(f'REVOKE {group} FROM "{login}"'))
-    conn.execute(text(f'GRANT {GROUPS[role]} TO "{login}"'))
+    """Make ``login`` a member of ``role``'s group only (the others are revoked). An
+    administrator gets the groups with their admin option, to give roles in turn.
+
+    Raises :class:`PermissionDenied` if the database kept another role (a membership
+    only its grantor or the owner may revoke)."""
+    for group in GROUPS.values():
+        conn.execute(text(f'REVOKE {group} FROM "{login}"'))
+    if role is Role.ADMINISTRATOR:
+        for group in GROUPS.values():
+            conn.execute(text(f'GRANT {group} TO "{login}" WITH ADMIN OPTION'))
+    else:
+        conn.execute(text(f'GRANT {GROUPS[role]} TO "{login}"'))
+    if role_of(conn, login) is not role:
+        raise PermissionDenied(_(
+            "The database kept another role for {login}: ask the database's owner to run "
+            "\"essplanner team grant {login} --role {role}\".", login=login, role=role.value))
+
+
+def role_of(conn: Connection, login: str) -> Role | None:
+    """The role ``login``'s group memberships give it."""
+    member = {r: bool(conn.execute(text("SELECT pg_has_role(:login, :group, 'MEMBER')"),
+                                   {"login": login, "group": g}).scalar())
+              for r, g in GROUPS.items()}
+    for role in (Role.ADMINISTRATOR, Role.APPROVER, Role.CONTRIBUTOR):
+        if member[role]:
+            return role
+    return None
+
+
+def owns_schema(conn: Connection) -> bool:
+    """Whether this connection's login owns the workspace's tables (or is a superuser)."""
+    return bool(conn.execute(text(f"SELECT coalesce(pg_has_role({_OWNER}, 'MEMBER'), false)"))
+                .scalar())
 
 
 def _table_exists(conn: Connection, name: str) -> bool:

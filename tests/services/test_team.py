@@ -3,6 +3,7 @@ reviews with the diff since approval, comments with @mentions and each post's hi
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -193,3 +194,66 @@ def test_moves_and_cancellation_are_in_the_history(workspace: Workspace) -> None
     assert [(e.kind, e.detail, e.actor_name) for e in entries] == [
         (HistoryKind.CREATED, "", me), (HistoryKind.SCHEDULED, "2026-12-03T09:00:00Z", me),
         (HistoryKind.MOVED, "2026-12-03T11:00:00Z", me), (HistoryKind.CANCELLED, "", me)]
+
+
+def test_the_calendar_shows_a_scheduled_post_awaiting_approval_in_both_readers(
+        workspace: Workspace) -> None:
+    from essplanner.services.calendar import entries
+    from essplanner.services.quickread import QuickReader
+
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    waiting = workspace.posts.create(PostDraft(body="à relire", account_ids=(account.id,)),
+                                     scheduled_at=WHEN, schedule=True)
+    approved = workspace.posts.create(PostDraft(body="validé", account_ids=(account.id,),
+                                                editorial_state=EditorialState.APPROVED),
+                                      scheduled_at=WHEN, schedule=True)
+    span = (WHEN - timedelta(days=1), WHEN + timedelta(days=1))
+    reader = QuickReader.open(workspace.db.url)
+    assert reader is not None
+    try:
+        def holdups() -> dict[int, object]:
+            quick = reader.entries(*span)
+            assert quick == entries(workspace.db, *span)
+            return {e.post_id: e.targets[0].holdup for e in quick}
+
+        assert holdups() == {waiting.id: None, approved.id: None}
+        workspace.team.set_approval_required(True)
+        assert holdups() == {waiting.id: domain.Holdup.AWAITING_APPROVAL, approved.id: None}
+        statuses = {e.post_id: e.status for e in reader.entries(*span)}
+        assert statuses[waiting.id] is domain.PostStatus.ATTENTION
+    finally:
+        reader.close()
+
+
+def test_only_administrators_change_accounts_but_anyone_records_what_a_platform_said(
+        workspace: Workspace, team: dict[str, domain.Member]) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    _as(workspace, team["paul"])
+    for change in (lambda: workspace.accounts.add(platform="dryrun", name="Autre"),
+                   lambda: workspace.accounts.update(account.id, name="Mien"),
+                   lambda: workspace.accounts.update(account.id, api_url="https://x.example"),
+                   lambda: workspace.accounts.set_secret(account.id, "s3cret"),
+                   lambda: workspace.accounts.remove(account.id)):
+        with pytest.raises(PermissionDenied, match="Only administrators can change accounts."):
+            change()
+    # what a check or the publishing service records, under anyone's identity
+    flagged = workspace.accounts.update(account.id, needs_reconnect=True,
+                                        reconnect_reason="token expired")
+    assert flagged.needs_reconnect and flagged.name == "Essai"
+
+
+def test_undo_does_not_bring_an_approval_back_for_a_contributor(
+        workspace: Workspace, team: dict[str, domain.Member]) -> None:
+    workspace.team.set_approval_required(True)
+    approved = workspace.posts.create(PostDraft(body="v1",
+                                                editorial_state=EditorialState.APPROVED))
+    _as(workspace, team["lina"])
+    edited = workspace.posts.update(approved.id, PostDraft(
+        body="v2", editorial_state=EditorialState.APPROVED), expected_version=approved.version)
+    assert edited.editorial_state is EditorialState.IN_REVIEW
+    undone = workspace.posts.restore(approved, expected_version=edited.version)
+    assert (undone.body, undone.editorial_state) == ("v1", EditorialState.IN_REVIEW)
+    deleted = workspace.posts.delete(approved.id)
+    back = workspace.posts.restore(dataclasses.replace(
+        deleted, editorial_state=EditorialState.APPROVED))
+    assert back.editorial_state is EditorialState.IN_REVIEW
