@@ -133,7 +133,7 @@ def main() -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from essplanner.credentials import MemoryStore
     from essplanner.demo.loader import load_demo
@@ -167,13 +167,14 @@ def main() -> int:
             window.show()
             app.processEvents()
             window.after_first_paint()
-            team_actions.install(window, ws, bridge, notify=lambda _title, _text: None)
-            window.review_dock.show()
-            window.resizeDocks([window.review_dock], [190], Qt.Orientation.Vertical)
+            review = team_actions.install(window, ws, bridge,
+                                          notify=lambda _title, _text: None)
+            review.dock.show()
+            window.resizeDocks([review.dock], [190], Qt.Orientation.Vertical)
             window.statusBar().clearMessage()  # the temporary folder's path says nothing
             for _round in range(3):
                 app.processEvents()
-            shots = {"review-list-fr.png": window}
+            shots: dict[str, QWidget] = {"review-list-fr.png": window}
             window.open_post(post_id)
             editor = window.editors[-1]
             editor.resize(*SIZE)

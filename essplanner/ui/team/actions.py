@@ -4,6 +4,7 @@ desktop notification when a post is submitted."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -22,8 +23,17 @@ if TYPE_CHECKING:
     from essplanner.workspace import Workspace
 
 
+@dataclass(frozen=True)
+class ReviewParts:
+    """What :func:`install` adds to the window."""
+
+    dock: QDockWidget
+    panel: ReviewPanel
+    watch: ReviewWatch
+
+
 def install(window: Any, workspace: Workspace, bridge: Bridge, *,
-            notify: Callable[[str, str], object]) -> ReviewWatch:
+            notify: Callable[[str, str], object]) -> ReviewParts:
     """Add the review list's dock (View › Review list) and tell approvers, through
     ``notify(title, text)`` (the tray's balloon), what is submitted while the app runs."""
     model = ReviewModel(lambda: review_rows(workspace), window.zone, window)
@@ -50,4 +60,4 @@ def install(window: Any, workspace: Workspace, bridge: Bridge, *,
         refreshed.connect(watch.reload)
     watch.start()
     window.review_dock, window.review_panel, window.review_watch = dock, panel, watch
-    return watch
+    return ReviewParts(dock, panel, watch)

@@ -35,8 +35,10 @@ def notes() -> Notes:
 
 
 def _install(window: MainWindow, workspace: Workspace, notes: Notes) -> ReviewWatch:
-    return install(window, workspace, window.bridge,
-                   notify=lambda title, text: notes.append((title, text)))
+    parts = install(window, workspace, window.bridge,
+                    notify=lambda title, text: notes.append((title, text)))
+    assert parts.dock is window.review_dock and parts.panel is window.review_panel
+    return parts.watch
 
 
 @pytest.fixture
