@@ -4200,7 +4200,7 @@
     </message>
     <message>
         <source>Team</source>
-        <translation>Équipe</translation>
+        <translation>L’équipe</translation>
     </message>
     <message>
         <source>The preferences could not be saved: %1</source>
