@@ -202,7 +202,8 @@ def run_gui(args: argparse.Namespace) -> int:
         backups = backup_actions.install(window, workspace, bridge)
         from essplanner.ui.team import actions as team_actions
 
-        team_actions.install(window, workspace, bridge, notify=tray.notify)
+        team_actions.install(window, workspace, bridge,
+                             notify=lambda title, text: tray.notify(title, text, warning=False))
 
         def settings_saved(changed: Collection[str]) -> None:
             # Preferences change settings; each module acts on its own

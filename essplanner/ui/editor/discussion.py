@@ -330,6 +330,8 @@ class TeamSection(QObject):
         self.bar = ReviewBar(editor)
         self.panel = DiscussionPanel(editor.zone, editor)
         self.members = [m.name for m in team.members() if m.active]
+        # alone on a laptop, with no rule asking for approval, nobody reviews: no bar
+        self.reviewing = len(self.members) > 1 or team.approval_required()
         self.panel.edit.set_names(self.members)
         form = editor.form
         self.tab = form.side_tabs.addTab(self.panel, self.tr("Discussion"))
@@ -361,7 +363,8 @@ class TeamSection(QObject):
     def reload(self) -> None:
         """Read the post's comments, history and review state again."""
         post = self.post
-        self.bar.setVisible(post is not None)
+        self.bar.setVisible(post is not None and (
+            self.reviewing or post.editorial_state is EditorialState.IN_REVIEW))
         self.panel.setEnabled(post is not None)
         if post is None:
             self.panel.comments_view.setPlaceholderText(self.tr(

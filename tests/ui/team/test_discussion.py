@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
-from essplanner.domain import EditorialState, Member
+from essplanner.domain import EditorialState, Member, Role
 from essplanner.ui.accounts.dialog import AccountsDialog
 from essplanner.ui.editor import discussion
 from essplanner.ui.editor.discussion import CommentDialog, TeamSection
@@ -328,3 +328,24 @@ def test_the_history_model_passes_the_model_tester(
     assert model.rowCount() == 2
     assert model.index(1, 0).data() == \
         f"{NOON} — Alice Bernard submitted it for review: À relire"
+
+
+def test_alone_on_a_laptop_nobody_reviews_and_nothing_is_greyed_out(
+        window: MainWindow, workspace: Workspace, qtbot: QtBot) -> None:
+    post = _draft(workspace)
+    editor = _open(window, qtbot, post.id)
+    assert workspace.team.me().role is Role.ADMINISTRATOR  # the only person, every role
+    assert not editor.team.bar.isVisibleTo(editor)  # no review bar for one person
+    assert editor.form.schedule_check.isEnabled() and editor.form.queue_button.isEnabled()
+    assert _stage_enabled(editor, EditorialState.APPROVED)
+    assert editor.form.side_tabs.tabText(editor.team.tab) == "Discussion"  # her history
+    assert editor.team.panel.history.lines()[0].endswith(" created the post")
+    _close(editor)
+
+    workspace.reviews.submit(post.id)  # she may still use it: then it shows
+    editor = _open(window, qtbot, post.id)
+    assert editor.team.bar.isVisibleTo(editor)
+    _close(editor)
+    workspace.team.set_approval_required(True)
+    editor = _open(window, qtbot, _draft(workspace, "Autre").id)
+    assert editor.team.bar.isVisibleTo(editor)  # the rule is on: the bar says so
