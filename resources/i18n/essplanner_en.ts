@@ -4013,6 +4013,21 @@
             <numerusform>%n posts to review</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 mentioned you</translation>
+    </message>
+    <message>
+        <source>On “%1”: %2</source>
+        <translation>On “%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments mention you</source>
+        <translation>
+            <numerusform>%n comment mentions you</numerusform>
+            <numerusform>%n comments mention you</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

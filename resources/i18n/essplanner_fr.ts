@@ -4013,6 +4013,21 @@
             <numerusform>%n publications à relire</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 vous mentionne</translation>
+    </message>
+    <message>
+        <source>On “%1”: %2</source>
+        <translation>Sur « %1 » : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments mention you</source>
+        <translation>
+            <numerusform>%n commentaire vous mentionne</numerusform>
+            <numerusform>%n commentaires vous mentionnent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

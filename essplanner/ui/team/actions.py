@@ -1,5 +1,5 @@
-"""The team's place in the main window: View › Review list (a dock) and the approvers'
-desktop notification when a post is submitted."""
+"""The team's place in the main window: View › Review list (a dock), the approvers'
+desktop notification when a post is submitted, and everyone's when a comment names them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from essplanner.domain import Comment
 from essplanner.ui.team.review import (
     ReviewModel,
     ReviewPanel,
@@ -53,11 +54,16 @@ def install(window: Any, workspace: Workspace, bridge: Bridge, *,
         if workspace.settings.notifications:
             notify(*watch.notification(rows))
 
+    def mentioned(comments: Sequence[Comment]) -> None:
+        if workspace.settings.notifications:
+            notify(*watch.mention_notification(comments))
+
     watch.submitted.connect(submitted)
+    watch.mentioned.connect(mentioned)
     bridge.changed.connect(watch.on_changed)
     refreshed = getattr(window, "refreshed", None)
     if refreshed is not None:  # another computer's (or program's) writes
-        refreshed.connect(watch.reload)
+        refreshed.connect(watch.refresh)
     watch.start()
     window.review_dock, window.review_panel, window.review_watch = dock, panel, watch
     return ReviewParts(dock, panel, watch)

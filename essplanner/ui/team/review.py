@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essplanner.domain import Change, TeamAction
+from essplanner.domain import Change, Comment, TeamAction
 from essplanner.errors import EssPlannerError
 from essplanner.ui.empty_state import EmptyState
 from essplanner.ui.labels import fmt_datetime
@@ -172,10 +172,13 @@ class ReviewWatch(QObject):
     """Keeps the review list current and tells approvers what was just submitted.
 
     Signals: ``submitted(list)`` — the :class:`ReviewRow` of posts newly in review, submitted
-    by someone else, when this person may approve them.
+    by someone else, when this person may approve them; ``mentioned(list)`` — the comments
+    (:class:`~essplanner.domain.Comment`) naming this person with @, written by someone else
+    since the last look.
     """
 
     submitted = Signal(list)
+    mentioned = Signal(list)
 
     def __init__(self, workspace: Workspace, model: ReviewModel,
                  parent: QObject | None = None) -> None:
@@ -183,10 +186,29 @@ class ReviewWatch(QObject):
         self.ws = workspace
         self.model = model
         self._known: set[int] = set()
+        self._last_mention = 0  # the newest comment naming me already seen
 
     def start(self) -> None:
-        """The first read: what is already waiting is not news."""
+        """The first read: what is already waiting, or already written, is not news."""
         self.reload(notify=False)
+        self.read_mentions(notify=False)
+
+    def read_mentions(self, *, notify: bool = True) -> list[Comment]:
+        """The comments naming me written by others since the last look."""
+        me = self.ws.team.me()
+        if not me.id:  # not a member (a read-only database): nobody can name me
+            return []
+        try:
+            comments = self.ws.reviews.mentioning(me.id)
+        except EssPlannerError as exc:
+            log.warning("mentions not read: %s", exc)
+            return []
+        new = [c for c in comments if c.id > self._last_mention and c.author_id != me.id]
+        self._last_mention = max([self._last_mention, *(c.id for c in comments)])
+        if notify and new:
+            new.reverse()  # oldest first, as written
+            self.mentioned.emit(new)
+        return new if notify else []
 
     def reload(self, *, notify: bool = True) -> list[ReviewRow]:
         try:
@@ -210,6 +232,12 @@ class ReviewWatch(QObject):
     def on_changed(self, change: Change) -> None:
         if change.posts:
             self.reload()
+            self.read_mentions()
+
+    def refresh(self) -> None:
+        """The window read the database again (another computer may have written)."""
+        self.reload()
+        self.read_mentions()
 
     def notification(self, rows: Sequence[ReviewRow]) -> tuple[str, str]:
         """The title and text of the approvers' notification."""
@@ -220,3 +248,25 @@ class ReviewWatch(QObject):
                     .replace("%2", row.title))
         return (self.tr("%n posts to review", "", len(rows)),
                 "\n".join(f"{row.title} — {row.submitted_by}" for row in rows[:5]))
+
+    def mention_notification(self, comments: Sequence[Comment]) -> tuple[str, str]:
+        """The title and text of the notification of comments naming me."""
+        titles: dict[int, str] = {}
+        for comment in comments:
+            if comment.post_id not in titles:
+                try:
+                    titles[comment.post_id] = self.ws.posts.get(comment.post_id).display_title
+                except EssPlannerError:  # deleted meanwhile
+                    titles[comment.post_id] = ""
+        if len(comments) == 1:
+            comment = comments[0]
+            return (self.tr("%1 mentioned you").replace("%1", comment.author_name),
+                    self.tr("On “%1”: %2").replace("%1", titles[comment.post_id])
+                    .replace("%2", _shortened(comment.body)))
+        return (self.tr("%n comments mention you", "", len(comments)),
+                "\n".join(f"{c.author_name} — {titles[c.post_id]}" for c in comments[:5]))
+
+
+def _shortened(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,8 @@ def test_the_app_installs_the_review_list_and_its_notification(
     seen: list[str] = []
 
     def exec_(app: QApplication) -> int:
-        [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        [window] = [w for w in app.topLevelWidgets()
+                    if isinstance(w, MainWindow) and w.isVisible()]
         toggle = window.review_dock.toggleViewAction()
         assert toggle in window.menu_view.actions() and toggle.text() == "&Review list"
         assert window.review_dock.isHidden()  # shown when asked for
@@ -43,9 +45,11 @@ def test_the_app_installs_the_review_list_and_its_notification(
     Settings(background_publishing=False, first_run_done=True).save(
         tmp_path / "data" / "settings.json")
     args = argparse.Namespace(data_dir=str(tmp_path / "data"), db=None, lang="en")
+    locale = QLocale()
     try:
         assert run_gui(args) == 0
     finally:
+        QLocale.setDefault(locale)  # the app chose its own; the next tests keep theirs
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow):
                 widget.close()

@@ -30,8 +30,11 @@ from .conftest import Crew
 pytestmark = pytest.mark.gui
 
 Become = Callable[[Member], Member]
-#: the fake clock's 27/11/2026 09:00 UTC, in Paris, as the app writes it
-NOON = fmt_datetime(datetime(2026, 11, 27, 10, 0))
+
+
+def noon() -> str:
+    """The fake clock's 27/11/2026 09:00 UTC, in Paris, as the app writes it now."""
+    return fmt_datetime(datetime(2026, 11, 27, 10, 0))
 
 
 def _draft(ws: Workspace, title: str = "Assemblée générale") -> domain.Post:
@@ -78,7 +81,7 @@ def test_submit_then_approve_with_a_comment_shows_in_the_history(
     assert editor.post is not None and editor.post.editorial_state is EditorialState.IN_REVIEW
     assert editor.expected_version == editor.post.version  # a later save is no conflict
     assert editor.form.state_combo.currentData() == "in_review" and not editor.dirty
-    assert bar.state.text() == f"In review: submitted by Chloé Durand on {NOON}."
+    assert bar.state.text() == f"In review: submitted by Chloé Durand on {noon()}."
     assert bar.approve_button.isVisibleTo(editor) and not bar.approve_button.isEnabled()
     assert bar.approve_button.toolTip() == "Only approvers can approve posts."
     _close(editor)
@@ -93,10 +96,10 @@ def test_submit_then_approve_with_a_comment_shows_in_the_history(
     bar.approve_button.click()
     assert workspace.posts.get(post.id).editorial_state is EditorialState.APPROVED
     assert editor.team.panel.history.lines() == [
-        f"{NOON} — Chloé Durand created the post",
-        f"{NOON} — Chloé Durand submitted it for review",
-        f"{NOON} — Paul Martin approved it: Parfait, on publie mardi @Chloé Durand"]
-    assert bar.state.text() == f"Approved by Paul Martin on {NOON}."
+        f"{noon()} — Chloé Durand created the post",
+        f"{noon()} — Chloé Durand submitted it for review",
+        f"{noon()} — Paul Martin approved it: Parfait, on publie mardi @Chloé Durand"]
+    assert bar.state.text() == f"Approved by Paul Martin on {noon()}."
     assert not bar.submit_button.isVisibleTo(editor)
     tabs = editor.form.side_tabs
     assert tabs.tabText(editor.team.tab) == "Discussion (1)"
@@ -161,7 +164,7 @@ def test_an_approved_post_edited_shows_what_changed_since_approval(
     assert stored.editorial_state is EditorialState.IN_REVIEW  # back to review
     editor = _open(window, qtbot, post.id)
     assert editor.team.bar.state.text() == \
-        f"Back in review: edited by Chloé Durand on {NOON} after its approval."
+        f"Back in review: edited by Chloé Durand on {noon()} after its approval."
     diff = editor.team.bar.diff
     assert diff.isVisibleTo(editor)
     text = diff.text()
@@ -327,7 +330,7 @@ def test_the_history_model_passes_the_model_tester(
     model.set_entries(workspace.reviews.history(post.id))
     assert model.rowCount() == 2
     assert model.index(1, 0).data() == \
-        f"{NOON} — Alice Bernard submitted it for review: À relire"
+        f"{noon()} — Alice Bernard submitted it for review: À relire"
 
 
 def test_alone_on_a_laptop_nobody_reviews_and_nothing_is_greyed_out(

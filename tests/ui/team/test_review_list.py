@@ -154,3 +154,28 @@ def test_a_contributor_is_not_notified(
     window.refresh()
     assert [r.title for r in window.review_panel.model.rows] == ["Collecte de jouets"]
     assert notes == []
+
+
+def test_a_comment_naming_me_is_notified_once(
+        window: MainWindow, workspace: Workspace, crew: Crew,
+        elsewhere: Callable[[Member], Workspace], become: Callable[[Member], Member],
+        notes: Notes) -> None:
+    post = _draft(workspace, "Collecte de jouets")
+    workspace.reviews.add_comment(post.id, "@Chloé Durand déjà vu ?")  # before: not news
+    become(crew.chloe)
+    _install(window, workspace, notes)
+    paul = elsewhere(crew.paul)
+    paul.reviews.add_comment(post.id, "Sans mention")
+    paul.reviews.add_comment(post.id, "@Chloé Durand   tu peux\nrelire ?")
+    window.refresh()
+    assert notes == [("Paul Martin mentioned you",
+                      "On “Collecte de jouets”: @Chloé Durand tu peux relire ?")]
+    window.refresh()
+    assert len(notes) == 1  # told once
+    workspace.reviews.add_comment(post.id, "Merci @Chloé Durand")  # my own: not news
+    assert len(notes) == 1
+    paul.reviews.add_comment(post.id, "@Chloé Durand un")
+    elsewhere(crew.alice).reviews.add_comment(post.id, "@Chloé Durand deux")
+    window.refresh()
+    assert notes[-1] == ("2 comments mention you",
+                         "Paul Martin — Collecte de jouets\nAlice Bernard — Collecte de jouets")
