@@ -154,12 +154,16 @@ class EvergreenService(Service):
         entry = self.get(post_id)
         self._check(entry, when)
         source = self.posts.get(post_id)
+        # a reuse scheduled by someone who may not approve waits for an approver's review
+        team = self.posts.team
+        approved = team is None or team.can(domain.TeamAction.APPROVE)
         draft = domain.PostDraft(
             title=source.title, body=source.body, link_url=source.link_url,
             call_to_action=source.call_to_action, hashtags=source.hashtags,
             language=source.language,
-            editorial_state=domain.EditorialState.APPROVED if schedule
-            else domain.EditorialState.DRAFT,
+            editorial_state=(domain.EditorialState.DRAFT if not schedule
+                             else domain.EditorialState.APPROVED if approved
+                             else domain.EditorialState.IN_REVIEW),
             persona_ids=tuple(p.id for p in source.personas if not p.archived),
             objective_ids=tuple(o.id for o in source.objectives),
             account_ids=tuple(account_ids) if account_ids is not None

@@ -113,7 +113,7 @@ class TeamService(Service):
         if not name:
             raise ValidationError(_("The {field} is required.", field=_("name")))
         me = self.me()
-        if me.id and me.email != email:
+        if me.id and (me.name, me.email) != (name, email):
             with self.db.write() as s:
                 taken = s.scalar(select(models.TeamMember.id).where(
                     func.lower(models.TeamMember.email) == email.lower(),

@@ -177,3 +177,41 @@ def test_grant_refuses_an_unknown_login_in_one_line(
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "no database login named nobody_here" in done.stderr
+
+
+def test_on_the_shared_database_an_unapproved_post_waits_then_goes_out_once(
+        postgres: PostgresServer, tmp_path: Path) -> None:
+    """The claim-time check on PostgreSQL too."""
+    from datetime import UTC, datetime, timedelta
+
+    from sched_helpers import FAST, run_due
+
+    from essplanner.domain import DeliveryState, Holdup
+    from essplanner.scheduler import PublishingService
+    from essplanner.services.calendar import attention_items
+    from essplanner.timeutil import FakeClock
+
+    clock = FakeClock(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
+    url = postgres.create_database(f"team_{random.randrange(10**9)}")
+    ws = Workspace.open(paths=Paths.resolve(tmp_path / "data"), db_url=url, clock=clock,
+                        secrets=MemoryStore(),
+                        settings=Settings(timezone="Europe/Paris", extra={"service": FAST}))
+    service = PublishingService(ws)
+    try:
+        ws.team.set_approval_required(True)
+        account = ws.accounts.add(platform="dryrun", name="Essai")
+        post = ws.posts.create(PostDraft(body="Collecte", account_ids=(account.id,)),
+                               scheduled_at=clock.now() + timedelta(minutes=5), schedule=True)
+        clock.advance(timedelta(minutes=6))
+        run_due(service)
+        waiting = ws.posts.get(post.id).targets[0]
+        assert (waiting.state, waiting.attempts) == (DeliveryState.SCHEDULED, ())
+        assert [i.holdup for i in attention_items(ws.db)] == [Holdup.AWAITING_APPROVAL]
+        ws.reviews.approve(post.id)
+        run_due(service)
+        run_due(service)
+        sent = ws.posts.get(post.id).targets[0]
+        assert sent.state is DeliveryState.PUBLISHED and len(sent.attempts) == 1
+    finally:
+        service.stop(wait=True, timeout=10)
+        ws.close()

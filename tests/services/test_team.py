@@ -62,6 +62,9 @@ def test_the_identity_is_kept_in_the_settings_and_renames_my_member(
                                                    "claire@asso.example", Role.ADMINISTRATOR)
     saved = Settings.load(workspace.paths.settings_file)
     assert (saved.user_name, saved.user_email) == ("Claire Martin", "claire@asso.example")
+    renamed = workspace.team.set_identity("Claire M.", "claire@asso.example")
+    assert (renamed.id, renamed.name) == (first.id, "Claire M.")
+    assert [m.name for m in workspace.team.members()] == ["Claire M."]
     with pytest.raises(ValidationError, match="not an e-mail address"):
         workspace.team.set_identity("Claire", "claire")
 
@@ -257,3 +260,14 @@ def test_undo_does_not_bring_an_approval_back_for_a_contributor(
     back = workspace.posts.restore(dataclasses.replace(
         deleted, editorial_state=EditorialState.APPROVED))
     assert back.editorial_state is EditorialState.IN_REVIEW
+
+
+def test_a_contributor_reusing_an_evergreen_post_sends_it_for_review(
+        workspace: Workspace, team: dict[str, domain.Member]) -> None:
+    account = workspace.accounts.add(platform="dryrun", name="Essai")
+    source = workspace.posts.create(PostDraft(body="Adhérez !", account_ids=(account.id,)))
+    workspace.evergreen.mark(source.id)
+    _as(workspace, team["lina"])
+    copy = workspace.evergreen.reuse(source.id, WHEN, schedule=True)
+    assert copy.editorial_state is EditorialState.IN_REVIEW
+    assert copy.status is domain.PostStatus.SCHEDULED
