@@ -200,6 +200,10 @@ def run_gui(args: argparse.Namespace) -> int:
         install_menu(window, host)
         tray = publishing_tray.install(window, workspace, bridge, host)
         backups = backup_actions.install(window, workspace, bridge)
+        from essplanner.ui.team import actions as team_actions
+
+        team_actions.install(window, workspace, bridge,
+                             notify=lambda title, text: tray.notify(title, text, warning=False))
 
         def settings_saved(changed: Collection[str]) -> None:
             # Preferences change settings; each module acts on its own

@@ -134,6 +134,8 @@ def _fill(wizard: object, step: int, logo: Path) -> None:
         wizard.association.logo.setText(str(logo))
         wizard.association.language.set_language("fr")
         wizard.association.timezone.setCurrentText("Europe/Paris")
+        wizard.association.you.name.setText("Marie Dupont")
+        wizard.association.you.email.setText("marie@energie-solidaire.org")
     elif step == Step.PERSONAS:
         wizard.personas.model.set_checked_rows([0, 2])
         wizard.personas.select(0)

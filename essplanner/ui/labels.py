@@ -66,6 +66,8 @@ def holdup_label(holdup: Holdup) -> str:
         Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
+        Holdup.AWAITING_APPROVAL: QCoreApplication.translate(
+            "Labels", "waiting: not approved yet"),
     }[holdup]
 
 
@@ -84,6 +86,7 @@ def holdup_action(holdup: Holdup) -> str:
         Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),
+        Holdup.AWAITING_APPROVAL: QCoreApplication.translate("Labels", "Review…"),
     }[holdup]
 
 

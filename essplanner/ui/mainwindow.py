@@ -69,11 +69,14 @@ WINDOW_STATE_FILE = "window.ini"
 
 class MainWindow(QMainWindow):
     """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``,
-    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers)."""
+    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers),
+    ``refreshed()`` (it read the database again)."""
 
     month_changed = Signal(object)
     view_changed = Signal(str)
     reconnect_requested = Signal(int)
+    #: the window read the database again (View › Refresh, another program's writes)
+    refreshed = Signal()
 
     first_paint: QObject | None = None  # set by ui/startup.py
 
@@ -472,6 +475,7 @@ class MainWindow(QMainWindow):
         if self._search_text:
             self.run_search(self._search_text)
         self._update_empty_banner()
+        self.refreshed.emit()
 
     def poll_changes(self) -> bool:
         """Re-read what is shown if another program wrote to the database since the last

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -197,6 +198,9 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _c=False, f=folder: self.open_folder(f))
             form.addRow(label, self._beside(edit, button, stretch=False))
             self.location_edits[key] = edit
+        from essplanner.ui.team.identity import TeamPreferences
+
+        self.team = TeamPreferences(workspace, self)
         database = QLineEdit(workspace.db.describe(), data)
         database.setReadOnly(True)
         form.addRow(self.tr("Database:"), database)
@@ -206,9 +210,20 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        # this computer's preferences, and the team's page (who I am, the team's rule)
+        self.tabs = QTabWidget(self)
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
         for group in (general, publishing, backups, data):
-            layout.addWidget(group)
+            box.addWidget(group)
+        self.tabs.addTab(page, self.tr("General"))
+        team_page = QWidget(self.tabs)
+        box = QVBoxLayout(team_page)
+        box.addWidget(self.team)
+        box.addStretch(1)
+        self.tabs.addTab(team_page, self.tr("Team"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.language.currentIndexChanged.connect(self._update_notes)
         self.timezone.currentTextChanged.connect(self._update_notes)
@@ -251,6 +266,13 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            self.team.check()
+        except EssPlannerError as exc:  # who I am: on the Team page
+            self.tabs.setCurrentIndex(1)
+            messages.warning(self, self.tr("Preferences"), str(exc))
+            self.team.fields.email.setFocus()
+            return
+        try:
             values = self.values()
         except EssPlannerError as exc:
             messages.warning(self, self.tr("Preferences"), str(exc))
@@ -268,6 +290,11 @@ class SettingsDialog(QDialog):
                 setattr(settings, key, before[key])
             messages.warning(self, self.tr("Preferences"), self.tr(
                 "The preferences could not be saved: %1").replace("%1", str(exc)))
+            return
+        try:
+            self.team.apply()  # the identity and the workspace's rule: not in this file
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Preferences"), str(exc))
             return
         super().accept()
         self.saved.emit(changed)

@@ -62,6 +62,7 @@ HOLDUP_MARKS = {
     Holdup.NEEDS_CREDITS: "bang",
     Holdup.NEEDS_UPDATE: "bang",
     Holdup.NEEDS_ACCESS: "bang",
+    Holdup.AWAITING_APPROVAL: "question",  # waiting for an approver's yes
 }
 
 #: the shapes :func:`paint_mark` draws

@@ -155,10 +155,14 @@ class PublishingTray(QObject):
             text = "\n".join(f"{e.post_title} — {e.account_name}" for e in events[:5])
         self.notify(title, text)
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, *, warning: bool = True) -> None:
+        """A desktop notification (``warning``: something went wrong; else news, such as a
+        post to review)."""
         log.info("notification: %s: %s", title, text.replace("\n", " / "))
         if self.icon is not None and self.icon.isVisible():
-            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+            kind = (QSystemTrayIcon.MessageIcon.Warning if warning
+                    else QSystemTrayIcon.MessageIcon.Information)
+            self.icon.showMessage(title, text, kind, 15000)
         else:
             self.window.statusBar().showMessage(f"{title}: {text.splitlines()[0]}", 30000)
 

@@ -361,6 +361,14 @@
         <translation>Type to search, e.g. “Paris” or “Montreal”.</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Your teammates see your name on the posts you write, submit, approve or comment.</source>
+        <translation>Your teammates see your name on the posts you write, submit, approve or comment.</translation>
+    </message>
+    <message>
         <source>The association&apos;s logo</source>
         <translation>The association&apos;s logo</translation>
     </message>
@@ -406,6 +414,10 @@
     <message>
         <source>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</source>
         <translation>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rule: it goes out at its time only once an approver has approved it.</source>
+        <translation>The team&apos;s rule: it goes out at its time only once an approver has approved it.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -912,6 +924,17 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <source>What should change, and why (type @ to name a teammate)</source>
+        <translation>What should change, and why (type @ to name a teammate)</translation>
+    </message>
+    <message>
+        <source>A comment for the team (optional; type @ to name a teammate)</source>
+        <translation>A comment for the team (optional; type @ to name a teammate)</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
@@ -1191,6 +1214,109 @@
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Discussion</name>
+    <message>
+        <source>created the post</source>
+        <extracomment>the review&apos;s own steps, the latest of which the bar describes</extracomment>
+        <translation>created the post</translation>
+    </message>
+    <message>
+        <source>edited it</source>
+        <translation>edited it</translation>
+    </message>
+    <message>
+        <source>moved it</source>
+        <translation>moved it</translation>
+    </message>
+    <message>
+        <source>submitted it for review</source>
+        <translation>submitted it for review</translation>
+    </message>
+    <message>
+        <source>approved it</source>
+        <translation>approved it</translation>
+    </message>
+    <message>
+        <source>asked for changes</source>
+        <translation>asked for changes</translation>
+    </message>
+    <message>
+        <source>scheduled it</source>
+        <translation>scheduled it</translation>
+    </message>
+    <message>
+        <source>unscheduled it</source>
+        <translation>unscheduled it</translation>
+    </message>
+    <message>
+        <source>edited it after its approval: back to review</source>
+        <translation>edited it after its approval: back to review</translation>
+    </message>
+    <message>
+        <source>published it</source>
+        <translation>published it</translation>
+    </message>
+    <message>
+        <source>cancelled it</source>
+        <translation>cancelled it</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>commented</translation>
+    </message>
+    <message>
+        <source>Changed since %1 approved it:</source>
+        <translation>Changed since %1 approved it:</translation>
+    </message>
+    <message>
+        <source>Changed since it was approved:</source>
+        <translation>Changed since it was approved:</translation>
+    </message>
+    <message>
+        <source>The post needs approval</source>
+        <translation>The post needs approval</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rule: a post goes out only once an approver has approved it. This one is at the stage “%1”.</source>
+        <translation>The team&apos;s rule: a post goes out only once an approver has approved it. This one is at the stage “%1”.</translation>
+    </message>
+    <message>
+        <source>Schedule it anyway? It waits for the approval, and goes out at its time only if it is approved by then.</source>
+        <translation>Schedule it anyway? It waits for the approval, and goes out at its time only if it is approved by then.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule, waiting for approval</source>
+        <translation>&amp;Schedule, waiting for approval</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>No comment yet.</source>
+        <translation>No comment yet.</translation>
+    </message>
+    <message>
+        <source>Write a comment; @ names a teammate</source>
+        <translation>Write a comment; @ names a teammate</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation>Co&amp;mment</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1906,36 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityFields</name>
+    <message>
+        <source>e.g. Marie Dupont</source>
+        <translation>e.g. Marie Dupont</translation>
+    </message>
+    <message>
+        <source>e.g. marie@energie-solidaire.org</source>
+        <translation>e.g. marie@energie-solidaire.org</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>Your na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Your &amp;e-mail:</source>
+        <translation>Your &amp;e-mail:</translation>
+    </message>
+</context>
+<context>
     <name>ImageList</name>
     <message>
         <source>Add images</source>
@@ -1991,6 +2147,10 @@
         <translation>login ends soon</translation>
     </message>
     <message>
+        <source>waiting: not approved yet</source>
+        <translation>waiting: not approved yet</translation>
+    </message>
+    <message>
         <source>Reconnect…</source>
         <translation>Reconnect…</translation>
     </message>
@@ -2025,6 +2185,10 @@
     <message>
         <source>Publish now</source>
         <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -2183,7 +2347,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes)</extracomment>
         <translation>Filters</translation>
     </message>
     <message>
@@ -3764,6 +3928,112 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>Review list</source>
+        <translation>Review list</translation>
+    </message>
+    <message>
+        <source>&amp;Review list</source>
+        <translation>&amp;Review list</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Su&amp;bmit for review…</source>
+        <translation>Su&amp;bmit for review…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>A&amp;pprove…</translation>
+    </message>
+    <message>
+        <source>Request chan&amp;ges…</source>
+        <translation>Request chan&amp;ges…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Post</source>
+        <extracomment>approved before, edited since: back in review</extracomment>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>Planned for</translation>
+    </message>
+    <message>
+        <source>%1 (changed since its approval)</source>
+        <translation>%1 (changed since its approval)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Posts waiting for review</source>
+        <translation>Posts waiting for review</translation>
+    </message>
+    <message>
+        <source>Nothing waiting for review</source>
+        <translation>Nothing waiting for review</translation>
+    </message>
+    <message>
+        <source>Posts submitted for review appear here, oldest first, until an approver approves them or asks for changes.</source>
+        <translation>Posts submitted for review appear here, oldest first, until an approver approves them or asks for changes.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWatch</name>
+    <message>
+        <source>Post to review</source>
+        <translation>Post to review</translation>
+    </message>
+    <message>
+        <source>%1 submitted “%2” for review.</source>
+        <translation>%1 submitted “%2” for review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts to review</source>
+        <translation>
+            <numerusform>%n post to review</numerusform>
+            <numerusform>%n posts to review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 mentioned you</translation>
+    </message>
+    <message>
+        <source>On “%1”: %2</source>
+        <translation>On “%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments mention you</source>
+        <translation>
+            <numerusform>%n comment mentions you</numerusform>
+            <numerusform>%n comments mention you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search results</source>
@@ -3944,6 +4214,14 @@
         <translation>Database:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
         <source>The preferences could not be saved: %1</source>
         <translation>The preferences could not be saved: %1</translation>
     </message>
@@ -4086,6 +4364,151 @@
             <numerusform>%n queued post no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
             <numerusform>%n queued posts no longer sit on a slot of this account. They were not moved. Put them on the next free slots now?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Contributor</source>
+        <translation>Contributor</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>writes posts and submits them for review</source>
+        <translation>writes posts and submits them for review</translation>
+    </message>
+    <message>
+        <source>approves posts and schedules them</source>
+        <translation>approves posts and schedules them</translation>
+    </message>
+    <message>
+        <source>approves posts, manages the accounts, the settings and the people</source>
+        <translation>approves posts, manages the accounts, the settings and the people</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1” is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Give your name too: your teammates see it on what you write.</source>
+        <translation>Give your name too: your teammates see it on what you write.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPreferences</name>
+    <message>
+        <source>You and your team</source>
+        <translation>You and your team</translation>
+    </message>
+    <message>
+        <source>Your role: %1 (%2)</source>
+        <translation>Your role: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Posts need &amp;approval before they are scheduled</source>
+        <translation>Posts need &amp;approval before they are scheduled</translation>
+    </message>
+    <message>
+        <source>For the whole team: a post goes out at its time only once an approver has approved it; editing an approved post sends it back to review.</source>
+        <translation>For the whole team: a post goes out at its time only once an approver has approved it; editing an approved post sends it back to review.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSection</name>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Only an approver approves a post.</source>
+        <translation>Only an approver approves a post.</translation>
+    </message>
+    <message>
+        <source>Save the post to discuss it with the team.</source>
+        <translation>Save the post to discuss it with the team.</translation>
+    </message>
+    <message>
+        <source>Discussion (%1)</source>
+        <translation>Discussion (%1)</translation>
+    </message>
+    <message>
+        <source>Back in review: edited by %1 on %2 after its approval.</source>
+        <translation>Back in review: edited by %1 on %2 after its approval.</translation>
+    </message>
+    <message>
+        <source>In review: submitted by %1 on %2.</source>
+        <translation>In review: submitted by %1 on %2.</translation>
+    </message>
+    <message>
+        <source>In review.</source>
+        <translation>In review.</translation>
+    </message>
+    <message>
+        <source>Approved by %1 on %2.</source>
+        <translation>Approved by %1 on %2.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approved.</translation>
+    </message>
+    <message>
+        <source>%1 asked for changes: %2</source>
+        <translation>%1 asked for changes: %2</translation>
+    </message>
+    <message>
+        <source>Stage: %1. Submit it when it is ready for an approver.</source>
+        <translation>Stage: %1. Submit it when it is ready for an approver.</translation>
+    </message>
+    <message>
+        <source>(The team&apos;s rule: a post goes out only once approved.)</source>
+        <translation>(The team&apos;s rule: a post goes out only once approved.)</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the review is of the saved post.</source>
+        <translation>Save your changes first: the review is of the saved post.</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>“%1” goes to the approvers&apos; review list.</source>
+        <translation>“%1” goes to the approvers&apos; review list.</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve “%1”: it can then go out at its time.</source>
+        <translation>Approve “%1”: it can then go out at its time.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>Request changes</translation>
+    </message>
+    <message>
+        <source>Say what should change in “%1”; its author sees it in the discussion.</source>
+        <translation>Say what should change in “%1”; its author sees it in the discussion.</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>&amp;Request changes</translation>
     </message>
 </context>
 <context>

@@ -361,6 +361,14 @@
         <translation>Tapez pour chercher, p. ex. « Paris » ou « Montreal ».</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Your teammates see your name on the posts you write, submit, approve or comment.</source>
+        <translation>Vos coéquipiers voient votre nom sur les publications que vous écrivez, soumettez, approuvez ou commentez.</translation>
+    </message>
+    <message>
         <source>The association&apos;s logo</source>
         <translation>Le logo de l’association</translation>
     </message>
@@ -406,6 +414,10 @@
     <message>
         <source>The network refuses every post of %1 until you act on its side; then choose &quot;%2&quot;.</source>
         <translation>Le réseau refuse toutes les publications de %1 tant que vous n’avez pas agi de son côté&#x202f;; choisissez ensuite « %2 ».</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rule: it goes out at its time only once an approver has approved it.</source>
+        <translation>Règle de l’équipe&#xa0;: elle ne part à son heure qu’une fois approuvée par un approbateur.</translation>
     </message>
     <message>
         <source>It was due while no publishing service was running.</source>
@@ -912,6 +924,17 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <source>What should change, and why (type @ to name a teammate)</source>
+        <translation>Ce qui doit changer, et pourquoi (tapez @ pour nommer un coéquipier)</translation>
+    </message>
+    <message>
+        <source>A comment for the team (optional; type @ to name a teammate)</source>
+        <translation>Un commentaire pour l’équipe (facultatif&#x202f;; tapez @ pour nommer un coéquipier)</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
@@ -1191,6 +1214,109 @@
             <numerusform>+%n autre</numerusform>
             <numerusform>+%n autres</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Discussion</name>
+    <message>
+        <source>created the post</source>
+        <extracomment>the review&apos;s own steps, the latest of which the bar describes</extracomment>
+        <translation>a créé la publication</translation>
+    </message>
+    <message>
+        <source>edited it</source>
+        <translation>l’a modifiée</translation>
+    </message>
+    <message>
+        <source>moved it</source>
+        <translation>l’a déplacée</translation>
+    </message>
+    <message>
+        <source>submitted it for review</source>
+        <translation>l’a soumise à relecture</translation>
+    </message>
+    <message>
+        <source>approved it</source>
+        <translation>l’a approuvée</translation>
+    </message>
+    <message>
+        <source>asked for changes</source>
+        <translation>a demandé des modifications</translation>
+    </message>
+    <message>
+        <source>scheduled it</source>
+        <translation>l’a planifiée</translation>
+    </message>
+    <message>
+        <source>unscheduled it</source>
+        <translation>l’a déplanifiée</translation>
+    </message>
+    <message>
+        <source>edited it after its approval: back to review</source>
+        <translation>l’a modifiée après approbation&#xa0;: retour en relecture</translation>
+    </message>
+    <message>
+        <source>published it</source>
+        <translation>l’a publiée</translation>
+    </message>
+    <message>
+        <source>cancelled it</source>
+        <translation>l’a annulée</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>a commenté</translation>
+    </message>
+    <message>
+        <source>Changed since %1 approved it:</source>
+        <translation>Modifié depuis l’approbation de %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changed since it was approved:</source>
+        <translation>Modifié depuis l’approbation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The post needs approval</source>
+        <translation>La publication doit être approuvée</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rule: a post goes out only once an approver has approved it. This one is at the stage “%1”.</source>
+        <translation>Règle de l’équipe&#xa0;: une publication ne part qu’une fois approuvée par un approbateur. Celle-ci est à l’étape « %1 ».</translation>
+    </message>
+    <message>
+        <source>Schedule it anyway? It waits for the approval, and goes out at its time only if it is approved by then.</source>
+        <translation>La planifier quand même&#x202f;? Elle attend l’approbation, et ne part à son heure que si elle est approuvée d’ici là.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule, waiting for approval</source>
+        <translation>&amp;Planifier, en attente d’approbation</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>No comment yet.</source>
+        <translation>Aucun commentaire pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Write a comment; @ names a teammate</source>
+        <translation>Écrivez un commentaire&#x202f;; @ nomme un coéquipier</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation>Co&amp;mmenter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1906,36 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>ESS Planner</source>
+        <translation>ESS Planner</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityFields</name>
+    <message>
+        <source>e.g. Marie Dupont</source>
+        <translation>p. ex. Marie Dupont</translation>
+    </message>
+    <message>
+        <source>e.g. marie@energie-solidaire.org</source>
+        <translation>p. ex. marie@energie-solidaire.org</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>Votre no&amp;m&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your &amp;e-mail:</source>
+        <translation>Votre &amp;e-mail&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ImageList</name>
     <message>
         <source>Add images</source>
@@ -1991,6 +2147,10 @@
         <translation>la connexion prend fin bientôt</translation>
     </message>
     <message>
+        <source>waiting: not approved yet</source>
+        <translation>en attente&#xa0;: pas encore approuvée</translation>
+    </message>
+    <message>
         <source>Reconnect…</source>
         <translation>Reconnecter…</translation>
     </message>
@@ -2025,6 +2185,10 @@
     <message>
         <source>Publish now</source>
         <translation>Publier maintenant</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Relire…</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -2183,7 +2347,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder)</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes)</extracomment>
         <translation>Filtres</translation>
     </message>
     <message>
@@ -3764,6 +3928,112 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>Review list</source>
+        <translation>À relire</translation>
+    </message>
+    <message>
+        <source>&amp;Review list</source>
+        <translation>Publications à &amp;relire</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Su&amp;bmit for review…</source>
+        <translation>Soumettre à &amp;relecture…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>A&amp;pprouver…</translation>
+    </message>
+    <message>
+        <source>Request chan&amp;ges…</source>
+        <translation>Demander des &amp;modifications…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Post</source>
+        <extracomment>approved before, edited since: back in review</extracomment>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Soumise par</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>Soumise le</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>%1 (changed since its approval)</source>
+        <translation>%1 (modifiée depuis son approbation)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sans date</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Posts waiting for review</source>
+        <translation>Publications en attente de relecture</translation>
+    </message>
+    <message>
+        <source>Nothing waiting for review</source>
+        <translation>Rien à relire</translation>
+    </message>
+    <message>
+        <source>Posts submitted for review appear here, oldest first, until an approver approves them or asks for changes.</source>
+        <translation>Les publications soumises à relecture apparaissent ici, les plus anciennes d’abord, jusqu’à ce qu’un approbateur les approuve ou demande des modifications.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWatch</name>
+    <message>
+        <source>Post to review</source>
+        <translation>Publication à relire</translation>
+    </message>
+    <message>
+        <source>%1 submitted “%2” for review.</source>
+        <translation>%1 a soumis « %2 » à relecture.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts to review</source>
+        <translation>
+            <numerusform>%n publication à relire</numerusform>
+            <numerusform>%n publications à relire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 vous mentionne</translation>
+    </message>
+    <message>
+        <source>On “%1”: %2</source>
+        <translation>Sur « %1 » : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments mention you</source>
+        <translation>
+            <numerusform>%n commentaire vous mentionne</numerusform>
+            <numerusform>%n commentaires vous mentionnent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search results</source>
@@ -3944,6 +4214,14 @@
         <translation>Base de données&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>L’équipe</translation>
+    </message>
+    <message>
         <source>The preferences could not be saved: %1</source>
         <translation>Les préférences n’ont pas pu être enregistrées&#xa0;: %1</translation>
     </message>
@@ -4086,6 +4364,151 @@
             <numerusform>%n publication de la file n’est plus sur un créneau de ce compte. Elle n’a pas été déplacée. La mettre au prochain créneau libre maintenant&#x202f;?</numerusform>
             <numerusform>%n publications de la file ne sont plus sur un créneau de ce compte. Elles n’ont pas été déplacées. Les mettre aux prochains créneaux libres maintenant&#x202f;?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Contributor</source>
+        <translation>Contributeur</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>writes posts and submits them for review</source>
+        <translation>écrit des publications et les soumet à relecture</translation>
+    </message>
+    <message>
+        <source>approves posts and schedules them</source>
+        <translation>approuve les publications et les planifie</translation>
+    </message>
+    <message>
+        <source>approves posts, manages the accounts, the settings and the people</source>
+        <translation>approuve les publications, gère les comptes, les réglages et les personnes</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>« %1 » n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Give your name too: your teammates see it on what you write.</source>
+        <translation>Indiquez aussi votre nom&#xa0;: vos coéquipiers le voient sur ce que vous écrivez.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPreferences</name>
+    <message>
+        <source>You and your team</source>
+        <translation>Vous et votre équipe</translation>
+    </message>
+    <message>
+        <source>Your role: %1 (%2)</source>
+        <translation>Votre rôle&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Posts need &amp;approval before they are scheduled</source>
+        <translation>Les publications doivent être &amp;approuvées avant d’être planifiées</translation>
+    </message>
+    <message>
+        <source>For the whole team: a post goes out at its time only once an approver has approved it; editing an approved post sends it back to review.</source>
+        <translation>Pour toute l’équipe&#xa0;: une publication ne part à son heure qu’une fois approuvée par un approbateur&#x202f;; modifier une publication approuvée la renvoie en relecture.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSection</name>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Only an approver approves a post.</source>
+        <translation>Seul un approbateur approuve une publication.</translation>
+    </message>
+    <message>
+        <source>Save the post to discuss it with the team.</source>
+        <translation>Enregistrez la publication pour en discuter avec l’équipe.</translation>
+    </message>
+    <message>
+        <source>Discussion (%1)</source>
+        <translation>Discussion (%1)</translation>
+    </message>
+    <message>
+        <source>Back in review: edited by %1 on %2 after its approval.</source>
+        <translation>De retour en relecture&#xa0;: modifiée par %1 le %2 après son approbation.</translation>
+    </message>
+    <message>
+        <source>In review: submitted by %1 on %2.</source>
+        <translation>En relecture&#xa0;: soumise par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>In review.</source>
+        <translation>En relecture.</translation>
+    </message>
+    <message>
+        <source>Approved by %1 on %2.</source>
+        <translation>Approuvée par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approuvée.</translation>
+    </message>
+    <message>
+        <source>%1 asked for changes: %2</source>
+        <translation>%1 a demandé des modifications&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Stage: %1. Submit it when it is ready for an approver.</source>
+        <translation>Étape&#xa0;: %1. Soumettez-la quand elle est prête pour un approbateur.</translation>
+    </message>
+    <message>
+        <source>(The team&apos;s rule: a post goes out only once approved.)</source>
+        <translation>(Règle de l’équipe&#xa0;: une publication ne part qu’une fois approuvée.)</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the review is of the saved post.</source>
+        <translation>Enregistrez d’abord vos modifications&#xa0;: la relecture porte sur la publication enregistrée.</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Soumettre à relecture</translation>
+    </message>
+    <message>
+        <source>“%1” goes to the approvers&apos; review list.</source>
+        <translation>« %1 » rejoint la liste à relire des approbateurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Soumettre</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Approve “%1”: it can then go out at its time.</source>
+        <translation>Approuver « %1 »&#xa0;: elle pourra alors partir à son heure.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>Demander des modifications</translation>
+    </message>
+    <message>
+        <source>Say what should change in “%1”; its author sees it in the discussion.</source>
+        <translation>Dites ce qui doit changer dans « %1 »&#x202f;; son auteur le verra dans la discussion.</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>Demander des &amp;modifications</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from essplanner.channels import accounts as core
-from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account, Change
+from essplanner.domain import PLATFORM_NAMES, TEST_PLATFORM, Account, Change, TeamAction
 from essplanner.ui import messages
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.empty_state import EmptyState
@@ -250,6 +250,10 @@ class AccountsDialog(QDialog):
         self.check_action = QAction(self)
         self.check_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.addAction(self.check_action)
+        from essplanner.ui.team.roles import refusal
+
+        # connecting, reconnecting and removing accounts is the administrators' (the team)
+        self.refused = refusal(workspace, TeamAction.MANAGE_ACCOUNTS)
         self._connect()
         self.reload()
 
@@ -297,6 +301,11 @@ class AccountsDialog(QDialog):
         if account is not None and account.platform == "dryrun":
             self.reconnect_button.setEnabled(False)
         self.reconnect_button.setDefault(bool(account and account.needs_reconnect))
+        if self.refused:
+            for button in (self.add_button, self.empty.button, self.reconnect_button,
+                           self.remove_button):
+                button.setEnabled(False)
+                button.setToolTip(self.refused)
         if account != self.slots.account:
             self.slots.set_account(account)
 
@@ -306,6 +315,8 @@ class AccountsDialog(QDialog):
 
     # ---- actions
     def on_add(self) -> None:
+        if self.refused:
+            return
         from essplanner.ui.accounts.editor import AccountEditor
 
         # the editor logs in and stores the account; refused credentials keep it open
@@ -339,6 +350,8 @@ class AccountsDialog(QDialog):
         self.on_reconnect()
 
     def on_reconnect(self) -> None:
+        if self.refused:
+            return
         from essplanner.ui.accounts.editor import AccountEditor
 
         account = self.selected()
@@ -369,7 +382,7 @@ class AccountsDialog(QDialog):
 
     def on_remove(self) -> None:
         account = self.selected()
-        if account is None or self.model.is_busy(account.id):
+        if self.refused or account is None or self.model.is_busy(account.id):
             return
         answer = messages.question(
             self, self.tr("Remove the account"),

@@ -59,6 +59,7 @@ from essplanner.ui.labels import (
     segment_label,
 )
 from essplanner.ui.settings_dialog import LanguageCombo, TimeZoneCombo, hint
+from essplanner.ui.team.identity import IdentityFields
 
 if TYPE_CHECKING:
     from essplanner.ui.tasks import TaskRunner
@@ -161,6 +162,14 @@ class AssociationPage(StepPage):
         form.addRow("", hint(self.tr("A new language applies at the next start."), self))
         form.addRow(self.tr("&Time zone:"), self.timezone)
         form.addRow("", hint(self.tr("Type to search, e.g. “Paris” or “Montreal”."), self))
+        # who uses this computer: it signs what they write, submit and approve
+        self.you = IdentityFields(settings.user_name, settings.user_email, self)
+        heading = self.tr("You")
+        you = QLabel(f"<b>{html.escape(heading)}</b>", self)
+        form.addRow(you)
+        self.you.add_rows(form)
+        form.addRow("", hint(self.tr("Your teammates see your name on the posts you write, "
+                                     "submit, approve or comment."), self))
         self.browse.clicked.connect(self.choose_logo)
         self.logo.textChanged.connect(self._show_preview)
         self._show_preview()
@@ -193,6 +202,9 @@ class AssociationPage(StepPage):
         if logo and not QImageReader(logo).canRead():
             return self.refuse(self.tr("The logo %1 is not an image this app can read.")
                                .replace("%1", logo))
+        problem = self.you.problem()
+        if problem:
+            return self.refuse(problem)
         try:
             starter.check_association(self.association())
         except EssPlannerError as exc:

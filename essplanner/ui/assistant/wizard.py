@@ -156,6 +156,9 @@ class FirstRunWizard(QWizard):
         # the last step's own check ran (Finish, or skip); the plan's check may still refuse
         try:
             self.result_ = starter.apply(self.ws, self.plan())
+            name, email = self.association.you.identity()
+            if not self.association.skipped and (name or email):
+                self.ws.team.set_identity(name, email)  # checked by the step already
         except EssPlannerError as exc:
             messages.warning(self, self.windowTitle(), str(exc))
             return

@@ -127,6 +127,9 @@ class AttentionModel(QAbstractTableModel):
             return self.tr("The network refuses every post of %1 until you act on its side; "
                            "then choose \"%2\".").replace("%1", item.account_name) \
                 .replace("%2", holdup_action(item.holdup) if item.holdup else "")
+        if item.holdup is Holdup.AWAITING_APPROVAL:
+            return self.tr("The team's rule: it goes out at its time only once an approver "
+                           "has approved it.")
         if item.last_error:
             return item.last_error
         if item.state is DeliveryState.MISSED:
@@ -210,7 +213,8 @@ class AttentionPanel(QWidget):
         self.action_button.setVisible(holdup is not None)
         if holdup is not None:
             self.action_button.setText(holdup_action(holdup))
-        waiting = holdup in ACCOUNT_HOLDUPS or holdup in (Holdup.RETRYING, Holdup.LOGIN_ENDING)
+        waiting = holdup in ACCOUNT_HOLDUPS or holdup in (
+            Holdup.RETRYING, Holdup.LOGIN_ENDING, Holdup.AWAITING_APPROVAL)
         self.published_button.setVisible(not waiting)
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
@@ -242,6 +246,8 @@ class AttentionPanel(QWidget):
         elif holdup in (Holdup.NEEDS_CREDITS, Holdup.NEEDS_UPDATE, Holdup.NEEDS_ACCESS):
             self._act(lambda: try_again(self.ws, item.account_id))
             self.model.reload()
+        elif holdup is Holdup.AWAITING_APPROVAL:  # the editor has Approve
+            self.open_post.emit(item.post_id)
         elif holdup is Holdup.UNCONFIRMED:
             self.on_mark_published()
         elif holdup is Holdup.MISSED:

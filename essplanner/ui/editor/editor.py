@@ -210,6 +210,10 @@ class PostEditor(QDialog):
         self.campaign.load(post.id if post is not None else None)
         self.campaign.changed.connect(self._mark_dirty)
         self._build_actions_menu()
+        from essplanner.ui.editor.discussion import TeamSection
+
+        self.team = TeamSection(self)  # review, comments, history
+        layout.insertWidget(1, self.team.bar)
         self._show_published()
         if state is not None:
             self._mark_dirty()  # recovered text is not saved yet
@@ -694,11 +698,16 @@ class PostEditor(QDialog):
         return True
 
     def _confirm_unapproved(self, state: EditorState) -> bool:
-        """Publishing automatically a post the team has not approved asks first."""
+        """Publishing automatically a post the team has not approved asks first; with the
+        workspace's rule "posts need approval", it says the post will wait."""
         if state.editorial_state == domain.EditorialState.APPROVED.value:
             return True
         if self.post is not None and EditorState.from_post(self.post, self.zone).schedule:
             return True  # already going out: saving an edit does not ask again
+        if self.ws.team.approval_required():
+            from essplanner.ui.editor.discussion import confirm_waiting
+
+            return confirm_waiting(self, self.form.state_combo.currentText())
         answer = messages.question(
             self, self.tr("Publish a post not approved?"),
             self.tr("This post is at the stage “%1”, not “Approved”. Publish it "
@@ -874,6 +883,24 @@ class PostEditor(QDialog):
     def _show_message(self, text: str) -> None:
         self.form.message.setText(text)
         self.form.message.show()
+
+    show_message = _show_message
+
+    def conflict(self, message: str) -> None:
+        """The post changed elsewhere: offer to reload it (the text goes to the clipboard)."""
+        self._conflict(message)
+
+    def take_stored(self, post: domain.Post) -> None:
+        """The stored post changed without this editor's text changing (submitted,
+        approved...): go on from its new version and stage, keeping what is typed."""
+        self.post = post
+        self.expected_version = post.version
+        combo = self.form.state_combo
+        self._loading = True
+        try:
+            combo.setCurrentIndex(max(0, combo.findData(post.editorial_state.value)))
+        finally:
+            self._loading = False
 
     def _conflict(self, message: str) -> None:
         box = QMessageBox(
