@@ -538,6 +538,7 @@ class ConsentService(Service):
     def note_deleted(self, person_id: int, target_id: int, detail: str) -> None:
         """Log that a published post showing a person was deleted from its network."""
         with self.db.write() as s:
+            self._person_row(s, person_id, erased=True)
             record(s, person_id, ConsentAction.DELETED_POST, self.clock.now(),
                    f"target {target_id}: {detail}")
         self._notify(Change(consents=True))
