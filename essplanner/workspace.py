@@ -17,11 +17,13 @@ from essplanner.domain import Change
 from essplanner.errors import StorageError
 from essplanner.i18n import _
 from essplanner.kpi.service import KpiService
+from essplanner.publishers.base import deletes
 from essplanner.publishers.registry import Registry
 from essplanner.services.accessibility import WORKSPACE_FILE, AccessibilityChecker
 from essplanner.services.accounts import AccountService
 from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
+from essplanner.services.consents import ConsentService
 from essplanner.services.evergreen import EvergreenService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
@@ -75,6 +77,8 @@ class Workspace:
     team: TeamService = field(init=False)
     #: submit, approve, request changes; comments and history of posts
     reviews: ReviewService = field(init=False)
+    #: the image-rights register: people, consents, who appears in which image
+    consents: ConsentService = field(init=False)
 
     def __post_init__(self) -> None:
         self.team = TeamService(self.db, settings=self.settings,
@@ -90,6 +94,10 @@ class Workspace:
         self.templates = TemplateService(self.db, clock=self.clock)
         self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
                                           clock=self.clock)
+        self.consents = ConsentService(
+            self.db, media_dir=self.paths.media_dir, zone=lambda: self.settings.timezone,
+            clock=self.clock,
+            can_delete=lambda platform: deletes(self.registry.try_get(platform)))
 
     @classmethod
     def open(
@@ -145,7 +153,7 @@ class Workspace:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
                         self.series, self.slots, self.planning, self.days, self.evergreen,
-                        self.team, self.reviews):
+                        self.team, self.reviews, self.consents):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:
