@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
     action_prepare_posts: QAction
     action_events: QAction
     action_days: QAction
+    action_image_rights: QAction
     action_new_from_template: QAction
     action_evergreen: QAction
     action_load_example: QAction

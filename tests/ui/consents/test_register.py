@@ -1,0 +1,260 @@
+"""Tools › Image rights…: the register of people and their consents, from the window."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from essplanner import domain
+from essplanner.services.media import sha256_file
+from essplanner.ui.consents.forms import PersonForm
+from essplanner.ui.consents.models import Role
+from essplanner.ui.consents.register import ConsentRegister
+from essplanner.ui.mainwindow import MainWindow
+from essplanner.workspace import Workspace
+from tests.ui.conftest import Dialogs, paris
+
+pytestmark = pytest.mark.gui
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def register_of(qtbot: QtBot, window: MainWindow) -> ConsentRegister:
+    window.action_image_rights.trigger()
+    (found,) = window.findChildren(ConsentRegister)
+    qtbot.addWidget(found)
+    return found
+
+
+def names(register: ConsentRegister) -> list[str]:
+    model = register.people
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def column(register: ConsentRegister, col: int) -> list[str]:
+    model = register.consents
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def everyone_agrees(workspace: Workspace, person_id: int) -> domain.Consent:
+    return workspace.consents.add_consent(
+        person_id, all_networks=True, platforms=(), website=True, print_=False,
+        starts_on=date(2026, 1, 1), ends_on=date(2027, 12, 31), guardian_signed=False,
+        form=None)
+
+
+def test_the_menu_opens_the_register_and_an_empty_one_explains_itself(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    assert window.action_image_rights in window.menu_tools.actions()
+    register = register_of(qtbot, window)
+    assert register.stackw.currentWidget() is register.empty
+    assert "personal data" in register.empty.text.text()
+    register.empty.button.click()
+    (form,) = register.findChildren(PersonForm)
+    form.name.setText("Awa Diallo")
+    form.contact.setText("awa@example.org")
+    form.buttons.accepted.emit()
+    assert form.result() == 1
+    assert register.stackw.currentWidget() is not register.empty
+    assert names(register) == ["Awa Diallo"]
+    assert register.heading.text() == "Awa Diallo"
+
+
+def test_a_minor_is_added_with_a_guardian_and_an_edit_is_undone(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    register = register_of(qtbot, window)
+    form = register.edit_person(None)
+    form.name.setText("Lucas Petit")
+    assert not form.guardian.isEnabled()
+    form.minor.setChecked(True)
+    form.guardian.setText("Claire Petit")
+    form.buttons.accepted.emit()
+    (lucas,) = workspace.consents.people()
+    assert lucas.minor and lucas.guardian_name == "Claire Petit"
+    assert register.people.index(0, 1).data() == "yes"
+    assert "legal guardian: Claire Petit" in register.facts.text()
+
+    form = register.edit_person(lucas.id)
+    assert form.name.text() == "Lucas Petit"
+    form.name.setText("Lucas Petit-Martin")
+    form.buttons.accepted.emit()
+    assert workspace.consents.person(lucas.id).name == "Lucas Petit-Martin"
+    assert window.undo_stack.undoText() == "Change “Lucas Petit-Martin” in the image rights"
+    window.undo_stack.undo()
+    assert workspace.consents.person(lucas.id).name == "Lucas Petit"
+    assert names(register) == ["Lucas Petit"]
+    window.undo_stack.redo()
+    assert workspace.consents.person(lucas.id).name == "Lucas Petit-Martin"
+
+
+def test_an_empty_name_is_refused_in_the_form(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    register = register_of(qtbot, window)
+    form = register.edit_person(None)
+    form.buttons.accepted.emit()
+    assert form.result() == 0 and form.error.isVisibleTo(form) and form.error.text()
+    assert workspace.consents.people() == []
+
+
+def test_the_search_ignores_accents_and_says_when_nobody_matches(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    for name in ("Hélène Martin", "Awa Diallo", "Éric Dupont"):
+        workspace.consents.add_person(name)
+    register = register_of(qtbot, window)
+    assert sorted(names(register)) == ["Awa Diallo", "Hélène Martin", "Éric Dupont"]
+    qtbot.keyClicks(register.search, "helene")
+    assert names(register) == ["Hélène Martin"]
+    register.search.setText("zorro")
+    assert names(register) == []
+    assert register.no_match.text() == "Nobody matches “zorro”."
+    assert register.stackw.currentWidget() is not register.empty
+    # Ctrl+F comes back to the search field
+    register.people_view.setFocus()
+    qtbot.keyClick(register, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert register.search.hasFocus()
+
+
+def test_a_consent_with_named_networks_and_its_signed_form(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
+    lucas = workspace.consents.add_person("Lucas Petit", minor=True,
+                                          guardian_name="Claire Petit")
+    register = register_of(qtbot, window)
+    scan = tmp_path / "autorisation.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%signed\n")
+    form = register.add_consent(lucas.id)
+    assert form.guardian_signed.isVisibleTo(form)
+    form.all_networks.setChecked(False)
+    form.networks.set_checked(["facebook", "instagram"])
+    form.print_.setChecked(True)
+    form.starts_on.setDate(QDate(2026, 12, 1))
+    form.ends_on.setDate(QDate(2027, 11, 30))
+    form.guardian_signed.setChecked(True)
+    form.attach(str(scan))
+    assert form.form_label.text() == "autorisation.pdf"
+    form.buttons.accepted.emit()
+    assert form.result() == 1
+    (consent,) = workspace.consents.consents(lucas.id)
+    assert consent.platforms == ("facebook", "instagram") and consent.print_
+    assert consent.guardian_signed and Path(consent.form_path).read_bytes() == scan.read_bytes()
+    assert column(register, 0) == ["Facebook, Instagram, print"]
+    assert column(register, 3) == ["attached"]
+    assert column(register, 4) == ["Not valid yet"]  # today is 27 November 2026
+    assert register.open_form_button.isEnabled()
+    assert register.people.index(0, 2).data() == "Not valid yet"
+
+
+def test_the_consent_form_refuses_a_consent_that_covers_nothing(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    awa = workspace.consents.add_person("Awa Diallo")
+    register = register_of(qtbot, window)
+    form = register.add_consent(awa.id)
+    form.all_networks.setChecked(False)
+    form.buttons.accepted.emit()
+    assert form.result() == 0 and form.error.text()
+    assert workspace.consents.consents(awa.id) == []
+
+
+def _post_showing(workspace: Workspace, photo: Path, account: domain.Account, *,
+                  title: str, day: int, schedule: bool) -> domain.Post:
+    return workspace.posts.create(
+        domain.PostDraft(title=title, body="Merci !", account_ids=(account.id,),
+                         editorial_state=domain.EditorialState.APPROVED,
+                         media=(domain.MediaInput(path=str(photo), alt_text="Awa au marché"),)),
+        scheduled_at=paris(2026, 12, day, 10), schedule=schedule)
+
+
+def test_withdrawing_shows_the_posts_it_blocks_and_those_online(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
+    photo = tmp_path / "marche.jpg"
+    Image.new("RGB", (64, 48), "orange").save(photo)
+    awa = workspace.consents.add_person("Awa Diallo")
+    consent = everyone_agrees(workspace, awa.id)
+    workspace.consents.tag_photo(sha256_file(photo), [awa.id])
+    account = workspace.accounts.add(platform="dryrun", name="Page",
+                                     settings={"mimic": "facebook"})
+    online = _post_showing(workspace, photo, account, title="Marché de Noël", day=1,
+                           schedule=False)
+    workspace.posts.mark_published(online.targets[0].id,
+                                   remote_url="https://facebook.com/asso/posts/1")
+    coming = _post_showing(workspace, photo, account, title="Rappel du marché", day=12,
+                           schedule=True)
+    assert coming.targets[0].state is domain.DeliveryState.SCHEDULED
+
+    register = register_of(qtbot, window)
+    assert register.withdraw_button.isEnabled()
+    dialog = register.withdraw(consent)
+    assert dialog is not None
+    impact = dialog.impact
+    assert impact.summary.text() == ("1 scheduled post will be blocked. 1 published post "
+                                     "shows this person.")
+    rows = [(impact.model.index(r, 1).data(), impact.model.index(r, 3).data(),
+             impact.model.index(r, 0).data(Role.URL)) for r in range(impact.model.rowCount())]
+    assert rows == [
+        ("Rappel du marché", "Blocked: it will not be published", ""),
+        ("Marché de Noël", "Online: delete it on the network (double-click opens it)",
+         "https://facebook.com/asso/posts/1")]
+    dialog.note.setPlainText("Courriel du 26 novembre")
+    dialog.buttons.accepted.emit()
+    (withdrawn,) = workspace.consents.consents(awa.id)
+    assert withdrawn.withdrawn_at is not None
+    assert withdrawn.withdrawal_note == "Courriel du 26 novembre"
+    assert impact.summary.text().startswith("1 scheduled post blocked.")
+    dialog.accept()
+    assert column(register, 4)[0].startswith("Withdrawn on")
+    assert not register.withdraw_button.isEnabled()
+    assert register.people.index(0, 2).data().startswith("Withdrawn on")
+
+
+def test_a_persons_data_is_exported_to_a_json_file(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs) -> None:
+    awa = workspace.consents.add_person("Awa Diallo", contact="awa@example.org")
+    everyone_agrees(workspace, awa.id)
+    register = register_of(qtbot, window)
+    target = tmp_path / "awa.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "JSON (*.json)"))
+    assert register.export(awa.id) == str(target)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert "Awa Diallo" in json.dumps(data, ensure_ascii=False)
+    assert "awa@example.org" in json.dumps(data)
+    assert dialogs.texts()[-1] == f"The data of Awa Diallo is in {target}."
+
+
+def test_erasing_asks_first_then_removes_the_person_and_keeps_the_proof(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, dialogs: Dialogs) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    awa = workspace.consents.add_person("Awa Diallo", contact="awa@example.org")
+    everyone_agrees(workspace, awa.id)
+    register = register_of(qtbot, window)
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not register.erase(awa.id)
+    assert names(register) == ["Awa Diallo"]
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert register.erase(awa.id)
+    assert "cannot be undone" in dialogs.texts()[-1]
+    assert names(register) == []
+    assert register.stackw.currentWidget() is register.empty
+    erased = workspace.consents.person(awa.id)
+    assert erased.erased_at is not None and erased.name == "" and erased.contact == ""
+    assert workspace.consents.proof_log(awa.id)  # the record stays
+
+
+def test_the_models_pass_the_model_tester(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace,
+        model_check: object) -> None:
+    awa = workspace.consents.add_person("Awa Diallo")
+    everyone_agrees(workspace, awa.id)
+    register = register_of(qtbot, window)
+    for model in (register.people, register.consents):
+        model_check(model)  # type: ignore[operator]
+    register.reload()
