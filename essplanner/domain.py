@@ -539,6 +539,8 @@ class Change:
     measurements: bool = False
     #: events, campaigns or awareness days changed (the calendar's bars and labels)
     planning: bool = False
+    #: people, consents or who appears in an image changed (the consent register)
+    consents: bool = False
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -548,6 +550,7 @@ class Change:
             accounts=self.accounts or other.accounts,
             measurements=self.measurements or other.measurements,
             planning=self.planning or other.planning,
+            consents=self.consents or other.consents,
         )
 
 
@@ -655,3 +658,158 @@ class DayMarks:
     campaigns: dict[date, tuple[CampaignBar, ...]] = field(default_factory=dict)
     events: dict[date, tuple[EventStrip, ...]] = field(default_factory=dict)
     days: dict[date, tuple[DayMark, ...]] = field(default_factory=dict)
+
+
+# ---- image rights: people who may appear in the association's images (migration 0011)
+
+
+class ConsentProblemKind(enum.StrEnum):
+    """Why a person's consent does not let an image of them go out on a channel."""
+
+    NO_CONSENT = "no_consent"  # no consent recorded at all
+    EXPIRED = "expired"  # it ended before the publishing date
+    NOT_YET = "not_yet"  # it starts after the publishing date
+    SCOPE = "scope"  # it does not cover this channel
+    WITHDRAWN = "withdrawn"  # the person withdrew it
+    GUARDIAN = "guardian"  # a minor, and the legal guardian has not signed
+    ERASED = "erased"  # the person's data was erased: their images stay unused
+
+
+#: the channels of a consent that are not social networks (``Consent.covers``)
+WEBSITE = "website"
+PRINT = "print"
+
+
+class ConsentAction(enum.StrEnum):
+    """What the register's proof log records (:class:`ConsentRecordEntry`)."""
+
+    PERSON_ADDED = "person_added"
+    PERSON_EDITED = "person_edited"
+    ADDED = "added"
+    WITHDRAWN = "withdrawn"
+    TAGGED = "tagged"
+    EXPORTED = "exported"
+    ERASED = "erased"
+    DELETED_POST = "deleted_post"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who may appear in the association's images (not a team member).
+
+    Once erased (GDPR), only ``id`` and ``erased_at`` remain: the proof log and the images
+    that showed them refer to this number, never to a name."""
+
+    id: int
+    name: str
+    contact: str = ""
+    minor: bool = False
+    guardian_name: str = ""
+    notes: str = ""
+    created_at: datetime | None = None
+    erased_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A person's consent to appear in images: where (all social networks or named ones,
+    the website, print), from when until when (local dates, inclusive), the signed form."""
+
+    id: int
+    person_id: int
+    all_networks: bool
+    platforms: tuple[str, ...] = ()
+    website: bool = False
+    print_: bool = False
+    starts_on: date = date.min
+    ends_on: date | None = None
+    guardian_signed: bool = False
+    form_path: str = ""
+    withdrawn_at: datetime | None = None
+    withdrawal_note: str = ""
+    recorded_at: datetime | None = None
+
+    def covers(self, platform: str, on: date, *, minor: bool = False,
+               ) -> ConsentProblemKind | None:
+        """None when this consent lets an image go out on ``platform`` (a platform id,
+        :data:`WEBSITE` or :data:`PRINT`) on the local date ``on``; else why not.
+        ``minor``: the person is a minor, so the guardian's signature is needed."""
+        if self.withdrawn_at is not None:
+            return ConsentProblemKind.WITHDRAWN
+        if minor and not self.guardian_signed:
+            return ConsentProblemKind.GUARDIAN
+        if on < self.starts_on:
+            return ConsentProblemKind.NOT_YET
+        if self.ends_on is not None and on > self.ends_on:
+            return ConsentProblemKind.EXPIRED
+        if platform == WEBSITE:
+            return None if self.website else ConsentProblemKind.SCOPE
+        if platform == PRINT:
+            return None if self.print_ else ConsentProblemKind.SCOPE
+        if self.all_networks or network_id(platform) in self.platforms:
+            return None
+        return ConsentProblemKind.SCOPE
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+@dataclass(frozen=True)
+class ConsentProblem:
+    """A person shown in an image whose consent does not cover a channel on a date."""
+
+    person_id: int
+    person_name: str
+    kind: ConsentProblemKind
+    platform: str
+    message: str  # translated; names the person and the reason
+
+
+@dataclass(frozen=True)
+class PhotoPeople:
+    """Who appears in an image (keyed by the file's checksum: reusing it keeps its people).
+
+    ``answered`` False: nobody said yet; ``no_person``: no identifiable person;
+    ``faces``: the face detector's last count (None: not run)."""
+
+    checksum: str
+    person_ids: tuple[int, ...] = ()
+    no_person: bool = False
+    answered: bool = False
+    faces: int | None = None
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """A post showing a person: when and where it goes (or went) out."""
+
+    post_id: int
+    title: str
+    when: datetime | None  # UTC
+    platform: str
+    state: DeliveryState
+    url: str = ""  # the published post's link, "" if none
+    can_delete: bool = False  # the publisher can delete it from the network
+    target_id: int = 0
+    account_name: str = ""
+
+
+@dataclass(frozen=True)
+class WithdrawalImpact:
+    """The posts a withdrawal concerns: those it stops and those already out."""
+
+    scheduled: tuple[ImpactRow, ...] = ()
+    published: tuple[ImpactRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConsentRecordEntry:
+    """One line of the register's proof log: what was done and when (never a name once
+    the person is erased, never a secret)."""
+
+    id: int
+    person_id: int | None
+    at: datetime
+    action: ConsentAction
+    detail: str = ""

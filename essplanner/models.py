@@ -550,3 +550,79 @@ class EvergreenReuse(Base):
         ForeignKey("evergreen.post_id", ondelete="CASCADE"), index=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ---- image rights: people, consents, who is in an image, the proof log (migration 0011)
+
+
+class Person(Base):
+    """Someone who may appear in the association's images. Erased (GDPR): the row stays
+    without any personal data, so that the proof log and the images refer to a number."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian_name: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    erased_at: Mapped[datetime | None]
+
+
+class Consent(Base):
+    """A person's consent: its scopes, its dates (local, inclusive), the signed form (a
+    copy in the media folder) and its withdrawal."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                           index=True)
+    all_networks: Mapped[bool] = mapped_column(Boolean, default=False)
+    platforms: Mapped[list[str]] = mapped_column(default=list)
+    website: Mapped[bool] = mapped_column(Boolean, default=False)
+    print_media: Mapped[bool] = mapped_column(Boolean, default=False)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    guardian_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    form_path: Mapped[str] = mapped_column(String(1000), default="")
+    withdrawn_at: Mapped[datetime | None]
+    withdrawal_note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Photo(Base):
+    """What is known of who appears in an image, by the file's checksum."""
+
+    __tablename__ = "photo"
+
+    checksum: Mapped[str] = mapped_column(String(64), primary_key=True)
+    no_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)
+    faces: Mapped[int | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+#: the people who appear in an image
+photo_person = Table(
+    "photo_person",
+    Base.metadata,
+    Column("checksum", ForeignKey("photo.checksum", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class ConsentRecord(Base):
+    """The proof log: what was done in the register and when (no name once erased)."""
+
+    __tablename__ = "consent_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    at: Mapped[datetime]
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")

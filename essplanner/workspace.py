@@ -22,6 +22,7 @@ from essplanner.services.accessibility import WORKSPACE_FILE, AccessibilityCheck
 from essplanner.services.accounts import AccountService
 from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
+from essplanner.services.consents import ConsentService
 from essplanner.services.evergreen import EvergreenService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
@@ -69,6 +70,8 @@ class Workspace:
     #: post templates (the guide's and the users'), evergreen posts and their reuses
     templates: TemplateService = field(init=False)
     evergreen: EvergreenService = field(init=False)
+    #: the image-rights register: people, consents, who appears in which image
+    consents: ConsentService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
@@ -79,6 +82,8 @@ class Workspace:
         self.templates = TemplateService(self.db, clock=self.clock)
         self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
                                           clock=self.clock)
+        self.consents = ConsentService(self.db, media_dir=self.paths.media_dir,
+                                       zone=lambda: self.settings.timezone, clock=self.clock)
 
     @classmethod
     def open(
@@ -133,7 +138,8 @@ class Workspace:
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series, self.slots, self.planning, self.days, self.evergreen):
+                        self.series, self.slots, self.planning, self.days, self.evergreen,
+                        self.consents):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

@@ -75,7 +75,8 @@ class PublishingService:
         self.config = config or ServiceConfig.from_mapping(workspace.settings.extra.get("service"))
         self.clock = workspace.clock
         self.owner = worker_id or default_worker_id()
-        self.store = DeliveryStore(workspace.db, owner=self.owner)
+        self.store = DeliveryStore(workspace.db, owner=self.owner,
+                                   zone=workspace.settings.timezone)
         self.throttle = Throttle(self.config, self.clock)
         self._recorder = Recorder(self.store, self.clock,
                                   retry_seconds=self.config.record_retry_seconds,
@@ -287,6 +288,12 @@ class PublishingService:
                                           now + timedelta(seconds=self.config.lease_seconds))
             except EssPlannerError as exc:
                 log.warning("cannot claim due posts: %s", exc)
+            for item in wanted:  # stopped for want of consent: nothing was sent
+                if item.target_id in self.store.refused:
+                    log.warning("target %s (post %s) stopped: no valid consent for an image",
+                                item.target_id, item.post_id)
+                    self._emit(event_for(item, DeliveryState.FAILED,
+                                         self.store.refused[item.target_id]))
         self._enqueue(claims)
         self._start_ready()
         self._arm_wakeup_for_throttle()

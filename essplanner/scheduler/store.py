@@ -26,6 +26,7 @@ from essplanner import repositories as repo
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import Receipt
 from essplanner.scheduler.outcome import VERIFY_FIRST, Claim, DueTarget, Outcome, Result
+from essplanner.services import consent_rules as consents
 from essplanner.storage import Database
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,13 @@ PUBLISHING = DeliveryState.PUBLISHING.value
 class DeliveryStore:
     """Claims, leases and outcomes of targets for one service instance (``owner``)."""
 
-    def __init__(self, db: Database, *, owner: str) -> None:
+    def __init__(self, db: Database, *, owner: str, zone: str | None = None) -> None:
         self.db = db
         self.owner = owner
+        #: the workspace's zone: consents are given in its local dates
+        self.zone = zone
+        #: targets the last :meth:`claim` stopped for want of consent: id -> why
+        self.refused: dict[int, str] = {}
         # SQLite has one writer at a time, and its busy handler sleeps in steps of
         # milliseconds: threads of one process queue here instead (STYLE habit 8).
         self._serial: AbstractContextManager[object] = (
@@ -124,6 +129,7 @@ class DeliveryStore:
         One compare-and-set ``UPDATE`` for all of them; the rows it changed are ours. A
         ``sending`` attempt is recorded for each in the same transaction, before any request.
         """
+        self.refused = {}
         if not items:
             return []
         ids = sorted({i.target_id for i in items})  # one lock order: no deadlock
@@ -136,10 +142,16 @@ class DeliveryStore:
             )
             if not won:
                 return []
-            previous = _last_outcomes(s, won)
-            uncertain = _uncertain_since(s, won)
             rows = _targets(s, won)
             posts = _lean_posts(s, {r.post_id for r in rows})
+            # image rights, checked again now: a consent withdrawn since scheduling stops it
+            self.refused = _refuse_without_consent(s, rows, posts, now, self.zone, self.owner)
+            rows = [r for r in rows if r.id not in self.refused]
+            won = [i for i in won if i not in self.refused]
+            if not won:
+                return []
+            previous = _last_outcomes(s, won)
+            uncertain = _uncertain_since(s, won)
             inserted = s.execute(
                 insert(AT).returning(AT.c.id, AT.c.target_id, sort_by_parameter_order=True),
                 [{"target_id": r.id, "started_at": now, "outcome": Result.SENDING.value,
@@ -447,6 +459,29 @@ def _other_params(claim: Claim, outcome: Outcome, now: datetime) -> dict[str, ob
                    if outcome.state is DeliveryState.SCHEDULED else None),
         "b_error": outcome.message,
     }
+
+
+def _refuse_without_consent(s: Session, rows: Sequence[_TargetRow],
+                            posts: dict[int, domain.Post], now: datetime, zone: str | None,
+                            owner: str) -> dict[int, str]:
+    """Claimed targets whose images show someone whose consent does not cover their
+    network today: they fail (needs attention, with the reason) before anything is sent,
+    with an ``invalid`` attempt on record. Returns target id -> why."""
+    refused = consents.refusals(
+        s, [(r.id, [m.checksum for m in posts[r.post_id].media],
+             consents.consent_platform(r.account.platform, r.account.settings))
+            for r in rows if posts[r.post_id].media],
+        consents.local_day(now, zone))
+    if refused:
+        s.execute(update(TT).where(TT.c.id == bindparam("b_id")).values(
+            state=DeliveryState.FAILED.value, lease_owner=None, lease_until=None,
+            last_error=bindparam("b_error"), updated_at=now),
+            [{"b_id": target_id, "b_error": why} for target_id, why in refused.items()])
+        s.execute(insert(AT), [
+            {"target_id": target_id, "started_at": now, "finished_at": now, "duration_ms": 0,
+             "outcome": Result.INVALID.value, "worker": owner, "error": why}
+            for target_id, why in refused.items()])
+    return refused
 
 
 def _rowcount(result: object) -> int:

@@ -29,6 +29,7 @@ from essplanner.i18n import _
 from essplanner.publishers.rules import Severity
 from essplanner.services.accessibility import AccessibilityChecker, Finding, ImageText
 from essplanner.services.base import Notify, Service
+from essplanner.services.consent_rules import consent_platform, local_day, refusals
 from essplanner.services.media import MediaStore
 from essplanner.settings import Settings
 from essplanner.storage import Database
@@ -727,6 +728,13 @@ class PostService(Service):
             for p in self.validator.validate(request, account):
                 if p.severity is Severity.ERROR:
                     problems.append(ProblemInfo(p.message, p.field, account.name))
+        # image rights: nobody shown without a consent for the network on that date
+        checksums = [m.checksum for m in row.media]
+        refused = refusals(
+            s, [(n, checksums, consent_platform(t.account.platform, t.account.settings))
+                for n, t in enumerate(targets)], local_day(when, self.settings.timezone))
+        problems.extend(ProblemInfo(refused[n], "media", t.account.name)
+                        for n, t in enumerate(targets) if n in refused)
         if self.settings.alt_text_blocking:
             images = [ImageText(m.alt_text, m.original_name, m.is_video) for m in post.media]
             problems.extend(ProblemInfo(f.message, f.field)
