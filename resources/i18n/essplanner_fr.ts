@@ -912,6 +912,294 @@
     </message>
 </context>
 <context>
+    <name>ConsentForm</name>
+    <message>
+        <source>Consent of %1</source>
+        <translation>Consentement de %1</translation>
+    </message>
+    <message>
+        <source>All &amp;social networks</source>
+        <translation>Tous les &amp;réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>The association&apos;s &amp;website</source>
+        <translation>Le &amp;site de l’association</translation>
+    </message>
+    <message>
+        <source>&amp;Print (flyers, posters, newsletter)</source>
+        <translation>&amp;Imprimés (tracts, affiches, bulletin)</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sans date de fin</translation>
+    </message>
+    <message>
+        <source>Signed by the legal &amp;guardian</source>
+        <translation>Signé par le représentant &amp;légal</translation>
+    </message>
+    <message>
+        <source>No signed form attached</source>
+        <translation>Aucun formulaire signé joint</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>&amp;Joindre le formulaire signé…</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Réseaux :</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>Aussi :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Jusqu’au :</translation>
+    </message>
+    <message>
+        <source>Signed form:</source>
+        <translation>Formulaire signé :</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans et PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRegister</name>
+    <message>
+        <source>Image rights</source>
+        <translation>Droit à l’image</translation>
+    </message>
+    <message>
+        <source>Search a name…</source>
+        <translation>Chercher un nom…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Chercher dans le registre</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Add a &amp;consent…</source>
+        <translation>Ajouter un &amp;consentement…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the signed form</source>
+        <translation>&amp;Ouvrir le formulaire signé</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the data…</source>
+        <translation>E&amp;xporter les données…</translation>
+    </message>
+    <message>
+        <source>Everything the register holds about this person, in a JSON file (right of access)</source>
+        <translation>Tout ce que le registre contient sur cette personne, dans un fichier JSON (droit d’accès)</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>E&amp;ffacer…</translation>
+    </message>
+    <message>
+        <source>Delete this person&apos;s data (right to erasure); the record of consents stays</source>
+        <translation>Supprimer les données de cette personne (droit à l’effacement) ; la trace des consentements reste</translation>
+    </message>
+    <message>
+        <source>No one in the register yet</source>
+        <translation>Personne dans le registre pour l’instant</translation>
+    </message>
+    <message>
+        <source>A photo of a person is personal data: record here the people who may appear in the association&apos;s photos, and their consent (where the images may be used, until when, the signed form). The editor then checks each photo before it is published.</source>
+        <translation>La photo d’une personne est une donnée personnelle : notez ici les personnes qui peuvent apparaître sur les photos de l’association, et leur consentement (où les images peuvent être utilisées, jusqu’à quand, le formulaire signé). L’éditeur vérifie ensuite chaque photo avant sa publication.</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Minor; legal guardian: %1</source>
+        <translation>Mineur ; représentant légal : %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>Change “%1” in the image rights</source>
+        <translation>Modifier « %1 » dans le droit à l’image</translation>
+    </message>
+    <message>
+        <source>Export the data of %1</source>
+        <translation>Exporter les données de %1</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the data</source>
+        <translation>Exporter les données</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>The data of %1 is in %2.</source>
+        <translation>Les données de %1 sont dans %2.</translation>
+    </message>
+    <message>
+        <source>Erase %1?</source>
+        <translation>Effacer %1 ?</translation>
+    </message>
+    <message>
+        <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
+        <translation>Effacer %1 du registre ? Son nom, ses coordonnées, les notes et les formulaires signés sont supprimés définitivement ; les photos qui la montrent restent bloquées. La trace des consentements donnés et retirés reste, sans son nom, comme la loi l’exige. Impossible d’annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>Consents</name>
+    <message>
+        <source>All social networks</source>
+        <translation>Tous les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>site web</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>imprimés</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Retiré le %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>Pas encore valable</translation>
+    </message>
+    <message>
+        <source>The guardian has not signed</source>
+        <translation>Le représentant légal n’a pas signé</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Effacée</translation>
+    </message>
+    <message>
+        <source>Consent, no end date</source>
+        <translation>Consentement sans date de fin</translation>
+    </message>
+    <message>
+        <source>Consent until %1</source>
+        <translation>Consentement jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Aucun consentement</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>joint</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valable</translation>
+    </message>
+    <message>
+        <source>Blocked: it will not be published</source>
+        <translation>Bloquée : elle ne sera pas publiée</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network (double-click opens it)</source>
+        <translation>En ligne : supprimez-la sur le réseau (double-clic pour l’ouvrir)</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network</source>
+        <translation>En ligne : supprimez-la sur le réseau</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
@@ -1811,6 +2099,60 @@
     </message>
 </context>
 <context>
+    <name>ImpactModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactView</name>
+    <message>
+        <source>No post shows this person.</source>
+        <translation>Aucune publication ne montre cette personne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) blocked.</source>
+        <translation>
+            <numerusform>%n publication programmée bloquée.</numerusform>
+            <numerusform>%n publications programmées bloquées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person: delete them on each network.</source>
+        <translation>
+            <numerusform>%n publication en ligne montre cette personne : supprimez-la sur son réseau.</numerusform>
+            <numerusform>%n publications en ligne montrent cette personne : supprimez-les sur chaque réseau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) will be blocked.</source>
+        <translation>
+            <numerusform>%n publication programmée sera bloquée.</numerusform>
+            <numerusform>%n publications programmées seront bloquées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person.</source>
+        <translation>
+            <numerusform>%n publication en ligne montre cette personne.</numerusform>
+            <numerusform>%n publications en ligne montrent cette personne.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KpiTableModel</name>
     <message>
         <source>New indicator</source>
@@ -2360,6 +2702,10 @@
         <translation>&amp;Journées de sensibilisation…</translation>
     </message>
     <message>
+        <source>&amp;Image rights…</source>
+        <translation>&amp;Droit à l’image…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>À &amp;vérifier</translation>
     </message>
@@ -2739,6 +3085,82 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Faces could not be looked for: %1</source>
+        <translation>Impossible de chercher des visages : %1</translation>
+    </message>
+    <message>
+        <source>Who appears in this photo?</source>
+        <translation>Qui apparaît sur cette photo ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1 (%2) seems to show %n face(s): say who appears in it, or that nobody can be recognised.</source>
+        <translation>
+            <numerusform>L’image %1 (%2) semble montrer %n visage : dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+            <numerusform>L’image %1 (%2) semble montrer %n visages : dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>First name and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <source>Email, phone or address</source>
+        <translation>Courriel, téléphone ou adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Minor (under 18)</source>
+        <translation>&amp;Mineur (moins de 18 ans)</translation>
+    </message>
+    <message>
+        <source>Who signs for them</source>
+        <translation>Qui signe pour lui ou elle</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact :</translation>
+    </message>
+    <message>
+        <source>Legal &amp;guardian:</source>
+        <translation>Représentant &amp;légal :</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+</context>
+<context>
     <name>PersonaListModel</name>
     <message>
         <source>%1, %2 years old</source>
@@ -2919,6 +3341,67 @@
     <message>
         <source>Two ticked personas have the same name.</source>
         <translation>Deux personas cochés ont le même nom.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRow</name>
+    <message>
+        <source>Type a name from the register…</source>
+        <extracomment>how many names the completer offers at most</extracomment>
+        <translation>Tapez un nom du registre…</translation>
+    </message>
+    <message>
+        <source>Add a person who appears in the photo</source>
+        <translation>Ajouter une personne qui apparaît sur la photo</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Nouvelle personne…</translation>
+    </message>
+    <message>
+        <source>No identifiable person</source>
+        <translation>Aucune personne identifiable</translation>
+    </message>
+    <message>
+        <source>Who appears in this photo?</source>
+        <translation>Qui apparaît sur cette photo ?</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(effacée)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this photo</source>
+        <translation>Retirer %1 de cette photo</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>Recherche de visages…</translation>
+    </message>
+    <message>
+        <source>No face found.</source>
+        <translation>Aucun visage trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s): can nobody really be recognised?</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage : personne n’y est vraiment reconnaissable ?</numerusform>
+            <numerusform>Cette photo semble montrer %n visages : personne n’y est vraiment reconnaissable ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), none tagged.</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage, personne n’est indiqué.</numerusform>
+            <numerusform>Cette photo semble montrer %n visages, personne n’est indiqué.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), more than the people named (%1).</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage, plus que les personnes indiquées (%1).</numerusform>
+            <numerusform>Cette photo semble montrer %n visages, plus que les personnes indiquées (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4019,6 +4502,10 @@
         <translation>Comptes</translation>
     </message>
     <message>
+        <source>Image rights: people and consents</source>
+        <translation>Droit à l’image : personnes et consentements</translation>
+    </message>
+    <message>
         <source>Dashboard / coverage by persona and objective</source>
         <translation>Tableau de bord / couverture par persona et objectif</translation>
     </message>
@@ -4364,6 +4851,29 @@
     <message>
         <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
         <translation>Vous voulez juste regarder&#x202f;? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw the consent of %1</source>
+        <translation>Retirer le consentement de %1</translation>
+    </message>
+    <message>
+        <source>From now on, no post may use a photo of %1 on the networks this consent covered.</source>
+        <translation>Désormais, aucune publication ne peut utiliser une photo de %1 sur les réseaux que couvrait ce consentement.</translation>
+    </message>
+    <message>
+        <source>How the withdrawal was asked (letter, email, in person…), for the record</source>
+        <translation>Comment le retrait a été demandé (lettre, courriel, de vive voix…), pour la trace</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent</source>
+        <translation>&amp;Retirer le consentement</translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn; the register keeps the record of when and why.</source>
+        <translation>Le consentement est retiré ; le registre garde la trace du moment et du motif.</translation>
     </message>
 </context>
 </TS>

@@ -229,7 +229,7 @@ class ImpactModel(_Table):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return fmt_datetime(row.when.astimezone(self.zone))
+                return fmt_datetime(row.when.astimezone(self.zone)) if row.when else ""
             if column == 1:
                 return row.title
             if column == 2:

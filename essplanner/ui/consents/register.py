@@ -466,10 +466,11 @@ class ConsentRegister(QDialog):
         person = self.ws.consents.person(person_id)
         answer = messages.question(
             self, self.tr("Erase %1?").replace("%1", person.name),
-            plain(self.tr("Erase %1 from the register? Their name, contact, notes, signed "
-                          "forms and the photos' tags are deleted for good. The record of "
-                          "consents given and withdrawn stays, without their name, as the "
-                          "law requires. This cannot be undone.").replace("%1", person.name)),
+            plain(self.tr("Erase %1 from the register? Their name, contact, notes and signed "
+                          "forms are deleted for good; the photos that show them stay "
+                          "blocked. The record of consents given and withdrawn stays, "
+                          "without their name, as the law requires. This cannot be undone.")
+                  .replace("%1", person.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

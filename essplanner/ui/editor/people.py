@@ -96,7 +96,8 @@ class PhotoRow(QFrame):
             self.picture.setPixmap(thumbnail(draft.path, QSize(56, 56)))
         self.question = QLabel(self)
         self.question.setTextFormat(Qt.TextFormat.RichText)
-        self.question.setText(f"<b>{escape(self.tr('Who appears in this photo?'))}</b> "
+        asked = self.tr("Who appears in this photo?")
+        self.question.setText(f"<b>{escape(asked)}</b> "
                               f"<span style='color:#666'>{escape(draft.name)}</span>")
         self.chips = QHBoxLayout()
         self.chips.setSpacing(4)
@@ -135,7 +136,9 @@ class PhotoRow(QFrame):
 
         self.search.textEdited.connect(self._fill_matches)
         self.search.returnPressed.connect(self._typed)
-        self.completer.activated[QModelIndex].connect(self._chosen)
+        # the overload that gives the row (and so the person), not only the shown text
+        self.completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._chosen)
         self.new_button.clicked.connect(
             lambda: self.new_person_requested.emit(self.search.text().strip()))
         self.nobody.toggled.connect(self._nobody_toggled)
@@ -296,8 +299,8 @@ class PhotoRow(QFrame):
             return self.tr("This photo seems to show %n face(s), none tagged.", "",
                            people.faces)
         if tagged < people.faces:
-            return self.tr("This photo seems to show %n face(s), %1 tagged.", "",
-                           people.faces).replace("%1", str(tagged))
+            return self.tr("This photo seems to show %n face(s), more than the people "
+                           "named (%1).", "", people.faces).replace("%1", str(tagged))
         return ""
 
 

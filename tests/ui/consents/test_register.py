@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -117,8 +118,11 @@ def test_the_search_ignores_accents_and_says_when_nobody_matches(
     assert register.no_match.text() == "Nobody matches “zorro”."
     assert register.stackw.currentWidget() is not register.empty
     # Ctrl+F comes back to the search field
+    register.activateWindow()
+    qtbot.waitUntil(register.isActiveWindow)
     register.people_view.setFocus()
-    qtbot.keyClick(register, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not register.search.hasFocus()
+    qtbot.keyClick(register.people_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert register.search.hasFocus()
 
 
@@ -172,7 +176,9 @@ def _post_showing(workspace: Workspace, photo: Path, account: domain.Account, *,
 
 
 def test_withdrawing_shows_the_posts_it_blocks_and_those_online(
-        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path,
+        speak: Callable[[str], None]) -> None:
+    speak("en")
     photo = tmp_path / "marche.jpg"
     Image.new("RGB", (64, 48), "orange").save(photo)
     awa = workspace.consents.add_person("Awa Diallo")
@@ -244,7 +250,8 @@ def test_erasing_asks_first_then_removes_the_person_and_keeps_the_proof(
     assert "cannot be undone" in dialogs.texts()[-1]
     assert names(register) == []
     assert register.stackw.currentWidget() is register.empty
-    erased = workspace.consents.person(awa.id)
+    assert workspace.consents.people() == []
+    (erased,) = workspace.consents.people(erased=True)
     assert erased.erased_at is not None and erased.name == "" and erased.contact == ""
     assert workspace.consents.proof_log(awa.id)  # the record stays
 
