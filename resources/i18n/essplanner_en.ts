@@ -1032,6 +1032,14 @@
         <translation>Consents</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>What was done and when: the register keeps it as proof</source>
+        <translation>What was done and when: the register keeps it as proof</translation>
+    </message>
+    <message>
         <source>Add a &amp;consent…</source>
         <translation>Add a &amp;consent…</translation>
     </message>
@@ -1120,6 +1128,7 @@
     <name>Consents</name>
     <message>
         <source>All social networks</source>
+        <extracomment>a consent that ends within this time is said to end soon (the board report&apos;s 60 days)</extracomment>
         <translation>All social networks</translation>
     </message>
     <message>
@@ -1157,6 +1166,10 @@
     <message>
         <source>Consent, no end date</source>
         <translation>Consent, no end date</translation>
+    </message>
+    <message>
+        <source>Consent until %1, ends soon</source>
+        <translation>Consent until %1, ends soon</translation>
     </message>
     <message>
         <source>Consent until %1</source>
@@ -1197,6 +1210,38 @@
     <message>
         <source>Online: delete it on the network</source>
         <translation>Online: delete it on the network</translation>
+    </message>
+    <message>
+        <source>Added to the register</source>
+        <translation>Added to the register</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Details changed</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <source>Data erased</source>
+        <translation>Data erased</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Post deleted</translation>
     </message>
 </context>
 <context>
@@ -3347,7 +3392,6 @@
     <name>PhotoRow</name>
     <message>
         <source>Type a name from the register…</source>
-        <extracomment>how many names the completer offers at most</extracomment>
         <translation>Type a name from the register…</translation>
     </message>
     <message>
@@ -3364,6 +3408,7 @@
     </message>
     <message>
         <source>Who appears in this photo?</source>
+        <extracomment>how many names the completer offers at most</extracomment>
         <translation>Who appears in this photo?</translation>
     </message>
     <message>
@@ -3799,6 +3844,21 @@
             <numerusform>+%n more image</numerusform>
             <numerusform>+%n more images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProofModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>

@@ -951,23 +951,23 @@
     </message>
     <message>
         <source>Networks:</source>
-        <translation>Réseaux :</translation>
+        <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
         <source>Also:</source>
-        <translation>Aussi :</translation>
+        <translation>Aussi&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
-        <translation>&amp;Jusqu’au :</translation>
+        <translation>&amp;Jusqu’au&#xa0;:</translation>
     </message>
     <message>
         <source>Signed form:</source>
-        <translation>Formulaire signé :</translation>
+        <translation>Formulaire signé&#xa0;:</translation>
     </message>
     <message>
         <source>Signed form</source>
@@ -1032,6 +1032,14 @@
         <translation>Consentements</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>What was done and when: the register keeps it as proof</source>
+        <translation>Ce qui a été fait et quand : le registre le garde comme preuve</translation>
+    </message>
+    <message>
         <source>Add a &amp;consent…</source>
         <translation>Ajouter un &amp;consentement…</translation>
     </message>
@@ -1057,7 +1065,7 @@
     </message>
     <message>
         <source>Delete this person&apos;s data (right to erasure); the record of consents stays</source>
-        <translation>Supprimer les données de cette personne (droit à l’effacement) ; la trace des consentements reste</translation>
+        <translation>Supprimer les données de cette personne (droit à l’effacement)&#x202f;; la trace des consentements reste</translation>
     </message>
     <message>
         <source>No one in the register yet</source>
@@ -1065,7 +1073,7 @@
     </message>
     <message>
         <source>A photo of a person is personal data: record here the people who may appear in the association&apos;s photos, and their consent (where the images may be used, until when, the signed form). The editor then checks each photo before it is published.</source>
-        <translation>La photo d’une personne est une donnée personnelle : notez ici les personnes qui peuvent apparaître sur les photos de l’association, et leur consentement (où les images peuvent être utilisées, jusqu’à quand, le formulaire signé). L’éditeur vérifie ensuite chaque photo avant sa publication.</translation>
+        <translation>La photo d’une personne est une donnée personnelle&#xa0;: notez ici les personnes qui peuvent apparaître sur les photos de l’association, et leur consentement (où les images peuvent être utilisées, jusqu’à quand, le formulaire signé). L’éditeur vérifie ensuite chaque photo avant sa publication.</translation>
     </message>
     <message>
         <source>Add a person…</source>
@@ -1077,7 +1085,7 @@
     </message>
     <message>
         <source>Minor; legal guardian: %1</source>
-        <translation>Mineur ; représentant légal : %1</translation>
+        <translation>Mineur&#x202f;; représentant légal&#xa0;: %1</translation>
     </message>
     <message>
         <source>not said</source>
@@ -1101,7 +1109,7 @@
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation>Le fichier n’a pas pu être écrit : %1</translation>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message>
         <source>The data of %1 is in %2.</source>
@@ -1109,17 +1117,18 @@
     </message>
     <message>
         <source>Erase %1?</source>
-        <translation>Effacer %1 ?</translation>
+        <translation>Effacer %1&#x202f;?</translation>
     </message>
     <message>
         <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
-        <translation>Effacer %1 du registre ? Son nom, ses coordonnées, les notes et les formulaires signés sont supprimés définitivement ; les photos qui la montrent restent bloquées. La trace des consentements donnés et retirés reste, sans son nom, comme la loi l’exige. Impossible d’annuler.</translation>
+        <translation>Effacer %1 du registre&#x202f;? Son nom, ses coordonnées, les notes et les formulaires signés sont supprimés définitivement&#x202f;; les photos qui la montrent restent bloquées. La trace des consentements donnés et retirés reste, sans son nom, comme la loi l’exige. Impossible d’annuler.</translation>
     </message>
 </context>
 <context>
     <name>Consents</name>
     <message>
         <source>All social networks</source>
+        <extracomment>a consent that ends within this time is said to end soon (the board report&apos;s 60 days)</extracomment>
         <translation>Tous les réseaux sociaux</translation>
     </message>
     <message>
@@ -1159,6 +1168,10 @@
         <translation>Consentement sans date de fin</translation>
     </message>
     <message>
+        <source>Consent until %1, ends soon</source>
+        <translation>Consentement jusqu’au %1, prend fin bientôt</translation>
+    </message>
+    <message>
         <source>Consent until %1</source>
         <translation>Consentement jusqu’au %1</translation>
     </message>
@@ -1188,15 +1201,47 @@
     </message>
     <message>
         <source>Blocked: it will not be published</source>
-        <translation>Bloquée : elle ne sera pas publiée</translation>
+        <translation>Bloquée&#xa0;: elle ne sera pas publiée</translation>
     </message>
     <message>
         <source>Online: delete it on the network (double-click opens it)</source>
-        <translation>En ligne : supprimez-la sur le réseau (double-clic pour l’ouvrir)</translation>
+        <translation>En ligne&#xa0;: supprimez-la sur le réseau (double-clic pour l’ouvrir)</translation>
     </message>
     <message>
         <source>Online: delete it on the network</source>
-        <translation>En ligne : supprimez-la sur le réseau</translation>
+        <translation>En ligne&#xa0;: supprimez-la sur le réseau</translation>
+    </message>
+    <message>
+        <source>Added to the register</source>
+        <translation>Ajoutée au registre</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Coordonnées modifiées</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consentement retiré</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Données exportées</translation>
+    </message>
+    <message>
+        <source>Data erased</source>
+        <translation>Données effacées</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Publication supprimée</translation>
     </message>
 </context>
 <context>
@@ -2133,8 +2178,8 @@
     <message numerus="yes">
         <source>%n published post(s) show this person: delete them on each network.</source>
         <translation>
-            <numerusform>%n publication en ligne montre cette personne : supprimez-la sur son réseau.</numerusform>
-            <numerusform>%n publications en ligne montrent cette personne : supprimez-les sur chaque réseau.</numerusform>
+            <numerusform>%n publication en ligne montre cette personne&#xa0;: supprimez-la sur son réseau.</numerusform>
+            <numerusform>%n publications en ligne montrent cette personne&#xa0;: supprimez-les sur chaque réseau.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3103,17 +3148,17 @@
     <name>PeoplePanel</name>
     <message>
         <source>Faces could not be looked for: %1</source>
-        <translation>Impossible de chercher des visages : %1</translation>
+        <translation>Impossible de chercher des visages&#xa0;: %1</translation>
     </message>
     <message>
         <source>Who appears in this photo?</source>
-        <translation>Qui apparaît sur cette photo ?</translation>
+        <translation>Qui apparaît sur cette photo&#x202f;?</translation>
     </message>
     <message numerus="yes">
         <source>Image %1 (%2) seems to show %n face(s): say who appears in it, or that nobody can be recognised.</source>
         <translation>
-            <numerusform>L’image %1 (%2) semble montrer %n visage : dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
-            <numerusform>L’image %1 (%2) semble montrer %n visages : dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+            <numerusform>L’image %1 (%2) semble montrer %n visage&#xa0;: dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+            <numerusform>L’image %1 (%2) semble montrer %n visages&#xa0;: dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
         </translation>
     </message>
 </context>
@@ -3145,19 +3190,19 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Contact:</source>
-        <translation>&amp;Contact :</translation>
+        <translation>&amp;Contact&#xa0;:</translation>
     </message>
     <message>
         <source>Legal &amp;guardian:</source>
-        <translation>Représentant &amp;légal :</translation>
+        <translation>Représentant &amp;légal&#xa0;:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation>N&amp;otes :</translation>
+        <translation>N&amp;otes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3347,7 +3392,6 @@
     <name>PhotoRow</name>
     <message>
         <source>Type a name from the register…</source>
-        <extracomment>how many names the completer offers at most</extracomment>
         <translation>Tapez un nom du registre…</translation>
     </message>
     <message>
@@ -3364,7 +3408,8 @@
     </message>
     <message>
         <source>Who appears in this photo?</source>
-        <translation>Qui apparaît sur cette photo ?</translation>
+        <extracomment>how many names the completer offers at most</extracomment>
+        <translation>Qui apparaît sur cette photo&#x202f;?</translation>
     </message>
     <message>
         <source>(erased)</source>
@@ -3385,8 +3430,8 @@
     <message numerus="yes">
         <source>This photo seems to show %n face(s): can nobody really be recognised?</source>
         <translation>
-            <numerusform>Cette photo semble montrer %n visage : personne n’y est vraiment reconnaissable ?</numerusform>
-            <numerusform>Cette photo semble montrer %n visages : personne n’y est vraiment reconnaissable ?</numerusform>
+            <numerusform>Cette photo semble montrer %n visage&#xa0;: personne n’y est vraiment reconnaissable&#x202f;?</numerusform>
+            <numerusform>Cette photo semble montrer %n visages&#xa0;: personne n’y est vraiment reconnaissable&#x202f;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3799,6 +3844,21 @@
             <numerusform>+%n autre image</numerusform>
             <numerusform>+%n autres images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProofModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
@@ -4503,7 +4563,7 @@
     </message>
     <message>
         <source>Image rights: people and consents</source>
-        <translation>Droit à l’image : personnes et consentements</translation>
+        <translation>Droit à l’image&#xa0;: personnes et consentements</translation>
     </message>
     <message>
         <source>Dashboard / coverage by persona and objective</source>
@@ -4873,7 +4933,7 @@
     </message>
     <message>
         <source>The consent is withdrawn; the register keeps the record of when and why.</source>
-        <translation>Le consentement est retiré ; le registre garde la trace du moment et du motif.</translation>
+        <translation>Le consentement est retiré&#x202f;; le registre garde la trace du moment et du motif.</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 WARN = QColor("#b3261e")
+AMBER = QColor("#9a6700")
+#: a consent that ends within this time is said to end soon (the board report's 60 days)
+SOON = timedelta(days=60)
 
 
 class Role(enum.IntEnum):
@@ -62,20 +65,25 @@ def consent_status(consent: domain.Consent, person: domain.Person, today: date) 
 
 
 def person_status(person: domain.Person, consents: Sequence[domain.Consent],
-                  today: date) -> tuple[str, bool]:
-    """The register's summary of a person's consents, and whether one is valid today."""
+                  today: date) -> tuple[str, QColor | None]:
+    """The register's summary of a person's consents (latest first), and its colour: none
+    when a consent is valid for a while, amber when it ends within :data:`SOON`, red when
+    none is valid today."""
     if person.erased_at is not None:
-        return translate("Consents", "Erased"), False
+        return translate("Consents", "Erased"), WARN
     valid = [c for c in consents if not consent_status(c, person, today)]
     if valid:
         ends = [c.ends_on for c in valid]
         if any(e is None for e in ends):
-            return translate("Consents", "Consent, no end date"), True
+            return translate("Consents", "Consent, no end date"), None
         last = max(e for e in ends if e is not None)
-        return translate("Consents", "Consent until %1").replace("%1", fmt_date(last)), True
+        if last <= today + SOON:
+            return translate("Consents", "Consent until %1, ends soon").replace(
+                "%1", fmt_date(last)), AMBER
+        return translate("Consents", "Consent until %1").replace("%1", fmt_date(last)), None
     if consents:
-        return consent_status(consents[-1], person, today), False
-    return translate("Consents", "No consent"), False
+        return consent_status(consents[0], person, today), WARN
+    return translate("Consents", "No consent"), WARN
 
 
 class _Table(QAbstractTableModel):
@@ -113,10 +121,11 @@ class PeopleModel(_Table):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[domain.Person, tuple[str, bool]]] = []
+        self._rows: list[tuple[domain.Person, tuple[str, QColor | None]]] = []
 
-    def set_people(self, rows: Sequence[tuple[domain.Person, tuple[str, bool]]]) -> None:
-        """(person, (status, valid)) rows."""
+    def set_people(self, rows: Sequence[tuple[domain.Person, tuple[str, QColor | None]]],
+                   ) -> None:
+        """(person, (status, colour)) rows."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -130,7 +139,7 @@ class PeopleModel(_Table):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        person, (status, valid) = self._rows[index.row()]
+        person, (status, colour) = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -140,8 +149,8 @@ class PeopleModel(_Table):
             return status
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and person.contact:
             return plain(person.contact)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not valid:
-            return QBrush(WARN)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and colour is not None:
+            return QBrush(colour)
         if role == Role.ID:
             return person.id
         if role == Role.ITEM:
@@ -150,7 +159,7 @@ class PeopleModel(_Table):
 
 
 class ConsentModel(_Table):
-    """One person's consents, the newest last."""
+    """One person's consents, the latest first."""
 
     def headers(self) -> list[str]:
         return [self.tr("Where"), self.tr("From"), self.tr("Until"), self.tr("Signed form"),
@@ -248,4 +257,57 @@ class ImpactModel(_Table):
             return row.url
         if role == Role.ITEM:
             return row
+        return None
+
+
+def action_label(action: domain.ConsentAction) -> str:
+    labels = {
+        domain.ConsentAction.PERSON_ADDED: translate("Consents", "Added to the register"),
+        domain.ConsentAction.PERSON_EDITED: translate("Consents", "Details changed"),
+        domain.ConsentAction.ADDED: translate("Consents", "Consent recorded"),
+        domain.ConsentAction.WITHDRAWN: translate("Consents", "Consent withdrawn"),
+        domain.ConsentAction.TAGGED: translate("Consents", "Photo"),
+        domain.ConsentAction.EXPORTED: translate("Consents", "Data exported"),
+        domain.ConsentAction.ERASED: translate("Consents", "Data erased"),
+        domain.ConsentAction.DELETED_POST: translate("Consents", "Post deleted"),
+    }
+    return labels.get(action, str(action))
+
+
+class ProofModel(_Table):
+    """A person's proof log: what was done and when, the latest first."""
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self._rows: list[domain.ConsentRecordEntry] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("When"), self.tr("What"), self.tr("Detail")]
+
+    def set_entries(self, entries: Sequence[domain.ConsentRecordEntry]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+        self.endResetModel()
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return fmt_datetime(entry.at.astimezone(self.zone))
+            if column == 1:
+                return action_label(entry.action)
+            return entry.detail
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and entry.detail:
+            return plain(entry.detail)
+        if role == Role.ID:
+            return entry.id
+        if role == Role.ITEM:
+            return entry
         return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -49,6 +50,7 @@ from essplanner.ui.consents.models import (
     ConsentModel,
     ImpactModel,
     PeopleModel,
+    ProofModel,
     Role,
     person_status,
 )
@@ -228,6 +230,11 @@ class ConsentRegister(QDialog):
         self.consents = ConsentModel(self)
         self.consents_view = self._table(self.consents)
         self.consents_view.setAccessibleName(self.tr("Consents"))
+        self.proof = ProofModel(zone, self)
+        self.proof_view = self._table(self.proof)
+        self.proof_view.setAccessibleName(self.tr("History"))
+        self.proof_view.setToolTip(self.tr("What was done and when: the register keeps it as "
+                                           "proof"))
         self.add_consent_button = QPushButton(self.tr("Add a &consent…"), self.details)
         self.withdraw_button = QPushButton(self.tr("&Withdraw…"), self.details)
         self.open_form_button = QPushButton(self.tr("&Open the signed form"), self.details)
@@ -278,12 +285,15 @@ class ConsentRegister(QDialog):
         head.addWidget(self.edit_button)
         box.addLayout(head)
         box.addWidget(self.facts)
-        box.addWidget(self.consents_view, 1)
+        box.addWidget(self.consents_view, 3)
         consent_buttons = QHBoxLayout()
         for button in (self.add_consent_button, self.withdraw_button, self.open_form_button):
             consent_buttons.addWidget(button)
         consent_buttons.addStretch(1)
         box.addLayout(consent_buttons)
+        history = QLabel(f"<b>{escape(self.tr('History'))}</b>", self.details)
+        box.addWidget(history)
+        box.addWidget(self.proof_view, 2)
         data_buttons = QHBoxLayout()
         data_buttons.addStretch(1)
         data_buttons.addWidget(self.export_button)
@@ -295,6 +305,7 @@ class ConsentRegister(QDialog):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 700])
         self.stackw = QStackedWidget(self)
         self.stackw.addWidget(self.empty)
         self.stackw.addWidget(splitter)
@@ -388,6 +399,7 @@ class ConsentRegister(QDialog):
             self.heading.setText("")
             self.facts.setText("")
             self.consents.set_consents(None, [], self.today())
+            self.proof.set_entries([])
             self._enable()
             return
         self.heading.setText(person.name)
@@ -401,7 +413,8 @@ class ConsentRegister(QDialog):
         consents = self.ws.consents.consents(person.id)
         self.consents.set_consents(person, consents, self.today())
         if consents:
-            self.consents_view.setCurrentIndex(self.consents.index(len(consents) - 1, 0))
+            self.consents_view.setCurrentIndex(self.consents.index(0, 0))
+        self.proof.set_entries(self.ws.consents.proof_log(person.id))
         self._enable()
 
     def _enable(self) -> None:

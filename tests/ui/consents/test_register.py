@@ -217,6 +217,11 @@ def test_withdrawing_shows_the_posts_it_blocks_and_those_online(
     assert column(register, 4)[0].startswith("Withdrawn on")
     assert not register.withdraw_button.isEnabled()
     assert register.people.index(0, 2).data().startswith("Withdrawn on")
+    history = [(register.proof.index(r, 1).data(), register.proof.index(r, 2).data())
+               for r in range(register.proof.rowCount())]
+    assert history[0][0] == "Consent withdrawn"
+    assert "Courriel du 26 novembre" in history[0][1]
+    assert "Consent recorded" in [what for what, _detail in history]
 
 
 def test_a_persons_data_is_exported_to_a_json_file(
@@ -262,6 +267,35 @@ def test_the_models_pass_the_model_tester(
     awa = workspace.consents.add_person("Awa Diallo")
     everyone_agrees(workspace, awa.id)
     register = register_of(qtbot, window)
-    for model in (register.people, register.consents):
+    for model in (register.people, register.consents, register.proof):
         model_check(model)  # type: ignore[operator]
     register.reload()
+
+
+def test_the_list_says_where_each_persons_consent_stands(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    consents = workspace.consents
+    karim = consents.add_person("Karim Benali")  # today is 27 November 2026
+    consents.add_consent(karim.id, all_networks=True, starts_on=date(2026, 11, 1),
+                         ends_on=date(2026, 12, 31))
+    awa = consents.add_person("Awa Diallo")
+    everyone_agrees(workspace, awa.id)
+    helene = consents.add_person("Hélène Martin")
+    consents.add_consent(helene.id, all_networks=True, starts_on=date(2025, 1, 1),
+                         ends_on=date(2025, 12, 31))
+    latest = consents.add_consent(helene.id, all_networks=True, starts_on=date(2026, 1, 1))
+    consents.withdraw(latest.id)
+    consents.add_person("Sofia Haddad")
+    register = register_of(qtbot, window)
+    status = {register.people.index(r, 0).data(): register.people.index(r, 2).data()
+              for r in range(register.people.rowCount())}
+    assert status["Karim Benali"].startswith("Consent until ")
+    assert status["Karim Benali"].endswith(", ends soon")
+    assert status["Awa Diallo"].startswith("Consent until ")
+    assert not status["Awa Diallo"].endswith("soon")
+    assert status["Hélène Martin"].startswith("Withdrawn on ")  # the latest one
+    assert status["Sofia Haddad"] == "No consent"
+    register.select(helene.id)
+    assert column(register, 4)[0].startswith("Withdrawn on ")  # the latest first
+    assert column(register, 4)[1] == "Expired"
+    assert register.current_consent() == consents.consent(latest.id)
