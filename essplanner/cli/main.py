@@ -27,7 +27,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: each keeps its module-level imports light (Qt, requests, APScheduler inside handlers)
 CORE_GROUPS = ("post", "persona", "objective", "db", "demo")
 VERB_GROUPS = ("account", "backup", "desktop", "exchange", "kpi", "meta", "metrics", "screenshot",
-               "planning", "service", "target", "visits", "template")
+               "planning", "service", "target", "visits", "template", "consent")
 
 
 
