@@ -1052,6 +1052,14 @@
         <translation>&amp;Open the signed form</translation>
     </message>
     <message>
+        <source>Consent &amp;form (PDF)…</source>
+        <translation>Consent &amp;form (PDF)…</translation>
+    </message>
+    <message>
+        <source>The form to print and sign, in French and English, filled with this person&apos;s name</source>
+        <translation>The form to print and sign, in French and English, filled with this person&apos;s name</translation>
+    </message>
+    <message>
         <source>E&amp;xport the data…</source>
         <translation>E&amp;xport the data…</translation>
     </message>
@@ -1092,6 +1100,10 @@
         <translation>not said</translation>
     </message>
     <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>A&amp;ttach the signed form…</translation>
+    </message>
+    <message>
         <source>Change “%1” in the image rights</source>
         <translation>Change “%1” in the image rights</translation>
     </message>
@@ -1122,6 +1134,26 @@
     <message>
         <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
         <translation>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>consent form %1.pdf</source>
+        <translation>consent form %1.pdf</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consent form</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

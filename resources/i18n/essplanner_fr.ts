@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>What was done and when: the register keeps it as proof</source>
-        <translation>Ce qui a été fait et quand : le registre le garde comme preuve</translation>
+        <translation>Ce qui a été fait et quand&#xa0;: le registre le garde comme preuve</translation>
     </message>
     <message>
         <source>Add a &amp;consent…</source>
@@ -1050,6 +1050,14 @@
     <message>
         <source>&amp;Open the signed form</source>
         <translation>&amp;Ouvrir le formulaire signé</translation>
+    </message>
+    <message>
+        <source>Consent &amp;form (PDF)…</source>
+        <translation>&amp;Formulaire à signer (PDF)…</translation>
+    </message>
+    <message>
+        <source>The form to print and sign, in French and English, filled with this person&apos;s name</source>
+        <translation>Le formulaire à imprimer et signer, en français et en anglais, au nom de cette personne</translation>
     </message>
     <message>
         <source>E&amp;xport the data…</source>
@@ -1092,6 +1100,10 @@
         <translation>non précisé</translation>
     </message>
     <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>&amp;Joindre le formulaire signé…</translation>
+    </message>
+    <message>
         <source>Change “%1” in the image rights</source>
         <translation>Modifier « %1 » dans le droit à l’image</translation>
     </message>
@@ -1122,6 +1134,26 @@
     <message>
         <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
         <translation>Effacer %1 du registre&#x202f;? Son nom, ses coordonnées, les notes et les formulaires signés sont supprimés définitivement&#x202f;; les photos qui la montrent restent bloquées. La trace des consentements donnés et retirés reste, sans son nom, comme la loi l’exige. Impossible d’annuler.</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans et PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>consent form %1.pdf</source>
+        <translation>autorisation droit à l’image %1.pdf</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,9 @@ class ConsentRegister(QDialog):
         self.add_consent_button = QPushButton(self.tr("Add a &consent…"), self.details)
         self.withdraw_button = QPushButton(self.tr("&Withdraw…"), self.details)
         self.open_form_button = QPushButton(self.tr("&Open the signed form"), self.details)
+        self.print_button = QPushButton(self.tr("Consent &form (PDF)…"), self.details)
+        self.print_button.setToolTip(self.tr("The form to print and sign, in French and "
+                                             "English, filled with this person's name"))
         self.export_button = QPushButton(self.tr("E&xport the data…"), self.details)
         self.export_button.setToolTip(self.tr("Everything the register holds about this "
                                               "person, in a JSON file (right of access)"))
@@ -287,7 +290,8 @@ class ConsentRegister(QDialog):
         box.addWidget(self.facts)
         box.addWidget(self.consents_view, 3)
         consent_buttons = QHBoxLayout()
-        for button in (self.add_consent_button, self.withdraw_button, self.open_form_button):
+        for button in (self.add_consent_button, self.withdraw_button, self.open_form_button,
+                       self.print_button):
             consent_buttons.addWidget(button)
         consent_buttons.addStretch(1)
         box.addLayout(consent_buttons)
@@ -328,6 +332,7 @@ class ConsentRegister(QDialog):
         self.add_consent_button.clicked.connect(lambda: self._with_person(self.add_consent))
         self.withdraw_button.clicked.connect(lambda: self._with_consent(self.withdraw))
         self.open_form_button.clicked.connect(lambda: self._with_consent(self.open_form))
+        self.print_button.clicked.connect(lambda: self._with_person(self.print_form))
         self.export_button.clicked.connect(lambda: self._with_person(self.export))
         self.erase_button.clicked.connect(lambda: self._with_person(self.erase))
         for keys, slot in (
@@ -420,7 +425,10 @@ class ConsentRegister(QDialog):
     def _enable(self) -> None:
         consent = self.current_consent()
         self.withdraw_button.setEnabled(consent is not None and consent.withdrawn_at is None)
-        self.open_form_button.setEnabled(consent is not None and bool(consent.form_path))
+        self.open_form_button.setEnabled(consent is not None)
+        self.open_form_button.setText(
+            self.tr("&Open the signed form") if consent is None or consent.form_path
+            else self.tr("A&ttach the signed form…"))
 
     def select(self, person_id: int) -> None:
         row = self.people.row_of(person_id)
@@ -518,6 +526,49 @@ class ConsentRegister(QDialog):
         dialog.open()
         return dialog
 
-    def open_form(self, consent: domain.Consent) -> None:
+    def open_form(self, consent: domain.Consent, path: str | None = None) -> None:
+        """Open the consent's signed form; without one, attach it (asked for when
+        ``path`` is None)."""
         if consent.form_path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(consent.form_path))
+            return
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Signed form"), str(Path.home()),
+                self.tr("Scans and PDF (*.pdf *.jpg *.jpeg *.png)"))
+        if not path:
+            return
+        try:
+            self.ws.consents.attach_form(consent.id, Path(path))
+        except EssPlannerError as exc:
+            messages.warning(self, self.tr("Signed form"), plain(str(exc)))
+            return
+        self.reload()
+
+    def print_form(self, person_id: int, path: str | None = None) -> str | None:
+        """Write the consent form to print and sign (PDF, French then English), filled
+        with the association's and the person's names; the path, or None."""
+        from essplanner.services.consent_rules import consent_platform
+        from essplanner.ui.consents.form_pdf import COMMON_NETWORKS, FormFacts, write_form
+
+        person = self.ws.consents.person(person_id)
+        if path is None:
+            suggested = Path.home() / self.tr("consent form %1.pdf").replace("%1", person.name)
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Consent form"), str(suggested), self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        networks = tuple(dict.fromkeys(
+            consent_platform(a.platform, a.settings) for a in self.ws.accounts.all()
+            if a.platform != domain.TEST_PLATFORM or a.settings.get("mimic")))
+        facts = FormFacts(organisation=self.ws.settings.organisation_name,
+                          networks=networks or COMMON_NETWORKS, person_name=person.name,
+                          guardian_name=person.guardian_name if person.minor else "")
+        try:
+            write_form(Path(path), facts)
+        except (EssPlannerError, OSError) as exc:
+            text = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+            messages.warning(self, self.tr("Consent form"), plain(text))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        return path

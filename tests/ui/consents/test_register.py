@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +24,7 @@ from essplanner.ui.consents.models import Role
 from essplanner.ui.consents.register import ConsentRegister
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
+from tests.conftest import need
 from tests.ui.conftest import Dialogs, paris
 
 pytestmark = pytest.mark.gui
@@ -299,3 +303,40 @@ def test_the_list_says_where_each_persons_consent_stands(
     assert column(register, 4)[0].startswith("Withdrawn on ")  # the latest first
     assert column(register, 4)[1] == "Expired"
     assert register.current_consent() == consents.consent(latest.id)
+
+
+def test_a_consent_without_its_form_gets_it_attached_later(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    awa = workspace.consents.add_person("Awa Diallo")
+    consent = everyone_agrees(workspace, awa.id)
+    register = register_of(qtbot, window)
+    assert register.open_form_button.text() == "A&ttach the signed form…"
+    scan = tmp_path / "scan.jpg"
+    Image.new("RGB", (40, 60), "white").save(scan)
+    register.open_form(consent, str(scan))
+    (stored,) = workspace.consents.consents(awa.id)
+    assert stored.form_path and Path(stored.form_path).read_bytes() == scan.read_bytes()
+    assert register.open_form_button.text() == "&Open the signed form"
+    register.open_form_button.click()
+    assert opened == [stored.form_path]
+
+
+def test_the_consent_form_to_sign_names_the_person_and_the_association(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    need(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    workspace.settings.organisation_name = "Énergie Solidaire"
+    workspace.accounts.add(platform="dryrun", name="Insta", settings={"mimic": "instagram"})
+    lucas = workspace.consents.add_person("Lucas Petit", minor=True,
+                                          guardian_name="Claire Petit")
+    register = register_of(qtbot, window)
+    out = tmp_path / "formulaire.pdf"
+    assert register.print_form(lucas.id, str(out)) == str(out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("Énergie Solidaire", "Lucas Petit", "Claire Petit", "Instagram"):
+        assert expected in text
