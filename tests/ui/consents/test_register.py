@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from essplanner import domain
 from essplanner.services.media import sha256_file
-from essplanner.ui.consents.forms import PersonForm
+from essplanner.ui.consents.forms import ConsentForm, PersonForm
 from essplanner.ui.consents.models import Role
 from essplanner.ui.consents.register import ConsentRegister
 from essplanner.ui.mainwindow import MainWindow
@@ -340,3 +340,31 @@ def test_the_consent_form_to_sign_names_the_person_and_the_association(
                           check=True).stdout
     for expected in ("Énergie Solidaire", "Lucas Petit", "Claire Petit", "Instagram"):
         assert expected in text
+
+
+def test_keyboard_shortcuts_of_the_register(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    assert window.action_image_rights.shortcut().toString() == "Ctrl+Shift+I"
+    awa = workspace.consents.add_person("Awa Diallo")
+    register = register_of(qtbot, window)
+    register.activateWindow()
+    qtbot.waitUntil(register.isActiveWindow)
+    register.people_view.setFocus()
+    view = register.people_view
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    (new,) = register.findChildren(PersonForm)
+    assert new.windowTitle() == "New person"
+    new.reject()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    edit = [f for f in register.findChildren(PersonForm) if f is not new]
+    assert [f.name.text() for f in edit] == ["Awa Diallo"]
+    edit[0].name.setText("Awa Diallo-Sy")
+    edit[0].buttons.accepted.emit()
+    assert names(register) == ["Awa Diallo-Sy"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.consents.person(awa.id).name == "Awa Diallo"
+    assert names(register) == ["Awa Diallo"]
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    (consent_form,) = register.findChildren(ConsentForm)
+    assert consent_form.windowTitle() == "Consent of Awa Diallo"
