@@ -17,6 +17,7 @@ from essplanner.domain import Change
 from essplanner.errors import StorageError
 from essplanner.i18n import _
 from essplanner.kpi.service import KpiService
+from essplanner.publishers.base import deletes
 from essplanner.publishers.registry import Registry
 from essplanner.services.accessibility import WORKSPACE_FILE, AccessibilityChecker
 from essplanner.services.accounts import AccountService
@@ -82,8 +83,10 @@ class Workspace:
         self.templates = TemplateService(self.db, clock=self.clock)
         self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
                                           clock=self.clock)
-        self.consents = ConsentService(self.db, media_dir=self.paths.media_dir,
-                                       zone=lambda: self.settings.timezone, clock=self.clock)
+        self.consents = ConsentService(
+            self.db, media_dir=self.paths.media_dir, zone=lambda: self.settings.timezone,
+            clock=self.clock,
+            can_delete=lambda platform: deletes(self.registry.try_get(platform)))
 
     @classmethod
     def open(

@@ -53,7 +53,8 @@ def impact_json(impact: Any) -> dict[str, Any]:
     from essplanner.timeutil import to_utc_iso
 
     def row(r: Any) -> dict[str, Any]:
-        return {"post": r.post_id, "title": r.title, "network": r.platform,
+        return {"post": r.post_id, "target": r.target_id, "title": r.title,
+                "network": r.platform,
                 "account": r.account_name, "state": r.state.value, "when": to_utc_iso(r.when),
                 "url": r.url or None, "can_delete": r.can_delete}
 
@@ -251,6 +252,18 @@ def cmd_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_delete_post(args: argparse.Namespace) -> int:
+    from essplanner.channels.deletion import delete_from_network
+
+    ws = open_workspace(args)
+    if args.person is not None:
+        ws.consents.person(args.person)  # a wrong number is said before anything is deleted
+    post = delete_from_network(ws, args.target, person_id=args.person)
+    emit(args, {"post": post.id, "target": args.target, "deleted": True},
+         _("Post {id} deleted from the network.", id=post.id))
+    return 0
+
+
 def cmd_form(args: argparse.Namespace) -> int:
     from essplanner.cli.kpi import ensure_offscreen
     from essplanner.domain import TEST_PLATFORM
@@ -370,6 +383,15 @@ def register(sub: Any) -> None:
     p.add_argument("--yes", action="store_true", help=_("confirm: this cannot be undone"))
     json_flag(p)
     p.set_defaults(handler=cmd_erase)
+
+    p = verbs.add_parser("delete-post", help=_(
+        "delete a published post from its network, where the network allows it (the "
+        "target numbers are in consent people show --json)"))
+    p.add_argument("target", type=int, metavar="TARGET_ID")
+    p.add_argument("--person", type=int, metavar="ID",
+                   help=_("the person whose consent asked for it (kept in the proof log)"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_delete_post)
 
     p = verbs.add_parser("form", help=_("the printable consent form (PDF)"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")

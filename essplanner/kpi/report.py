@@ -18,6 +18,7 @@ from essplanner import domain
 from essplanner.domain import platform_name
 from essplanner.i18n import _, language, n_, translator
 from essplanner.kpi import coverage as cov
+from essplanner.kpi import respect
 from essplanner.kpi.periods import DateRange, day_text
 from essplanner.kpi.progress import KpiProgress, PeriodValue, Status
 from essplanner.kpi.service import Dashboard, source_name
@@ -132,6 +133,21 @@ def labels() -> dict[str, str]:
         "no_gap": _("No gap: every persona and every objective had posts."),
         "no_misfit": _("Every post reaches its personas on a network they use."),
         "no_data": _("Nothing measured in this period yet."),
+        "image_rights": _("Image rights"),
+        "expiring": _("Consents ending soon"),
+        "blocked": _("Posts blocked for want of consent"),
+        "person": _("Person"), "ends_on": _("Ends on"), "scopes": _("Covers"),
+        "reasons": _("Why"),
+        "no_expiring": _("No consent ends in the coming weeks."),
+        "no_blocked": _("No post is blocked: everyone shown has a valid consent."),
+        "accessibility": _("Accessibility"),
+        "alt_text": _("Images with a real alternative text"),
+        "undescribed": _("Posts with images to describe"),
+        "images_missing": _("Images to describe"),
+        "no_images": _("No image in the posts of this period."),
+        "all_described": _("Every image of the period is described."),
+        "alt_note": _("An alternative text is what a screen reader says instead of the "
+                      "image: empty, a file name, \"photo\" or a few letters say nothing."),
     }
 
 
@@ -157,6 +173,12 @@ class ReportData:
     method: tuple[str, ...]
     labels: dict[str, str]
     statuses: dict[Status, str]
+    #: the pages on respect (:mod:`essplanner.kpi.respect`): image rights as of today,
+    #: alternative texts of the period's images
+    image_rights: respect.ImageRights | None = None
+    image_rights_lines: tuple[str, ...] = ()
+    alt_text: respect.AltText | None = None
+    alt_text_line: str = ""
 
 
 def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
@@ -190,6 +212,8 @@ def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
                      r.published)
             for r in coverage.rows_of(cov.RowKind.PERSONA))
         matrix = _matrix(ws, span, objectives, personas)
+        rights = respect.image_rights(ws)
+        alt = respect.alt_text(ws, span)
         return ReportData(
             lang=messages.language,
             title=_("Communication report"),
@@ -222,7 +246,19 @@ def build(ws: Workspace, span: DateRange, *, lang: str | None = None,
             ),
             labels=labels(),
             statuses={status: status_text(status) for status in Status},
+            image_rights=rights,
+            image_rights_lines=respect.image_rights_lines(rights),
+            alt_text=alt,
+            alt_text_line=_alt_text_line(alt),
         )
+
+
+def _alt_text_line(alt: respect.AltText) -> str:
+    if alt.share is None:
+        return _("No image in the posts of this period.")
+    return n_("{described} of {n} image has a real alternative text ({percent}).",
+              "{described} of {n} images have a real alternative text ({percent}).",
+              alt.images, described=alt.described, percent=percent(alt.share))
 
 
 def _matrix(ws: Workspace, span: DateRange, objectives: list[domain.Objective],
@@ -362,6 +398,23 @@ def write_csv(data: ReportData, path: Path) -> None:
                           "detail": f"#{rank}"})
         for text in data.highlights:
             lines.append({"section": _("highlights"), "detail": text})
+        if data.image_rights is not None:
+            for text in data.image_rights_lines:
+                lines.append({"section": _("image rights"), "detail": text})
+            for row in data.image_rights.expiring:
+                lines.append({"section": _("consents ending soon"), "persona": row.person,
+                              "end": row.ends_on.isoformat(), "detail": row.scopes})
+            for blocked in data.image_rights.blocked:
+                lines.append({"section": _("posts blocked for want of consent"),
+                              "post": blocked.title, "platform": blocked.network,
+                              "start": blocked.when.date().isoformat() if blocked.when
+                              else "", "detail": blocked.reasons})
+        if data.alt_text is not None:
+            lines.append({"section": _("accessibility"), "value": str(data.alt_text.described),
+                          "target": str(data.alt_text.images),
+                          "percent": num(data.alt_text.share * 100)
+                          if data.alt_text.share is not None else "",
+                          "detail": data.alt_text_line})
         for text in (*data.gaps, *data.misfits):
             lines.append({"section": _("coverage"), "detail": text})
     try:

@@ -36,7 +36,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from essplanner.publishers.errors import AmbiguousError, ContentRejected
+from essplanner.publishers.errors import AmbiguousError, ContentRejected, PermanentError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.rules import PlatformRules, Problem, Severity
 from essplanner.publishers.validation import validate_with_rules
@@ -322,6 +322,13 @@ class Publisher(Protocol):
     def check_account(self, context: PublisherContext) -> AccountCheck: ...
 
 
+def deletes(publisher: object) -> bool:
+    """Whether ``publisher`` can delete a published post (:meth:`BasePublisher.delete`);
+    a plugin that does not say cannot."""
+    return bool(getattr(publisher, "can_delete", False)) and callable(
+        getattr(publisher, "delete", None))
+
+
 class BasePublisher:
     """Shared behaviour: generic validation from :class:`PlatformRules`, no lookup, no metrics.
 
@@ -363,6 +370,16 @@ class BasePublisher:
 
     def check_account(self, context: PublisherContext) -> AccountCheck:
         raise NotImplementedError
+
+    #: whether :meth:`delete` can remove a published post from the platform (an optional
+    #: capability: withdrawing a person's image-rights consent offers it)
+    can_delete: ClassVar[bool] = False
+
+    def delete(self, receipt: Receipt, context: PublisherContext) -> None:
+        """Delete a published post (``receipt`` of its publication) from the platform;
+        a post already gone is no error. Only when :attr:`can_delete` is set."""
+        raise PermanentError(tr("{platform} posts cannot be deleted from ESS Planner: "
+                                "delete it on {platform} itself.", platform=self.display_name))
 
     def ensure_valid(self, request: PublishRequest) -> None:
         """Raise :class:`ContentRejected` if validation finds errors (call first in publish)."""

@@ -380,6 +380,18 @@ class MastodonPublisher(BasePublisher):
         return {name: float(status[key]) for name, key in names.items()
                 if isinstance(status.get(key), int)}
 
+    can_delete: ClassVar[bool] = True
+
+    def delete(self, receipt: Receipt, context: PublisherContext) -> None:
+        """``DELETE /api/v1/statuses/:id``; a status already gone (404) is no error."""
+        base = self._base(context)
+        response = context.http.request("DELETE",
+                                        f"{base}/api/v1/statuses/{receipt.remote_id}",
+                                        headers=self._auth(context))
+        if response.status_code == 404:
+            return
+        self._check(context, response)
+
     def check_account(self, context: PublisherContext) -> AccountCheck:
         base = self._base(context)
         response = context.http.get(f"{base}/api/v1/accounts/verify_credentials",

@@ -60,7 +60,6 @@ from essplanner.services.consent_rules import (
     period_text,
     post_checksums,
     record,
-    refusals,
     scope_text,
     to_consent,
     to_entry,
@@ -539,6 +538,7 @@ class ConsentService(Service):
     def note_deleted(self, person_id: int, target_id: int, detail: str) -> None:
         """Log that a published post showing a person was deleted from its network."""
         with self.db.write() as s:
+            self._person_row(s, person_id, erased=True)
             record(s, person_id, ConsentAction.DELETED_POST, self.clock.now(),
                    f"target {target_id}: {detail}")
         self._notify(Change(consents=True))
@@ -563,7 +563,12 @@ class ConsentService(Service):
     def blocked_posts(self) -> list[tuple[ImpactRow, str]]:
         """Targets still to go out whose images show someone without a valid consent for
         their network on their date (scheduled ones), or that were stopped for it: each
-        with the reason."""
+        with the reason (naming the people)."""
+        return [(row, " ".join(dict.fromkeys(p.message for p in problems)))
+                for row, problems in self.blocked_problems()]
+
+    def blocked_problems(self) -> list[tuple[ImpactRow, list[ConsentProblem]]]:
+        """:meth:`blocked_posts` with each target's problems (who, why)."""
         T, A, P = _T, _A, _P  # noqa: N806
         with self.db.read() as s:
             rows = list(s.execute(
@@ -581,13 +586,13 @@ class ConsentService(Service):
                  state) in rows:
                 when = due or planned or self.clock.now()
                 shown = consent_platform(platform, settings)
-                why = refusals(s, [(target_id, images.get(post_id, ()), shown)],
-                               local_day(when, self.zone()))
-                if target_id in why:
+                problems = consent_problems(s, images.get(post_id, ()), [shown],
+                                            local_day(when, self.zone()))
+                if problems:
                     found.append((ImpactRow(
                         post_id=post_id, title=title or domain.title_from_body(body),
                         when=when, platform=shown, state=DeliveryState(state),
-                        target_id=target_id, account_name=account), why[target_id]))
+                        target_id=target_id, account_name=account), problems))
             return found
 
 

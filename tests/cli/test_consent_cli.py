@@ -89,6 +89,9 @@ def test_register_from_the_command_line(run, tmp_path: Path) -> None:
     impact = json.loads(out)
     assert [r["post"] for r in impact["scheduled"]] == [int(on_facebook)]
     assert impact["published"] == []
+    # a post not published cannot be deleted from its network
+    one_line_error(run("consent", "delete-post", str(impact["scheduled"][0]["target"])),
+                   "Only a published post")
 
     code, out, err = run("consent", "export", awa)
     assert code == 0, err
@@ -117,6 +120,8 @@ def test_bad_input_is_one_line(run, tmp_path: Path) -> None:
     one_line_error(run("consent", "tag", "5", "--person", awa, "--no-person"), "--no-person")
     one_line_error(run("consent", "tag", "5", "--person", awa), "5")
     one_line_error(run("consent", "people", "show", "77"), "77")
+    one_line_error(run("consent", "delete-post", "12"), "12")
+    one_line_error(run("consent", "delete-post", "12", "--person", "77"), "77")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")

@@ -10,6 +10,7 @@ Paths, payloads and errors as Mastodon's documentation gives them:
   the same status (``honour_idempotency=False`` plays a compatible server that ignores
   the key); ``422 {"error": "Validation failed: ..."}``; media still processing → 422;
 - ``GET /api/v1/statuses/:id``, ``GET /api/v1/accounts/:id/statuses``;
+- ``DELETE /api/v1/statuses/:id``: the deleted status, 404 once gone;
 - ``401 {"error": "The access token is invalid"}``; ``X-RateLimit-*`` headers on
   every authenticated answer, the reset as an ISO 8601 timestamp; ``429`` past the limit.
 Faults: ``fail_next`` (answer these statuses, nothing done), ``fail_after_create`` (create
@@ -316,6 +317,22 @@ class MastodonHandler(Handler):
             self._status(params)
         else:
             self.send(404, {"error": "Record not found"})
+
+    # ---- DELETE
+    def do_DELETE(self) -> None:
+        self._record(self.body())
+        app: FakeMastodon = self.app
+        if not self._authorised() or self._limited() or self._injected():
+            return
+        m = re.fullmatch(r"/api/v1/statuses/(\d+)", self.route)
+        with app.lock:
+            status = app.statuses.pop(m.group(1), None) if m else None
+        if status is None:
+            self.send(404, {"error": "Record not found"}, headers=self._rate_headers())
+            return
+        # Mastodon answers with the deleted status and its source text, to redraft it
+        self.send(200, {**status, "text": status.get("text", "")},
+                  headers=self._rate_headers())
 
     def _token(self, params: dict[str, Any]) -> None:
         app: FakeMastodon = self.app

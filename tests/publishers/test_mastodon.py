@@ -300,3 +300,20 @@ def test_plain_http_is_refused_for_a_remote_instance(tmp_path: Path) -> None:
 def test_instance_limits_fall_back_to_defaults() -> None:
     limits = instance_limits({"version": "3.5.0", "configuration": {"statuses": {}}})
     assert limits["max_characters"] == 500 and limits["characters_reserved_per_url"] == 23
+
+
+def test_a_status_is_deleted_and_deleting_it_again_is_no_error(env: Env) -> None:
+    publisher = MastodonPublisher()
+    assert publisher.can_delete
+    receipt = publisher.publish(env.request("Atelier couture"), env.context())
+    assert receipt.remote_id in env.fake.statuses
+    publisher.delete(receipt, env.context())
+    assert env.fake.statuses == {}
+    publisher.delete(receipt, env.context())  # already gone: 404, nothing to do
+    deletes = [r for r in env.fake.requests if r["method"] == "DELETE"]
+    assert [r["path"] for r in deletes] == [f"/api/v1/statuses/{receipt.remote_id}"] * 2
+    assert all(r["headers"]["authorization"] == f"Bearer {env.fake.token}" for r in deletes)
+    context = env.context()
+    env.fake.token = "revoked-on-the-instance"
+    with pytest.raises(AuthError):
+        publisher.delete(receipt, context)

@@ -39,6 +39,7 @@ STATUS_HEX = {s: c.name() for s, c in charts.STATUS_COLOURS.items()}
 STYLE = """
 h1 { font-size: 20pt; color: #1b3a57; margin-bottom: 2px; }
 h2 { font-size: 13pt; color: #1b3a57; margin-top: 16px; margin-bottom: 6px; }
+h3 { font-size: 11pt; color: #1b3a57; margin-top: 10px; margin-bottom: 4px; }
 p.org { font-size: 13pt; color: #37474f; margin: 0; }
 p.meta { color: #607d8b; margin-top: 2px; }
 p.note { color: #607d8b; font-size: 8pt; }
@@ -196,10 +197,52 @@ def build_html(data: ReportData, *, width: int = 760) -> tuple[str, dict[str, QI
     parts.append(_list(data.gaps or [labels["no_gap"]]))
     parts.append(f"<h2>{_e(labels['fit'])}</h2>")
     parts.append(_list(data.misfits or [labels["no_misfit"]]))
+    parts.extend(_respect_pages(data))
     parts.append(f"<h2>{_e(labels['method'])}</h2><ul>")
     parts.extend(f'<li class="note">{_e(m)}</li>' for m in data.method)
     parts.append("</ul>")
     return "\n".join(parts), images
+
+
+def _respect_pages(data: ReportData) -> list[str]:
+    """The pages on image rights and accessibility, each from the top of a page."""
+    labels = data.labels
+    parts: list[str] = []
+    rights = data.image_rights
+    if rights is not None:
+        parts.append(f'<h2 style="page-break-before: always;">{_e(labels["image_rights"])}'
+                     "</h2>")
+        parts.append(_list(data.image_rights_lines))
+        parts.append(f"<h3>{_e(labels['expiring'])}</h3>")
+        if rights.expiring:
+            parts.append(_table([labels["person"], labels["ends_on"], labels["scopes"]],
+                                [[r.person, _date(r.ends_on), r.scopes]
+                                 for r in rights.expiring], widths=(25, 20, 55)))
+        else:
+            parts.append(f"<p>{_e(labels['no_expiring'])}</p>")
+        parts.append(f"<h3>{_e(labels['blocked'])}</h3>")
+        if rights.blocked:
+            parts.append(_table(
+                [labels["post"], labels["date"], labels["network"], labels["reasons"]],
+                [[r.title, _date(r.when.astimezone().date()) if r.when else "–", r.network,
+                  r.reasons] for r in rights.blocked], widths=(30, 14, 14, 42)))
+        else:
+            parts.append(f"<p>{_e(labels['no_blocked'])}</p>")
+    alt = data.alt_text
+    if alt is not None:
+        parts.append(f'<h2 style="page-break-before: always;">{_e(labels["accessibility"])}'
+                     "</h2>")
+        parts.append(f"<h3>{_e(labels['alt_text'])}</h3>")
+        parts.append(f"<p>{_e(data.alt_text_line)}</p>")
+        if alt.undescribed:
+            parts.append(f"<h3>{_e(labels['undescribed'])}</h3>")
+            parts.append(_table([labels["post"], labels["images_missing"]],
+                                [[title, str(n)] for title, n in alt.undescribed],
+                                numeric=(1,), widths=(80, 20)))
+        elif alt.images:
+            parts.append(f"<p>{_e(labels['all_described'])}</p>")
+        parts.append(f'<p class="note">{_e(labels["alt_note"])}</p>')
+    return parts
 
 
 def write_pdf(data: ReportData, path: Path) -> None:
