@@ -1236,6 +1236,10 @@
         <translation>Blocked: it will not be published</translation>
     </message>
     <message>
+        <source>Online: delete it from here, or on the network</source>
+        <translation>Online: delete it from here, or on the network</translation>
+    </message>
+    <message>
         <source>Online: delete it on the network (double-click opens it)</source>
         <translation>Online: delete it on the network (double-click opens it)</translation>
     </message>
@@ -2196,6 +2200,14 @@
 </context>
 <context>
     <name>ImpactView</name>
+    <message>
+        <source>&amp;Delete from the network…</source>
+        <translation>&amp;Delete from the network…</translation>
+    </message>
+    <message>
+        <source>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</source>
+        <translation>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</translation>
+    </message>
     <message>
         <source>No post shows this person.</source>
         <translation>No post shows this person.</translation>
@@ -4966,6 +4978,18 @@
     <message>
         <source>The consent is withdrawn; the register keeps the record of when and why.</source>
         <translation>The consent is withdrawn; the register keeps the record of when and why.</translation>
+    </message>
+    <message>
+        <source>Delete from the network</source>
+        <translation>Delete from the network</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2? It disappears from the network for good.</source>
+        <translation>Delete “%1” from %2? It disappears from the network for good.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted from %2.</source>
+        <translation>“%1” was deleted from %2.</translation>
     </message>
 </context>
 </TS>

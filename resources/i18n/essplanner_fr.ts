@@ -1236,6 +1236,10 @@
         <translation>Bloquée&#xa0;: elle ne sera pas publiée</translation>
     </message>
     <message>
+        <source>Online: delete it from here, or on the network</source>
+        <translation>En ligne : supprimez-la d’ici, ou sur le réseau</translation>
+    </message>
+    <message>
         <source>Online: delete it on the network (double-click opens it)</source>
         <translation>En ligne&#xa0;: supprimez-la sur le réseau (double-clic pour l’ouvrir)</translation>
     </message>
@@ -2196,6 +2200,14 @@
 </context>
 <context>
     <name>ImpactView</name>
+    <message>
+        <source>&amp;Delete from the network…</source>
+        <translation>&amp;Supprimer du réseau…</translation>
+    </message>
+    <message>
+        <source>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</source>
+        <translation>Pour les réseaux qui laissent ESS Planner supprimer une publication (Mastodon) ; sur les autres, ouvrez la publication et supprimez-la là-bas</translation>
+    </message>
     <message>
         <source>No post shows this person.</source>
         <translation>Aucune publication ne montre cette personne.</translation>
@@ -4966,6 +4978,18 @@
     <message>
         <source>The consent is withdrawn; the register keeps the record of when and why.</source>
         <translation>Le consentement est retiré&#x202f;; le registre garde la trace du moment et du motif.</translation>
+    </message>
+    <message>
+        <source>Delete from the network</source>
+        <translation>Supprimer du réseau</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2? It disappears from the network for good.</source>
+        <translation>Supprimer « %1 » de %2 ? Elle disparaît du réseau pour de bon.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted from %2.</source>
+        <translation>« %1 » a été supprimée de %2.</translation>
     </message>
 </context>
 </TS>

@@ -242,9 +242,12 @@ class ImpactModel(_Table):
             if column == 1:
                 return row.title
             if column == 2:
-                return platform_label(row.platform)
+                return (f"{row.account_name} ({platform_label(row.platform)})"
+                        if row.account_name else platform_label(row.platform))
             if not published:
                 return translate("Consents", "Blocked: it will not be published")
+            if row.can_delete:
+                return translate("Consents", "Online: delete it from here, or on the network")
             if row.url:
                 return translate("Consents", "Online: delete it on the network (double-click "
                                  "opens it)")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,9 @@ from essplanner.ui.consents.models import (
     person_status,
 )
 from essplanner.ui.empty_state import EmptyState
+from essplanner.ui.labels import platform_label
 from essplanner.ui.plain import plain, plain_label
+from essplanner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from essplanner.workspace import Workspace
@@ -100,7 +102,13 @@ class PersonCommand(QUndoCommand):
 
 class ImpactView(QWidget):
     """The posts a withdrawal touches, with a line that counts them; double-clicking a
-    published one opens it on its network."""
+    published one opens it on its network; "Delete from the network" deletes the selected
+    one where its network allows it.
+
+    Signals: ``delete_requested(ImpactRow)``.
+    """
+
+    delete_requested = Signal(object)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,13 +118,40 @@ class ImpactView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open)
+        self.delete_button = QPushButton(self.tr("&Delete from the network…"), self)
+        self.delete_button.setToolTip(self.tr("For the networks that let ESS Planner delete "
+                                              "a post (Mastodon); on the others, open the "
+                                              "post and delete it there"))
+        self.delete_button.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
+        self.delete_button.clicked.connect(self._delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.delete_button)
+        layout.addLayout(row)
+
+    def current(self) -> domain.ImpactRow | None:
+        index = self.table.currentIndex()
+        row = index.data(Role.ITEM) if index.isValid() else None
+        return row if isinstance(row, domain.ImpactRow) else None
+
+    def _enable(self) -> None:
+        row = self.current()
+        self.delete_button.setEnabled(row is not None and row.can_delete)
+
+    def _delete(self) -> None:
+        row = self.current()
+        if row is not None and row.can_delete:
+            self.delete_requested.emit(row)
 
     def set_impact(self, impact: domain.WithdrawalImpact, *, done: bool) -> None:
         self.model.set_impact(impact)
@@ -134,6 +169,8 @@ class ImpactView(QWidget):
                 self.tr("%n scheduled post(s) will be blocked.", "", scheduled) + " "
                 + self.tr("%n published post(s) show this person.", "", published))
         self.table.setVisible(bool(scheduled or published))
+        self.delete_button.setVisible(any(r.can_delete for r in impact.published))
+        self._enable()
 
     def open(self, index: QModelIndex) -> None:
         url = index.data(Role.URL)
@@ -156,6 +193,11 @@ class WithdrawDialog(QDialog):
         self.intro.setWordWrap(True)
         self.impact = ImpactView(zone, self)
         self.impact.set_impact(ws.consents.impact(person.id), done=False)
+        self.impact.delete_requested.connect(self.delete_from_network)
+        self.runner = TaskRunner(self)
+        self.done_label = plain_label(QLabel(self))
+        self.done_label.setWordWrap(True)
+        self.done_label.hide()
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("How the withdrawal was asked (letter, email, in "
                                              "person…), for the record"))
@@ -172,6 +214,7 @@ class WithdrawDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.impact, 1)
+        layout.addWidget(self.done_label)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -196,6 +239,36 @@ class WithdrawDialog(QDialog):
         self.buttons.clear()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.accept)
+
+    def delete_from_network(self, row: domain.ImpactRow) -> None:
+        """Delete a published post from its network, once confirmed (the network is
+        called on a worker thread); the list is read again after."""
+        from essplanner.channels.deletion import delete_from_network
+
+        answer = messages.question(
+            self, self.tr("Delete from the network"),
+            plain(self.tr("Delete “%1” from %2? It disappears from the network for good.")
+                  .replace("%1", row.title).replace("%2", row.account_name
+                                                    or platform_label(row.platform))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ws, person_id = self.ws, self.person.id
+        self.impact.delete_button.setEnabled(False)
+        self.runner.run(lambda: delete_from_network(ws, row.target_id, person_id=person_id),
+                        lambda _post: self._deleted(row), self._not_deleted)
+
+    def _deleted(self, row: domain.ImpactRow) -> None:
+        self.done_label.setText(self.tr("“%1” was deleted from %2.").replace(
+            "%1", row.title).replace("%2", row.account_name or platform_label(row.platform)))
+        self.done_label.show()
+        self.impact.set_impact(self.ws.consents.impact(self.person.id),
+                               done=self.result_impact is not None)
+
+    def _not_deleted(self, exc: Exception) -> None:
+        self.impact._enable()
+        messages.report_error(self, self.tr("Delete from the network"), exc)
 
 
 class ConsentRegister(QDialog):

@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
+from essplanner.publishers.base import BasePublisher, Receipt
+from essplanner.publishers.rules import PlatformRules
 from essplanner.services.media import sha256_file
 from essplanner.ui.consents.forms import ConsentForm, PersonForm
 from essplanner.ui.consents.models import Role
@@ -368,3 +371,61 @@ def test_keyboard_shortcuts_of_the_register(
                    | Qt.KeyboardModifier.ShiftModifier)
     (consent_form,) = register.findChildren(ConsentForm)
     assert consent_form.windowTitle() == "Consent of Awa Diallo"
+
+
+class DeletingNet(BasePublisher):
+    """A network that lets a published post be deleted; it remembers what was deleted."""
+
+    platform: ClassVar[str] = "deletingnet"
+    display_name: ClassVar[str] = "DeletingNet"
+    RULES: ClassVar[PlatformRules] = PlatformRules(platform="deletingnet", text_limit=500,
+                                                   display_name="DeletingNet")
+    can_delete: ClassVar[bool] = True
+    deleted: ClassVar[list[str]] = []
+
+    def delete(self, receipt: Receipt, context: object) -> None:
+        DeletingNet.deleted.append(receipt.remote_id)
+
+
+def test_a_published_post_is_deleted_from_its_network_after_the_withdrawal(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path,
+        speak: Callable[[str], None], dialogs: Dialogs) -> None:
+    from sqlalchemy import update
+
+    from essplanner import models
+
+    speak("en")
+    DeletingNet.deleted.clear()
+    workspace.registry.register("deletingnet", DeletingNet)
+    photo = tmp_path / "marche.jpg"
+    Image.new("RGB", (64, 48), "orange").save(photo)
+    awa = workspace.consents.add_person("Awa Diallo")
+    consent = everyone_agrees(workspace, awa.id)
+    workspace.consents.tag_photo(sha256_file(photo), [awa.id])
+    account = workspace.accounts.add(platform="deletingnet", name="Asso sur DeletingNet")
+    post = _post_showing(workspace, photo, account, title="Marché de Noël", day=1,
+                         schedule=False)
+    with workspace.db.write() as s:
+        s.execute(update(models.Target).where(models.Target.id == post.targets[0].id).values(
+            state=domain.DeliveryState.PUBLISHED.value, remote_id="status-42",
+            remote_url="https://deleting.example/@asso/42", published_at=paris(2026, 11, 20, 9)))
+    register = register_of(qtbot, window)
+    dialog = register.withdraw(consent)
+    assert dialog is not None
+    dialog.buttons.accepted.emit()  # withdrawn
+    impact = dialog.impact
+    assert impact.model.index(0, 3).data() == "Online: delete it from here, or on the network"
+    assert impact.model.index(0, 2).data().startswith("Asso sur DeletingNet (")
+    assert impact.delete_button.isVisible() and not impact.delete_button.isEnabled()
+    impact.table.setCurrentIndex(impact.model.index(0, 0))
+    assert impact.delete_button.isEnabled()
+    impact.delete_button.click()
+    assert dialogs.shown[-1][0] == "question"
+    dialog.runner.wait()
+    qtbot.waitUntil(dialog.done_label.isVisible)
+    assert DeletingNet.deleted == ["status-42"]
+    assert dialog.done_label.text() == "“Marché de Noël” was deleted from Asso sur DeletingNet."
+    assert impact.model.rowCount() == 0
+    assert workspace.posts.get(post.id).targets[0].state is domain.DeliveryState.CANCELLED
+    assert any(e.action is domain.ConsentAction.DELETED_POST
+               for e in workspace.consents.proof_log(awa.id))
