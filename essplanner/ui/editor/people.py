@@ -10,6 +10,7 @@ thread; the rows fill in when they are done.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from datetime import datetime
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from essplanner.workspace import Workspace
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
+PERSON_NAME = Qt.ItemDataRole.UserRole + 2
 #: how many names the completer offers at most
 MATCHES = 12
 HINT_STYLE = "color: #8a5a00;"
@@ -155,9 +157,7 @@ class PhotoRow(QFrame):
     def set_faces(self, count: int) -> None:
         self.detecting = False
         if self.people is not None:
-            self.people = domain.PhotoPeople(
-                checksum=self.people.checksum, person_ids=self.people.person_ids,
-                no_person=self.people.no_person, answered=self.people.answered, faces=count)
+            self.people = dataclasses.replace(self.people, faces=count)
         self._redraw()
 
     def set_error(self, message: str) -> None:
@@ -179,9 +179,10 @@ class PhotoRow(QFrame):
         self._store(tuple(i for i in self.person_ids() if i != person_id), no_person=False)
 
     def unanswered_faces(self) -> int:
-        """The faces the detector found when nobody has answered yet (else 0)."""
+        """The faces the detector found when no one is named and "no identifiable person"
+        is not ticked (else 0)."""
         people = self.people
-        if people is None or people.answered or people.person_ids or people.no_person:
+        if people is None or people.person_ids or people.no_person:
             return 0
         return people.faces or 0
 
@@ -198,9 +199,7 @@ class PhotoRow(QFrame):
             self._redraw()
             return
         if stored.faces is None and faces is not None:  # a count made meanwhile
-            stored = domain.PhotoPeople(checksum=stored.checksum, person_ids=stored.person_ids,
-                                        no_person=stored.no_person, answered=stored.answered,
-                                        faces=faces)
+            stored = dataclasses.replace(stored, faces=faces)
         self.people = stored
         self._redraw()
         self.answered.emit(stored)
@@ -222,6 +221,7 @@ class PhotoRow(QFrame):
             label = person.name + (f" — {person.contact}" if person.contact else "")
             item = QStandardItem(label)
             item.setData(person.id, PERSON_ID)
+            item.setData(person.name, PERSON_NAME)
             self.matches.appendRow(item)
             if self.matches.rowCount() >= MATCHES:
                 break
@@ -238,7 +238,7 @@ class PhotoRow(QFrame):
             return
         self._fill_matches(text)
         found = [self.matches.item(row) for row in range(self.matches.rowCount())]
-        exact = [i for i in found if i.text().split(" — ")[0].casefold() == text.casefold()]
+        exact = [i for i in found if str(i.data(PERSON_NAME)).casefold() == text.casefold()]
         pick = exact if len(exact) == 1 else found
         if len(pick) == 1:
             self.add_person(int(pick[0].data(PERSON_ID)))
