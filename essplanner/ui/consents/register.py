@@ -8,14 +8,16 @@ what it touches: the scheduled posts it blocks and the published posts that show
 person, with their links. A person's data is exported (GDPR right of access) or erased
 (right to erasure: the record of what was done stays, as the law requires).
 
-Editing a person goes on the window's undo stack. Adding a consent, withdrawing it and
-erasing a person are records of consent, kept as proof: they are confirmed, not undone.
+Editing a person goes on the window's undo stack. Adding a person or a consent,
+withdrawing a consent and erasing a person are written in the register's proof log:
+they are confirmed (or corrected by another record), not undone.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -447,7 +449,7 @@ class ConsentRegister(QDialog):
         if consent is not None:
             act(consent)
 
-    def today(self) -> Any:
+    def today(self) -> date:
         return self.ws.clock.now().astimezone(self.zone).date()
 
     def reload(self, select: int | None = None) -> None:
