@@ -2190,8 +2190,8 @@
         <translation>Post</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Network</translation>
+        <source>Account</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>What to do</source>

@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <source>Online: delete it from here, or on the network</source>
-        <translation>En ligne : supprimez-la d’ici, ou sur le réseau</translation>
+        <translation>En ligne&#xa0;: supprimez-la d’ici, ou sur le réseau</translation>
     </message>
     <message>
         <source>Online: delete it on the network (double-click opens it)</source>
@@ -2190,8 +2190,8 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Réseau</translation>
+        <source>Account</source>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>What to do</source>
@@ -2206,7 +2206,7 @@
     </message>
     <message>
         <source>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</source>
-        <translation>Pour les réseaux qui laissent ESS Planner supprimer une publication (Mastodon) ; sur les autres, ouvrez la publication et supprimez-la là-bas</translation>
+        <translation>Pour les réseaux qui laissent ESS Planner supprimer une publication (Mastodon)&#x202f;; sur les autres, ouvrez la publication et supprimez-la là-bas</translation>
     </message>
     <message>
         <source>No post shows this person.</source>
@@ -4985,7 +4985,7 @@
     </message>
     <message>
         <source>Delete “%1” from %2? It disappears from the network for good.</source>
-        <translation>Supprimer « %1 » de %2 ? Elle disparaît du réseau pour de bon.</translation>
+        <translation>Supprimer « %1 » de %2&#x202f;? Elle disparaît du réseau pour de bon.</translation>
     </message>
     <message>
         <source>“%1” was deleted from %2.</source>

@@ -215,7 +215,7 @@ class ImpactModel(_Table):
     the person (with their link, to delete them on the network)."""
 
     def headers(self) -> list[str]:
-        return [self.tr("When"), self.tr("Post"), self.tr("Network"), self.tr("What to do")]
+        return [self.tr("When"), self.tr("Post"), self.tr("Account"), self.tr("What to do")]
 
     def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
