@@ -552,6 +552,9 @@ class MainWindow(QMainWindow):
         self._attention_timer.start()
         if change.personas or change.objectives or change.accounts:
             self.reload_choices()
+        if change.consents:  # a consent given or withdrawn changes the editors' checks
+            for editor in self.editors:
+                editor.recheck()
         self.update_free_slots()
         if self._queue is not None and self.queue_dock.isVisible():
             if change.accounts:

@@ -415,6 +415,10 @@ class PostEditor(QDialog):
         self.form.counters.setText(" · ".join(parts))
         self._update_preview()
 
+    def recheck(self) -> None:
+        """Check the post again shortly: something it depends on changed elsewhere."""
+        self._check_timer.start()
+
     def _publishing_time(self, state: EditorState, now: datetime) -> datetime:
         """When the post goes out (UTC), for checking consents; now if not said."""
         local = state.local_datetime()

@@ -200,3 +200,19 @@ def test_the_question_and_the_hint_in_french(
     assert row.new_button.text() == "Nouvelle personne…"
     assert ("L’image 1 (astronaute.jpg) semble montrer 1 visage\u00a0: dites qui y apparaît, "
             "ou que personne n’est reconnaissable.") in _problems(editor, Level.WARNING)
+
+
+def test_a_consent_given_meanwhile_clears_the_editors_error(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, astronaut: Path) -> None:
+    awa = workspace.consents.add_person("Awa Diallo")
+    account = workspace.accounts.add(platform="dryrun", name="Insta",
+                                     settings={"mimic": "instagram"})
+    editor = _editor(window, qtbot)
+    row = _row(editor, qtbot, astronaut)
+    row.add_person(awa.id)
+    editor.form.accounts.set_checked([account.id])
+    assert any("Awa Diallo" in m for m in _problems(editor, Level.ERROR))
+    workspace.consents.add_consent(  # from the register, or another program
+        awa.id, all_networks=True, platforms=(), website=False, print_=False,
+        starts_on=date(2026, 1, 1), ends_on=None, guardian_signed=False, form=None)
+    qtbot.waitUntil(lambda: not any("Awa Diallo" in p.message for p in editor.problems()))
