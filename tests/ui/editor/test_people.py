@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from skimage import data
 
@@ -216,3 +217,20 @@ def test_a_consent_given_meanwhile_clears_the_editors_error(
         awa.id, all_networks=True, platforms=(), website=False, print_=False,
         starts_on=date(2026, 1, 1), ends_on=None, guardian_signed=False, form=None)
     qtbot.waitUntil(lambda: not any("Awa Diallo" in p.message for p in editor.problems()))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing")
+def test_a_name_chosen_in_the_completers_list_is_tagged_once(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, astronaut: Path) -> None:
+    workspace.consents.add_person("Hélène Martin", contact="helene@example.org")
+    eric = workspace.consents.add_person("Éric Hélias")
+    editor = _editor(window, qtbot)
+    row = _row(editor, qtbot, astronaut)
+    qtbot.keyClicks(row.search, "heli")  # Éric Hélias only; "hel" finds both
+    popup = row.completer.popup()
+    assert popup.isVisible()
+    popup.setCurrentIndex(row.completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert row.person_ids() == (eric.id,)
+    assert row.search.text() == ""
+    assert editor.people.person_form is None  # Return did not ask for a new person
