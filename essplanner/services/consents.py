@@ -150,7 +150,9 @@ class ConsentService(Service):
                 record(s, row.id, ConsentAction.PERSON_EDITED, self.clock.now(),
                        ", ".join(changed))
             result = to_person(row)
-        self._notify(Change(consents=True))
+            posts = self._posts_showing(s, person_id) if before.minor != row.minor \
+                else frozenset()
+        self._notify(Change(consents=True, posts=posts))
         return result
 
     def _fill_person(self, row: models.Person, *, name: str, contact: str, minor: bool,
@@ -207,9 +209,7 @@ class ConsentService(Service):
         stored = self._store_form(form) if form is not None else ""
         now = self.clock.now()
         with self.db.write() as s:
-            person = self._person_row(s, person_id, for_update=True)
-            if person.minor and not guardian_signed:
-                log.info("consent of a minor recorded without the guardian's signature")
+            self._person_row(s, person_id, for_update=True)
             row = models.Consent(
                 person_id=person_id, all_networks=all_networks, platforms=list(chosen),
                 website=website, print_media=print_, starts_on=start, ends_on=ends_on,
@@ -437,6 +437,18 @@ class ConsentService(Service):
         on = local_day(at or self.clock.now(), self.zone())
         with self.db.read() as s:
             return consent_problems(s, checksums, [network_id(p) for p in platforms], on)
+
+    def check_accounts(self, checksums: Iterable[str], account_ids: Iterable[int],
+                       at: datetime | None = None) -> list[ConsentProblem]:
+        """:meth:`check_media` for the networks of accounts (a test account counts as the
+        network it imitates): what the editor asks as the post is written."""
+        wanted = list(dict.fromkeys(account_ids))
+        on = local_day(at or self.clock.now(), self.zone())
+        with self.db.read() as s:
+            channels = [consent_platform(platform, settings) for platform, settings in
+                        s.execute(select(_A.platform, _A.settings).where(_A.id.in_(wanted)))
+                        ] if wanted else []
+            return consent_problems(s, checksums, channels, on)
 
     def check_post(self, post_id: int, platforms: Iterable[str] | None = None,
                    at: datetime | None = None) -> list[ConsentProblem]:

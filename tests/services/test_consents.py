@@ -161,6 +161,10 @@ def test_facebook_only_consent_refuses_instagram_with_her_name(
     with pytest.raises(ValidationError, match="Awa Diallo"):
         workspace.posts.create(draft, scheduled_at=when, schedule=True)
     assert consents.check_media([on_instagram.media[0].checksum], ["facebook"], when) == []
+    checksum = on_instagram.media[0].checksum
+    assert consents.check_accounts([checksum], [facebook.id], when) == []
+    assert [p.platform for p in consents.check_accounts([checksum], [facebook.id, instagram.id],
+                                                        when)] == ["instagram"]
 
 
 @pytest.mark.parametrize(("consent", "minor", "kind", "words"), [
