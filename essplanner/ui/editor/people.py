@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from essplanner import domain
 from essplanner.errors import EssPlannerError
-from essplanner.services.calendar import shown_platform
 from essplanner.services.media import sha256_file
 from essplanner.ui import messages
 from essplanner.ui.editor.media_model import MediaListModel, thumbnail
@@ -424,11 +423,12 @@ class PeoplePanel(QWidget):
         checksums = list(dict.fromkeys(
             row.checksum for draft in state.media
             if (row := self.rows.get(draft.path)) is not None and row.checksum))
-        platforms = sorted({shown_platform(a.platform, a.settings) for a in accounts
-                            if a.id in state.account_ids})
-        if checksums and platforms:
+        chosen = [a.id for a in accounts if a.id in state.account_ids]
+        if checksums and chosen:
+            # the accounts' networks as the scheduling check sees them (a test account
+            # counts as the network it imitates)
             found.extend(EditorProblem(Level.ERROR, p.message, "people")
-                         for p in self.ws.consents.check_media(checksums, platforms, at))
+                         for p in self.ws.consents.check_accounts(checksums, chosen, at))
         return found
 
     def wait(self) -> None:
