@@ -59,3 +59,6 @@ done
 # the editor with a TikTok target (its audit controls) and a YouTube target, against the
 # loopback fakes the tests use
 "$BIN/python" tools/video_screenshots.py "$out"
+
+# image rights: the editor asking who appears in a photo, the consent register
+"$BIN/python" tools/consent_screenshots.py "$out"

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     action_prepare_posts: QAction
     action_events: QAction
     action_days: QAction
+    action_image_rights: QAction
     action_new_from_template: QAction
     action_evergreen: QAction
     action_load_example: QAction
@@ -555,6 +556,9 @@ class MainWindow(QMainWindow):
         self._attention_timer.start()
         if change.personas or change.objectives or change.accounts:
             self.reload_choices()
+        if change.consents:  # a consent given or withdrawn changes the editors' checks
+            for editor in self.editors:
+                editor.recheck()
         self.update_free_slots()
         if self._queue is not None and self.queue_dock.isVisible():
             if change.accounts:

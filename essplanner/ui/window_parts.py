@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essplanner.ui.consents.actions import open_register
 from essplanner.ui.planning.actions import connect_month_view, open_days, open_events
 from essplanner.ui.templates.actions import new_post_from_template, open_evergreen_library
 from essplanner.ui.undo_actions import keep_short
@@ -147,6 +148,9 @@ def build_actions(w: MainWindow) -> None:
     w.action_days = _action(
         w, translate("MainWindow", "A&wareness days…"), None, lambda: open_days(w)
     )
+    w.action_image_rights = _action(
+        w, translate("MainWindow", "&Image rights…"), "Ctrl+Shift+I", lambda: open_register(w)
+    )
     connect_month_view(w)
     w.action_attention = _action(
         w, translate("MainWindow", "Needs &attention"), "Ctrl+Shift+A", w.show_attention
@@ -254,6 +258,7 @@ def build_actions(w: MainWindow) -> None:
     w.menu_tools.addAction(w.action_prepare_posts)
     w.menu_tools.addAction(w.action_days)
     w.menu_tools.addAction(w.action_evergreen)
+    w.menu_tools.addAction(w.action_image_rights)
     w.menu_help = menu.addMenu(translate("MainWindow", "&Help"))
     w.menu_help.addAction(w.action_shortcuts)
     w.menu_help.addAction(w.action_open_logs)
@@ -293,6 +298,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         (keys("Ctrl+Shift+A"), translate("Shortcuts", "Needs attention")),
         (keys("Ctrl+Shift+P", "Ctrl+Shift+O"), translate("Shortcuts", "Personas / objectives")),
         (keys("Ctrl+Shift+N"), translate("Shortcuts", "Accounts")),
+        (keys("Ctrl+Shift+I"), translate("Shortcuts", "Image rights: people and consents")),
         (keys("Ctrl+Shift+D", "Ctrl+Shift+C"),
          translate("Shortcuts", "Dashboard / coverage by persona and objective")),
         (keys("Ctrl+Shift+E", "Ctrl+Shift+R"),

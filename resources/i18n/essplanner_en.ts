@@ -935,6 +935,375 @@
     </message>
 </context>
 <context>
+    <name>ConsentForm</name>
+    <message>
+        <source>Consent of %1</source>
+        <translation>Consent of %1</translation>
+    </message>
+    <message>
+        <source>All &amp;social networks</source>
+        <translation>All &amp;social networks</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>The association&apos;s &amp;website</source>
+        <translation>The association&apos;s &amp;website</translation>
+    </message>
+    <message>
+        <source>&amp;Print (flyers, posters, newsletter)</source>
+        <translation>&amp;Print (flyers, posters, newsletter)</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>Signed by the legal &amp;guardian</source>
+        <translation>Signed by the legal &amp;guardian</translation>
+    </message>
+    <message>
+        <source>No signed form attached</source>
+        <translation>No signed form attached</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>A&amp;ttach the signed form…</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Networks:</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>Also:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Until:</translation>
+    </message>
+    <message>
+        <source>Signed form:</source>
+        <translation>Signed form:</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRegister</name>
+    <message>
+        <source>Image rights</source>
+        <translation>Image rights</translation>
+    </message>
+    <message>
+        <source>Search a name…</source>
+        <translation>Search a name…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Search the register</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Add a person…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>What was done and when: the register keeps it as proof</source>
+        <translation>What was done and when: the register keeps it as proof</translation>
+    </message>
+    <message>
+        <source>Add a &amp;consent…</source>
+        <translation>Add a &amp;consent…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the signed form</source>
+        <translation>&amp;Open the signed form</translation>
+    </message>
+    <message>
+        <source>Consent &amp;form (PDF)…</source>
+        <translation>Consent &amp;form (PDF)…</translation>
+    </message>
+    <message>
+        <source>The form to print and sign, in French and English, filled with this person&apos;s name</source>
+        <translation>The form to print and sign, in French and English, filled with this person&apos;s name</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the data…</source>
+        <translation>E&amp;xport the data…</translation>
+    </message>
+    <message>
+        <source>Everything the register holds about this person, in a JSON file (right of access)</source>
+        <translation>Everything the register holds about this person, in a JSON file (right of access)</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>E&amp;rase…</translation>
+    </message>
+    <message>
+        <source>Delete this person&apos;s data (right to erasure); the record of consents stays</source>
+        <translation>Delete this person&apos;s data (right to erasure); the record of consents stays</translation>
+    </message>
+    <message>
+        <source>No one in the register yet</source>
+        <translation>No one in the register yet</translation>
+    </message>
+    <message>
+        <source>A photo of a person is personal data: record here the people who may appear in the association&apos;s photos, and their consent (where the images may be used, until when, the signed form). The editor then checks each photo before it is published.</source>
+        <translation>A photo of a person is personal data: record here the people who may appear in the association&apos;s photos, and their consent (where the images may be used, until when, the signed form). The editor then checks each photo before it is published.</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Add a person…</translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”.</source>
+        <translation>Nobody matches “%1”.</translation>
+    </message>
+    <message>
+        <source>Minor; legal guardian: %1</source>
+        <translation>Minor; legal guardian: %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>not said</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>A&amp;ttach the signed form…</translation>
+    </message>
+    <message>
+        <source>Change “%1” in the image rights</source>
+        <translation>Change “%1” in the image rights</translation>
+    </message>
+    <message>
+        <source>Export the data of %1</source>
+        <translation>Export the data of %1</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the data</source>
+        <translation>Export the data</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The data of %1 is in %2.</source>
+        <translation>The data of %1 is in %2.</translation>
+    </message>
+    <message>
+        <source>Erase %1?</source>
+        <translation>Erase %1?</translation>
+    </message>
+    <message>
+        <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
+        <translation>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>consent form %1.pdf</source>
+        <translation>consent form %1.pdf</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consent form</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Consents</name>
+    <message>
+        <source>All social networks</source>
+        <extracomment>a consent that ends within this time is said to end soon (the board report&apos;s 60 days)</extracomment>
+        <translation>All social networks</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>website</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>Not valid yet</translation>
+    </message>
+    <message>
+        <source>The guardian has not signed</source>
+        <translation>The guardian has not signed</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Erased</translation>
+    </message>
+    <message>
+        <source>Consent, no end date</source>
+        <translation>Consent, no end date</translation>
+    </message>
+    <message>
+        <source>Consent until %1, ends soon</source>
+        <translation>Consent until %1, ends soon</translation>
+    </message>
+    <message>
+        <source>Consent until %1</source>
+        <translation>Consent until %1</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>No consent</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>attached</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Blocked: it will not be published</source>
+        <translation>Blocked: it will not be published</translation>
+    </message>
+    <message>
+        <source>Online: delete it from here, or on the network</source>
+        <translation>Online: delete it from here, or on the network</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network (double-click opens it)</source>
+        <translation>Online: delete it on the network (double-click opens it)</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network</source>
+        <translation>Online: delete it on the network</translation>
+    </message>
+    <message>
+        <source>Added to the register</source>
+        <translation>Added to the register</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Details changed</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <source>Data erased</source>
+        <translation>Data erased</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Post deleted</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
@@ -1967,6 +2336,68 @@
     </message>
 </context>
 <context>
+    <name>ImpactModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactView</name>
+    <message>
+        <source>&amp;Delete from the network…</source>
+        <translation>&amp;Delete from the network…</translation>
+    </message>
+    <message>
+        <source>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</source>
+        <translation>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</translation>
+    </message>
+    <message>
+        <source>No post shows this person.</source>
+        <translation>No post shows this person.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) blocked.</source>
+        <translation>
+            <numerusform>%n scheduled post blocked.</numerusform>
+            <numerusform>%n scheduled posts blocked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person: delete them on each network.</source>
+        <translation>
+            <numerusform>%n published post shows this person: delete them on each network.</numerusform>
+            <numerusform>%n published posts show this person: delete them on each network.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) will be blocked.</source>
+        <translation>
+            <numerusform>%n scheduled post will be blocked.</numerusform>
+            <numerusform>%n scheduled posts will be blocked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person.</source>
+        <translation>
+            <numerusform>%n published post shows this person.</numerusform>
+            <numerusform>%n published posts show this person.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KpiTableModel</name>
     <message>
         <source>New indicator</source>
@@ -2524,6 +2955,10 @@
         <translation>A&amp;wareness days…</translation>
     </message>
     <message>
+        <source>&amp;Image rights…</source>
+        <translation>&amp;Image rights…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>Needs &amp;attention</translation>
     </message>
@@ -2903,6 +3338,82 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Faces could not be looked for: %1</source>
+        <translation>Faces could not be looked for: %1</translation>
+    </message>
+    <message>
+        <source>Who appears in this photo?</source>
+        <translation>Who appears in this photo?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1 (%2) seems to show %n face(s): say who appears in it, or that nobody can be recognised.</source>
+        <translation>
+            <numerusform>Image %1 (%2) seems to show %n face: say who appears in it, or that nobody can be recognised.</numerusform>
+            <numerusform>Image %1 (%2) seems to show %n faces: say who appears in it, or that nobody can be recognised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>New person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>First name and last name</source>
+        <translation>First name and last name</translation>
+    </message>
+    <message>
+        <source>Email, phone or address</source>
+        <translation>Email, phone or address</translation>
+    </message>
+    <message>
+        <source>&amp;Minor (under 18)</source>
+        <translation>&amp;Minor (under 18)</translation>
+    </message>
+    <message>
+        <source>Who signs for them</source>
+        <translation>Who signs for them</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;guardian:</source>
+        <translation>Legal &amp;guardian:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+</context>
+<context>
     <name>PersonaListModel</name>
     <message>
         <source>%1, %2 years old</source>
@@ -3083,6 +3594,67 @@
     <message>
         <source>Two ticked personas have the same name.</source>
         <translation>Two ticked personas have the same name.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRow</name>
+    <message>
+        <source>Who appears in this photo?</source>
+        <extracomment>how many names the completer offers at most</extracomment>
+        <translation>Who appears in this photo?</translation>
+    </message>
+    <message>
+        <source>Type a name from the register…</source>
+        <translation>Type a name from the register…</translation>
+    </message>
+    <message>
+        <source>Add a person who appears in the photo</source>
+        <translation>Add a person who appears in the photo</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>New person…</translation>
+    </message>
+    <message>
+        <source>No identifiable person</source>
+        <translation>No identifiable person</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(erased)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this photo</source>
+        <translation>Remove %1 from this photo</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>Looking for faces…</translation>
+    </message>
+    <message>
+        <source>No face found.</source>
+        <translation>No face found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s): can nobody really be recognised?</source>
+        <translation>
+            <numerusform>This photo seems to show %n face: can nobody really be recognised?</numerusform>
+            <numerusform>This photo seems to show %n faces: can nobody really be recognised?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), none tagged.</source>
+        <translation>
+            <numerusform>This photo seems to show %n face, none tagged.</numerusform>
+            <numerusform>This photo seems to show %n faces, none tagged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), more than the people named (%1).</source>
+        <translation>
+            <numerusform>This photo seems to show %n face, more than the people named (%1).</numerusform>
+            <numerusform>This photo seems to show %n faces, more than the people named (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3484,6 +4056,21 @@
             <numerusform>+%n more image</numerusform>
             <numerusform>+%n more images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProofModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4888,10 @@
         <translation>Accounts</translation>
     </message>
     <message>
+        <source>Image rights: people and consents</source>
+        <translation>Image rights: people and consents</translation>
+    </message>
+    <message>
         <source>Dashboard / coverage by persona and objective</source>
         <translation>Dashboard / coverage by persona and objective</translation>
     </message>
@@ -4791,6 +5382,41 @@
     <message>
         <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
         <translation>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw the consent of %1</source>
+        <translation>Withdraw the consent of %1</translation>
+    </message>
+    <message>
+        <source>From now on, no post may use a photo of %1 on the networks this consent covered.</source>
+        <translation>From now on, no post may use a photo of %1 on the networks this consent covered.</translation>
+    </message>
+    <message>
+        <source>How the withdrawal was asked (letter, email, in person…), for the record</source>
+        <translation>How the withdrawal was asked (letter, email, in person…), for the record</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent</source>
+        <translation>&amp;Withdraw the consent</translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn; the register keeps the record of when and why.</source>
+        <translation>The consent is withdrawn; the register keeps the record of when and why.</translation>
+    </message>
+    <message>
+        <source>Delete from the network</source>
+        <translation>Delete from the network</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2? It disappears from the network for good.</source>
+        <translation>Delete “%1” from %2? It disappears from the network for good.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted from %2.</source>
+        <translation>“%1” was deleted from %2.</translation>
     </message>
 </context>
 </TS>

@@ -935,6 +935,375 @@
     </message>
 </context>
 <context>
+    <name>ConsentForm</name>
+    <message>
+        <source>Consent of %1</source>
+        <translation>Consentement de %1</translation>
+    </message>
+    <message>
+        <source>All &amp;social networks</source>
+        <translation>Tous les &amp;réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>The association&apos;s &amp;website</source>
+        <translation>Le &amp;site de l’association</translation>
+    </message>
+    <message>
+        <source>&amp;Print (flyers, posters, newsletter)</source>
+        <translation>&amp;Imprimés (tracts, affiches, bulletin)</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sans date de fin</translation>
+    </message>
+    <message>
+        <source>Signed by the legal &amp;guardian</source>
+        <translation>Signé par le représentant &amp;légal</translation>
+    </message>
+    <message>
+        <source>No signed form attached</source>
+        <translation>Aucun formulaire signé joint</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>&amp;Joindre le formulaire signé…</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Réseaux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>Aussi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Jusqu’au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signed form:</source>
+        <translation>Formulaire signé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans et PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRegister</name>
+    <message>
+        <source>Image rights</source>
+        <translation>Droit à l’image</translation>
+    </message>
+    <message>
+        <source>Search a name…</source>
+        <translation>Chercher un nom…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Chercher dans le registre</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>What was done and when: the register keeps it as proof</source>
+        <translation>Ce qui a été fait et quand&#xa0;: le registre le garde comme preuve</translation>
+    </message>
+    <message>
+        <source>Add a &amp;consent…</source>
+        <translation>Ajouter un &amp;consentement…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the signed form</source>
+        <translation>&amp;Ouvrir le formulaire signé</translation>
+    </message>
+    <message>
+        <source>Consent &amp;form (PDF)…</source>
+        <translation>&amp;Formulaire à signer (PDF)…</translation>
+    </message>
+    <message>
+        <source>The form to print and sign, in French and English, filled with this person&apos;s name</source>
+        <translation>Le formulaire à imprimer et signer, en français et en anglais, au nom de cette personne</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the data…</source>
+        <translation>E&amp;xporter les données…</translation>
+    </message>
+    <message>
+        <source>Everything the register holds about this person, in a JSON file (right of access)</source>
+        <translation>Tout ce que le registre contient sur cette personne, dans un fichier JSON (droit d’accès)</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>E&amp;ffacer…</translation>
+    </message>
+    <message>
+        <source>Delete this person&apos;s data (right to erasure); the record of consents stays</source>
+        <translation>Supprimer les données de cette personne (droit à l’effacement)&#x202f;; la trace des consentements reste</translation>
+    </message>
+    <message>
+        <source>No one in the register yet</source>
+        <translation>Personne dans le registre pour l’instant</translation>
+    </message>
+    <message>
+        <source>A photo of a person is personal data: record here the people who may appear in the association&apos;s photos, and their consent (where the images may be used, until when, the signed form). The editor then checks each photo before it is published.</source>
+        <translation>La photo d’une personne est une donnée personnelle&#xa0;: notez ici les personnes qui peuvent apparaître sur les photos de l’association, et leur consentement (où les images peuvent être utilisées, jusqu’à quand, le formulaire signé). L’éditeur vérifie ensuite chaque photo avant sa publication.</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Minor; legal guardian: %1</source>
+        <translation>Mineur&#x202f;; représentant légal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach the signed form…</source>
+        <translation>&amp;Joindre le formulaire signé…</translation>
+    </message>
+    <message>
+        <source>Change “%1” in the image rights</source>
+        <translation>Modifier « %1 » dans le droit à l’image</translation>
+    </message>
+    <message>
+        <source>Export the data of %1</source>
+        <translation>Exporter les données de %1</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the data</source>
+        <translation>Exporter les données</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The data of %1 is in %2.</source>
+        <translation>Les données de %1 sont dans %2.</translation>
+    </message>
+    <message>
+        <source>Erase %1?</source>
+        <translation>Effacer %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Erase %1 from the register? Their name, contact, notes and signed forms are deleted for good; the photos that show them stay blocked. The record of consents given and withdrawn stays, without their name, as the law requires. This cannot be undone.</source>
+        <translation>Effacer %1 du registre&#x202f;? Son nom, ses coordonnées, les notes et les formulaires signés sont supprimés définitivement&#x202f;; les photos qui la montrent restent bloquées. La trace des consentements donnés et retirés reste, sans son nom, comme la loi l’exige. Impossible d’annuler.</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans et PDF (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>consent form %1.pdf</source>
+        <translation>autorisation droit à l’image %1.pdf</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Consents</name>
+    <message>
+        <source>All social networks</source>
+        <extracomment>a consent that ends within this time is said to end soon (the board report&apos;s 60 days)</extracomment>
+        <translation>Tous les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>site web</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>imprimés</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Retiré le %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>Pas encore valable</translation>
+    </message>
+    <message>
+        <source>The guardian has not signed</source>
+        <translation>Le représentant légal n’a pas signé</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Effacée</translation>
+    </message>
+    <message>
+        <source>Consent, no end date</source>
+        <translation>Consentement sans date de fin</translation>
+    </message>
+    <message>
+        <source>Consent until %1, ends soon</source>
+        <translation>Consentement jusqu’au %1, prend fin bientôt</translation>
+    </message>
+    <message>
+        <source>Consent until %1</source>
+        <translation>Consentement jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Aucun consentement</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>joint</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valable</translation>
+    </message>
+    <message>
+        <source>Blocked: it will not be published</source>
+        <translation>Bloquée&#xa0;: elle ne sera pas publiée</translation>
+    </message>
+    <message>
+        <source>Online: delete it from here, or on the network</source>
+        <translation>En ligne&#xa0;: supprimez-la d’ici, ou sur le réseau</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network (double-click opens it)</source>
+        <translation>En ligne&#xa0;: supprimez-la sur le réseau (double-clic pour l’ouvrir)</translation>
+    </message>
+    <message>
+        <source>Online: delete it on the network</source>
+        <translation>En ligne&#xa0;: supprimez-la sur le réseau</translation>
+    </message>
+    <message>
+        <source>Added to the register</source>
+        <translation>Ajoutée au registre</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Coordonnées modifiées</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consentement retiré</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Données exportées</translation>
+    </message>
+    <message>
+        <source>Data erased</source>
+        <translation>Données effacées</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Publication supprimée</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Total</source>
@@ -1967,6 +2336,68 @@
     </message>
 </context>
 <context>
+    <name>ImpactModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactView</name>
+    <message>
+        <source>&amp;Delete from the network…</source>
+        <translation>&amp;Supprimer du réseau…</translation>
+    </message>
+    <message>
+        <source>For the networks that let ESS Planner delete a post (Mastodon); on the others, open the post and delete it there</source>
+        <translation>Pour les réseaux qui laissent ESS Planner supprimer une publication (Mastodon)&#x202f;; sur les autres, ouvrez la publication et supprimez-la là-bas</translation>
+    </message>
+    <message>
+        <source>No post shows this person.</source>
+        <translation>Aucune publication ne montre cette personne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) blocked.</source>
+        <translation>
+            <numerusform>%n publication programmée bloquée.</numerusform>
+            <numerusform>%n publications programmées bloquées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person: delete them on each network.</source>
+        <translation>
+            <numerusform>%n publication en ligne montre cette personne&#xa0;: supprimez-la sur son réseau.</numerusform>
+            <numerusform>%n publications en ligne montrent cette personne&#xa0;: supprimez-les sur chaque réseau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled post(s) will be blocked.</source>
+        <translation>
+            <numerusform>%n publication programmée sera bloquée.</numerusform>
+            <numerusform>%n publications programmées seront bloquées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published post(s) show this person.</source>
+        <translation>
+            <numerusform>%n publication en ligne montre cette personne.</numerusform>
+            <numerusform>%n publications en ligne montrent cette personne.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KpiTableModel</name>
     <message>
         <source>New indicator</source>
@@ -2524,6 +2955,10 @@
         <translation>&amp;Journées de sensibilisation…</translation>
     </message>
     <message>
+        <source>&amp;Image rights…</source>
+        <translation>&amp;Droit à l’image…</translation>
+    </message>
+    <message>
         <source>Needs &amp;attention</source>
         <translation>À &amp;vérifier</translation>
     </message>
@@ -2903,6 +3338,82 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Faces could not be looked for: %1</source>
+        <translation>Impossible de chercher des visages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Who appears in this photo?</source>
+        <translation>Qui apparaît sur cette photo&#x202f;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1 (%2) seems to show %n face(s): say who appears in it, or that nobody can be recognised.</source>
+        <translation>
+            <numerusform>L’image %1 (%2) semble montrer %n visage&#xa0;: dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+            <numerusform>L’image %1 (%2) semble montrer %n visages&#xa0;: dites qui y apparaît, ou que personne n’est reconnaissable.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>First name and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <source>Email, phone or address</source>
+        <translation>Courriel, téléphone ou adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Minor (under 18)</source>
+        <translation>&amp;Mineur (moins de 18 ans)</translation>
+    </message>
+    <message>
+        <source>Who signs for them</source>
+        <translation>Qui signe pour lui ou elle</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;guardian:</source>
+        <translation>Représentant &amp;légal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>PersonaListModel</name>
     <message>
         <source>%1, %2 years old</source>
@@ -3083,6 +3594,67 @@
     <message>
         <source>Two ticked personas have the same name.</source>
         <translation>Deux personas cochés ont le même nom.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRow</name>
+    <message>
+        <source>Who appears in this photo?</source>
+        <extracomment>how many names the completer offers at most</extracomment>
+        <translation>Qui apparaît sur cette photo&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Type a name from the register…</source>
+        <translation>Tapez un nom du registre…</translation>
+    </message>
+    <message>
+        <source>Add a person who appears in the photo</source>
+        <translation>Ajouter une personne qui apparaît sur la photo</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Nouvelle personne…</translation>
+    </message>
+    <message>
+        <source>No identifiable person</source>
+        <translation>Aucune personne identifiable</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(effacée)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this photo</source>
+        <translation>Retirer %1 de cette photo</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>Recherche de visages…</translation>
+    </message>
+    <message>
+        <source>No face found.</source>
+        <translation>Aucun visage trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s): can nobody really be recognised?</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage&#xa0;: personne n’y est vraiment reconnaissable&#x202f;?</numerusform>
+            <numerusform>Cette photo semble montrer %n visages&#xa0;: personne n’y est vraiment reconnaissable&#x202f;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), none tagged.</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage, personne n’est indiqué.</numerusform>
+            <numerusform>Cette photo semble montrer %n visages, personne n’est indiqué.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo seems to show %n face(s), more than the people named (%1).</source>
+        <translation>
+            <numerusform>Cette photo semble montrer %n visage, plus que les personnes indiquées (%1).</numerusform>
+            <numerusform>Cette photo semble montrer %n visages, plus que les personnes indiquées (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3294,7 +3866,7 @@
     </message>
     <message>
         <source>A post that went out cannot start repeating: duplicate it, then choose how the copy repeats.</source>
-        <translation>Une publication déjà parue ne peut pas devenir récurrente : dupliquez-la, puis choisissez comment la copie se répète.</translation>
+        <translation>Une publication déjà parue ne peut pas devenir récurrente&#xa0;: dupliquez-la, puis choisissez comment la copie se répète.</translation>
     </message>
     <message>
         <source>Choose the date of the first post.</source>
@@ -3484,6 +4056,21 @@
             <numerusform>+%n autre image</numerusform>
             <numerusform>+%n autres images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProofModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
@@ -4023,7 +4610,7 @@
     </message>
     <message>
         <source>On “%1”: %2</source>
-        <translation>Sur « %1 » : %2</translation>
+        <translation>Sur « %1 »&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n comments mention you</source>
@@ -4299,6 +4886,10 @@
     <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Image rights: people and consents</source>
+        <translation>Droit à l’image&#xa0;: personnes et consentements</translation>
     </message>
     <message>
         <source>Dashboard / coverage by persona and objective</source>
@@ -4791,6 +5382,41 @@
     <message>
         <source>Just looking? “Load the example workspace” fills the calendar with the month of an association fighting energy poverty, on test accounts that publish nothing.</source>
         <translation>Vous voulez juste regarder&#x202f;? « Charger l’espace d’exemple » remplit le calendrier avec le mois d’une association qui lutte contre la précarité énergétique, sur des comptes d’essai qui ne publient rien.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw the consent of %1</source>
+        <translation>Retirer le consentement de %1</translation>
+    </message>
+    <message>
+        <source>From now on, no post may use a photo of %1 on the networks this consent covered.</source>
+        <translation>Désormais, aucune publication ne peut utiliser une photo de %1 sur les réseaux que couvrait ce consentement.</translation>
+    </message>
+    <message>
+        <source>How the withdrawal was asked (letter, email, in person…), for the record</source>
+        <translation>Comment le retrait a été demandé (lettre, courriel, de vive voix…), pour la trace</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent</source>
+        <translation>&amp;Retirer le consentement</translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn; the register keeps the record of when and why.</source>
+        <translation>Le consentement est retiré&#x202f;; le registre garde la trace du moment et du motif.</translation>
+    </message>
+    <message>
+        <source>Delete from the network</source>
+        <translation>Supprimer du réseau</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2? It disappears from the network for good.</source>
+        <translation>Supprimer « %1 » de %2&#x202f;? Elle disparaît du réseau pour de bon.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted from %2.</source>
+        <translation>« %1 » a été supprimée de %2.</translation>
     </message>
 </context>
 </TS>

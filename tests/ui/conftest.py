@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from essplanner import domain
@@ -125,3 +126,24 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(messages, kind, fake(kind))
     return record
+
+
+@pytest.fixture
+def speak(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """Install the app's translators for a language (English has the plural forms)."""
+    from PySide6.QtCore import QLocale
+
+    from essplanner.i18n import set_language
+    from essplanner.ui.translations import install_translators, remove_translators
+
+    previous = QLocale()
+    installed: list[object] = []
+
+    def install(lang: str) -> None:
+        set_language(lang)
+        installed.extend(install_translators(qapp, lang))
+
+    yield install
+    remove_translators(qapp, installed)
+    QLocale.setDefault(previous)
+    set_language("en")

@@ -38,6 +38,7 @@ from essplanner.ui.check_model import CheckItem
 from essplanner.ui.editor.autosave import AutosaveStore
 from essplanner.ui.editor.form import EditorForm
 from essplanner.ui.editor.parts import HashtagSets, ImageList
+from essplanner.ui.editor.people import PeoplePanel
 from essplanner.ui.editor.repeat import RepeatSection
 from essplanner.ui.editor.state import (
     Counter,
@@ -178,6 +179,8 @@ class PostEditor(QDialog):
         repeat_label = QLabel(self.tr("&Repeat:"), self)
         repeat_label.setBuddy(self.repeat.freq_combo)
         f.form_layout.insertRow(f.when_row + 1, repeat_label, self.repeat)
+        self.people = PeoplePanel(workspace, f.media, self)  # after: it moves the rows below
+        f.form_layout.insertRow(f.media_row + 1, "", self.people)
         self._series_rule: str | None = None
         self.campaign = CampaignCombo(workspace, self)
         f.form_layout.addRow(self.tr("Ca&mpaign:"), self.campaign)
@@ -240,6 +243,7 @@ class PostEditor(QDialog):
         f.media.rowsInserted.connect(self._changed)
         f.media.rowsRemoved.connect(self._changed)
         f.media.rowsMoved.connect(self._changed)
+        self.people.changed.connect(self._check_timer.start)
         f.language_combo.currentIndexChanged.connect(self._changed)
         f.preview_combo.currentIndexChanged.connect(self._update_preview)
         f.published_box.linkActivated.connect(self.open_link)
@@ -405,6 +409,7 @@ class PostEditor(QDialog):
             accessibility=self.ws.posts.accessibility,
             alt_text_blocking=self.ws.settings.alt_text_blocking,
         )
+        problems += self.people.problems(state, self.accounts, self._publishing_time(state, now))
         self.form.problems.set_problems(problems)
         self.form.no_problems.setVisible(not problems)
         self.form.problems_view.setVisible(bool(problems))
@@ -423,6 +428,18 @@ class PostEditor(QDialog):
                 edit_label[1].setText(self._counter_html(self.tr("Sent text"), counter))
         self.form.counters.setText(" · ".join(parts))
         self._update_preview()
+
+    def recheck(self) -> None:
+        """Check the post again shortly: something it depends on changed elsewhere."""
+        self._check_timer.start()
+
+    def _publishing_time(self, state: EditorState, now: datetime) -> datetime:
+        """When the post goes out (UTC), for checking consents; now if not said."""
+        local = state.local_datetime()
+        try:
+            return localize(local, self.zone).utc if local is not None else now
+        except ValidationError:
+            return now
 
     def _counter_html(self, name: str, counter: Counter) -> str:
         limit = f" / {counter.limit}" if counter.limit is not None else ""

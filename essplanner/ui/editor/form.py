@@ -207,6 +207,7 @@ class EditorForm(QWidget):
         media_buttons.addStretch(1)
         media_box.addLayout(media_buttons)
         form.addRow(self._label(self.tr("&Images:"), self.media_view), media_box)
+        self.media_row = form.rowCount() - 1  # who appears in the images goes under it
         tags = QHBoxLayout()
         for title, view in ((self.tr("Personas"), self.personas_view),
                             (self.tr("Objectives"), self.objectives_view)):
