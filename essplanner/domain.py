@@ -114,6 +114,7 @@ class Holdup(enum.StrEnum):
     NEEDS_UPDATE = "needs_update"  # scheduled, but ESS Planner must be updated first
     NEEDS_ACCESS = "needs_access"  # scheduled, but the developer app needs a higher access
     LOGIN_ENDING = "login_ending"  # an account's login runs out soon: reconnect before
+    PRIVATE_LOGIN = "private_login"  # an account sits in a person's private login: a risk
     RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
     FAILED = "failed"  # the network refused it, or a check blocked it
     UNCONFIRMED = "unconfirmed"

@@ -23,6 +23,7 @@ from essplanner.services.accounts import AccountService
 from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
 from essplanner.services.evergreen import EvergreenService
+from essplanner.services.handover import HandoverService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
@@ -69,6 +70,8 @@ class Workspace:
     #: post templates (the guide's and the users'), evergreen posts and their reuses
     templates: TemplateService = field(init=False)
     evergreen: EvergreenService = field(init=False)
+    #: the account handover register and the departing volunteers' checklists
+    handover: HandoverService = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = CalendarReader(self.db)
@@ -79,6 +82,7 @@ class Workspace:
         self.templates = TemplateService(self.db, clock=self.clock)
         self.evergreen = EvergreenService(self.db, self.posts, settings=self.settings,
                                           clock=self.clock)
+        self.handover = HandoverService(self.db, self.secrets, clock=self.clock)
 
     @classmethod
     def open(
@@ -133,7 +137,8 @@ class Workspace:
     def subscribe(self, listener: ChangeListener) -> None:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
-                        self.series, self.slots, self.planning, self.days, self.evergreen):
+                        self.series, self.slots, self.planning, self.days, self.evergreen,
+                        self.handover):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

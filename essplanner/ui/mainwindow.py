@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     month_changed = Signal(object)
     view_changed = Signal(str)
     reconnect_requested = Signal(int)
+    #: an account's handover register entry to edit (the accounts feature answers)
+    handover_requested = Signal(int)
     #: the change listener reconnected (emitted from its thread): re-read everything
     resync_requested = Signal()
 
@@ -421,6 +423,7 @@ class MainWindow(QMainWindow):
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
             panel.reconnect_requested.connect(self.reconnect_requested)
+            panel.handover_requested.connect(self.handover_requested)
             self.attention_dock.setWidget(panel)
             self._attention = panel
         return self._attention
