@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from essplanner import domain
-from essplanner.i18n import _
+from essplanner.i18n import _, n_
 from essplanner.timeutil import to_utc_iso
 
 LOGIN_KINDS = {"association": domain.LoginKind.ASSOCIATION,
@@ -113,8 +113,9 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     write_checklist_pdf(checklist, out)
     emit(args, {"out": str(out), "person": checklist.person,
                 "accounts": [i.account for i in checklist.items]},
-         _("Handover checklist of {person} written to {file} ({n} accounts).",
-           person=checklist.person, file=str(out), n=len(checklist.items)))
+         n_("Handover checklist of {person} written to {file} ({n} account).",
+            "Handover checklist of {person} written to {file} ({n} accounts).",
+            len(checklist.items), person=checklist.person, file=str(out)))
     return 0
 
 

@@ -32,10 +32,6 @@ from essplanner.ui.plain import plain, plain_label
 from essplanner.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handover", text)
-
-
 class HandoverDialog(QDialog):
     """One account's register entry: who connected it, whose login, backup administrators,
     where the recovery codes are kept; its login's end (read only). OK saves; a refusal
@@ -128,24 +124,27 @@ class HandoverDialog(QDialog):
 def save_checklist(parent: QWidget, workspace: Workspace) -> Path | None:
     """Ask whose checklist (the people the register names, or a name typed) and where to
     save it; write the PDF. Returns the file written, or None."""
+    title = QCoreApplication.translate("Handover", "Handover checklist")
     people = workspace.handover.people()
     if not people:
-        messages.information(parent, _tr("Handover checklist"), _tr(
-            "The register names nobody yet: fill in the accounts' handover first."))
+        messages.information(parent, title, QCoreApplication.translate(
+            "Handover", "The register names nobody yet: fill in the accounts' handover "
+            "first."))
         return None
     person, ok = QInputDialog.getItem(
-        parent, _tr("Handover checklist"),
-        _tr("Who is leaving?"), people, 0, True)
+        parent, title, QCoreApplication.translate("Handover", "Who is leaving?"), people, 0,
+        True)
     if not ok or not person.strip():
         return None
     try:
         checklist = workspace.handover.checklist(person, zone=workspace.settings.timezone)
     except EssPlannerError as exc:
-        messages.warning(parent, _tr("Handover checklist"), plain(str(exc)))
+        messages.warning(parent, title, plain(str(exc)))
         return None
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save the handover checklist"),
-        str(Path.home() / f"handover-{checklist.person}.pdf"), _tr("PDF (*.pdf)"))
+        parent, QCoreApplication.translate("Handover", "Save the handover checklist"),
+        str(Path.home() / f"handover-{checklist.person}.pdf"),
+        QCoreApplication.translate("Handover", "PDF (*.pdf)"))
     if not name:
         return None
     from essplanner.ui.accounts.handover_pdf import write_checklist_pdf
@@ -154,6 +153,6 @@ def save_checklist(parent: QWidget, workspace: Workspace) -> Path | None:
     try:
         write_checklist_pdf(checklist, path)
     except EssPlannerError as exc:
-        messages.warning(parent, _tr("Handover checklist"), plain(str(exc)))
+        messages.warning(parent, title, plain(str(exc)))
         return None
     return path

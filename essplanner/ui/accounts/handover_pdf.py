@@ -61,9 +61,10 @@ def build_html(checklist: Checklist) -> str:
     intro = _("The accounts {person} connected, holds the login of or administers, and what "
               "to hand over before leaving. Tick each line once done. No password, token or "
               "recovery code is written here.", person=checklist.person)
+    made = _("Made on {date}", date=checklist.made_on)
     return "".join([
         f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">{_e(_("Made on {date}", date=checklist.made_on))}</p>',
+        f'<p class="meta">{_e(made)}</p>',
         f"<p>{_e(intro)}</p>",
         *(_item_html(item) for item in checklist.items),
     ])

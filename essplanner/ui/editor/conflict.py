@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from essplanner.ui.editor.state import EditorState
 from essplanner.ui.plain import plain_label
 
+translate = QCoreApplication.translate
+
 
 class Choice(enum.Enum):
     """What to do with an edit that conflicts with someone else's."""
@@ -54,10 +56,6 @@ class Names:
     objectives: Mapping[int, str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conflict", text)
-
-
 def _names(ids: Sequence[int], names: Mapping[int, str]) -> str:
     return ", ".join(sorted(names.get(i, f"#{i}") for i in ids))
 
@@ -65,36 +63,50 @@ def _names(ids: Sequence[int], names: Mapping[int, str]) -> str:
 def _when(state: EditorState) -> str:
     when = state.local_when.replace("T", " ") if state.local_when else ""
     if not when:
-        return _tr("no date")
-    return when + (" · " + _tr("publish automatically") if state.schedule else "")
+        return QCoreApplication.translate("Conflict", "no date")
+    if state.schedule:
+        when += " · " + QCoreApplication.translate("Conflict", "publish automatically")
+    return when
+
+
+def _stage(state: EditorState) -> str:
+    from essplanner.domain import EditorialState
+    from essplanner.ui.labels import editorial_label
+
+    try:
+        return editorial_label(EditorialState(state.editorial_state))
+    except ValueError:  # a stage this version does not know
+        return state.editorial_state
+
+
+def _media(state: EditorState) -> str:
+    return "\n".join(f"{m.original_name or m.path} — {m.alt_text}" for m in state.media)
 
 
 def differences(theirs: EditorState, mine: EditorState, names: Names) -> list[FieldDiff]:
     """The fields where ``mine`` differs from ``theirs``, in the editor's order."""
     rows: list[tuple[str, str, str]] = [
-        (_tr("Title"), theirs.title, mine.title),
-        (_tr("Text"), theirs.body, mine.body),
-        (_tr("Link"), theirs.link_url, mine.link_url),
-        (_tr("Call to action"), theirs.call_to_action, mine.call_to_action),
-        (_tr("Hashtags"), " ".join(theirs.hashtags.split()), " ".join(mine.hashtags.split())),
-        (_tr("Language"), theirs.language, mine.language),
-        (_tr("Stage"), theirs.editorial_state, mine.editorial_state),
-        (_tr("When"), _when(theirs), _when(mine)),
-        (_tr("Accounts"), _names(theirs.account_ids, names.accounts),
+        (translate("Conflict", "Title"), theirs.title, mine.title),
+        (translate("Conflict", "Text"), theirs.body, mine.body),
+        (translate("Conflict", "Link"), theirs.link_url, mine.link_url),
+        (translate("Conflict", "Call to action"), theirs.call_to_action, mine.call_to_action),
+        (translate("Conflict", "Hashtags"), " ".join(theirs.hashtags.split()),
+         " ".join(mine.hashtags.split())),
+        (translate("Conflict", "Language"), theirs.language, mine.language),
+        (translate("Conflict", "Stage"), _stage(theirs), _stage(mine)),
+        (translate("Conflict", "When"), _when(theirs), _when(mine)),
+        (translate("Conflict", "Accounts"), _names(theirs.account_ids, names.accounts),
          _names(mine.account_ids, names.accounts)),
-        (_tr("Personas"), _names(theirs.persona_ids, names.personas),
+        (translate("Conflict", "Personas"), _names(theirs.persona_ids, names.personas),
          _names(mine.persona_ids, names.personas)),
-        (_tr("Objectives"), _names(theirs.objective_ids, names.objectives),
+        (translate("Conflict", "Objectives"), _names(theirs.objective_ids, names.objectives),
          _names(mine.objective_ids, names.objectives)),
-        (_tr("Images and videos"),
-         "\n".join(f"{m.original_name or m.path} — {m.alt_text}" for m in theirs.media),
-         "\n".join(f"{m.original_name or m.path} — {m.alt_text}" for m in mine.media)),
+        (translate("Conflict", "Images and videos"), _media(theirs), _media(mine)),
     ]
     for account_id in sorted(set(theirs.variants) | set(mine.variants)):
-        label = _tr("Text for %1").replace("%1", names.accounts.get(account_id,
-                                                                     f"#{account_id}"))
-        rows.append((label, theirs.variants.get(account_id, ""),
-                     mine.variants.get(account_id, "")))
+        account = names.accounts.get(account_id, f"#{account_id}")
+        rows.append((translate("Conflict", "Text for %1").replace("%1", account),
+                     theirs.variants.get(account_id, ""), mine.variants.get(account_id, "")))
     return [FieldDiff(label, a, b) for label, a, b in rows if a != b]
 
 
