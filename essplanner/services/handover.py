@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -234,7 +235,7 @@ class HandoverService(Service):
             raise ValidationError(_("Name the person who is leaving."))
         key = person.casefold()
         tz = get_zone(zone)
-        items = [self._item(entry, key, person, tz) for entry in self.entries()
+        items = [self._item(entry, key=key, person=person, tz=tz) for entry in self.entries()
                  if key in entry.holders()]
         if not items:
             known = ", ".join(self.people()) or _("nobody yet")
@@ -245,11 +246,8 @@ class HandoverService(Service):
         made_on = self.clock.now().astimezone(tz).strftime("%Y-%m-%d")
         return Checklist(person=person, made_on=made_on, items=tuple(items))
 
-    def _item(self, entry: HandoverEntry, key: str, person: str, tz: object,
+    def _item(self, entry: HandoverEntry, *, key: str, person: str, tz: ZoneInfo,
               ) -> ChecklistItem:
-        from zoneinfo import ZoneInfo
-
-        assert isinstance(tz, ZoneInfo)
         account, handover = entry.account, entry.handover
         connected_it = account.connected_by.strip().casefold() == key
         holds_login = handover.login_owner.strip().casefold() == key

@@ -83,7 +83,8 @@ def _media(state: EditorState) -> str:
     return "\n".join(f"{m.original_name or m.path} — {m.alt_text}" for m in state.media)
 
 
-def differences(theirs: EditorState, mine: EditorState, names: Names) -> list[FieldDiff]:
+def differences(theirs: EditorState, mine: EditorState, *, names: Names,
+                ) -> list[FieldDiff]:
     """The fields where ``mine`` differs from ``theirs``, in the editor's order."""
     rows: list[tuple[str, str, str]] = [
         (translate("Conflict", "Title"), theirs.title, mine.title),

@@ -911,7 +911,7 @@ class PostEditor(QDialog):
                 if theirs.updated_at is not None else "")
         dialog = conflict.ConflictDialog(
             conflict.differences(EditorState.from_post(theirs, self.zone), mine,
-                                 self._names()), saved_at=when, parent=self)
+                                 names=self._names()), saved_at=when, parent=self)
         choice = conflict.ask(dialog)
         dialog.deleteLater()
         if choice is conflict.Choice.KEEP_MINE:

@@ -81,7 +81,7 @@ def test_differences_list_only_the_fields_that_differ() -> None:
     mine = EditorState(title="Kermesse", body="Dimanche", account_ids=[1], persona_ids=[3],
                        local_when="2026-12-06T09:00", schedule=True,
                        variants={1: "Dimanche !"})
-    assert [(d.label, d.theirs, d.mine) for d in conflict.differences(theirs, mine, names)] == [
+    assert [(d.label, d.theirs, d.mine) for d in conflict.differences(theirs, mine, names=names)] == [
         ("Text", "Samedi", "Dimanche"),
         ("When", "2026-12-05 09:00 · publish automatically",
          "2026-12-06 09:00 · publish automatically"),
