@@ -69,7 +69,9 @@ WINDOW_STATE_FILE = "window.ini"
 
 class MainWindow(QMainWindow):
     """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``,
-    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers)."""
+    ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers),
+    ``handover_requested(int)`` (an account's handover register entry to edit, likewise),
+    ``resync_requested()`` (the change listener reconnected: re-read everything)."""
 
     month_changed = Signal(object)
     view_changed = Signal(str)
