@@ -114,6 +114,7 @@ class Holdup(enum.StrEnum):
     NEEDS_UPDATE = "needs_update"  # scheduled, but ESS Planner must be updated first
     NEEDS_ACCESS = "needs_access"  # scheduled, but the developer app needs a higher access
     LOGIN_ENDING = "login_ending"  # an account's login runs out soon: reconnect before
+    PRIVATE_LOGIN = "private_login"  # an account sits in a person's private login: a risk
     RETRYING = "retrying"  # a send was refused for now (rate limit, credits): waiting to retry
     FAILED = "failed"  # the network refused it, or a check blocked it
     UNCONFIRMED = "unconfirmed"
@@ -303,6 +304,33 @@ class Objective:
         return self.kpis[0] if self.kpis else None
 
 
+class LoginKind(enum.StrEnum):
+    """Whose login connects an account: the association's own (shared, handed over with
+    the association) or one person's private login (lost when that person leaves)."""
+
+    UNKNOWN = ""
+    ASSOCIATION = "association"
+    PERSONAL = "personal"
+
+
+@dataclass(frozen=True)
+class AccountHandover:
+    """What a team needs to hand an account over when a volunteer leaves. No secret: where
+    the two-factor recovery codes are kept is a place ("the office safe"), never the codes."""
+
+    login_kind: LoginKind = LoginKind.UNKNOWN
+    #: whose login it is (a private login: that person; the association's: its holder)
+    login_owner: str = ""
+    #: the other people who administer the account on the platform itself
+    backup_admins: tuple[str, ...] = ()
+    recovery_codes_place: str = ""
+
+    @property
+    def at_risk(self) -> bool:
+        """A private login: the account leaves with the person."""
+        return self.login_kind is LoginKind.PERSONAL
+
+
 @dataclass(frozen=True)
 class Account:
     """A connected channel. Its secret is in the keyring, never here."""
@@ -323,6 +351,8 @@ class Account:
     #: the platform refuses every post until a person acts (see :class:`AccountBlock`)
     blocked_reason: str = ""
     blocked_message: str = ""
+    #: who can hand the account over, and how (the handover register)
+    handover: AccountHandover = field(default_factory=AccountHandover)
 
     @property
     def block(self) -> AccountBlock | None:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from essplanner.domain import Post
 
 
 class EssPlannerError(Exception):
@@ -40,6 +44,16 @@ class PermissionDenied(EssPlannerError):
     """The person's role (or their database login) does not allow this; nothing changed."""
 
     exit_code = 2
+
+
+class EditConflictError(ConflictError):
+    """A post was saved by someone else since the edit began; nothing was overwritten.
+    ``theirs`` is the stored version (a ``domain.Post``), so that the person can compare it
+    with theirs field by field and choose (None when it was deleted meanwhile)."""
+
+    def __init__(self, message: str, theirs: Post | None = None) -> None:
+        super().__init__(message)
+        self.theirs = theirs
 
 
 class StorageError(EssPlannerError):

@@ -179,6 +179,11 @@ class Account(Base):
     grace_minutes: Mapped[int] = mapped_column(default=60)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # the handover register (migration 0013; domain.AccountHandover): never a secret
+    login_kind: Mapped[str] = mapped_column(String(16), default="")
+    login_owner: Mapped[str] = mapped_column(String(120), default="")
+    backup_admins: Mapped[list[str]] = mapped_column(default=list)
+    recovery_codes_place: Mapped[str] = mapped_column(String(300), default="")
 
 
 class PostSeries(Base):

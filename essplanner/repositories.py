@@ -68,6 +68,11 @@ def to_account(row: models.Account) -> domain.Account:
         enabled=row.enabled,
         blocked_reason=row.blocked_reason or "",
         blocked_message=row.blocked_message or "",
+        handover=domain.AccountHandover(
+            login_kind=domain.LoginKind(row.login_kind or ""),
+            login_owner=row.login_owner or "",
+            backup_admins=tuple(row.backup_admins or ()),
+            recovery_codes_place=row.recovery_codes_place or ""),
     )
 
 

@@ -25,6 +25,7 @@ from essplanner.services.awareness import AwarenessService
 from essplanner.services.calendar_reader import CalendarReader
 from essplanner.services.consents import ConsentService
 from essplanner.services.evergreen import EvergreenService
+from essplanner.services.handover import HandoverService
 from essplanner.services.hashtags import HashtagSetService
 from essplanner.services.media import MediaStore
 from essplanner.services.objectives import ObjectiveService
@@ -79,6 +80,8 @@ class Workspace:
     reviews: ReviewService = field(init=False)
     #: the image-rights register: people, consents, who appears in which image
     consents: ConsentService = field(init=False)
+    #: the account handover register and the departing volunteers' checklists
+    handover: HandoverService = field(init=False)
 
     def __post_init__(self) -> None:
         self.team = TeamService(self.db, settings=self.settings,
@@ -98,6 +101,7 @@ class Workspace:
             self.db, media_dir=self.paths.media_dir, zone=lambda: self.settings.timezone,
             clock=self.clock,
             can_delete=lambda platform: deletes(self.registry.try_get(platform)))
+        self.handover = HandoverService(self.db, self.secrets, clock=self.clock)
 
     @classmethod
     def open(
@@ -153,7 +157,7 @@ class Workspace:
         """Hear about every change any service makes (the UI bridge subscribes here)."""
         for service in (self.personas, self.objectives, self.accounts, self.posts, self.kpis,
                         self.series, self.slots, self.planning, self.days, self.evergreen,
-                        self.team, self.reviews, self.consents):
+                        self.team, self.reviews, self.consents, self.handover):
             service.subscribe(listener)
 
     def announce(self, change: Change) -> None:

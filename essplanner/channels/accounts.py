@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from essplanner import domain
@@ -21,7 +21,6 @@ from essplanner.errors import EssPlannerError, ValidationError
 from essplanner.i18n import _, n_
 from essplanner.log import redact
 from essplanner.publishers.base import (
-    TOKEN_EXPIRES_AT,
     AccountField,
     Choice,
     ClientApp,
@@ -33,6 +32,7 @@ from essplanner.publishers.errors import AuthError, PermanentError, PublishError
 from essplanner.publishers.i18n import tr
 from essplanner.publishers.registry import PluginError
 from essplanner.services.calendar import AttentionItem, shown_platform
+from essplanner.services.handover import login_ends_at
 from essplanner.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -189,20 +189,6 @@ class LoginEnding:
     ended: bool = False  # already ran out
 
 
-def login_ends_at(account: domain.Account) -> datetime | None:
-    """When the account's login runs out for good: the ``token_expires_at`` setting a
-    publisher keeps current, else the expiry its last check reported."""
-    raw = account.settings.get(TOKEN_EXPIRES_AT)
-    if isinstance(raw, str) and raw:
-        try:
-            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        except ValueError:
-            when = None
-        if when is not None:
-            return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-    return account.token_expires_at
-
-
 def logins_ending(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS) -> list[LoginEnding]:
     """Enabled accounts whose login runs out within ``days`` (by the workspace's clock),
     soonest first; accounts already flagged for reconnection say so elsewhere."""
@@ -236,6 +222,7 @@ def login_ending_text(ending: LoginEnding, zone_name: str | None) -> str:
     else:
         text = _("The {network} login of « {account} » ends on {date}: reconnect it.",
                  network=network, account=account.name, date=when)
+    text += _handover_hint(account)
     if ending.posts_after:
         first = ending.posts_after[0].astimezone(zone).strftime("%Y-%m-%d %H:%M")
         text += " " + n_("{n} scheduled post is planned after that ({first}): it will not go "
@@ -246,12 +233,52 @@ def login_ending_text(ending: LoginEnding, zone_name: str | None) -> str:
     return text
 
 
+def _handover_hint(account: domain.Account) -> str:
+    """Who can reconnect it, from the handover register ("" when it names nobody)."""
+    handover = account.handover
+    if handover.login_owner and handover.backup_admins:
+        return " " + _("{owner} holds its login; backup administrators: {admins}.",
+                       owner=handover.login_owner, admins=", ".join(handover.backup_admins))
+    if handover.login_owner:
+        return " " + _("{owner} holds its login.", owner=handover.login_owner)
+    if handover.backup_admins:
+        return " " + _("Backup administrators: {admins}.",
+                       admins=", ".join(handover.backup_admins))
+    return ""
+
+
+def private_login_text(account: domain.Account) -> str:
+    """Why an account in a person's private login is a risk, and what to do."""
+    network = domain.platform_name(shown_platform(account.platform, account.settings))
+    owner = account.handover.login_owner or account.connected_by
+    if owner:
+        text = _("« {account} » ({network}) is connected with {owner}'s private login: if "
+                 "{owner} leaves, the association loses it.", account=account.name,
+                 network=network, owner=owner)
+    else:
+        text = _("« {account} » ({network}) is connected with a person's private login: if "
+                 "that person leaves, the association loses it.", account=account.name,
+                 network=network)
+    return text + " " + _("Move it to the association's own login and name a backup "
+                          "administrator (essplanner account handover).")
+
+
 def login_attention(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS,
                     ) -> list[AttentionItem]:
-    """The needs-attention rows of logins running out: one per account, before any post
-    fails (``target_id`` is minus the account's id; there is no post)."""
+    """The needs-attention rows of logins running out, then of accounts in a person's
+    private login (a risk): one per account and reason, before any post fails
+    (``target_id`` is minus the account's id; there is no post)."""
     from essplanner.domain import DeliveryState, Holdup
 
+    risks = [
+        AttentionItem(
+            target_id=-a.id, post_id=0, post_version=0,
+            title=_("Private login: {account}", account=a.name), account_name=a.name,
+            platform=shown_platform(a.platform, a.settings), state=DeliveryState.SCHEDULED,
+            scheduled_at=None, next_attempt_at=None, attempt_count=0,
+            last_error=private_login_text(a), account_id=a.id, holdup=Holdup.PRIVATE_LOGIN)
+        for a in ws.accounts.all() if a.enabled and a.handover.at_risk
+    ]
     return [
         AttentionItem(
             target_id=-e.account.id, post_id=0, post_version=0,
@@ -262,7 +289,7 @@ def login_attention(ws: Workspace, *, days: int = EXPIRY_WARNING_DAYS,
             attempt_count=0, last_error=login_ending_text(e, ws.settings.timezone),
             account_id=e.account.id, holdup=Holdup.LOGIN_ENDING)
         for e in logins_ending(ws, days=days)
-    ]
+    ] + risks
 
 
 def normalize_api_url(url: str) -> str:

@@ -1,4 +1,5 @@
-"""``essplanner account add|list|check|reconnect|remove|platforms``.
+"""``essplanner account add|list|check|reconnect|remove|platforms`` (and ``handover``,
+``handover-checklist``: ``cli/handover.py``).
 
 Secrets are read from standard input (``--secret-stdin``; typed without echo on a
 terminal), never from an argument, where they would be visible to every user of the
@@ -18,7 +19,7 @@ from essplanner.timeutil import to_utc_iso
 
 
 def login_ends_at(account: domain.Account) -> Any:
-    from essplanner.channels.accounts import login_ends_at as ends_at
+    from essplanner.services.handover import login_ends_at as ends_at
 
     return ends_at(account)
 
@@ -461,3 +462,7 @@ def register(sub: Any) -> None:
     p = verbs.add_parser("platforms", help=_("platforms that can be connected"))
     json_flag(p)
     p.set_defaults(handler=cmd_platforms)
+
+    from essplanner.cli.handover import add_verbs
+
+    add_verbs(verbs, json_flag)

@@ -155,7 +155,7 @@ def _waiting(ws: Any, account: domain.Account, t: domain.Target) -> list[str]:
     """What keeps a scheduled target from going out unless a person acts, and the command."""
     import shlex
 
-    from essplanner.channels.accounts import login_ends_at
+    from essplanner.services.handover import login_ends_at
 
     name = shlex.quote(account.name)
     notes = []

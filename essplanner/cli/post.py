@@ -260,6 +260,30 @@ def cmd_post_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_post_edit(args: argparse.Namespace) -> int:
+    """Change some fields of a post; with ``--expect-version``, only if nobody saved it
+    since that version (else exit 1, nothing overwritten)."""
+    from essplanner.services.posts import draft_of
+
+    ws = open_workspace(args)
+    post = ws.posts.get(args.id)
+    changes: dict[str, Any] = {}
+    for name, value in (("title", args.title), ("body", args.text), ("link_url", args.link),
+                        ("call_to_action", args.cta)):
+        if value is not None:
+            changes[name] = value
+    if args.hashtag:
+        changes["hashtags"] = tuple(args.hashtag)
+    if not changes:
+        raise UsageError(_("Give at least one field to change (--text, --title, --link, "
+                           "--cta, --hashtag)."))
+    draft = dataclasses.replace(draft_of(post), **changes)
+    version = post.version if args.expect_version is None else args.expect_version
+    post = ws.posts.update(post.id, draft, expected_version=version)
+    emit(args, post_json(post), lambda: post_text(ws, post))
+    return 0
+
+
 def cmd_post_cancel(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     post = ws.posts.cancel(args.id)
@@ -336,6 +360,20 @@ def register(sub: Any) -> None:
     p.add_argument("--at", required=True, metavar="ISO8601")
     json_flag(p)
     p.set_defaults(handler=cmd_post_schedule)
+
+    p = post_sub.add_parser("edit", help=_("change the text, title, link or hashtags of "
+                                           "a post"))
+    p.add_argument("id", type=int)
+    p.add_argument("--text")
+    p.add_argument("--title")
+    p.add_argument("--link", metavar="URL")
+    p.add_argument("--cta", metavar="TEXT")
+    p.add_argument("--hashtag", action="append", default=[], metavar="TAG",
+                   help=_("the post's hashtags (replace the ones it has)"))
+    p.add_argument("--expect-version", type=int, metavar="N", help=_(
+        "refuse the edit if someone saved the post since its version N (post show --json)"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_post_edit)
 
     p = post_sub.add_parser("evergreen", help=_("mark a post as reusable (evergreen)"))
     p.add_argument("id", type=int)

@@ -8,7 +8,7 @@ chooses, or touches the database itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,8 @@ from essplanner.services.calendar import (
 from essplanner.services.quickread import QuickReader
 
 if TYPE_CHECKING:
-    from essplanner.services.changes import ChangeWatcher
+    from essplanner.domain import Change
+    from essplanner.services.changes import ChangeWatcher, PostgresListener
     from essplanner.storage import Database
 
 
@@ -62,6 +63,19 @@ class CalendarReader:
         from essplanner.services.changes import open_watcher
 
         return open_watcher(self._url, self._db) if self._url else None
+
+    def listener(self, *, on_change: Callable[[Change], None],
+                 on_resync: Callable[[], None]) -> PostgresListener | None:
+        """A started :class:`~essplanner.services.changes.PostgresListener` handing over
+        the changes other programs commit, as they commit them (the caller stops it);
+        None when this database does not notify (SQLite: use :meth:`watcher`)."""
+        from essplanner.services.changes import PostgresListener
+
+        if self._db is None:
+            return None
+        listener = PostgresListener.for_database(self._db, on_change=on_change,
+                                                 on_resync=on_resync)
+        return listener.start() if listener is not None else None
 
     @property
     def complete(self) -> bool:

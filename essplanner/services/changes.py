@@ -19,6 +19,12 @@ service`` too, with :class:`ChangeWatch`, SQLite's):
 - Any other database: a fingerprint of the tables the calendar shows (row counts, the
   sum of the posts' versions, the latest target update).
 
+On PostgreSQL an open window rather *listens*: :class:`PostgresListener` keeps a
+psycopg connection of its own on a thread, listens (``LISTEN``) to the channel the schema's
+triggers notify (migration 0013) and hands each batch of notifications over as a
+:class:`~essplanner.domain.Change` naming the posts changed, the same change the services
+announce for their own writes (docs/decisions/0024-live-updates.md).
+
 Nothing here imports SQLAlchemy at module level: the window starts watching before it.
 """
 
@@ -27,8 +33,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
+from essplanner.domain import Change
 from essplanner.services.quickread import sqlite_path
 
 if TYPE_CHECKING:
@@ -144,3 +152,136 @@ def open_watcher(url: str, db: Database | None = None) -> ChangeWatcher | None:
     if db is not None and sqlite_path(url) is None:
         return ServerWatcher(db)
     return None
+
+
+#: the channel the triggers of migration 0013 notify
+CHANNEL = "essplanner_changes"
+#: coarse payloads (one per statement on those tables) and the Change they stand for
+_COARSE = {"accounts": Change(accounts=True), "personas": Change(personas=True),
+           "objectives": Change(objectives=True), "planning": Change(planning=True)}
+#: how long the listening thread waits for a notification before looking whether it
+#: must stop (seconds); a notification is handed over as soon as it arrives
+WAIT_S = 0.5
+#: notifications arriving this close after one are handed over with it (a move of ten
+#: posts is one Change, not ten)
+BATCH_S = 0.05
+#: the longest wait between two attempts to reconnect (seconds)
+MAX_BACKOFF_S = 10.0
+
+
+def change_of(payloads: Iterable[str]) -> Change:
+    """The :class:`Change` a batch of notification payloads stands for (unknown ones,
+    from a newer schema, are ignored)."""
+    change = Change()
+    posts: set[int] = set()
+    for payload in payloads:
+        kind, _sep, rest = payload.partition(":")
+        if kind == "post" and rest.isdigit():
+            posts.add(int(rest))
+        elif payload in _COARSE:
+            change = change | _COARSE[payload]
+    return change | Change(posts=frozenset(posts))
+
+
+class PostgresListener:
+    """Listens to the schema's change notifications on a connection of its own, on a
+    daemon thread, and reconnects when the connection drops.
+
+    ``on_change(Change)`` is called from that thread for each batch of notifications;
+    ``on_resync()`` after a reconnection (notifications sent while disconnected are lost:
+    the listener's owner re-reads what it shows). Both must be thread-safe (the window
+    passes the bridge's queued signals).
+    """
+
+    def __init__(self, conninfo: str, *, on_change: Callable[[Change], None],
+                 on_resync: Callable[[], None]) -> None:
+        self._conninfo = conninfo
+        self._on_change = on_change
+        self._on_resync = on_resync
+        self._stop = threading.Event()
+        self._listening = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="essplanner-listen",
+                                        daemon=True)
+
+    @classmethod
+    def for_database(cls, db: Database, *, on_change: Callable[[Change], None],
+                     on_resync: Callable[[], None]) -> PostgresListener | None:
+        """A listener on ``db`` (not started), or None when it is not PostgreSQL or its
+        schema has no notification triggers."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        engine = db.engine
+        if engine.dialect.name != "postgresql":
+            return None
+        try:
+            with engine.connect() as conn:
+                found = conn.execute(text(
+                    "SELECT count(*) FROM pg_trigger WHERE tgname = 'essplanner_notify_post'"
+                )).scalar_one()
+        except SQLAlchemyError as exc:
+            log.warning("cannot look for the change notifications: %s", exc)
+            return None
+        if not found:
+            return None
+        conninfo = engine.url.set(drivername="postgresql").render_as_string(
+            hide_password=False)
+        return cls(conninfo, on_change=on_change, on_resync=on_resync)
+
+    def start(self) -> PostgresListener:
+        self._thread.start()
+        return self
+
+    def wait_listening(self, timeout: float) -> bool:
+        """Whether the listener is connected and listening (tests wait for it before
+        writing from another process)."""
+        return self._listening.wait(timeout)
+
+    @property
+    def listening(self) -> bool:
+        return self._listening.is_set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop listening and close the connection (returns within about ``WAIT_S``)."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    # ---- the thread
+    def _run(self) -> None:
+        import psycopg
+
+        backoff = 0.5
+        lost = False
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._conninfo, autocommit=True,
+                                     application_name="essplanner listener") as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self._listening.set()
+                    backoff = 0.5
+                    if lost:
+                        log.info("listening to changes again")
+                        self._on_resync()
+                    self._listen(conn)
+            except psycopg.Error as exc:
+                if self._stop.is_set():
+                    break
+                log.info("change notifications interrupted (%s); reconnecting in %.1f s",
+                         exc, backoff)
+            finally:
+                self._listening.clear()
+            lost = True
+            if self._stop.wait(backoff):
+                break
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
+
+    def _listen(self, conn: Any) -> None:
+        while not self._stop.is_set():
+            payloads = [n.payload for n in conn.notifies(timeout=WAIT_S, stop_after=1)]
+            if not payloads:
+                continue
+            payloads += [n.payload for n in conn.notifies(timeout=BATCH_S)]
+            change = change_of(payloads)
+            if change != Change():
+                self._on_change(change)

@@ -20,6 +20,7 @@ from essplanner.controlchars import clean_line, clean_text
 from essplanner.domain import Change, DeliveryState, EditorialState, HistoryKind, TeamAction
 from essplanner.errors import (
     ConflictError,
+    EditConflictError,
     EssPlannerError,
     NotFoundError,
     ProblemInfo,
@@ -349,9 +350,17 @@ class PostService(Service):
                 result = self._approval_after_edit(s, row, before, result, actor,
                                                    bool(changed)) or result
         except StaleDataError as exc:
-            raise _conflict() from exc
+            raise self._edit_conflict(post_id) from exc
         self._notify(Change(posts=frozenset({post_id})))
         return result
+
+    def _edit_conflict(self, post_id: int) -> EditConflictError:
+        """The conflict of an edit that lost a race, with the version that won."""
+        try:
+            theirs: domain.Post | None = self.get(post_id)
+        except NotFoundError:
+            theirs = None
+        return _conflict(theirs)
 
     def set_editorial_state(self, post_id: int, state: domain.EditorialState, *,
                             expected_version: int | None = None) -> domain.Post:
@@ -742,7 +751,7 @@ class PostService(Service):
         if row is None:
             raise NotFoundError(_("There is no post number {id}.", id=post_id))
         if expected_version is not None and row.version != expected_version:
-            raise _conflict()
+            raise _conflict(repo.load_post(s, post_id))
         return row
 
     def _apply_draft(self, s: Session, row: models.Post, draft: domain.PostDraft,
@@ -878,11 +887,28 @@ def _states(*states: DeliveryState) -> set[str]:
     return {s.value for s in states}
 
 
-def _conflict() -> ConflictError:
-    return ConflictError(_(
+def draft_of(post: domain.Post) -> domain.PostDraft:
+    """The draft that saves ``post`` as it is (its stored media kept): change some fields
+    with :func:`dataclasses.replace` and pass it to :meth:`PostService.update`."""
+    return domain.PostDraft(
+        title=post.title, body=post.body, link_url=post.link_url,
+        call_to_action=post.call_to_action, hashtags=post.hashtags, language=post.language,
+        editorial_state=post.editorial_state,
+        persona_ids=tuple(p.id for p in post.personas),
+        objective_ids=tuple(o.id for o in post.objectives),
+        account_ids=tuple(t.account_id for t in post.targets),
+        text_variants={t.account_id: t.text_variant for t in post.targets if t.text_variant},
+        target_options={t.account_id: dict(t.options) for t in post.targets if t.options},
+        media=tuple(domain.MediaInput(path=m.path, alt_text=m.alt_text, media_id=m.id,
+                                      cover=m.cover_path) for m in post.media),
+    )
+
+
+def _conflict(theirs: domain.Post | None = None) -> EditConflictError:
+    return EditConflictError(_(
         "Someone else changed this post after you opened it. Your changes were not saved: "
         "reload the post and apply them again."
-    ))
+    ), theirs)
 
 
 def _clean_url(url: str) -> str:

@@ -63,6 +63,8 @@ def holdup_label(holdup: Holdup) -> str:
         Holdup.RETRYING: QCoreApplication.translate(
             "Labels", "waiting: the network refused it for now"),
         Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "login ends soon"),
+        Holdup.PRIVATE_LOGIN: QCoreApplication.translate("Labels",
+                                                         "risk: in a private login"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "failed"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "missed"),
@@ -83,6 +85,7 @@ def holdup_action(holdup: Holdup) -> str:
             "Labels", "Access granted: try again"),
         Holdup.RETRYING: QCoreApplication.translate("Labels", "Retry now"),
         Holdup.LOGIN_ENDING: QCoreApplication.translate("Labels", "Reconnect…"),
+        Holdup.PRIVATE_LOGIN: QCoreApplication.translate("Labels", "Handover…"),
         Holdup.FAILED: QCoreApplication.translate("Labels", "Retry"),
         Holdup.UNCONFIRMED: QCoreApplication.translate("Labels", "Mark as published…"),
         Holdup.MISSED: QCoreApplication.translate("Labels", "Publish now"),

@@ -45,7 +45,7 @@ from essplanner.ui.window_parts import Banners, build_actions
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from essplanner.services.changes import ChangeWatcher
+    from essplanner.services.changes import ChangeWatcher, PostgresListener
     from essplanner.ui.calendar.agenda_model import AgendaModel
     from essplanner.ui.calendar.agenda_view import AgendaView
     from essplanner.ui.calendar.attention import AttentionModel, AttentionPanel
@@ -70,13 +70,19 @@ WINDOW_STATE_FILE = "window.ini"
 class MainWindow(QMainWindow):
     """The calendar window. Signals: ``month_changed(date)``, ``view_changed(str)``,
     ``reconnect_requested(int)`` (an account to reconnect: the accounts feature answers),
-    ``refreshed()`` (it read the database again)."""
+    ``refreshed()`` (it read the database again),
+    ``handover_requested(int)`` (an account's handover register entry to edit, likewise),
+    ``resync_requested()`` (the change listener reconnected: re-read everything)."""
 
     month_changed = Signal(object)
     view_changed = Signal(str)
     reconnect_requested = Signal(int)
     #: the window read the database again (View › Refresh, another program's writes)
     refreshed = Signal()
+    #: an account's handover register entry to edit (the accounts feature answers)
+    handover_requested = Signal(int)
+    #: the change listener reconnected (emitted from its thread): re-read everything
+    resync_requested = Signal()
 
     first_paint: QObject | None = None  # set by ui/startup.py
 
@@ -219,6 +225,9 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self.poll_changes)
         if self._watcher is not None:
             self._watch_timer.start()
+        self._listener: PostgresListener | None = None
+        self.resync_requested.connect(self.refresh)
+        self._listen()
         self._attention_timer = QTimer(self)
         self._attention_timer.setSingleShot(True)
         self._attention_timer.setInterval(0)
@@ -243,8 +252,29 @@ class MainWindow(QMainWindow):
         self.post_model.refresh()  # anything written since the first read
         self.after_first_paint()
 
+    def _listen(self) -> None:
+        """On PostgreSQL, hear the changes others commit as they commit them (the poll
+        then stops): each reaches the window as the services' own changes do, through the
+        bridge, naming the posts to redraw (docs/decisions/0024-live-updates.md)."""
+        if self._listener is not None or not hasattr(self.ws.calendar, "listener"):
+            return
+        self._listener = self.ws.calendar.listener(
+            on_change=self.bridge.emit_change, on_resync=self.resync_requested.emit)
+        if self._listener is not None:
+            self._watch_timer.stop()
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
+
+    @property
+    def listener(self) -> PostgresListener | None:
+        """The change listener (PostgreSQL), or None when the window polls."""
+        return self._listener
+
     def _attached(self) -> None:
         from essplanner.ui.calendar.post_actions import PostActions
+
+        self._listen()
 
         self.actions_ = PostActions(self.ws, self.zone, self.undo_stack, self, self._status)
         self.reload_marks()
@@ -399,6 +429,7 @@ class MainWindow(QMainWindow):
             panel = AttentionPanel(self.ws, self.attention_model, self.zone, self)
             panel.open_post.connect(self.open_post)
             panel.reconnect_requested.connect(self.reconnect_requested)
+            panel.handover_requested.connect(self.handover_requested)
             self.attention_dock.setWidget(panel)
             self._attention = panel
         return self._attention
@@ -843,6 +874,9 @@ class MainWindow(QMainWindow):
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self.save_window_state()
         # The workspace's calendar reader is the workspace's: Workspace.close() closes it.
         super().closeEvent(event)

@@ -198,6 +198,22 @@
         <translation>Re&amp;move…</translation>
     </message>
     <message>
+        <source>&amp;Handover…</source>
+        <translation>&amp;Handover…</translation>
+    </message>
+    <message>
+        <source>Who connected the account, whose login it is, the backup administrators and where the recovery codes are kept</source>
+        <translation>Who connected the account, whose login it is, the backup administrators and where the recovery codes are kept</translation>
+    </message>
+    <message>
+        <source>Handover check&amp;list…</source>
+        <translation>Handover check&amp;list…</translation>
+    </message>
+    <message>
+        <source>A PDF of what a departing volunteer must hand over</source>
+        <translation>A PDF of what a departing volunteer must hand over</translation>
+    </message>
+    <message>
         <source>No accounts connected yet</source>
         <translation>No accounts connected yet</translation>
     </message>
@@ -208,6 +224,10 @@
     <message>
         <source>Connect an account</source>
         <translation>Connect an account</translation>
+    </message>
+    <message>
+        <source>Handover checklist saved to %1.</source>
+        <translation>Handover checklist saved to %1.</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -932,6 +952,124 @@
     <message>
         <source>A comment for the team (optional; type @ to name a teammate)</source>
         <translation>A comment for the team (optional; type @ to name a teammate)</translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <source>no date</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>publish automatically</source>
+        <translation>publish automatically</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Call to action</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Images and videos</source>
+        <translation>Images and videos</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Text for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Changed elsewhere</translation>
+    </message>
+    <message>
+        <source>Someone else saved this post while you were editing it. Here are their version and yours; nothing is lost until you choose.</source>
+        <translation>Someone else saved this post while you were editing it. Here are their version and yours; nothing is lost until you choose.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this post at %1 while you were editing it. Here are their version and yours; nothing is lost until you choose.</source>
+        <translation>Someone else saved this post at %1 while you were editing it. Here are their version and yours; nothing is lost until you choose.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Take theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Copy mine to a new post</source>
+        <translation>&amp;Copy mine to a new post</translation>
+    </message>
+    <message>
+        <source>Keep &amp;editing</source>
+        <translation>Keep &amp;editing</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs.</source>
+        <translation>Save your version over theirs.</translation>
+    </message>
+    <message>
+        <source>Show their version in the editor; your changes are dropped.</source>
+        <translation>Show their version in the editor; your changes are dropped.</translation>
+    </message>
+    <message>
+        <source>Leave their version as it is and make your version a new post (a draft, not scheduled).</source>
+        <translation>Leave their version as it is and make your version a new post (a draft, not scheduled).</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2390,108 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Handover checklist</source>
+        <translation>Handover checklist</translation>
+    </message>
+    <message>
+        <source>The register names nobody yet: fill in the accounts&apos; handover first.</source>
+        <translation>The register names nobody yet: fill in the accounts&apos; handover first.</translation>
+    </message>
+    <message>
+        <source>Who is leaving?</source>
+        <translation>Who is leaving?</translation>
+    </message>
+    <message>
+        <source>Save the handover checklist</source>
+        <translation>Save the handover checklist</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover: %1</source>
+        <translation>Handover: %1</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>The association&apos;s own login</source>
+        <translation>The association&apos;s own login</translation>
+    </message>
+    <message>
+        <source>A person&apos;s private login (risk)</source>
+        <translation>A person&apos;s private login (risk)</translation>
+    </message>
+    <message>
+        <source>the person who holds the login</source>
+        <translation>the person who holds the login</translation>
+    </message>
+    <message>
+        <source>names, separated by commas</source>
+        <translation>names, separated by commas</translation>
+    </message>
+    <message>
+        <source>e.g. the office safe, the association&apos;s password manager</source>
+        <translation>e.g. the office safe, the association&apos;s password manager</translation>
+    </message>
+    <message>
+        <source>Where the two-factor recovery codes are kept: a place, never the codes.</source>
+        <translation>Where the two-factor recovery codes are kept: a place, never the codes.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>no known end</source>
+        <translation>no known end</translation>
+    </message>
+    <message>
+        <source>Risk: if this person leaves, the association loses the account. Move it to the association&apos;s own login and name a backup administrator.</source>
+        <translation>Risk: if this person leaves, the association loses the account. Move it to the association&apos;s own login and name a backup administrator.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Connected &amp;by</source>
+        <translation>Connected &amp;by</translation>
+    </message>
+    <message>
+        <source>Connected on</source>
+        <translation>Connected on</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <source>&amp;Whose login</source>
+        <translation>&amp;Whose login</translation>
+    </message>
+    <message>
+        <source>&amp;Backup administrators</source>
+        <translation>&amp;Backup administrators</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery codes kept at</source>
+        <translation>&amp;Recovery codes kept at</translation>
+    </message>
+    <message>
+        <source>Login ends</source>
+        <translation>Login ends</translation>
+    </message>
+</context>
+<context>
     <name>HashtagSets</name>
     <message>
         <source>No hashtag set yet</source>
@@ -2578,6 +2818,10 @@
         <translation>login ends soon</translation>
     </message>
     <message>
+        <source>risk: in a private login</source>
+        <translation>risk: in a private login</translation>
+    </message>
+    <message>
         <source>waiting: not approved yet</source>
         <translation>waiting: not approved yet</translation>
     </message>
@@ -2604,6 +2848,10 @@
     <message>
         <source>Retry now</source>
         <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Handover…</source>
+        <translation>Handover…</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -2778,7 +3026,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes)</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes) an account&apos;s handover register entry to edit (the accounts feature answers) the change listener reconnected (emitted from its thread): re-read everything</extracomment>
         <translation>Filters</translation>
     </message>
     <message>
@@ -3971,6 +4219,22 @@
     <message>
         <source>The post goes out now.</source>
         <translation>The post goes out now.</translation>
+    </message>
+    <message>
+        <source>This post was deleted elsewhere. Your text is still here: save it to make it a new post.</source>
+        <translation>This post was deleted elsewhere. Your text is still here: save it to make it a new post.</translation>
+    </message>
+    <message>
+        <source>Someone else just changed this post: their version is shown.</source>
+        <translation>Someone else just changed this post: their version is shown.</translation>
+    </message>
+    <message>
+        <source>Someone else just saved this post. Keep writing: when you save, you will see both versions and choose.</source>
+        <translation>Someone else just saved this post. Keep writing: when you save, you will see both versions and choose.</translation>
+    </message>
+    <message>
+        <source>Their version is shown; your text is on the clipboard.</source>
+        <translation>Their version is shown; your text is on the clipboard.</translation>
     </message>
     <message>
         <source>Changed elsewhere</source>

@@ -198,6 +198,22 @@
         <translation>Re&amp;tirer…</translation>
     </message>
     <message>
+        <source>&amp;Handover…</source>
+        <translation>&amp;Passation…</translation>
+    </message>
+    <message>
+        <source>Who connected the account, whose login it is, the backup administrators and where the recovery codes are kept</source>
+        <translation>Qui a connecté le compte, avec quelle connexion, les administrateurs de secours et où sont conservés les codes de secours</translation>
+    </message>
+    <message>
+        <source>Handover check&amp;list…</source>
+        <translation>&amp;Liste de passation…</translation>
+    </message>
+    <message>
+        <source>A PDF of what a departing volunteer must hand over</source>
+        <translation>Un PDF de ce qu’un bénévole qui part doit transmettre</translation>
+    </message>
+    <message>
         <source>No accounts connected yet</source>
         <translation>Aucun compte connecté pour l’instant</translation>
     </message>
@@ -208,6 +224,10 @@
     <message>
         <source>Connect an account</source>
         <translation>Connecter un compte</translation>
+    </message>
+    <message>
+        <source>Handover checklist saved to %1.</source>
+        <translation>Liste de passation enregistrée dans %1.</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -932,6 +952,124 @@
     <message>
         <source>A comment for the team (optional; type @ to name a teammate)</source>
         <translation>Un commentaire pour l’équipe (facultatif&#x202f;; tapez @ pour nommer un coéquipier)</translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <source>no date</source>
+        <translation>sans date</translation>
+    </message>
+    <message>
+        <source>publish automatically</source>
+        <translation>publication automatique</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Appel à l’action</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Images and videos</source>
+        <translation>Images et vidéos</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Texte pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Modifiée ailleurs</translation>
+    </message>
+    <message>
+        <source>Someone else saved this post while you were editing it. Here are their version and yours; nothing is lost until you choose.</source>
+        <translation>Quelqu’un d’autre a enregistré cette publication pendant que vous la modifiiez. Voici sa version et la vôtre&#x202f;; rien n’est perdu tant que vous n’avez pas choisi.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this post at %1 while you were editing it. Here are their version and yours; nothing is lost until you choose.</source>
+        <translation>Quelqu’un d’autre a enregistré cette publication à %1 pendant que vous la modifiiez. Voici sa version et la vôtre&#x202f;; rien n’est perdu tant que vous n’avez pas choisi.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Sa version</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Votre version</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Garder la mienne</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Prendre la sienne</translation>
+    </message>
+    <message>
+        <source>&amp;Copy mine to a new post</source>
+        <translation>&amp;Copier la mienne dans une nouvelle publication</translation>
+    </message>
+    <message>
+        <source>Keep &amp;editing</source>
+        <translation>Continuer à &amp;modifier</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs.</source>
+        <translation>Enregistrer votre version à la place de la sienne.</translation>
+    </message>
+    <message>
+        <source>Show their version in the editor; your changes are dropped.</source>
+        <translation>Afficher sa version dans l’éditeur&#x202f;; vos modifications sont abandonnées.</translation>
+    </message>
+    <message>
+        <source>Leave their version as it is and make your version a new post (a draft, not scheduled).</source>
+        <translation>Laisser sa version telle quelle et faire de la vôtre une nouvelle publication (un brouillon, non programmé).</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2390,108 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Handover checklist</source>
+        <translation>Liste de passation</translation>
+    </message>
+    <message>
+        <source>The register names nobody yet: fill in the accounts&apos; handover first.</source>
+        <translation>Le registre ne nomme encore personne&#xa0;: remplissez d’abord la passation des comptes.</translation>
+    </message>
+    <message>
+        <source>Who is leaving?</source>
+        <translation>Qui part&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Save the handover checklist</source>
+        <translation>Enregistrer la liste de passation</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover: %1</source>
+        <translation>Passation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>The association&apos;s own login</source>
+        <translation>La connexion de l’association</translation>
+    </message>
+    <message>
+        <source>A person&apos;s private login (risk)</source>
+        <translation>La connexion personnelle d’une personne (risque)</translation>
+    </message>
+    <message>
+        <source>the person who holds the login</source>
+        <translation>la personne qui détient la connexion</translation>
+    </message>
+    <message>
+        <source>names, separated by commas</source>
+        <translation>noms, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>e.g. the office safe, the association&apos;s password manager</source>
+        <translation>ex. le coffre du bureau, le gestionnaire de mots de passe de l’association</translation>
+    </message>
+    <message>
+        <source>Where the two-factor recovery codes are kept: a place, never the codes.</source>
+        <translation>Où sont conservés les codes de secours de la double authentification&#xa0;: un lieu, jamais les codes.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>no known end</source>
+        <translation>pas de fin connue</translation>
+    </message>
+    <message>
+        <source>Risk: if this person leaves, the association loses the account. Move it to the association&apos;s own login and name a backup administrator.</source>
+        <translation>Risque&#xa0;: si cette personne part, l’association perd le compte. Passez-le sur la connexion de l’association et nommez un administrateur de secours.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Connected &amp;by</source>
+        <translation>Connecté &amp;par</translation>
+    </message>
+    <message>
+        <source>Connected on</source>
+        <translation>Connecté le</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Whose login</source>
+        <translation>&amp;Titulaire de la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Backup administrators</source>
+        <translation>&amp;Administrateurs de secours</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery codes kept at</source>
+        <translation>Codes de &amp;secours conservés</translation>
+    </message>
+    <message>
+        <source>Login ends</source>
+        <translation>Fin de la connexion</translation>
+    </message>
+</context>
+<context>
     <name>HashtagSets</name>
     <message>
         <source>No hashtag set yet</source>
@@ -2578,6 +2818,10 @@
         <translation>la connexion prend fin bientôt</translation>
     </message>
     <message>
+        <source>risk: in a private login</source>
+        <translation>risque&#xa0;: dans une connexion personnelle</translation>
+    </message>
+    <message>
         <source>waiting: not approved yet</source>
         <translation>en attente&#xa0;: pas encore approuvée</translation>
     </message>
@@ -2604,6 +2848,10 @@
     <message>
         <source>Retry now</source>
         <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Handover…</source>
+        <translation>Passation…</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -2778,7 +3026,7 @@
     <name>MainWindow</name>
     <message>
         <source>Filters</source>
-        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes)</extracomment>
+        <extracomment>how often the calendar re-reads the database for changes made by other programs how often the window asks whether another program wrote to the database (cheap) where the window keeps its size, position, docks and view (in the config folder) the window read the database again (View › Refresh, another program&apos;s writes) an account&apos;s handover register entry to edit (the accounts feature answers) the change listener reconnected (emitted from its thread): re-read everything</extracomment>
         <translation>Filtres</translation>
     </message>
     <message>
@@ -3971,6 +4219,22 @@
     <message>
         <source>The post goes out now.</source>
         <translation>La publication part maintenant.</translation>
+    </message>
+    <message>
+        <source>This post was deleted elsewhere. Your text is still here: save it to make it a new post.</source>
+        <translation>Cette publication a été supprimée ailleurs. Votre texte est toujours là&#xa0;: enregistrez-le pour en faire une nouvelle publication.</translation>
+    </message>
+    <message>
+        <source>Someone else just changed this post: their version is shown.</source>
+        <translation>Quelqu’un d’autre vient de modifier cette publication&#xa0;: sa version est affichée.</translation>
+    </message>
+    <message>
+        <source>Someone else just saved this post. Keep writing: when you save, you will see both versions and choose.</source>
+        <translation>Quelqu’un d’autre vient d’enregistrer cette publication. Continuez d’écrire&#xa0;: à l’enregistrement, vous verrez les deux versions et choisirez.</translation>
+    </message>
+    <message>
+        <source>Their version is shown; your text is on the clipboard.</source>
+        <translation>Sa version est affichée&#x202f;; votre texte est dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Changed elsewhere</source>

@@ -1,4 +1,5 @@
-"""The accounts dialog: connected channels, their state, and add / check / reconnect / remove.
+"""The accounts dialog: connected channels, their state, and add / check / reconnect / remove,
+their handover register entry and a departing volunteer's checklist.
 
 Checking an account (a network call) and anything touching the keyring (which may
 wait for the user to unlock it) run on a worker thread; results come back on the
@@ -212,6 +213,13 @@ class AccountsDialog(QDialog):
         self.reconnect_button = QPushButton(self.tr("&Reconnect…"), self)
         self.remove_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Re&move…"), self)
+        self.handover_button = QPushButton(self.tr("&Handover…"), self)
+        self.handover_button.setToolTip(self.tr(
+            "Who connected the account, whose login it is, the backup administrators and "
+            "where the recovery codes are kept"))
+        self.checklist_button = QPushButton(self.tr("Handover check&list…"), self)
+        self.checklist_button.setToolTip(self.tr(
+            "A PDF of what a departing volunteer must hand over"))
         from essplanner.ui.accounts.slots import SlotsEditor
 
         self.slots = SlotsEditor(workspace.slots, self)
@@ -234,9 +242,10 @@ class AccountsDialog(QDialog):
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.check_button, self.reconnect_button,
-                       self.remove_button):
+                       self.remove_button, self.handover_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.checklist_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
@@ -263,6 +272,8 @@ class AccountsDialog(QDialog):
         self.check_button.clicked.connect(self.on_check)
         self.reconnect_button.clicked.connect(self.on_reconnect)
         self.remove_button.clicked.connect(self.on_remove)
+        self.handover_button.clicked.connect(self.on_handover)
+        self.checklist_button.clicked.connect(self.on_checklist)
         self.remove_action.triggered.connect(self.on_remove)
         self.check_action.triggered.connect(self.on_check)
         self.view.doubleClicked.connect(lambda _index: self.on_check())
@@ -296,7 +307,8 @@ class AccountsDialog(QDialog):
     def _update_buttons(self) -> None:
         account = self.selected()
         busy = account is not None and self.model.is_busy(account.id)
-        for button in (self.check_button, self.remove_button, self.reconnect_button):
+        for button in (self.check_button, self.remove_button, self.reconnect_button,
+                       self.handover_button):
             button.setEnabled(account is not None and not busy)
         if account is not None and account.platform == "dryrun":
             self.reconnect_button.setEnabled(False)
@@ -325,6 +337,36 @@ class AccountsDialog(QDialog):
             return
         self._show_outcome(editor.outcome)
         self.task_finished.emit()
+
+    def edit_handover(self, account_id: int | None = None) -> bool:
+        """Edit the handover register entry of ``account_id`` (default: the selected
+        account); True when it was saved."""
+        from essplanner.ui.accounts.handover import HandoverDialog
+
+        if account_id is None:
+            account = self.selected()
+            if account is None:
+                return False
+            account_id = account.id
+        else:
+            self.select(account_id)
+        dialog = HandoverDialog(self.ws, account_id, self)
+        saved = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if saved:
+            self.reload()
+        return saved
+
+    def on_handover(self) -> None:
+        self.edit_handover()
+
+    def on_checklist(self) -> None:
+        from essplanner.ui.accounts.handover import save_checklist
+
+        path = save_checklist(self, self.ws)
+        if path is not None:
+            self.info.setText(self.tr("Handover checklist saved to %1.").replace(
+                "%1", str(path)))
 
     def on_check(self) -> None:
         account = self.selected()
@@ -450,9 +492,16 @@ def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
         open_dialog()
         window._accounts_dialog.reconnect_account(account_id)
 
+    def handover(account_id: int) -> None:
+        open_dialog()
+        window._accounts_dialog.edit_handover(account_id)
+
     action.triggered.connect(open_dialog)
     reconnect_requested = getattr(window, "reconnect_requested", None)
     if reconnect_requested is not None:
         reconnect_requested.connect(reconnect)
+    handover_requested = getattr(window, "handover_requested", None)
+    if handover_requested is not None:
+        handover_requested.connect(handover)
     window.menu_tools.addAction(action)
     return action

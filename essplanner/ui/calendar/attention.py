@@ -147,11 +147,13 @@ class AttentionModel(QAbstractTableModel):
 
 class AttentionPanel(QWidget):
     """The list and its answers. Signals: ``open_post(int)``, ``count_changed(int)``,
-    ``reconnect_requested(int)`` (an account id: open its reconnection)."""
+    ``reconnect_requested(int)`` (an account id: open its reconnection),
+    ``handover_requested(int)`` (an account id: open its handover register entry)."""
 
     open_post = Signal(int)
     count_changed = Signal(int)
     reconnect_requested = Signal(int)
+    handover_requested = Signal(int)
 
     def __init__(self, workspace: Workspace, model: AttentionModel, zone: ZoneInfo,
                  parent: QWidget | None = None) -> None:
@@ -205,7 +207,8 @@ class AttentionPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected()
-        post = item is not None and item.holdup is not Holdup.LOGIN_ENDING  # else an account
+        post = item is not None and item.holdup not in (  # else an account
+            Holdup.LOGIN_ENDING, Holdup.PRIVATE_LOGIN)
         for button in (self.retry_button, self.published_button, self.reschedule_button,
                        self.cancel_button, self.open_button):
             button.setEnabled(post)
@@ -214,7 +217,7 @@ class AttentionPanel(QWidget):
         if holdup is not None:
             self.action_button.setText(holdup_action(holdup))
         waiting = holdup in ACCOUNT_HOLDUPS or holdup in (
-            Holdup.RETRYING, Holdup.LOGIN_ENDING, Holdup.AWAITING_APPROVAL)
+            Holdup.RETRYING, Holdup.LOGIN_ENDING, Holdup.AWAITING_APPROVAL, Holdup.PRIVATE_LOGIN)
         self.published_button.setVisible(not waiting)
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
@@ -240,6 +243,8 @@ class AttentionPanel(QWidget):
         holdup = item.holdup
         if holdup in (Holdup.RECONNECT, Holdup.LOGIN_ENDING):
             self.reconnect_requested.emit(item.account_id)
+        elif holdup is Holdup.PRIVATE_LOGIN:
+            self.handover_requested.emit(item.account_id)
         elif holdup is Holdup.DISABLED:
             self._act(lambda: self.ws.accounts.update(item.account_id, enabled=True))
             self.model.reload()

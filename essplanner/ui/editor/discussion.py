@@ -498,7 +498,7 @@ class TeamSection(QObject):
         try:
             stored = step(self.editor.expected_version)
         except ConflictError as exc:
-            self.editor.conflict(str(exc))
+            self.editor.report_conflict(str(exc))
             return False
         except EssPlannerError as exc:
             self.editor.show_message(str(exc))

@@ -29,12 +29,18 @@ from PySide6.QtWidgets import (
 from essplanner import domain
 from essplanner.channels.accounts import creator_info
 from essplanner.domain import SeriesScope, time_is_fixed
-from essplanner.errors import ConflictError, EssPlannerError, ValidationError
+from essplanner.errors import (
+    ConflictError,
+    EditConflictError,
+    EssPlannerError,
+    ValidationError,
+)
 from essplanner.services.calendar import shown_platform
 from essplanner.timeutil import localize
 from essplanner.ui import messages
 from essplanner.ui.calendar.series_scope import ask_scope
 from essplanner.ui.check_model import CheckItem
+from essplanner.ui.editor import conflict
 from essplanner.ui.editor.autosave import AutosaveStore
 from essplanner.ui.editor.form import EditorForm
 from essplanner.ui.editor.parts import HashtagSets, ImageList
@@ -551,6 +557,11 @@ class PostEditor(QDialog):
                     scheduled_at=when,
                     schedule=schedule,
                 )
+        except EditConflictError as exc:
+            if exc.theirs is None:
+                self._conflict(str(exc))
+                return False
+            return self.resolve_conflict(exc.theirs, state)
         except ConflictError as exc:
             self._conflict(str(exc))
             return False
@@ -903,7 +914,7 @@ class PostEditor(QDialog):
 
     show_message = _show_message
 
-    def conflict(self, message: str) -> None:
+    def report_conflict(self, message: str) -> None:
         """The post changed elsewhere: offer to reload it (the text goes to the clipboard)."""
         self._conflict(message)
 
@@ -918,6 +929,98 @@ class PostEditor(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(post.editorial_state.value)))
         finally:
             self._loading = False
+
+    # ---- someone else's edits
+    def on_changed_elsewhere(self, change: domain.Change) -> None:
+        """The post may have been saved elsewhere (a teammate, the command line): with
+        nothing typed yet, show their version; else keep what is typed and say that saving
+        will compare both."""
+        if self.post is None or self.post.id not in change.posts:
+            return
+        # after the current event: this editor's own save announces its change before
+        # it learns the new version
+        QTimer.singleShot(0, self, self._check_elsewhere)
+
+    def _check_elsewhere(self) -> None:
+        if self.post is None:
+            return
+        try:
+            stored = self.ws.posts.get(self.post.id)
+        except EssPlannerError:
+            self._show_message(self.tr("This post was deleted elsewhere. Your text is still "
+                                       "here: save it to make it a new post."))
+            return
+        if stored.version == self.expected_version:
+            return  # our own save, or a change that left the post as it was
+        if not self.dirty:
+            self.post = stored
+            self.expected_version = stored.version
+            self.apply_state(EditorState.from_post(stored, self.zone))
+            self.refresh()
+            self._show_message(self.tr("Someone else just changed this post: their version "
+                                       "is shown."))
+            return
+        self._show_message(self.tr("Someone else just saved this post. Keep writing: when "
+                                   "you save, you will see both versions and choose."))
+
+    def _names(self) -> conflict.Names:
+        return conflict.Names(accounts={a.id: a.name for a in self.ws.accounts.all()},
+                              personas={p.id: p.name for p in self.personas},
+                              objectives={o.id: o.name for o in self.objectives})
+
+    def resolve_conflict(self, theirs: domain.Post, mine: EditorState) -> bool:
+        """Someone saved ``theirs`` since this edit began: show both, field by field, and
+        do what the person chooses; True when something was saved."""
+        when = (fmt_datetime(theirs.updated_at.astimezone(self.zone))
+                if theirs.updated_at is not None else "")
+        dialog = conflict.ConflictDialog(
+            conflict.differences(EditorState.from_post(theirs, self.zone), mine,
+                                 names=self._names()), saved_at=when, parent=self)
+        choice = conflict.ask(dialog)
+        dialog.deleteLater()
+        if choice is conflict.Choice.KEEP_MINE:
+            self.post = theirs  # undo then gives their version back
+            self.expected_version = theirs.version
+            return self.save()
+        if choice is conflict.Choice.TAKE_THEIRS:
+            QGuiApplication.clipboard().setText(mine.body)
+            self.post = theirs
+            self.expected_version = theirs.version
+            self.apply_state(EditorState.from_post(theirs, self.zone))
+            self._forget_autosave()
+            self.dirty = False
+            self._update_title()
+            self.refresh()
+            self._show_message(self.tr("Their version is shown; your text is on the "
+                                       "clipboard."))
+            return False
+        if choice is conflict.Choice.COPY_MINE:
+            return self._copy_to_new_post(theirs, mine)
+        return False
+
+    def _copy_to_new_post(self, theirs: domain.Post, mine: EditorState) -> bool:
+        """Leave their version alone; make mine a new post (a draft, not scheduled: two
+        versions of one post must not both go out) and open it."""
+        import dataclasses
+
+        draft = mine.draft()
+        draft = dataclasses.replace(draft, media=tuple(
+            dataclasses.replace(m, media_id=None) for m in draft.media))
+        local = mine.local_datetime()
+        try:
+            copy = self.ws.posts.create(
+                draft, scheduled_at=localize(local, self.zone).utc if local else None,
+                schedule=False)
+        except EssPlannerError as exc:
+            self._show_message(str(exc))
+            return False
+        self._forget_autosave()
+        self.dirty = False
+        self.post = theirs
+        self.expected_version = theirs.version
+        self.duplicated.emit(copy)
+        self.accept()
+        return True
 
     def _conflict(self, message: str) -> None:
         box = QMessageBox(

@@ -111,6 +111,7 @@ class EditorHost(QObject):
         editor.duplicated.connect(self._on_duplicated)
         editor.series_changed.connect(self._on_series_changed)
         editor.finished.connect(lambda _result, e=editor: self._forget_editor(e))
+        self.main.bridge.changed.connect(editor.on_changed_elsewhere)
         self.editors.append(editor)
         editor.show()
         return editor
@@ -124,6 +125,7 @@ class EditorHost(QObject):
     def _forget_editor(self, editor: PostEditor) -> None:
         if editor in self.editors:
             self.editors.remove(editor)
+            self.main.bridge.changed.disconnect(editor.on_changed_elsewhere)
 
     def _on_saved(self, _before: Post | None, after: Post) -> None:
         if after.scheduled_at is not None:

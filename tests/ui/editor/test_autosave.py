@@ -85,7 +85,7 @@ def test_drafts_of_running_editors_are_not_offered(tmp_path: Path) -> None:
 
 
 def test_a_recovered_draft_of_a_post_changed_since_gives_a_conflict(
-        qtbot: QtBot, workspace: Workspace) -> None:
+        qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     from essplanner.timeutil import get_zone
     from essplanner.ui.editor.autosave import AutosaveStore
     from essplanner.ui.editor.editor import PostEditor
@@ -100,10 +100,20 @@ def test_a_recovered_draft_of_a_post_changed_since_gives_a_conflict(
     editor = PostEditor(workspace, zone, post=workspace.posts.get(post.id),
                         state=state.to_json())
     qtbot.addWidget(editor)
-    conflicts: list[str] = []
-    editor._conflict = conflicts.append  # type: ignore[method-assign]
+    from essplanner.ui.editor import conflict
+
+    shown: list[list[tuple[str, str, str]]] = []
+
+    def ask(dialog: conflict.ConflictDialog) -> conflict.Choice:
+        shown.append([(d.label, d.theirs, d.mine) for d in dialog.diffs])
+        return conflict.Choice.KEEP_EDITING
+
+    monkeypatch.setattr(conflict, "ask", ask)
     assert not editor.save()
-    assert conflicts and workspace.posts.get(post.id).body == "a colleague's version 2"
+    # both versions offered, nothing overwritten
+    [diffs] = shown
+    assert diffs[0] == ("Text", "a colleague's version 2", "typed before the crash")
+    assert workspace.posts.get(post.id).body == "a colleague's version 2"
     editor.dirty = False
     assert AutosaveStore(workspace.paths.autosave_dir).pending() == []
 

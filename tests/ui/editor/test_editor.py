@@ -164,18 +164,21 @@ def test_editing_saves_the_text_and_undo_brings_it_back(
     assert workspace.posts.get(post.id).body == "Après"
 
 
-def test_a_conflict_offers_to_reload_and_never_overwrites(
+def test_a_conflict_offers_to_take_theirs_and_never_overwrites(
         qtbot: QtBot, window: MainWindow, workspace: Workspace, make_post, monkeypatch) -> None:
+    from essplanner.ui.editor import conflict
+
     post = make_post("Version A", at=paris(2026, 12, 5, 9))
     editor = _editor(window, qtbot, post_id=post.id)
     workspace.posts.update(post.id, domain.PostDraft(body="Version B (collègue)"),
                            expected_version=post.version)
     editor.form.body_edit.setPlainText("Version C (moi)")
-    offered: list[str] = []
-    monkeypatch.setattr(editor, "_conflict", lambda message: (offered.append(message),
-                                                              editor.reload_post()))
+    offered: list[list[conflict.FieldDiff]] = []
+    monkeypatch.setattr(conflict, "ask", lambda dialog: (
+        offered.append(dialog.diffs), conflict.Choice.TAKE_THEIRS)[1])
     assert not editor.save()
-    assert offered and "Someone else changed this post" in offered[0]
+    assert [(d.label, d.theirs, d.mine) for d in offered[0]] == [
+        ("Text", "Version B (collègue)", "Version C (moi)")]
     assert workspace.posts.get(post.id).body == "Version B (collègue)"
     assert editor.form.body_edit.toPlainText() == "Version B (collègue)"
     from PySide6.QtGui import QGuiApplication
