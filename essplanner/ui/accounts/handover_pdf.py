@@ -12,13 +12,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _
 from essplanner.services.handover import Checklist, ChecklistItem
+from essplanner.ui.pdf import print_pages, text_size
 
 RESOLUTION = 110
 
@@ -86,9 +87,6 @@ def write_checklist_pdf(checklist: Checklist, path: Path) -> None:
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("ESS Planner")
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    footer = RESOLUTION * 0.3
-    page = QSizeF(area.width(), area.height() - footer)
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
@@ -97,7 +95,7 @@ def write_checklist_pdf(checklist: Checklist, path: Path) -> None:
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     document.setDocumentMargin(0)
-    document.setPageSize(page)
+    document.setPageSize(text_size(writer, footer=True))
     document.setHtml(f"<html><body>{build_html(checklist)}</body></html>")
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
 
@@ -105,25 +103,7 @@ def write_checklist_pdf(checklist: Checklist, path: Path) -> None:
     if not painter.begin(writer):
         raise EssPlannerError(_("Cannot write {file}: {error}", file=str(path), error="PDF"))
     try:
-        small = QFont(font)
-        small.setPointSizeF(7.5)
-        count = document.pageCount()
-        for index in range(count):
-            if index:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -index * page.height())
-            document.drawContents(painter, QRectF(0, index * page.height(), page.width(),
-                                                  page.height()))
-            painter.restore()
-            painter.setFont(small)
-            painter.setPen(QColor("#607d8b"))
-            line = QRectF(0, area.height() - footer * 0.8, page.width(), footer * 0.8)
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                             title)
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignRight
-                                       | Qt.AlignmentFlag.AlignBottom),
-                             f"{index + 1} / {count}")
+        print_pages(document, writer, painter=painter, footer=title)
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from essplanner.domain import platform_name
 from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, translator
+from essplanner.ui.pdf import print_pages, text_size
 
 RESOLUTION = 110
 BOX = "☐"
@@ -143,8 +144,6 @@ def write_form(path: Path, facts: FormFacts, langs: Sequence[str] = ("fr", "en")
     writer.setPageMargins(QMarginsF(16, 14, 16, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(RESOLUTION)
     writer.setCreator("ESS Planner")
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    page = QSizeF(area.width(), area.height())
     font = QFont("DejaVu Sans")
     font.setPointSizeF(10.5)
     painter = QPainter()
@@ -163,17 +162,10 @@ def write_form(path: Path, facts: FormFacts, langs: Sequence[str] = ("fr", "en")
             document.setDefaultFont(font)
             document.setDefaultStyleSheet(STYLE)
             document.setDocumentMargin(0)
-            document.setPageSize(page)
+            document.setPageSize(text_size(writer, footer=False))
             document.setHtml(f"<html><body>{body}</body></html>")
             # a long translation may need a second page for the signatures
-            for sheet in range(document.pageCount()):
-                if sheet:
-                    writer.newPage()
-                painter.save()
-                painter.translate(0, -sheet * page.height())
-                document.drawContents(painter, QRectF(0, sheet * page.height(), page.width(),
-                                                      page.height()))
-                painter.restore()
+            print_pages(document, writer, painter=painter)
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:

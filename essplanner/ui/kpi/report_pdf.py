@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QDate, QLocale, QMarginsF, QSize, QUrl
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QImage,
     QPageLayout,
@@ -32,6 +31,7 @@ from essplanner.errors import EssPlannerError
 from essplanner.i18n import _, translator
 from essplanner.kpi.report import ReportData, number, percent, quantity
 from essplanner.ui.kpi import charts
+from essplanner.ui.pdf import print_pages, text_size
 
 RESOLUTION = 110  # dots per inch of the layout; text and charts are vectors or 2x images
 STATUS_HEX = {s: c.name() for s, c in charts.STATUS_COLOURS.items()}
@@ -257,9 +257,7 @@ def write_pdf(data: ReportData, path: Path) -> None:
         writer.setResolution(RESOLUTION)
         writer.setTitle(f"{data.title} — {data.period_text}")
         writer.setCreator("ESS Planner")
-        area = writer.pageLayout().paintRectPixels(RESOLUTION)
-        footer = RESOLUTION * 0.3
-        page = QSizeF(area.width(), area.height() - footer)
+        page = text_size(writer, footer=True)
 
         document = QTextDocument()
         document.documentLayout().setPaintDevice(writer)
@@ -282,27 +280,9 @@ def write_pdf(data: ReportData, path: Path) -> None:
             raise EssPlannerError(_("Cannot write {file}: {error}", file=str(path),
                                     error="PDF"))
         try:
-            small = QFont(font)
-            small.setPointSizeF(7.5)
-            count = document.pageCount()
-            for index in range(count):
-                if index:
-                    writer.newPage()
-                painter.save()
-                painter.translate(0, -index * page.height())
-                document.drawContents(painter, QRectF(0, index * page.height(), page.width(),
-                                                      page.height()))
-                painter.restore()
-                painter.setFont(small)
-                painter.setPen(QColor("#607d8b"))
-                line = QRectF(0, area.height() - footer * 0.8, page.width(), footer * 0.8)
-                painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft
-                                           | Qt.AlignmentFlag.AlignBottom),
-                                 " — ".join(x for x in (data.organisation, data.title,
-                                                        data.period_text) if x))
-                painter.drawText(line, int(Qt.AlignmentFlag.AlignRight
-                                           | Qt.AlignmentFlag.AlignBottom),
-                                 f"{index + 1} / {count}")
+            print_pages(document, writer, painter=painter,
+                        footer=" — ".join(x for x in (data.organisation, data.title,
+                                                      data.period_text) if x))
         finally:
             painter.end()
     if not path.exists() or path.stat().st_size == 0:
