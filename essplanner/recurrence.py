@@ -16,11 +16,13 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from dateutil import rrule as du  # type: ignore[import-untyped]
-
 from essplanner.errors import ValidationError
+
+if TYPE_CHECKING:
+    from dateutil import rrule as du  # type: ignore[import-untyped]
 from essplanner.i18n import _, n_
 
 #: frequencies the editor offers (the others, hourly and below, make no sense for posts)
@@ -116,6 +118,8 @@ def parse_rule(text: str) -> Rule:
     else:
         parts["INTERVAL"] = str(interval)
     normal = _join(parts)
+    from dateutil import rrule as du  # loaded when a rule is read, not at the app's start
+
     try:  # dateutil has the last word on what the rule means
         du.rrulestr(normal, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
@@ -182,6 +186,8 @@ def with_count(rule: Rule, count: int | None) -> Rule:
 
 
 def _rrule(rule: Rule, start: datetime) -> du.rrule:
+    from dateutil import rrule as du
+
     parts = rule.parts()
     until = parts.pop("UNTIL", None)
     text = _join(parts)

@@ -155,6 +155,26 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def release_memory(self) -> None:
+        """Empty the page cache of each idle SQLite connection of the pool (``PRAGMA
+        shrink_memory``): what a burst of reads filled is handed back; connections in use
+        keep theirs. Nothing to do on PostgreSQL."""
+        if not self.is_sqlite:
+            return
+        checkedin = getattr(self.engine.pool, "checkedin", None)
+        idle = checkedin() if checkedin is not None else 0
+        connections = []
+        try:
+            for _ in range(idle):
+                connections.append(self.engine.raw_connection())
+            for connection in connections:
+                connection.driver_connection.execute("PRAGMA shrink_memory")  # type: ignore[union-attr]
+        except sqlite3.Error as exc:
+            log.debug("could not release SQLite memory: %s", exc)
+        finally:
+            for connection in connections:
+                connection.close()
+
     def describe(self) -> str:
         """The URL with any password hidden, for messages and logs."""
         return self.engine.url.render_as_string(hide_password=True)

@@ -11,10 +11,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 from essplanner.publishers.base import Publisher
 from essplanner.publishers.i18n import tr
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +47,18 @@ class Registry:
     ) -> None:
         self._group = group
         self._extra = dict(extra or {})
-        self._source = entry_point_source or (lambda: entry_points(group=self._group))
+        self._source = entry_point_source or self._installed
         self._entry_points: dict[str, EntryPoint] | None = None
         self._loaded: dict[str, Publisher] = {}
         self._failures: dict[str, str] = {}
         self._lock = threading.RLock()
+
+    def _installed(self) -> Iterable[EntryPoint]:
+        # importlib.metadata brings the email package (about 2 MB): read when a platform
+        # is first asked for, not when the app starts
+        from importlib.metadata import entry_points
+
+        return entry_points(group=self._group)
 
     def _points(self) -> dict[str, EntryPoint]:
         with self._lock:

@@ -2,24 +2,59 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+
+class _LazyPattern:
+    """A ``regex`` pattern compiled the first time it is used: the ``regex`` module and
+    its Unicode tables (about 1.5 MB) are not loaded by an app that has not yet counted
+    or searched any text (its start, for one)."""
+
+    __slots__ = ("_compiled", "_ignorecase", "_lock", "_pattern")
+
+    def __init__(self, pattern: str, ignorecase: bool) -> None:
+        self._pattern = pattern
+        self._ignorecase = ignorecase
+        self._compiled: Any = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    import regex
+
+                    self._compiled = regex.compile(
+                        self._pattern, regex.IGNORECASE if self._ignorecase else 0)
+                compiled = self._compiled
+        return getattr(compiled, name)
+
+
+def lazy_pattern(pattern: str, *, ignorecase: bool = False) -> regex.Pattern[str]:
+    """``regex.compile(pattern)``, done on first use (see :class:`_LazyPattern`)."""
+    return cast("regex.Pattern[str]", _LazyPattern(pattern, ignorecase))
+
 
 # A URL as users type them: with a scheme, or a bare www. address.
-URL_RE = regex.compile(
-    r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"]+[^\s<>\"'.,;:!?)\]}»…]", regex.IGNORECASE
+URL_RE = lazy_pattern(
+    r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"]+[^\s<>\"'.,;:!?)\]}»…]", ignorecase=True
 )
-HASHTAG_RE = regex.compile(r"(?<![\w#&])#([\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*)")
-MENTION_RE = regex.compile(
+HASHTAG_RE = lazy_pattern(r"(?<![\w#&])#([\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*)")
+MENTION_RE = lazy_pattern(
     r"(?<![\w@])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)"
 )
 # A remote mention as Mastodon writes it: @user@instance.example
-REMOTE_MENTION_RE = regex.compile(
+REMOTE_MENTION_RE = lazy_pattern(
     r"(?<![/\w])@([A-Za-z0-9_]+(?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@[\w.-]*\w"
 )
-_GRAPHEME = regex.compile(r"\X")
+_GRAPHEME = lazy_pattern(r"\X")
 
 
 def count_graphemes(text: str) -> int:

@@ -4,8 +4,28 @@
 service``; it imports no Qt.
 """
 
-from essplanner.scheduler.config import ServiceConfig
-from essplanner.scheduler.outcome import PublishEvent, Result
-from essplanner.scheduler.service import PublishingService
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from essplanner.scheduler.config import ServiceConfig
+    from essplanner.scheduler.outcome import PublishEvent, Result
+    from essplanner.scheduler.service import PublishingService
 
 __all__ = ["PublishEvent", "PublishingService", "Result", "ServiceConfig"]
+
+_WHERE = {"ServiceConfig": "config", "PublishEvent": "outcome", "Result": "outcome",
+          "PublishingService": "service"}
+
+
+def __getattr__(name: str) -> Any:
+    # The window imports essplanner.scheduler.outcome at start; the service, its
+    # configuration and their imports load when a service is made (PEP 562).
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

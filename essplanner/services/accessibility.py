@@ -21,11 +21,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePath
 
-import regex
-
 from essplanner.datafiles import DataError, Table, read_toml
 from essplanner.i18n import SUPPORTED, _, language, n_, translator
-from essplanner.publishers.text import find_hashtags, find_urls
+from essplanner.publishers.text import find_hashtags, find_urls, lazy_pattern
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +43,14 @@ EMOJI_RUN = 3
 #: words in capitals in a row from which the text is "in capitals"
 CAPITAL_WORDS = 3
 
-_IMAGE_FILE = regex.compile(
-    r"[\w\-. ()]+\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)", regex.IGNORECASE)
-_CAMERA_NAME = regex.compile(
+_IMAGE_FILE = lazy_pattern(
+    r"[\w\-. ()]+\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)", ignorecase=True)
+_CAMERA_NAME = lazy_pattern(
     r"(?:img|dsc|dscn|dscf|dcim|pxl|mvimg|photo|image|pic|screenshot|capture|p)[_\- ]?\d{2,}.*",
-    regex.IGNORECASE)
-_EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s|$)|\n+")
+    ignorecase=True)
+_EMOJI = lazy_pattern(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
+_WORD = lazy_pattern(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_SENTENCE_END = lazy_pattern(r"[.!?…]+(?=\s|$)|\n+")
 
 
 @dataclass(frozen=True)
@@ -309,6 +307,8 @@ def _segment(text: str, words: frozenset[str]) -> list[str]:
 
 
 def _emoji_findings(text: str) -> list[Finding]:
+    import regex
+
     clusters = regex.findall(r"\X", text)
     is_emoji = [bool(_EMOJI.match(c)) for c in clusters]
     found = []
@@ -369,6 +369,8 @@ def _long_sentences(text: str, vocabulary: Vocabulary) -> list[Finding]:
 
 
 def _acronyms_and_jargon(text: str, vocabulary: Vocabulary) -> list[Finding]:
+    import regex
+
     found = []
     folded = text.casefold()
     for acronym, meaning in vocabulary.acronyms.items():

@@ -120,6 +120,15 @@ class CalendarReader:
     def describe(self) -> str:
         return self._db.describe() if self._db is not None else ""
 
+    def release_memory(self) -> None:
+        """Hand back the page caches that start-up filled (SQLite keeps up to 2 MB per
+        connection of pages it read once); later reads fill them again as needed. Call
+        it from the thread that reads the calendar."""
+        if self._quick is not None:
+            self._quick.release_memory()
+        if self._db is not None:
+            self._db.release_memory()
+
     def close(self) -> None:
         """Close the quick reader; later reads, if any, go through SQLAlchemy."""
         self._try_quick = False

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
 from sqlalchemy import delete, func, select
 
 from essplanner import domain, models
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
+from essplanner.publishers.text import lazy_pattern
 from essplanner.services.base import Service
 
 # What every platform recognises as a tag: a letter, digit or underscore, then letters,
 # digits, marks and underscores (publishers/text.py uses the same characters).
-_TAG = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*")
+_TAG = lazy_pattern(r"[\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*")
 
 
 def split_hashtags(text: str) -> list[str]:

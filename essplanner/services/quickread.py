@@ -104,6 +104,10 @@ class QuickReader:
     def close(self) -> None:
         self._db.close()
 
+    def release_memory(self) -> None:
+        """Empty this connection's page cache (call it from the thread that reads)."""
+        self._db.execute("PRAGMA shrink_memory")
+
     def describe(self, url: str) -> str:
         return url
 

@@ -107,6 +107,7 @@ def start_window(*, paths: Paths, settings: Settings, db_url: str, bridge: Bridg
         if on_ready is not None:
             on_ready(window, workspace)  # the window is shown already
         log.info("workspace ready %.0f ms after start", (time.monotonic() - started) * 1000)
+        workspace.calendar.release_memory()
         release_freed_memory()
 
     def failed(exc: EssPlannerError) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from essplanner.domain import UploadUnderWay
 from essplanner.ui.labels import platform_label
-from essplanner.ui.plain import plain_label
+from essplanner.ui.plain import escape, plain_label
 
 
 def megabytes(size: int) -> str:

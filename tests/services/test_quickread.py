@@ -93,3 +93,40 @@ def test_the_calendar_read_model_chooses_sqlite3_and_falls_back_to_sqlalchemy(
         assert early.attention_items() == []
     finally:
         early.close()
+
+
+def _sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process (its own counter, every connection)."""
+    import _sqlite3
+    import ctypes
+
+    library = ctypes.CDLL(_sqlite3.__file__)
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return int(library.sqlite3_memory_used())
+
+
+def test_release_memory_hands_back_what_a_burst_of_reads_cached(workspace: Workspace) -> None:
+    """After start-up the window empties the page caches its first reads filled (up to
+    2 MB per connection); reads still work and fill them again."""
+    with workspace.db.write() as s:
+        s.execute(text("CREATE TABLE filler (id INTEGER PRIMARY KEY, blob TEXT)"))
+        s.execute(text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < 600) INSERT INTO filler (blob) "
+                       "SELECT printf('%.3000c', 'x') FROM n"))
+    calendar = workspace.calendar
+    assert calendar.entries(*WIDE) == []  # opens the quick reader on this thread
+
+    def fill() -> None:  # both the pool's connection and the quick reader read 1.8 MB
+        with workspace.db.read() as s:
+            assert s.execute(text("SELECT sum(length(blob)) FROM filler")).scalar() == 1_800_000
+        reader = calendar._reader()
+        assert reader is not None
+        assert reader._db.execute("SELECT count(blob) FROM filler").fetchone() == (600,)
+
+    fill()
+    before = _sqlite_memory_used()
+    calendar.release_memory()
+    after = _sqlite_memory_used()
+    assert before - after > 3_200_000, (before, after)  # about 2 MB each
+    fill()  # still reads, through the same connections
+    assert _sqlite_memory_used() - after > 2_000_000

@@ -103,3 +103,74 @@ def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
         assert "FIRST_PAINT" in result.stdout
     log = (tmp_path / "logs" / "essplanner.log").read_text(encoding="utf-8")
     assert log.count("calendar painted") == 2
+
+
+#: Loaded only when they are needed, not by a start (several MB together): the regex
+#: engine and its Unicode tables, html's table of named entities, the network stack,
+#: OpenCV.
+NOT_AT_START = ("regex", "html.entities", "requests", "cv2")
+
+_REPORT_WHEN_READY = """
+import os, sys
+import essplanner.ui.startup as startup
+
+def ready() -> bool:  # runs once the workspace is attached and every feature installed
+    loaded = [name for name in {names!r} if name in sys.modules]
+    print("LOADED", ",".join(loaded), "READY", "essplanner.workspace" in sys.modules,
+          flush=True)
+    os._exit(0)
+
+startup.release_freed_memory = ready
+sys.argv = ["essplanner", "--data-dir", {folder!r}, "--lang", "fr"]
+from essplanner.cli.main import main
+main()
+"""
+
+
+@pytest.mark.slow
+def test_a_start_loads_nothing_it_does_not_use(tmp_path, workspace: Workspace) -> None:
+    """Resident memory after start is a benchmark goal (issue 18): what a start does not
+    use is imported when first needed. The app runs in a child process up to the point
+    where the workspace is ready."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from essplanner import domain
+    from essplanner.settings import Settings
+
+    folder = workspace.paths.data_dir
+    account = workspace.accounts.add(platform="dryrun", name="Essai", settings={})
+    workspace.posts.create(domain.PostDraft(
+        title="Bénévoles", body="Rejoignez-nous #bénévolat https://example.org/?utm_source=x",
+        account_ids=(account.id,)), scheduled_at=workspace.clock.now(), schedule=False)
+    workspace.close()
+    Settings(timezone="Europe/Paris", background_publishing=False,
+             first_run_done=True).save(folder / "settings.json")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ESSPLANNER_DATABASE_URL", "ESSPLANNER_DATA_DIR", "DISPLAY")}
+    env.update(QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parents[2]
+    code = _REPORT_WHEN_READY.format(names=NOT_AT_START, folder=str(folder))
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("LOADED"))
+    assert line == "LOADED  READY True", line
+
+
+def test_the_window_imports_the_publishing_outcomes_without_the_service() -> None:
+    """With background publishing (the default) the window never makes a service: the
+    names it shows (``essplanner.scheduler.outcome``) come without APScheduler's side."""
+    code = ("import sys\n"
+            "from essplanner.scheduler.outcome import PublishEvent\n"
+            "assert 'essplanner.scheduler.service' not in sys.modules\n"
+            "assert 'essplanner.scheduler.config' not in sys.modules\n"
+            "from essplanner.scheduler import PublishingService, ServiceConfig\n"
+            "assert PublishingService.__module__ == 'essplanner.scheduler.service'\n"
+            "assert ServiceConfig.__module__ == 'essplanner.scheduler.config'\n")
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr

@@ -17,7 +17,6 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -41,6 +40,7 @@ from essplanner.ui.labels import (
     platform_label,
     status_label,
 )
+from essplanner.ui.plain import escape
 from essplanner.ui.thumbnails import stored_thumbnail
 
 ModelIndex = QModelIndex | QPersistentModelIndex
