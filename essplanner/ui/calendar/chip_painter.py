@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time as dt_time
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
@@ -71,6 +71,48 @@ class _Fonts(NamedTuple):
     min_text: int  # the narrowest title worth keeping the icons for
 
 
+class _TextCache:
+    """What painting text in one font measured: word widths, titles cut over two lines,
+    elided titles, time labels. Shared by every chip painter (month, week, agenda, each
+    window: a view that opens finds them made), one per font; the main thread only, as
+    all painting."""
+
+    EMPTY: ClassVar[_TextCache]
+    _BY_FONT: ClassVar[dict[str, _TextCache]] = {}
+
+    def __init__(self, fonts: _Fonts | None, space: int) -> None:
+        self.fonts = fonts
+        self.space = space
+        self.locale = ""
+        self.words: dict[str, int] = {}
+        self.splits: dict[tuple[str, int, int], tuple[str, str]] = {}
+        self.elisions: dict[tuple[str, int], str] = {}
+        self.times: dict[tuple[int, int, int, float], tuple[QPixmap, int, float]] = {}
+
+    @classmethod
+    def of(cls, font: QFont) -> _TextCache:
+        key = font.key()
+        found = cls._BY_FONT.get(key)
+        if found is None or found.fonts is None or found.fonts.font != font:
+            bold = QFont(font)
+            bold.setBold(True)
+            metrics = QFontMetrics(font)
+            fonts = _Fonts(QFont(font), metrics, bold, QFontMetrics(bold), metrics.height(),
+                           3 * metrics.averageCharWidth())
+            if len(cls._BY_FONT) > 16:  # fonts come and go with zoom and preferences
+                cls._BY_FONT.clear()
+            found = cls._BY_FONT[key] = cls(fonts, metrics.horizontalAdvance(" "))
+        return found
+
+    def check_locale(self, name: str) -> None:
+        if name != self.locale:
+            self.locale = name
+            self.times.clear()
+
+
+_TextCache.EMPTY = _TextCache(None, 0)
+
+
 class ChipPainter:
     """Paints chips; ``colour_by`` is the user's choice ("objective" or "platform").
 
@@ -83,38 +125,44 @@ class ChipPainter:
     def __init__(self, colour_by: str = "objective") -> None:
         self.colour_by = colour_by if colour_by in COLOUR_BY else "objective"
         self._last_fonts: _Fonts | None = None
-        self._locale = ""
-        self._times: dict[tuple[int, int, int, float], tuple[QPixmap, int, float]] = {}
-        self._elisions: dict[tuple[str, int], str] = {}
-        self._splits: dict[tuple[str, int, int], tuple[str, str]] = {}
-        self._words: dict[str, int] = {}  # width of each word in the current font
-        self._space = 0
+        self._text = _TextCache.EMPTY
         self._looks: dict[tuple[object, bool, PostStatus, bool, int],
                           tuple[QColor, QPen | None, QColor, QColor]] = {}
+
+    # what was measured in the current font (see _TextCache)
+    @property
+    def _times(self) -> dict[tuple[int, int, int, float], tuple[QPixmap, int, float]]:
+        return self._text.times
+
+    @property
+    def _elisions(self) -> dict[tuple[str, int], str]:
+        return self._text.elisions
+
+    @property
+    def _splits(self) -> dict[tuple[str, int, int], tuple[str, str]]:
+        return self._text.splits
+
+    @property
+    def _words(self) -> dict[str, int]:
+        return self._text.words
+
+    @property
+    def _space(self) -> int:
+        return self._text.space
 
     def _fonts(self, font: QFont) -> _Fonts:
         fonts = self._last_fonts
         if fonts is not None and fonts.font == font:
             return fonts
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
-        fonts = self._last_fonts = _Fonts(QFont(font), metrics, bold, QFontMetrics(bold),
-                                          metrics.height(), 3 * metrics.averageCharWidth())
-        # text measured or drawn with another font is wrong now
-        self._space = metrics.horizontalAdvance(" ")
-        self._words.clear()
-        self._times.clear()
-        self._elisions.clear()
-        self._splits.clear()
+        self._text = _TextCache.of(font)
+        fonts = self._text.fonts
+        assert fonts is not None  # only the empty cache has none
+        self._last_fonts = fonts
         return fonts
 
     def _check_locale(self) -> None:
         """Time labels are cached by hour and minute: forget them if the locale changed."""
-        name = QLocale().name()
-        if name != self._locale:
-            self._locale = name
-            self._times.clear()
+        self._text.check_locale(QLocale().name())
 
     def accent(self, chip: Chip) -> QColor:
         if self.colour_by == "platform" and chip.platforms:
