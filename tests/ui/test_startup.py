@@ -103,3 +103,26 @@ def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
         assert "FIRST_PAINT" in result.stdout
     log = (tmp_path / "logs" / "essplanner.log").read_text(encoding="utf-8")
     assert log.count("calendar painted") == 2
+
+
+def test_a_window_closed_before_its_first_paint_reads_nothing_afterwards(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    """What waits until after the first paint (the filters' choices, the attention
+    list) or after a change (the attention list) does not run once the window is closed:
+    it would reopen the connections of the workspace closed after it, and nobody would
+    close them again (on PostgreSQL, psycopg connections then collected open during some
+    later test)."""
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy.pool import QueuePool
+
+    from essplanner.domain import Change
+    from essplanner.ui.mainwindow import MainWindow
+
+    window = MainWindow(workspace, Bridge())
+    qtbot.addWidget(window)
+    window.on_changed(Change())  # a change heard just before: the attention list's reload
+    window.close()
+    workspace.close()
+    QApplication.processEvents()  # what the window queued runs now, if it still would
+    pool = workspace.db.engine.pool
+    assert isinstance(pool, QueuePool) and pool.checkedin() == 0
