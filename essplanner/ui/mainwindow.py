@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         if self._watcher is not None:
             self._watch_timer.start()
         self._listener: PostgresListener | None = None
+        #: closed (closeEvent accepted): what was queued to read later reads nothing
+        self._closed = False
         self.resync_requested.connect(self.refresh)
         self._listen()
         self._attention_timer = QTimer(self)
@@ -475,7 +477,9 @@ class MainWindow(QMainWindow):
                 "agenda": self.agenda_view}[kind]
 
     def after_first_paint(self) -> None:
-        if not self.ready:
+        # Queued at start-up, it may come after a close, and then after the workspace's
+        # close too: reading would reopen its connections, left open for good.
+        if not self.ready or self._closed:
             return
         self.reload_choices()
         self.attention_model.reload()
@@ -869,8 +873,10 @@ class MainWindow(QMainWindow):
         if not self.close_editors():
             event.ignore()
             return
+        self._closed = True
         self._refresh_timer.stop()
         self._watch_timer.stop()
+        self._attention_timer.stop()
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None

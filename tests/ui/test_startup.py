@@ -174,3 +174,25 @@ def test_the_window_imports_the_publishing_outcomes_without_the_service() -> Non
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+def test_a_window_closed_before_its_first_paint_reads_nothing_afterwards(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    """What waits until after the first paint (the filters' choices, the attention
+    list) or after a change (the attention list) does not run once the window is closed:
+    it would reopen the connections of the workspace closed after it, and nobody would
+    close them again (on PostgreSQL, psycopg connections then collected open during some
+    later test)."""
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy.pool import QueuePool
+
+    from essplanner.domain import Change
+    from essplanner.ui.mainwindow import MainWindow
+
+    window = MainWindow(workspace, Bridge())
+    qtbot.addWidget(window)
+    window.on_changed(Change())  # a change heard just before: the attention list's reload
+    window.close()
+    workspace.close()
+    QApplication.processEvents()  # what the window queued runs now, if it still would
+    pool = workspace.db.engine.pool
+    assert isinstance(pool, QueuePool) and pool.checkedin() == 0

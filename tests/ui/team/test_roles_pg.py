@@ -78,6 +78,7 @@ def test_each_login_sees_only_the_actions_its_role_allows(
     admin = _open(team_url, Role.ADMINISTRATOR, tmp_path / "admin")
     writer = _open(team_url, Role.CONTRIBUTOR, tmp_path / "writer")
     ws = _open(team_url, role, tmp_path / "me")
+    window: MainWindow | None = None
     try:
         if not admin.accounts.all():
             admin.accounts.add(platform="dryrun", name="Asso")
@@ -108,5 +109,9 @@ def test_each_login_sees_only_the_actions_its_role_allows(
         editor.dirty = False
         editor.close()
     finally:
+        if window is not None:
+            # before its workspace, as the app does: a window left open reads through it
+            # later (its first paint is still queued), reopening a connection for good
+            window.close()
         for workspace in (ws, writer, admin):
             workspace.close()
