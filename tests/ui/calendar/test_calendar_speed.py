@@ -121,6 +121,49 @@ def test_a_day_of_chips_paints_the_same_pixels_as_one_chip_at_a_time(qtbot: QtBo
         assert _render(size, all_at_once) == _render(size, one_at_a_time), height
 
 
+def test_a_new_painter_finds_what_others_measured_in_that_font(qtbot: QtBot) -> None:
+    """Each view (and each window) has its chip painter; what is measured in a font is
+    shared, so that a view that opens does not measure every title again."""
+    from PySide6.QtCore import QLocale
+
+    chips = [_chip(1, "Assemblée générale de printemps", 9, DeliveryState.PUBLISHED),
+             _chip(2, "Appel aux bénévoles pour la fête de quartier", 18,
+                   DeliveryState.SCHEDULED, DeliveryState.FAILED)]
+    palette = QApplication.palette()
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    height = 2 * QFontMetrics(font).height() + 4
+    placed = [(chip, QRect(3, 4 + i * (height + 2), 120, height)) for i, chip in enumerate(chips)]
+
+    def paint_with(chip_painter: ChipPainter) -> QImage:
+        return _render((140, 2 * (height + 2) + 10), lambda painter: chip_painter.paint_all(
+            painter, placed, font=font, palette=palette, current_post_id=None))
+
+    first, second = ChipPainter(), ChipPainter()
+    cold = paint_with(first)
+    assert first._words and first._times
+    second._fonts(font)
+    assert second._words is first._words and second._splits is first._splits
+    assert second._times is first._times
+    assert paint_with(second) == cold  # the same pixels from what the first measured
+
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    third = ChipPainter()
+    third._fonts(bigger)
+    assert third._words is not first._words and not third._words
+
+    # time labels follow the locale (12 h in English): another locale forgets them
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("en_US" if previous.name() != "en_US" else "fr_FR"))
+        second._check_locale()
+        assert not first._times
+    finally:
+        QLocale.setDefault(previous)
+        second._check_locale()
+
+
 def test_closing_a_window_leaves_the_workspace_reading_with_the_standard_library(
         qtbot: QtBot, workspace: Workspace, make_post) -> None:
     make_post("Bonjour", title="Fête", at=paris(2026, 12, 3, 9))
