@@ -176,9 +176,13 @@ def run_gui(args: argparse.Namespace) -> int:
         (with a fast start, they arrive right after the calendar's first paint). Returns
         whether the window should be shown (not when it starts in the tray)."""
         from essplanner.services.background import BackgroundPublishing
-        from essplanner.ui import assistant, exchange_actions, settings_dialog
-        from essplanner.ui import backups as backup_actions
-        from essplanner.ui import tray as publishing_tray
+        from essplanner.ui import (
+            assistant,
+            backups as backup_actions,
+            exchange_actions,
+            settings_dialog,
+            tray as publishing_tray,
+        )
         from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
         from essplanner.ui.publishing import PublishingHost, install_menu

@@ -14,8 +14,7 @@ import logging
 
 from sqlalchemy import select
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import EssPlannerError, NotFoundError, ValidationError
 from essplanner.i18n import _

@@ -17,8 +17,7 @@ from pathlib import Path
 from essplanner import domain
 from essplanner.domain import platform_name
 from essplanner.i18n import _, language, n_, translator
-from essplanner.kpi import coverage as cov
-from essplanner.kpi import respect
+from essplanner.kpi import coverage as cov, respect
 from essplanner.kpi.periods import DateRange, day_text
 from essplanner.kpi.progress import KpiProgress, PeriodValue, Status
 from essplanner.kpi.service import Dashboard, source_name

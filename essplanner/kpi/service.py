@@ -17,13 +17,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import TEST_PLATFORM, Change, DeliveryState, KpiSource, Period
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
-from essplanner.kpi import coverage as cov
-from essplanner.kpi import progress as k
+from essplanner.kpi import coverage as cov, progress as k
 from essplanner.kpi.periods import (
     DateRange,
     elapsed_fraction,

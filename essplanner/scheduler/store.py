@@ -21,8 +21,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import DeliveryState
 from essplanner.publishers.base import Receipt
 from essplanner.scheduler.outcome import (

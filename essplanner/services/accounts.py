@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.credentials import SecretStore
 from essplanner.domain import Change, DeliveryState
 from essplanner.errors import (

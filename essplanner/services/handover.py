@@ -18,8 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.credentials import SecretStore
 from essplanner.domain import Change, LoginKind
 from essplanner.errors import CredentialError, NotFoundError, ValidationError

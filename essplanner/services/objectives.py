@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import Change
 from essplanner.errors import (
     NotFoundError,

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import ColumnElement, Exists, delete, exists, func, insert, select
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import Change
 from essplanner.errors import (
     NotFoundError,

@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.channels.composer import Validator
 from essplanner.controlchars import clean_line, clean_text
 from essplanner.domain import Change, DeliveryState, EditorialState, HistoryKind, TeamAction

@@ -26,8 +26,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.domain import Change, DeliveryState, SeriesScope
 from essplanner.errors import ConflictError, NotFoundError, ValidationError
 from essplanner.i18n import _

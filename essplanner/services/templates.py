@@ -20,8 +20,7 @@ from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 
-from essplanner import domain, models
-from essplanner import repositories as repo
+from essplanner import domain, models, repositories as repo
 from essplanner.datafiles import DataError, Table, choice, read_toml, unique
 from essplanner.domain import ObjectiveKind, Segment, network_id
 from essplanner.errors import NotFoundError, ValidationError

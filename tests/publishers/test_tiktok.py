@@ -37,8 +37,7 @@ from essplanner.publishers.errors import (
 )
 from essplanner.publishers.http import HttpClient
 from essplanner.publishers.oauth import SESSION
-from essplanner.publishers.tiktok import TikTokPublisher
-from essplanner.publishers.tiktok import upload as transfer
+from essplanner.publishers.tiktok import TikTokPublisher, upload as transfer
 from essplanner.publishers.tiktok.api import APP_SECRET, REFRESH
 from essplanner.timeutil import FakeClock
 from publishers.conftest import DictVault, make_context

@@ -22,8 +22,12 @@ pytestmark = pytest.mark.gui
 def _window_with_every_feature(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     """The window with what app.run_gui installs (the publishing host not started)."""
     from essplanner.services.background import BackgroundPublishing
-    from essplanner.ui import assistant, exchange_actions, settings_dialog
-    from essplanner.ui import backups as backup_actions
+    from essplanner.ui import (
+        assistant,
+        backups as backup_actions,
+        exchange_actions,
+        settings_dialog,
+    )
     from essplanner.ui.accounts.dialog import install as install_accounts
     from essplanner.ui.kpi import tools as kpi_tools
     from essplanner.ui.publishing import PublishingHost, install_menu

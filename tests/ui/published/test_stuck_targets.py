@@ -11,8 +11,7 @@ from sqlalchemy import update
 
 from essplanner import models
 from essplanner.domain import DeliveryState, Holdup, PostStatus
-from essplanner.ui.accounts.dialog import AccountsDialog
-from essplanner.ui.accounts.dialog import install as install_accounts
+from essplanner.ui.accounts.dialog import AccountsDialog, install as install_accounts
 from essplanner.ui.mainwindow import MainWindow
 from essplanner.workspace import Workspace
 
