@@ -180,11 +180,10 @@ def run_gui(args: argparse.Namespace) -> int:
             assistant,
             backups as backup_actions,
             exchange_actions,
-            settings_dialog,
             tray as publishing_tray,
         )
-        from essplanner.ui.accounts.dialog import install as install_accounts
         from essplanner.ui.kpi import tools as kpi_tools
+        from essplanner.ui.menu_actions import install_accounts, install_preferences
         from essplanner.ui.publishing import PublishingHost, install_menu
 
         exchange_actions.install(window, workspace, bridge)
@@ -214,7 +213,7 @@ def run_gui(args: argparse.Namespace) -> int:
             host.apply_settings(changed)
             backups.apply_settings(changed)
 
-        settings_dialog.install(window, workspace, on_saved=settings_saved)
+        install_preferences(window, workspace, on_saved=settings_saved)
         assistant.install(window, workspace, on_finished=host.apply_settings)
         host.start()
         features["tray"], features["host"] = tray, host

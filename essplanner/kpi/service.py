@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
@@ -21,7 +22,6 @@ from essplanner import domain, models, repositories as repo
 from essplanner.domain import TEST_PLATFORM, Change, DeliveryState, KpiSource, Period
 from essplanner.errors import NotFoundError, ValidationError
 from essplanner.i18n import _
-from essplanner.kpi import coverage as cov, progress as k
 from essplanner.kpi.periods import (
     DateRange,
     elapsed_fraction,
@@ -36,6 +36,9 @@ from essplanner.services.base import Notify, Service
 from essplanner.settings import Settings
 from essplanner.storage import Database
 from essplanner.timeutil import Clock, get_zone, require_aware
+
+if TYPE_CHECKING:  # loaded by the methods that compute (not by the app's start)
+    from essplanner.kpi import coverage as cov, progress as k
 
 #: how far back "all time" goes for a campaign KPI with no span given
 EPOCH = date(2000, 1, 1)
@@ -139,6 +142,8 @@ class KpiService(Service):
 
     @staticmethod
     def _check_metric(source: KpiSource, metric: str | None) -> str | None:
+        from essplanner.kpi import progress as k
+
         metric = (metric or "").strip() or None
         if source is KpiSource.METRICS:
             name = k.canonical_metric(metric or k.DEFAULT_METRIC)
@@ -274,6 +279,8 @@ class KpiService(Service):
                                 note=record.note)
 
     def _outcome(self, row: models.OutcomeEntry, kpi: models.Kpi) -> k.OutcomeRecord:
+        from essplanner.kpi import progress as k
+
         return k.OutcomeRecord(
             id=row.id, kpi_id=kpi.id, kpi_name=kpi.name, objective_name=kpi.objective.name,
             occurred_at=row.occurred_at, day=local_day(row.occurred_at, self.zone),
@@ -355,6 +362,8 @@ class KpiService(Service):
 
     def _measurements(self, s: Session, span: DateRange,
                       include_test_accounts: bool | None = None) -> k.Measurements:
+        from essplanner.kpi import progress as k
+
         zone = self.zone
         start, end = span.utc(zone)
         target, post = models.Target, models.Post
@@ -455,6 +464,8 @@ class KpiService(Service):
     def _evaluate(self, s: Session,
                   plans: Sequence[tuple[domain.Objective, domain.Kpi, Sequence[DateRange]]],
                   include_test_accounts: bool | None = None) -> list[k.KpiProgress]:
+        from essplanner.kpi import progress as k
+
         spans = [p for _o, _x, periods in plans for p in periods]
         if not spans:
             return []
@@ -477,10 +488,15 @@ class KpiService(Service):
 
     # ------------------------------------------------------ coverage & reach ---
 
-    def coverage(self, span: DateRange, *, min_weeks: int = cov.DEFAULT_MIN_WEEKS,
+    def coverage(self, span: DateRange, *, min_weeks: int | None = None,
                  free_slots: Iterable[datetime] | None = None) -> cov.Coverage:
         """Planned and published posts by persona, segment and objective, week by week
-        (and, given the free posting slots' times, how many fall in each week)."""
+        (and, given the free posting slots' times, how many fall in each week);
+        ``min_weeks``: the shortest gap reported (default ``coverage.DEFAULT_MIN_WEEKS``)."""
+        from essplanner.kpi import coverage as cov
+
+        if min_weeks is None:
+            min_weeks = cov.DEFAULT_MIN_WEEKS
         if min_weeks < 1:
             raise ValidationError(_("A gap is at least one week long."))
         start, end = span.utc(self.zone)
@@ -503,6 +519,8 @@ class KpiService(Service):
         """Progress, trend (``history`` months), best posts and reach for ``span``, read in
         one transaction. Posts of test accounts count only when asked (or when there is no
         real account)."""
+        from essplanner.kpi import progress as k
+
         with self.db.read() as s:
             objectives = _objectives(s)
             personas = [repo.to_persona(p) for p in s.scalars(

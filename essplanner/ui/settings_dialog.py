@@ -12,8 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -298,23 +298,3 @@ class SettingsDialog(QDialog):
             return
         super().accept()
         self.saved.emit(changed)
-
-
-def install(window: Any, workspace: Workspace, *,
-            on_saved: Callable[[frozenset[str]], object] | None = None) -> QAction:
-    """Add Edit › Preferences… (Ctrl+,) to the main window; ``on_saved`` hears which settings
-    changed (background publishing, backups... are acted on by their own modules)."""
-    action = QAction(QCoreApplication.translate("MainWindow", "&Preferences…"), window)
-    action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-
-    def open_dialog() -> None:
-        dialog = SettingsDialog(workspace, window)
-        if on_saved is not None:
-            dialog.saved.connect(on_saved)
-        dialog.exec()
-
-    action.triggered.connect(open_dialog)
-    window.menu_edit.addSeparator()
-    window.menu_edit.addAction(action)
-    return action

@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from essplanner.credentials import MemoryStore
 from essplanner.errors import CredentialError
-from essplanner.ui.accounts.dialog import AccountsDialog, AccountsModel, Column, Role, install
+from essplanner.ui.accounts.dialog import AccountsDialog, AccountsModel, Column, Role
 from essplanner.ui.accounts.editor import AccountEditor
 from essplanner.ui.bridge import Bridge
+from essplanner.ui.menu_actions import install_accounts as install
 from essplanner.ui.tasks import TaskRunner
 from essplanner.workspace import Workspace
 

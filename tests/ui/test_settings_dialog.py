@@ -13,7 +13,8 @@ from essplanner.settings import Settings
 from essplanner.timeutil import local_zone_name
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.mainwindow import MainWindow
-from essplanner.ui.settings_dialog import SettingsDialog, install
+from essplanner.ui.menu_actions import install_preferences as install
+from essplanner.ui.settings_dialog import SettingsDialog
 from essplanner.workspace import Workspace
 
 from .conftest import Dialogs

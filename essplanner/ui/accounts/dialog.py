@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -469,39 +468,3 @@ class AccountsDialog(QDialog):
         self.reload()
         self.info.setText(f"{title}: {exc}")
         report_error(self, title, exc)
-
-
-def install(window: Any, workspace: Workspace, bridge: Bridge) -> QAction:
-    """Add Tools › Accounts… to the main window."""
-    action = QAction(QCoreApplication.translate("MainWindow", "&Accounts…"), window)
-    # not Ctrl+Shift+A: View › Needs attention has it (a key bound twice fires neither)
-    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-
-    def open_dialog() -> None:
-        dialog = getattr(window, "_accounts_dialog", None)
-        if dialog is None:
-            dialog = AccountsDialog(workspace, bridge, window)
-            window._accounts_dialog = dialog
-        if dialog.isVisible():  # already open: bring it to the front
-            dialog.raise_()
-            dialog.activateWindow()
-        else:
-            dialog.show()
-
-    def reconnect(account_id: int) -> None:
-        open_dialog()
-        window._accounts_dialog.reconnect_account(account_id)
-
-    def handover(account_id: int) -> None:
-        open_dialog()
-        window._accounts_dialog.edit_handover(account_id)
-
-    action.triggered.connect(open_dialog)
-    reconnect_requested = getattr(window, "reconnect_requested", None)
-    if reconnect_requested is not None:
-        reconnect_requested.connect(reconnect)
-    handover_requested = getattr(window, "handover_requested", None)
-    if handover_requested is not None:
-        handover_requested.connect(handover)
-    window.menu_tools.addAction(action)
-    return action

@@ -35,7 +35,6 @@ from essplanner.errors import EssPlannerError
 from essplanner.services.calendar import AttentionItem
 from essplanner.timeutil import localize
 from essplanner.ui import messages
-from essplanner.ui.calendar.when_dialog import DateTimeDialog
 from essplanner.ui.labels import delivery_label, fmt_datetime, holdup_action, holdup_label
 from essplanner.ui.plain import plain
 from essplanner.ui.style import DELIVERY_COLOURS, HOLDUP_COLOUR, platform_icon, state_icon
@@ -285,6 +284,8 @@ class AttentionPanel(QWidget):
         item = self.selected()
         if item is None:
             return
+        from essplanner.ui.calendar.when_dialog import DateTimeDialog
+
         start = max(item.scheduled_at or self.ws.clock.now(), self.ws.clock.now())
         dialog = DateTimeDialog(start.astimezone(self.zone), str(self.zone),
                                 title=self.tr("Reschedule"),

@@ -7,8 +7,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from essplanner.domain import AccountHandover, Holdup, LoginKind
-from essplanner.ui.accounts.dialog import AccountsDialog, install
+from essplanner.ui.accounts.dialog import AccountsDialog
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.menu_actions import install_accounts as install
 from essplanner.workspace import Workspace
 
 pytestmark = pytest.mark.gui

@@ -26,10 +26,9 @@ def _window_with_every_feature(qtbot: QtBot, workspace: Workspace) -> MainWindow
         assistant,
         backups as backup_actions,
         exchange_actions,
-        settings_dialog,
     )
-    from essplanner.ui.accounts.dialog import install as install_accounts
     from essplanner.ui.kpi import tools as kpi_tools
+    from essplanner.ui.menu_actions import install_accounts, install_preferences
     from essplanner.ui.publishing import PublishingHost, install_menu
 
     bridge = Bridge()
@@ -42,7 +41,7 @@ def _window_with_every_feature(qtbot: QtBot, workspace: Workspace) -> MainWindow
                           background=BackgroundPublishing(workspace.paths))
     install_menu(window, host)
     backup_actions.install(window, workspace, bridge, check_now=False)
-    settings_dialog.install(window, workspace)
+    install_preferences(window, workspace)
     assistant.install(window, workspace)
     return window
 

@@ -11,8 +11,9 @@ from sqlalchemy import update
 
 from essplanner import models
 from essplanner.domain import DeliveryState, Holdup, PostStatus
-from essplanner.ui.accounts.dialog import AccountsDialog, install as install_accounts
+from essplanner.ui.accounts.dialog import AccountsDialog
 from essplanner.ui.mainwindow import MainWindow
+from essplanner.ui.menu_actions import install_accounts
 from essplanner.workspace import Workspace
 
 from ..conftest import paris
