@@ -252,15 +252,25 @@ class PostListModel(QAbstractListModel):
         return self._start <= entry.scheduled_at < self._end
 
     def _merge(self, fresh: Sequence[CalendarEntry], *, drop_missing: bool) -> None:
-        known = {c.post_id for c in self._chips}
+        # rows by post, valid until a row moves: a refresh where little changed (the
+        # usual case, every few seconds) stays linear in the posts shown
+        rows: dict[int, int] | None = {c.post_id: i for i, c in enumerate(self._chips)}
+        known = set(rows or ())
         seen: set[int] = set()
         for entry in fresh:
             seen.add(entry.post_id)
             chip = Chip.of(entry, self._zone)
             if entry.post_id in known:
-                self._replace(chip)
+                if rows is None:
+                    rows = {c.post_id: i for i, c in enumerate(self._chips)}
+                row = rows[entry.post_id]
+                if self._chips[row] == chip:
+                    continue
+                if self._replace(chip, row):
+                    rows = None
             else:
                 self._insert(chip)
+                rows = None
         if drop_missing:
             self._remove(known - seen)
 
@@ -273,12 +283,12 @@ class PostListModel(QAbstractListModel):
         self._chips.insert(row, chip)
         self.endInsertRows()
 
-    def _replace(self, chip: Chip) -> None:
-        row = self.row_of(chip.post_id)
-        assert row is not None
+    def _replace(self, chip: Chip, row: int) -> bool:
+        """Put ``chip`` in place of the one at ``row``; says whether rows moved."""
         old = self._chips[row]
         if old == chip:
-            return
+            return False
+        moved = False
         if old.order() != chip.order():
             del self._chips[row]
             target = self._position(chip)
@@ -292,9 +302,11 @@ class PostListModel(QAbstractListModel):
                 self._chips.insert(target, old)
                 self.endMoveRows()
                 row = target
+                moved = True
         self._chips[row] = chip
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
+        return moved
 
     def _remove(self, post_ids: set[int]) -> None:
         for row in sorted((i for i, c in enumerate(self._chips) if c.post_id in post_ids),
