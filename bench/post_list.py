@@ -28,9 +28,13 @@ RUNS = 5
 
 def _iso(value: str | None) -> str | None:
     # stored as naive UTC "YYYY-MM-DD HH:MM:SS[.ffffff]"; shown as the CLI does
+    # (isoformat: the fraction only when there is one)
     if not value:
         return None
-    return value[:19].replace(" ", "T") + "Z"
+    shown = value.replace(" ", "T")
+    if shown.endswith(".000000"):
+        shown = shown[:-7]
+    return shown + "Z"
 
 
 def plain(data_dir: str) -> None:
@@ -49,7 +53,8 @@ def plain(data_dir: str) -> None:
             "id": post_id, "title": title, "text": body, "link": link, "call_to_action": cta,
             "hashtags": json.loads(tags or "[]"), "language": lang,
             "scheduled_at": _iso(when), "personas": [], "objectives": [], "state": state,
-            "status": "", "version": version, "media": [], "targets": []}
+            "status": "", "version": version, "media": [], "targets": [],
+            "comments": [], "history": []}
     for table, key in (("persona", "personas"), ("objective", "objectives")):
         for post_id, other in db.execute(
                 f"SELECT x.post_id, x.{table}_id FROM post_{table} x "
@@ -78,6 +83,15 @@ def plain(data_dir: str) -> None:
             "remote_url": remote_url, "published_at": _iso(published),
             "attempts": attempts.get(target_id, []), "attempt_count": count,
             "last_error": error})
+    for post_id, comment_id, author, at, body, mentions in db.execute(
+            "SELECT post_id, id, author_name, created_at, body, mentions FROM post_comment "
+            "ORDER BY created_at, id"):
+        posts[post_id]["comments"].append({"id": comment_id, "author": author, "at": _iso(at),
+                                           "text": body, "mentions": json.loads(mentions)})
+    for post_id, at, who, what, detail in db.execute(
+            "SELECT post_id, at, actor_name, kind, detail FROM post_history ORDER BY at, id"):
+        posts[post_id]["history"].append({"at": _iso(at), "who": who, "what": what,
+                                          "detail": detail})
     print(json.dumps(list(posts.values()), ensure_ascii=False, indent=2))
 
 
@@ -105,11 +119,27 @@ def _shape(output: bytes) -> list[Any]:
     return list(items)
 
 
+def _discuss(data_dir: Path, *, every: int) -> None:
+    """A comment on every ``every``-th post (its history says so too): the JSON carries
+    each post's discussion, and both sides must read it."""
+    from essplanner.credentials import MemoryStore
+    from essplanner.settings import Paths
+    from essplanner.workspace import Workspace
+
+    ws = Workspace.open(paths=Paths.resolve(data_dir), secrets=MemoryStore())
+    try:
+        for post_id in range(1, 20_001, every):
+            ws.reviews.add_comment(post_id, "Relu : d'accord pour moi.")
+    finally:
+        ws.close()
+
+
 def run() -> list[Result]:
     from bench.ui_calendar_data import build
 
     with tempfile.TemporaryDirectory(prefix="essplanner-bench-") as tmp:
         dense = build(Path(tmp) / "dense", posts=20_000, spread_days=3650)
+        _discuss(dense, every=100)
         app = [sys.executable, "-m", "essplanner", "--data-dir", str(dense), "post", "list",
                "--json"]
         base = [sys.executable, "-m", "bench.post_list", "plain", str(dense)]
