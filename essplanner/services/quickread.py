@@ -75,6 +75,9 @@ def _when(value: str | None) -> datetime | None:
 # dict lookups: calling an Enum class per row costs more than the query itself
 _STATES = {s.value: s for s in DeliveryState}
 _EDITORIAL = {s.value: s for s in EditorialState}
+#: states in which nothing can hold a target up (holdup_of answers None)
+_SETTLED = frozenset({DeliveryState.DRAFT, DeliveryState.PUBLISHED,
+                      DeliveryState.PUBLISHING, DeliveryState.CANCELLED})
 
 
 class QuickReader:
@@ -175,13 +178,14 @@ class QuickReader:
             name, platform, flagged, enabled, block = accounts.get(
                 account_id, ("?", "?", False, True, ""))
             delivery = _STATES[state]
-            badge = TargetBadge(
-                target_id=target_id, account_id=account_id, account_name=name,
-                platform=platform, state=delivery,
-                last_error=redact(error) if error else "",
-                holdup=holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
-                                 attempt_count=attempts or 0, last_error=error or "",
-                                 blocked=block, awaiting_approval=post_id in awaiting))
+            # published, cancelled...: nothing holds them (most of a calendar)
+            holdup = None if delivery in _SETTLED else holdup_of(
+                delivery, needs_reconnect=flagged, enabled=enabled,
+                attempt_count=attempts or 0, last_error=error or "", blocked=block,
+                awaiting_approval=post_id in awaiting)
+            # positional: the fields of TargetBadge in their order
+            badge = TargetBadge(target_id, account_id, name, platform, delivery,
+                                redact(error) if error else "", holdup)
             found = badges.get(post_id)
             if found is None:
                 badges[post_id] = [badge]

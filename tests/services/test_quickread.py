@@ -130,3 +130,15 @@ def test_release_memory_hands_back_what_a_burst_of_reads_cached(workspace: Works
     assert before - after > 3_200_000, (before, after)  # about 2 MB each
     fill()  # still reads, through the same connections
     assert _sqlite_memory_used() - after > 2_000_000
+
+
+def test_the_states_the_reader_skips_are_those_nothing_can_hold_up() -> None:
+    """The reader asks ``holdup_of`` only for targets that may be held up; for the others
+    it must be the answer ``holdup_of`` gives, whatever the account's troubles."""
+    from essplanner.domain import DeliveryState, holdup_of
+    from essplanner.services.quickread import _SETTLED
+
+    for state in DeliveryState:
+        held = holdup_of(state, needs_reconnect=True, enabled=False, attempt_count=3,
+                         last_error="429", blocked="credits", awaiting_approval=True)
+        assert (held is None) == (state in _SETTLED), state
