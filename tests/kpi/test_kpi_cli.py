@@ -1,5 +1,6 @@
 """The command line of KPIs: kpi, outcome, coverage, import visits, report, dashboard."""
 
+import itertools
 import json
 import re
 import shutil
@@ -177,6 +178,14 @@ def load_demo_of_november(run, clock: FakeClock, lang: str) -> None:
         ws.close()
 
 
+def body_lines(page: str) -> list[str]:
+    """A page's lines of text as pdftotext reads them, less the footer (the report's
+    title and ``n / count``)."""
+    lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+    return [line for line in lines if not re.search(r"\d ?/ ?\d+$", line)
+            and "Rapport de communication —" not in line]
+
+
 def test_pdf_report_of_the_example_workspace(run, tmp_path: Path, clock: FakeClock) -> None:
     """pdftotext shows the objectives, the persona names and the numbers."""
     need(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
@@ -187,6 +196,12 @@ def test_pdf_report_of_the_example_workspace(run, tmp_path: Path, clock: FakeClo
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-layout", str(out_file), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) > 1
+    # no line twice at a page break: the end of a page is not again at the top of the next
+    # (a line moved to the next page, drawn under the clip, would be in the text twice)
+    for before, after in itertools.pairwise(pages):
+        assert not set(body_lines(before)[-3:]) & set(body_lines(after)[:3]), (before, after)
     flat = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " "))
     for words in ("Rapport de communication", "Énergie Solidaire", "Faits marquants",
                   "Dons", "Recrutement de bénévoles", "Sensibilisation",

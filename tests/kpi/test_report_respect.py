@@ -3,6 +3,7 @@ blocked) and accessibility (share of images with a real alternative text)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -104,3 +105,31 @@ def test_report_pdf_pages_in_french(workspace: Workspace, tmp_path: Path) -> Non
     pages = text.split("\f")
     image_rights = next(i for i, p in enumerate(pages) if "Droit à l’image" in p)
     assert pages[image_rights].lstrip().startswith("Droit à l’image")
+
+
+def test_report_pdf_running_over_pages_has_each_line_once(workspace: Workspace,
+                                                          tmp_path: Path) -> None:
+    """Highlights that run over several pages: each once, in order, none lost; a long
+    one wraps over a page break and its lines are not repeated either."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from essplanner.ui.kpi.report_pdf import write_pdf
+
+    data = report.build(workspace, NOVEMBER, lang="en", organisation="Les Jardins")
+    # one highlight wraps over the first page break, the others run on to the third page
+    highlights = [f"Highlight {n:03d}" for n in range(1, 41)]
+    highlights.append(" ".join(f"Highlight {n:03d}" for n in range(41, 121)))
+    highlights.extend(f"Highlight {n:03d}" for n in range(121, 201))
+    data = dataclasses.replace(data, highlights=tuple(highlights))
+    out = tmp_path / "report.pdf"
+    write_pdf(data, out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 3
+    # the text less the footers, which come between a page's last line and the next's first
+    body = " ".join(line for line in text.splitlines()
+                    if not re.fullmatch(r"\d+ ?/ ?\d+", line.strip())
+                    and not line.startswith("Les Jardins — Communication report —"))
+    shown = [int(n) for n in re.findall(r"Highlight\s+(\d{3})", body)]
+    assert shown == list(range(1, 201))
