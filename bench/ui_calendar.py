@@ -12,7 +12,8 @@
 
 Every measurement runs in a fresh process (bench/ui_calendar_child.py) with
 QT_QPA_PLATFORM=offscreen; medians of several runs, interleaved so that machine noise
-falls on both sides alike.
+falls on both sides alike (the two months of a ratio open in turn, window by window, in
+the same process).
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _month(data_dir: Path) -> tuple[list[float], int]:
+def _month(*data_dirs: Path) -> tuple[list[list[float]], list[int]]:
+    """Each workspace's month, opened and painted in turn in one process."""
     out = subprocess.run(
-        [sys.executable, "-m", "bench.ui_calendar_child", "month", str(data_dir), str(REPEAT)],
+        [sys.executable, "-m", "bench.ui_calendar_child", "month",
+         *(str(d) for d in data_dirs), str(REPEAT)],
         env=_env(), cwd=ROOT, capture_output=True, text=True, check=True, timeout=300)
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    return list(result["times"]), int(result["chips"])
+    return [list(t) for t in result["times"]], [int(c) for c in result["chips"]]
 
 
 def _until_first_paint(command: list[str], env: dict[str, str]) -> float:
@@ -106,17 +109,24 @@ def _month_ratio(name: str, big: Path, small: Path, note: str) -> Result:
     big_runs: list[float] = []
     small_runs: list[float] = []
     firsts: dict[str, list[float]] = {"big": [], "small": []}
-    chips = {}
-    for _ in range(RUNS):
-        for key, folder, into in (("big", big, big_runs), ("small", small, small_runs)):
-            times, chips[key] = _month(folder)
-            firsts[key].append(times[0])
-            into.extend(times[1:])
+    chips: list[int] = []
+    for run_number in range(RUNS):
+        # both in one process, taking turns window by window (which one opens first
+        # alternates from one process to the next)
+        order = (big, small) if run_number % 2 == 0 else (small, big)
+        times, counts = _month(*order)
+        if order[0] is small:
+            times, counts = times[::-1], counts[::-1]
+        chips = counts
+        for key, into, series in (("big", big_runs, times[0]), ("small", small_runs,
+                                                                   times[1])):
+            firsts[key].append(series[0])
+            into.extend(series[1:])
     return Result(
         name, statistics.median(big_runs), statistics.median(small_runs),
         goal="ratio <= 1.5",
-        note=f"{note}; median of {len(big_runs)}; posts in the 6-week grid: {chips['big']} vs "
-             f"{chips['small']}; first open in each process "
+        note=f"{note}; median of {len(big_runs)}; posts in the 6-week grid: {chips[0]} vs "
+             f"{chips[1]}; first open in each process "
              f"{statistics.median(firsts['big']) * 1000:.0f} ms vs "
              f"{statistics.median(firsts['small']) * 1000:.0f} ms")
 

@@ -1,8 +1,9 @@
 """Run in a fresh process by bench/ui_calendar.py (``python -m bench.ui_calendar_child MODE ...``).
 
-- ``month DATA_DIR REPEAT``: open the month view and paint it, REPEAT times; prints JSON
-  with every time (seconds). Qt is warmed up first (a throwaway painted widget), so what
-  is measured is the calendar: its query, its models, its views and their paint.
+- ``month DATA_DIR... REPEAT``: open the month view of each workspace in turn and paint
+  it, REPEAT rounds; prints JSON with every time (seconds), per workspace. Qt is warmed up
+  first (a throwaway painted widget), so what is measured is the calendar: its query, its
+  models, its views and their paint.
 - ``bare [stay]``: a bare PySide6 window; prints FIRST_PAINT after its first paint (the
   start-up baseline) and quits, or with ``stay`` keeps running (the memory baseline).
 """
@@ -17,7 +18,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def month(data_dir: str, repeat: int) -> None:
+def month(data_dirs: list[str], repeat: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -30,24 +31,29 @@ def month(data_dir: str, repeat: int) -> None:
     app = QApplication(sys.argv[:1])
     warm = QLabel("Qt warm-up: fonts, styles, paint engine")
     warm.grab()
-    ws = Workspace.open(paths=Paths.resolve(data_dir), secrets=MemoryStore())
-    times = []
+    workspaces = [Workspace.open(paths=Paths.resolve(d), secrets=MemoryStore())
+                  for d in data_dirs]
+    times: list[list[float]] = [[] for _ in workspaces]
+    chips = [0 for _ in workspaces]
     for _ in range(repeat):
-        start = time.perf_counter()
-        window = MainWindow(ws, Bridge())
-        window.resize(1280, 820)
-        window.show()
-        window.month_view.grab()  # lays out and paints every day cell and chip
-        times.append(time.perf_counter() - start)
-        chips = sum(len(window.month_model.chips_on(window.month_model.date_at(r, c)))
-                    for r in range(6) for c in range(7))
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-        # processEvents() leaves deferred deletes alone: without this, every closed
-        # window (its models, its posts) would stay alive into the next measurement
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    ws.close()
+        # the workspaces take turns: a slower moment of the machine falls on each alike
+        for i, ws in enumerate(workspaces):
+            start = time.perf_counter()
+            window = MainWindow(ws, Bridge())
+            window.resize(1280, 820)
+            window.show()
+            window.month_view.grab()  # lays out and paints every day cell and chip
+            times[i].append(time.perf_counter() - start)
+            chips[i] = sum(len(window.month_model.chips_on(window.month_model.date_at(r, c)))
+                           for r in range(6) for c in range(7))
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            # processEvents() leaves deferred deletes alone: without this, every closed
+            # window (its models, its posts) would stay alive into the next measurement
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for ws in workspaces:
+        ws.close()
     print(json.dumps({"times": times, "chips": chips}))
 
 
@@ -80,6 +86,6 @@ def bare(stay: bool = False) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "month":
-        month(sys.argv[2], int(sys.argv[3]))
+        month(sys.argv[2:-1], int(sys.argv[-1]))
     else:
         bare(stay=sys.argv[2:] == ["stay"])

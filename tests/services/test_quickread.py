@@ -132,13 +132,42 @@ def test_release_memory_hands_back_what_a_burst_of_reads_cached(workspace: Works
     assert _sqlite_memory_used() - after > 2_000_000
 
 
-def test_the_states_the_reader_skips_are_those_nothing_can_hold_up() -> None:
-    """The reader asks ``holdup_of`` only for targets that may be held up; for the others
-    it must be the answer ``holdup_of`` gives, whatever the account's troubles."""
-    from essplanner.domain import DeliveryState, holdup_of
-    from essplanner.services.quickread import _SETTLED
+def test_the_reader_answers_holdups_as_holdup_of_does(workspace: Workspace) -> None:
+    """The reader skips ``holdup_of`` where nothing can hold a target up (published,
+    cancelled, drafts; scheduled on an account in order, approved, never refused): for
+    every combination, its badges say what ``holdup_of`` says."""
+    import itertools
 
-    for state in DeliveryState:
-        held = holdup_of(state, needs_reconnect=True, enabled=False, attempt_count=3,
-                         last_error="429", blocked="credits", awaiting_approval=True)
-        assert (held is None) == (state in _SETTLED), state
+    from essplanner.domain import AccountBlock, DeliveryState, holdup_of
+
+    load_demo(workspace, lang="fr")
+    account = workspace.accounts.all()[0]
+    post = workspace.posts.create(domain.PostDraft(title="t", body="b",
+                                                   account_ids=(account.id,)))
+    target_id = post.targets[0].id
+    checked = 0
+    for state, flagged, enabled, block, attempts, error, approval in itertools.product(
+            DeliveryState, (False, True), (True, False), ("", AccountBlock.CREDITS.value),
+            (0, 2), ("", "429 Too Many Requests"), (False, True)):
+        with workspace.db.write() as s:
+            s.execute(update(models.Account).where(models.Account.id == account.id).values(
+                needs_reconnect=flagged, enabled=enabled, blocked_reason=block))
+            s.execute(update(models.Target).where(models.Target.id == target_id).values(
+                state=state.value, attempt_count=attempts, last_error=error))
+            s.execute(text("DELETE FROM workspace_setting WHERE key = 'approval_required'"))
+            if approval:
+                s.execute(text("INSERT INTO workspace_setting (key, value) "
+                               "VALUES ('approval_required', '1')"))
+        reader = QuickReader.open(workspace.db.url)
+        assert reader is not None
+        try:
+            [entry] = reader.entries_by_id([post.id])
+        finally:
+            reader.close()
+        expected = holdup_of(state, needs_reconnect=flagged, enabled=enabled,
+                             attempt_count=attempts, last_error=error, blocked=block,
+                             awaiting_approval=approval)  # the post is not approved
+        assert entry.targets[0].holdup is expected, (state, flagged, enabled, block,
+                                                     attempts, error, approval)
+        checked += 1
+    assert checked == len(DeliveryState) * 64
