@@ -259,3 +259,29 @@ def test_the_publishing_service_accounts_and_dashboard_load_no_network_or_chart_
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
                               "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_chip_line_drawn_as_single_line_text_has_the_same_pixels(qtbot: QtBot) -> None:
+    """Chips draw their lines with TextSingleLine (no search for line breaks): the pixels
+    are those of the plain AlignLeft | AlignVCenter drawing, clipped or not."""
+    from essplanner.ui.calendar.chip_painter import _ALIGN
+
+    plain = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    assert _ALIGN != plain
+    texts = ("Appel aux bénévoles : Égalité", "Atelier « Lire sa facture »", "Merci !",
+             "L’été — 12:30", "Fête des voisins de l’association du quartier Nord")
+    checked = 0
+    for size in (7.5, 8.5, 9.0, 10.0, 11.5):
+        font = QFont(QApplication.font())
+        font.setPointSizeF(size)
+        for height in range(10, 30, 3):
+            def draw(painter: QPainter, flags: object, height: int = height,
+                     font: QFont = font) -> None:
+                painter.setFont(font)
+                for i, text in enumerate(texts):
+                    painter.drawText(QRect(4, 2 + i * 32, 150, height), flags, text)  # type: ignore[call-overload]
+
+            assert _render((170, 170), lambda p: draw(p, _ALIGN)) == _render(
+                (170, 170), lambda p: draw(p, plain)), (size, height)
+            checked += 1
+    assert checked == 5 * 7
