@@ -3043,7 +3043,7 @@
     </message>
     <message>
         <source>Database: %1</source>
-        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)``</extracomment>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)`` closed (closeEvent accepted): what was queued to read later reads nothing</extracomment>
         <translation>Database: %1</translation>
     </message>
     <message>
