@@ -79,10 +79,9 @@ class _TextCache:
     window: a view that opens finds them made), one per font; the main thread only, as
     all painting."""
 
-    EMPTY: ClassVar[_TextCache]
     _BY_FONT: ClassVar[dict[str, _TextCache]] = {}
 
-    def __init__(self, fonts: _Fonts | None, space: int) -> None:
+    def __init__(self, fonts: _Fonts, space: int) -> None:
         self.fonts = fonts
         self.space = space
         self.locale = ""
@@ -95,7 +94,7 @@ class _TextCache:
     def of(cls, font: QFont) -> _TextCache:
         key = font.key()
         found = cls._BY_FONT.get(key)
-        if found is None or found.fonts is None or found.fonts.font != font:
+        if found is None or found.fonts.font != font:
             bold = QFont(font)
             bold.setBold(True)
             metrics = QFontMetrics(font)
@@ -107,12 +106,10 @@ class _TextCache:
         return found
 
     def check_locale(self, name: str) -> None:
+        """Time labels are cached by hour and minute: forget them if the locale changed."""
         if name != self.locale:
             self.locale = name
             self.times.clear()
-
-
-_TextCache.EMPTY = _TextCache(None, 0)
 
 
 class ChipPainter:
@@ -126,45 +123,23 @@ class ChipPainter:
 
     def __init__(self, colour_by: str = "objective") -> None:
         self.colour_by = colour_by if colour_by in COLOUR_BY else "objective"
-        self._last_fonts: _Fonts | None = None
-        self._text = _TextCache.EMPTY
+        self._text: _TextCache | None = None  # what was measured in the current font
         self._looks: dict[tuple[object, bool, PostStatus, bool, int],
                           tuple[QColor, QPen | None, QColor, QColor]] = {}
 
-    # what was measured in the current font (see _TextCache)
-    @property
-    def _times(self) -> dict[tuple[int, int, int, float], tuple[QPixmap, int, float]]:
-        return self._text.times
-
-    @property
-    def _elisions(self) -> dict[tuple[str, int], str]:
-        return self._text.elisions
-
-    @property
-    def _splits(self) -> dict[tuple[str, int, int], tuple[str, str]]:
-        return self._text.splits
-
-    @property
-    def _words(self) -> dict[str, int]:
-        return self._text.words
-
-    @property
-    def _space(self) -> int:
-        return self._text.space
-
     def _fonts(self, font: QFont) -> _Fonts:
-        fonts = self._last_fonts
-        if fonts is not None and fonts.font == font:
-            return fonts
-        self._text = _TextCache.of(font)
-        fonts = self._text.fonts
-        assert fonts is not None  # only the empty cache has none
-        self._last_fonts = fonts
-        return fonts
+        """The measures of ``font`` (shared with every painter), the time labels of another
+        locale forgotten; call it first when painting."""
+        text = self._text
+        if text is None or text.fonts.font != font:
+            text = self._text = _TextCache.of(font)
+        text.check_locale(QLocale().name())
+        return text.fonts
 
-    def _check_locale(self) -> None:
-        """Time labels are cached by hour and minute: forget them if the locale changed."""
-        self._text.check_locale(QLocale().name())
+    @property
+    def _measured(self) -> _TextCache:
+        assert self._text is not None, "_fonts() comes first"
+        return self._text
 
     def accent(self, chip: Chip) -> QColor:
         if self.colour_by == "platform" and chip.platforms:
@@ -205,10 +180,10 @@ class ChipPainter:
         highlight = palette.color(QPalette.ColorRole.Highlight) if selected else _NO_HIGHLIGHT
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
-        self._check_locale()
+        fonts = self._fonts(font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint(painter, rect, chip, self._fonts(font), ratio, selected, highlight,
-                    show_time, icon_size)
+        self._paint(painter, rect, chip, fonts, ratio, selected, highlight, show_time,
+                    icon_size)
 
     def paint_all(self, painter: QPainter, placed: Iterable[tuple[Chip, QRect]], *,
                   font: QFont, palette: QPalette, current_post_id: int | None) -> None:
@@ -217,7 +192,6 @@ class ChipPainter:
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         fonts = self._fonts(font)
-        self._check_locale()
         first = True
         for chip, rect in placed:
             if first:
@@ -319,11 +293,12 @@ class ChipPainter:
         """``text`` over two lines: as many whole words as fit ``first`` pixels (none when
         the first word does not), the rest elided to ``second`` pixels."""
         key = (text, first, second)
-        found = self._splits.get(key)
+        splits = self._measured.splits
+        found = splits.get(key)
         if found is not None:
             return found
-        if len(self._splits) > 4096:
-            self._splits.clear()
+        if len(splits) > 4096:
+            splits.clear()
         words = text.split(" ")
         if first > 0 and self._fits(metrics, text, words, first):
             found = (text, "")
@@ -339,7 +314,7 @@ class ChipPainter:
             found = (" ".join(words[:cut]),
                      joined if self._surely_fits(metrics, joined, rest, second)
                      else metrics.elidedText(joined, Qt.TextElideMode.ElideRight, second))
-        self._splits[key] = found
+        splits[key] = found
         return found
 
     def _approx_width(self, metrics: QFontMetrics, text: str, words: list[str]) -> int | None:
@@ -348,8 +323,9 @@ class ChipPainter:
         the Latin scripts, where shaping may join across words."""
         if not text or min(text) < " " or max(text) > _LATIN_END:
             return None
-        widths = self._words
-        total = self._space * (len(words) - 1)
+        measured = self._measured
+        widths = measured.words
+        total = measured.space * (len(words) - 1)
         for word in words:
             width = widths.get(word)
             if width is None:
@@ -390,7 +366,8 @@ class ChipPainter:
                      ratio: float) -> tuple[QPixmap, int, float]:
         """A time label drawn once, with its width and height (device-independent)."""
         key = (hour, minute, colour.rgba(), ratio)
-        found = self._times.get(key)
+        times = self._measured.times
+        found = times.get(key)
         if found is None:
             text = fmt_time(dt_time(hour, minute))
             metrics = fonts.bold_metrics
@@ -405,15 +382,16 @@ class ChipPainter:
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             painter.end()
             size = pixmap.deviceIndependentSize()
-            found = self._times[key] = (pixmap, round(size.width()), size.height())
+            found = times[key] = (pixmap, round(size.width()), size.height())
         return found
 
     def _elided(self, metrics: QFontMetrics, text: str, width: int) -> str:
         key = (text, width)
-        elided = self._elisions.get(key)
+        elisions = self._measured.elisions
+        elided = elisions.get(key)
         if elided is None:
-            if len(self._elisions) > 4096:
-                self._elisions.clear()
-            elided = self._elisions[key] = metrics.elidedText(
+            if len(elisions) > 4096:
+                elisions.clear()
+            elided = elisions[key] = metrics.elidedText(
                 text, Qt.TextElideMode.ElideRight, width)
         return elided

@@ -141,27 +141,31 @@ def test_a_new_painter_finds_what_others_measured_in_that_font(qtbot: QtBot) -> 
 
     first, second = ChipPainter(), ChipPainter()
     cold = paint_with(first)
-    assert first._words and first._times
+    assert first._measured.words and first._measured.times
     second._fonts(font)
-    assert second._words is first._words and second._splits is first._splits
-    assert second._times is first._times
+    assert second._measured.words is first._measured.words
+    assert second._measured.splits is first._measured.splits
+    assert second._measured.times is first._measured.times
     assert paint_with(second) == cold  # the same pixels from what the first measured
 
     bigger = QFont(font)
     bigger.setPointSizeF(font.pointSizeF() * 2)
     third = ChipPainter()
     third._fonts(bigger)
-    assert third._words is not first._words and not third._words
+    assert third._measured.words is not first._measured.words
+    assert not third._measured.words
 
-    # time labels follow the locale (12 h in English): another locale forgets them
+    # time labels follow the locale (12 h in English): another locale forgets them, also
+    # for a painter that opens after the change (its first paint asks before drawing)
     previous = QLocale()
     try:
         QLocale.setDefault(QLocale("en_US" if previous.name() != "en_US" else "fr_FR"))
-        second._check_locale()
-        assert not first._times
+        fresh = ChipPainter()
+        fresh._fonts(font)
+        assert not first._measured.times
     finally:
         QLocale.setDefault(previous)
-        second._check_locale()
+        second._fonts(font)
 
 
 def test_closing_a_window_leaves_the_workspace_reading_with_the_standard_library(
