@@ -101,3 +101,15 @@ def _draft(title: str, account_id: int):  # type: ignore[no-untyped-def]
     from essplanner.domain import PostDraft
 
     return PostDraft(title=title, body="Bonjour", account_ids=(account_id,))
+
+
+def test_escape_is_html_escape() -> None:
+    """The calendar's escape (html.escape without loading html's entity table) gives
+    exactly what html.escape gives, quotes or not."""
+    import html
+
+    from essplanner.ui.plain import escape
+
+    hostile = "<h1>Boom</h1> & <a href=\"x\" title='y'>&amp;</a> « été » \x00"
+    for quote in (True, False):
+        assert escape(hostile, quote) == html.escape(hostile, quote=quote)

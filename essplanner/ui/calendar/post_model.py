@@ -254,8 +254,9 @@ class PostListModel(QAbstractListModel):
     def _merge(self, fresh: Sequence[CalendarEntry], *, drop_missing: bool) -> None:
         # rows by post, valid until a row moves: a refresh where little changed (the
         # usual case, every few seconds) stays linear in the posts shown
-        rows: dict[int, int] | None = {c.post_id: i for i, c in enumerate(self._chips)}
-        known = set(rows or ())
+        index = {c.post_id: i for i, c in enumerate(self._chips)}
+        known = set(index)
+        rows: dict[int, int] | None = index
         seen: set[int] = set()
         for entry in fresh:
             seen.add(entry.post_id)
@@ -263,10 +264,7 @@ class PostListModel(QAbstractListModel):
             if entry.post_id in known:
                 if rows is None:
                     rows = {c.post_id: i for i, c in enumerate(self._chips)}
-                row = rows[entry.post_id]
-                if self._chips[row] == chip:
-                    continue
-                if self._replace(chip, row):
+                if self._replace(chip, rows[entry.post_id]):
                     rows = None
             else:
                 self._insert(chip)
