@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import time as dt_time
 from typing import ClassVar, NamedTuple
 
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 
 from essplanner.domain import DeliveryState, PostStatus
 from essplanner.ui.calendar.post_model import Chip
@@ -33,6 +43,8 @@ _LATIN_END = "\u024f"
 #: a chip's lines: each is one line of text, cut to fit beforehand (TextSingleLine: the
 #: same pixels, without looking for line breaks: a quarter of drawText's time)
 _ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+#: room around a label's advance in its pixmap, for ink that overhangs it
+_INK = 2
 
 
 def chip_mark(chip: Chip) -> tuple[str, QColor]:
@@ -71,6 +83,16 @@ class _Fonts(NamedTuple):
     bold_metrics: QFontMetrics
     line: int  # metrics.height()
     min_text: int  # the narrowest title worth keeping the icons for
+    ascent: float  # QFontMetricsF's: where drawText puts a line's baseline
+    descent: float
+
+
+class _Label(NamedTuple):
+    """A line of text drawn once into a pixmap (see :meth:`ChipPainter.draw_label`)."""
+
+    pixmap: QPixmap
+    advance: float  # the text's width, as drawText lays it out
+    baseline: int  # device pixels from the pixmap's top to the drawn baseline
 
 
 class _TextCache:
@@ -89,6 +111,7 @@ class _TextCache:
         self.splits: dict[tuple[str, int, int], tuple[str, str]] = {}
         self.elisions: dict[tuple[str, int], str] = {}
         self.times: dict[tuple[int, int, int, float], tuple[QPixmap, int, float]] = {}
+        self.labels: dict[tuple[str, int, float], _Label] = {}
 
     @classmethod
     def of(cls, font: QFont) -> _TextCache:
@@ -98,8 +121,9 @@ class _TextCache:
             bold = QFont(font)
             bold.setBold(True)
             metrics = QFontMetrics(font)
+            exact = QFontMetricsF(font)
             fonts = _Fonts(QFont(font), metrics, bold, QFontMetrics(bold), metrics.height(),
-                           3 * metrics.averageCharWidth())
+                           3 * metrics.averageCharWidth(), exact.ascent(), exact.descent())
             if len(cls._BY_FONT) > 16:  # fonts come and go with zoom and preferences
                 cls._BY_FONT.clear()
             found = cls._BY_FONT[key] = cls(fonts, metrics.horizontalAdvance(" "))
@@ -395,3 +419,67 @@ class ChipPainter:
             elided = elisions[key] = metrics.elidedText(
                 text, Qt.TextElideMode.ElideRight, width)
         return elided
+
+    def draw_label(self, painter: QPainter, rect: QRect, text: str, *, font: QFont,
+                   colour: QColor) -> None:
+        """``painter.drawText(rect, AlignLeft | AlignVCenter, text)`` with ``font`` and
+        ``colour``, to the pixel, from a pixmap drawn once: the short labels a page repeats
+        ("+2 more" in every day of a dense month) are laid out a single time. Leaves the
+        painter's pen and font as they were."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        fonts = self._fonts(font)
+        height = fonts.ascent + fonts.descent
+        if ratio != round(ratio) or not text:  # whole device pixels only (see below)
+            painter.save()
+            painter.setFont(fonts.font)
+            painter.setPen(colour)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             text)
+            painter.restore()
+            return
+        key = (text, colour.rgba(), ratio)
+        labels = self._measured.labels
+        label = labels.get(key)
+        if label is None:
+            if len(labels) > 256:
+                labels.clear()
+            label = labels[key] = self._label(text, fonts, colour, ratio)
+        # drawText centres the line's height (ascent + descent) in the rect and puts the
+        # baseline, rounded to a device pixel, an ascent below: the pixmap goes where its
+        # own baseline lands on that pixel
+        baseline = _round(ratio * (rect.y() + (rect.height() - height) / 2 + fonts.ascent))
+        top = (baseline - label.baseline) / ratio
+        left = rect.x() - _INK
+        pixmap = label.pixmap
+        size = pixmap.deviceIndependentSize()
+        target = QRectF(left, top, size.width(), size.height())
+        if label.advance > rect.width() or height > rect.height():
+            target = target.intersected(QRectF(rect))  # drawText clips what overflows
+            if target.isEmpty():
+                return
+        source = QRectF((target.x() - left) * ratio, (target.y() - top) * ratio,
+                        target.width() * ratio, target.height() * ratio)
+        painter.drawPixmap(target, pixmap, source)
+
+    @staticmethod
+    def _label(text: str, fonts: _Fonts, colour: QColor, ratio: float) -> _Label:
+        advance = QFontMetricsF(fonts.font).horizontalAdvance(text)
+        width = math.ceil(advance) + 2 * _INK
+        height = math.ceil(fonts.ascent + fonts.descent) + 2 * _INK
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setFont(fonts.font)
+        painter.setPen(colour)
+        # the baseline on a whole device pixel, as drawText puts it
+        baseline = _round(ratio * (_INK + fonts.ascent))
+        painter.drawText(QPointF(_INK, baseline / ratio), text)
+        painter.end()
+        return _Label(pixmap, advance, baseline)
+
+
+def _round(value: float) -> int:
+    """Qt's rounding of a coordinate to a pixel (qRound: halves go up)."""
+    return math.floor(value + 0.5)

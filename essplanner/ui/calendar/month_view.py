@@ -204,10 +204,8 @@ class DayDelegate(QStyledItemDelegate):
         self.chips.paint_all(painter, placed, font=small, palette=palette,
                              current_post_id=self.current_post_id)
         if more is not None:
-            painter.setFont(small)
-            painter.setPen(palette.color(QPalette.ColorRole.Link))
-            painter.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.more_text(hidden))
+            self.chips.draw_label(painter, more, self.more_text(hidden), font=small,
+                                  colour=palette.color(QPalette.ColorRole.Link))
         painter.restore()
 
     def more_text(self, hidden: int) -> str:

@@ -289,3 +289,59 @@ def test_a_chip_line_drawn_as_single_line_text_has_the_same_pixels(qtbot: QtBot)
                 (170, 170), lambda p: draw(p, plain)), (size, height)
             checked += 1
     assert checked == 5 * 7
+
+
+def _render_at(ratio: float, size: tuple[int, int], background: QColor,
+               paint: Callable[[QPainter], None]) -> QImage:
+    image = QImage(round(size[0] * ratio), round(size[1] * ratio),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(background)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint(painter)
+    painter.end()
+    return image
+
+
+def test_a_label_drawn_from_its_pixmap_has_the_pixels_of_drawtext(qtbot: QtBot) -> None:
+    """The month's "+N more" is drawn from a pixmap made once (draw_label): the pixels of
+    drawText in the same rect, at every font size, rect height and position, on both
+    backgrounds of a day, at one and two device pixels per point, clipped where drawText
+    clips (a narrow or short rect)."""
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    texts = ("+3 more", "+12 autres", "+1 publication de plus", "Été…")
+    colour = QColor("#1565c0")
+    painter_ = ChipPainter()
+    checked = 0
+    for ratio in (1.0, 2.0):
+        for size in (7.0, 7.5, 8.5, 9.0, 10.0, 11.5):
+            font = QFont(QApplication.font())
+            font.setPointSizeF(size)
+            line = QFontMetrics(font).height()
+            for height in range(line - 3, line + 9, 2):
+                for top in (3, 4):
+                    for width in (160, 30):  # the second clips the longer texts
+                        rects = [QRect(4, top + i * 26, width, height)
+                                 for i in range(len(texts))]
+
+                        def plain(painter: QPainter, font: QFont = font,
+                                  rects: list[QRect] = rects) -> None:
+                            painter.setFont(font)
+                            painter.setPen(colour)
+                            for rect, text in zip(rects, texts, strict=True):
+                                painter.drawText(rect, align, text)
+
+                        def cached(painter: QPainter, font: QFont = font,
+                                   rects: list[QRect] = rects) -> None:
+                            for rect, text in zip(rects, texts, strict=True):
+                                painter_.draw_label(painter, rect, text, font=font,
+                                                    colour=colour)
+
+                        for background in (QColor("white"), QColor("#eef1f5")):
+                            expected = _render_at(ratio, (180, 110), background, plain)
+                            assert _render_at(ratio, (180, 110), background, cached) == \
+                                expected, (ratio, size, height, top, width)
+                            checked += 1
+    assert checked == 2 * 6 * 6 * 2 * 2 * 2
+    assert painter_._measured.labels  # drawn from pixmaps, not by drawText again
