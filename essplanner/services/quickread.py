@@ -29,6 +29,8 @@ from essplanner.services.calendar import (
     SearchResult,
     TargetBadge,
     in_time_order,
+    make_badge,
+    make_entry,
     matching_ids,
     search_words,
     shown_platform,
@@ -191,9 +193,9 @@ class QuickReader:
                 holdup = holdup_of(delivery, needs_reconnect=flagged, enabled=enabled,
                                    attempt_count=attempts or 0, last_error=error or "",
                                    blocked=block, awaiting_approval=post_id in awaiting)
-            # positional: the fields of TargetBadge in their order
-            badge = TargetBadge(target_id, account_id, name, platform, delivery,
-                                redact(error) if error else "", holdup)
+            # the fields of TargetBadge in their order
+            badge = make_badge(target_id, account_id, name, platform, delivery,
+                               redact(error) if error else "", holdup)
             found = badges.get(post_id)
             if found is None:
                 badges[post_id] = [badge]
@@ -210,9 +212,9 @@ class QuickReader:
             media[post_id] = count
             if video:
                 videos[post_id] = video
-        # positional: the fields of CalendarEntry in their order (a page builds hundreds)
+        # the fields of CalendarEntry in their order (a page builds hundreds)
         return [
-            CalendarEntry(
+            make_entry(
                 post_id, version, title, text or "", link or "", _when(when),
                 _EDITORIAL[editorial], tuple(badges.get(post_id, ())),
                 tuple(personas.get(post_id, ())), tuple(objectives.get(post_id, ())),

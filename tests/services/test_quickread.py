@@ -171,3 +171,38 @@ def test_the_reader_answers_holdups_as_holdup_of_does(workspace: Workspace) -> N
                                                      attempts, error, approval)
         checked += 1
     assert checked == len(DeliveryState) * 64
+
+
+def test_the_readers_builders_make_what_the_constructors_make() -> None:
+    """The quick reader builds entries and badges with positional(): objects equal to the
+    constructors', as frozen, hashed alike, with the same computed status."""
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from essplanner.services.calendar import (
+        CalendarEntry,
+        TargetBadge,
+        make_badge,
+        make_entry,
+        positional,
+    )
+
+    badge_values = (7, 2, "Compte", "bluesky", domain.DeliveryState.SCHEDULED, "",
+                    domain.Holdup.RECONNECT)
+    badge = make_badge(*badge_values)
+    assert badge == TargetBadge(*badge_values) and type(badge) is TargetBadge
+    entry_values = (3, 4, "Titre", "Texte", "https://example.org",
+                    datetime(2027, 1, 5, 9, tzinfo=UTC), domain.EditorialState.APPROVED,
+                    (badge,), (1, 2), (5,), 1, "v.mp4", "Campagne", 9, "FREQ=WEEKLY", "09:00")
+    built, made = make_entry(*entry_values), CalendarEntry(*entry_values)
+    assert built == made and hash(built) == hash(made) and repr(built) == repr(made)
+    assert dataclasses.astuple(built) == dataclasses.astuple(made)
+    assert built.status is made.status is domain.PostStatus.ATTENTION
+    assert pickle.loads(pickle.dumps(built)) == made
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.title = "autre"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        make_entry(*entry_values[:-1])  # every field, none left to a default
+    assert positional(TargetBadge).__qualname__ == "positional(TargetBadge)"
