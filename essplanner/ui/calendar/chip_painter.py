@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from datetime import time as dt_time
@@ -45,6 +46,9 @@ _LATIN_END = "\u024f"
 _ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
 #: room around a label's advance in its pixmap, for ink that overhangs it
 _INK = 2
+#: a chip's corner radius, and the width of each rounded end drawn from a pixmap
+_RADIUS = 4
+_CAP = _RADIUS + 1
 
 
 def chip_mark(chip: Chip) -> tuple[str, QColor]:
@@ -231,12 +235,11 @@ class ChipPainter:
                selected: bool, highlight: QColor, show_time: bool, icon_size: int) -> None:
         background, pen, bar, text_colour = self._look(chip, selected, highlight)
         x, y, width, rect_height = rect.x(), rect.y(), rect.width(), rect.height()
-        painter.setBrush(background)
-        if pen is None:
-            painter.setPen(Qt.PenStyle.NoPen)
-        else:
-            painter.setPen(pen)
-        painter.drawRoundedRect(x, y, width - 1, rect_height - 1, 4, 4)
+        if pen is not None or not fill_rounded(painter, x, y, width, rect_height, background,
+                                               ratio):
+            painter.setBrush(background)
+            painter.setPen(Qt.PenStyle.NoPen if pen is None else pen)
+            painter.drawRoundedRect(x, y, width - 1, rect_height - 1, _RADIUS, _RADIUS)
         painter.fillRect(x, y + 1, 3, rect_height - 2, bar)
 
         line = fonts.line
@@ -478,6 +481,44 @@ class ChipPainter:
         painter.drawText(QPointF(_INK, baseline / ratio), text)
         painter.end()
         return _Label(pixmap, advance, baseline)
+
+
+def fill_rounded(painter: QPainter, x: int, y: int, width: int, height: int,
+                 colour: QColor, ratio: float) -> bool:
+    """A chip's background without outline, as ``drawRoundedRect(x, y, width - 1,
+    height - 1, _RADIUS, _RADIUS)`` fills it with antialiasing, to the pixel: its rounded
+    ends from pixmaps made once, its straight middle a plain rect, rather than
+    rasterizing its curves for every chip. False (nothing drawn) where that cannot be
+    exact: a chip too narrow for a middle, a fractional device pixel ratio."""
+    if width <= 2 * _CAP + 1 or ratio != round(ratio):
+        return False
+    start, end = _caps(colour.rgba(), height, ratio)
+    painter.drawPixmap(x, y, start)
+    painter.fillRect(x + _CAP, y, width - 1 - 2 * _CAP, height - 1, colour)
+    painter.drawPixmap(x + width - 1 - _CAP, y, end)
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def _caps(rgba: int, height: int, ratio: float) -> tuple[QPixmap, QPixmap]:
+    """The two rounded ends (``_CAP`` pixels, and one more on the right for the column
+    the rect leaves out) of a chip of ``height`` filled with ``rgba``, as
+    ``drawRoundedRect(x, y, width - 1, height - 1, _RADIUS, _RADIUS)`` draws them with
+    antialiasing and no pen: between them the chip is a plain rect."""
+    span = 2 * _CAP + 2  # any width with a straight middle: the ends are the same
+    ends = []
+    for width, shift in ((_CAP, 0), (_CAP + 1, span - 1 - _CAP)):
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor.fromRgba(rgba))
+        painter.drawRoundedRect(-shift, 0, span - 1, height - 1, _RADIUS, _RADIUS)
+        painter.end()
+        ends.append(pixmap)
+    return ends[0], ends[1]
 
 
 def _round(value: float) -> int:

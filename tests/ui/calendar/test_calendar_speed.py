@@ -345,3 +345,51 @@ def test_a_label_drawn_from_its_pixmap_has_the_pixels_of_drawtext(qtbot: QtBot) 
                             checked += 1
     assert checked == 2 * 6 * 6 * 2 * 2 * 2
     assert painter_._measured.labels  # drawn from pixmaps, not by drawText again
+
+
+def test_a_chip_background_from_its_rounded_ends_has_the_pixels_of_drawroundedrect(
+        qtbot: QtBot) -> None:
+    """A chip without outline fills its background from two cached rounded ends and a
+    plain middle (fill_rounded): the pixels of the antialiased drawRoundedRect, for every
+    chip colour and both alphas, on each background a day has, at many sizes, at one and
+    two device pixels per point; where it cannot be exact it draws nothing and says so."""
+    from essplanner.ui.calendar.chip_painter import _caps, fill_rounded
+
+    colours = []
+    for name in ("#1e88e5", "#e53935", "#43a047", "#8e24aa", "#fb8c00", "#9e9e9e"):
+        for alpha in (55, 25):
+            colour = QColor(name)
+            colour.setAlpha(alpha)
+            colours.append(colour)
+    checked = 0
+    for ratio in (1.0, 2.0):
+        for width, height in ((170, 33), (171, 34), (120, 19), (13, 19), (40, 61)):
+            for x, y in ((7, 9), (8, 10)):
+                for background in (QColor("white"), QColor("#f5f5f5"), QColor("#cfe2fb")):
+                    def plain(painter: QPainter, x: int = x, y: int = y, width: int = width,
+                              height: int = height) -> None:
+                        painter.setPen(Qt.PenStyle.NoPen)
+                        for i, colour in enumerate(colours):
+                            painter.setBrush(colour)
+                            painter.drawRoundedRect(x, y + i * 64, width - 1, height - 1, 4, 4)
+
+                    def cached(painter: QPainter, x: int = x, y: int = y,
+                               width: int = width, height: int = height,
+                               ratio: float = ratio) -> None:
+                        for i, colour in enumerate(colours):
+                            assert fill_rounded(painter, x, y + i * 64, width, height,
+                                                colour, ratio)
+
+                    size = (190, 64 * len(colours))
+                    assert _render_at(ratio, size, background, cached) == _render_at(
+                        ratio, size, background, plain), (ratio, width, height, x, y)
+                    checked += 1
+    assert checked == 2 * 5 * 2 * 3
+    assert _caps.cache_info().currsize > 0
+    image = QImage(40, 40, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:  # too narrow for a straight middle, or a fractional ratio: drawn the plain way
+        assert not fill_rounded(painter, 0, 0, 11, 19, colours[0], 1.0)
+        assert not fill_rounded(painter, 0, 0, 120, 19, colours[0], 1.5)
+    finally:
+        painter.end()
