@@ -3,7 +3,7 @@
 :class:`MonthModel` reads the posts from the filtered, sorted proxy (see
 :mod:`essplanner.ui.calendar.post_model`) and groups them by local day. When the proxy
 changes (a post edited, a filter set), only the cells whose chips changed emit
-``dataChanged``.
+``dataChanged`` (one signal for the whole grid when more than a week of days changed).
 """
 
 from __future__ import annotations
@@ -68,8 +68,9 @@ def group_by_day(source: QAbstractItemModel) -> dict[date, tuple[Chip, ...]]:
     """The chips of a (sorted) post model by local day."""
     days: dict[date, list[Chip]] = {}
     for chip in chips_of(source):
-        if chip.local_date is not None:
-            days.setdefault(chip.local_date, []).append(chip)
+        day = chip.local_date
+        if day is not None:
+            days.setdefault(day, []).append(chip)
     return {d: tuple(c) for d, c in days.items()}
 
 
@@ -125,13 +126,15 @@ class MonthModel(QAbstractTableModel):
     def _regroup(self, *_args: object) -> None:
         old = self._chips
         self._chips = group_by_day(self._source)
-        for day in set(old) | set(self._chips):
-            if old.get(day) != self._chips.get(day):
-                index = self.index_of(day)
-                if index.isValid():
-                    self.dataChanged.emit(index, index, [
-                        Role.CHIPS, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.AccessibleTextRole])
+        roles = [Role.CHIPS, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
+        changed = [index for index in (
+            self.index_of(day) for day in set(old) | set(self._chips)
+            if old.get(day) != self._chips.get(day)) if index.isValid()]
+        if len(changed) > 7:  # a new period or a filter: one signal for the whole grid
+            self.dataChanged.emit(self.index(0, 0), self.index(WEEKS - 1, 6), roles)
+            return
+        for index in changed:
+            self.dataChanged.emit(index, index, roles)
 
     # ---- campaigns, events, awareness days: computed per day here, never in paint
     def set_marks(self, marks: DayMarks) -> None:

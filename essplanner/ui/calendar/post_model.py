@@ -32,7 +32,13 @@ from PySide6.QtCore import (
 )
 
 from essplanner.domain import Change, PostStatus, time_is_fixed
-from essplanner.services.calendar import CalendarEntry, TargetBadge, fold, search_words
+from essplanner.services.calendar import (
+    CalendarEntry,
+    TargetBadge,
+    fold,
+    positional,
+    search_words,
+)
 from essplanner.ui.labels import (
     delivery_label,
     fmt_datetime,
@@ -70,7 +76,7 @@ class Chip:
     @classmethod
     def of(cls, entry: CalendarEntry, zone: ZoneInfo) -> Chip:
         start = entry.scheduled_at.astimezone(zone) if entry.scheduled_at else None
-        return cls(entry=entry, local_start=start)
+        return _make_chip(entry, start)
 
     @property
     def post_id(self) -> int:
@@ -186,6 +192,10 @@ def decode_posts(data: QMimeData) -> list[tuple[int, int]]:
 
 EntryLoader = Callable[[datetime, datetime, bool], Sequence[CalendarEntry]]
 EntryFetcher = Callable[[Iterable[int]], Sequence[CalendarEntry]]
+
+
+#: Chip(entry, local_start), built without the frozen __init__ (a page makes hundreds)
+_make_chip = positional(Chip)
 
 
 class PostListModel(QAbstractListModel):

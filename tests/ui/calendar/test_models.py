@@ -106,6 +106,26 @@ def test_a_change_repaints_only_the_days_it_touches(qtbot: QtBot, window: MainWi
     assert window.month_model.index_of(date(2026, 11, 10)).data(Role.CHIPS) == ()
 
 
+def test_a_filter_that_changes_most_days_signals_the_grid_once(
+        window: MainWindow, workspace: Workspace, make_post) -> None:
+    """Where more than a week of days changes at once (a filter, a new period), the grid
+    is told once, not day by day; a change of one or two days stays targeted (above)."""
+    for day in range(2, 27, 2):  # 13 days with a post
+        make_post(f"post {day}", at=paris(2026, 11, day, 9))
+    model = window.month_model
+    signals: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): signals.append(
+        (top.row(), top.column(), bottom.row(), bottom.column())))
+    window.proxy.set_filter(PostFilter(statuses=frozenset({domain.PostStatus.PUBLISHED})))
+    assert signals == [(0, 0, 5, 6)]
+    assert all(model.chips_on(model.date_at(r, c)) == () for r in range(6) for c in range(7))
+    signals.clear()
+    window.proxy.set_filter(PostFilter())
+    assert signals == [(0, 0, 5, 6)]
+    assert sum(len(model.chips_on(model.date_at(r, c))) for r in range(6)
+               for c in range(7)) == 13
+
+
 def test_the_post_model_reloads_only_the_posts_a_change_names(
         window: MainWindow, workspace: Workspace, make_post) -> None:
     a = make_post("a", at=paris(2026, 11, 10, 9))
