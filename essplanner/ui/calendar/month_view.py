@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essplanner.ui.calendar.chip_painter import ChipPainter
+from essplanner.ui.calendar.chip_painter import ChipPainter, PaintBatch
 from essplanner.ui.calendar.marks import (
     MAX_STRIPS,
     CellMarks,
@@ -78,6 +78,9 @@ class DayDelegate(QStyledItemDelegate):
         self.current_post_id: int | None = None
         self.drop_date: date | None = None  # the day under a drag, outlined
         self._more: dict[int, str] = {}
+        #: while the view paints, the chips of every day go here, painted once all the
+        #: days are (see MonthView.paintEvent); None: each day paints its own
+        self.batch: PaintBatch | None = None
 
     @property
     def colour_by(self) -> str:
@@ -201,8 +204,8 @@ class DayDelegate(QStyledItemDelegate):
 
         chips: tuple[Chip, ...] = index.data(Role.CHIPS) or ()
         placed, more, hidden = self.layout(rect, chips, font, marks)
-        self.chips.paint_all(painter, placed, font=small, palette=palette,
-                             current_post_id=self.current_post_id)
+        self.chips.paint_all(painter if self.batch is None else self.batch, placed,
+                             font=small, palette=palette, current_post_id=self.current_post_id)
         if more is not None:
             self.chips.draw_label(painter, more, self.more_text(hidden), font=small,
                                   colour=palette.color(QPalette.ColorRole.Link))
@@ -266,7 +269,19 @@ class MonthView(QTableView):
         self._painted_once = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        # The days first, then all their chips in one run (PaintBatch): chips stay inside
+        # their day and nothing of another day covers them, so the pixels are the same.
+        batch = self.delegate.batch = PaintBatch(self.viewport())
+        try:
+            super().paintEvent(event)
+        finally:
+            self.delegate.batch = None
+        if batch:
+            painter = QPainter(self.viewport())
+            try:
+                batch.flush(painter)
+            finally:
+                painter.end()
         if not self._painted_once:
             self._painted_once = True
             self.painted.emit()

@@ -393,3 +393,48 @@ def test_a_chip_background_from_its_rounded_ends_has_the_pixels_of_drawroundedre
         assert not fill_rounded(painter, 0, 0, 120, 19, colours[0], 1.5)
     finally:
         painter.end()
+
+
+def test_the_month_paints_its_chips_in_one_batch_with_the_same_pixels(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, make_post,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The month view paints its days, then every chip in one run (PaintBatch): the very
+    pixels of each day painting its own chips — published, scheduled, draft, waiting for
+    an account, the current post, days full up to "+N more", a day under a drag."""
+    from sqlalchemy import update
+
+    from essplanner import models
+    from essplanner.demo.loader import load_demo
+    from essplanner.ui.calendar import chip_painter, month_view
+
+    load_demo(workspace, lang="fr")
+    account = workspace.accounts.all()[0]
+    for hour in range(8, 20):  # a day fuller than its cell
+        make_post(f"Appel aux bénévoles n° {hour}", at=paris(2026, 11, 30, hour),
+                  accounts=(account.id,), schedule=hour % 3 != 0)
+    with workspace.db.write() as s:
+        s.execute(update(models.Account).where(models.Account.id == account.id).values(
+            needs_reconnect=True))
+    window.on_changed(domain.Change(accounts=True))
+    view = window.month_view
+    chips = [c for r in range(6) for c in range(7)
+             for c in window.month_model.chips_on(window.month_model.date_at(r, c))]
+    assert len(chips) > 20 and len({c.status for c in chips}) >= 3
+    view.set_current_post(chips[3].post_id)
+    view.delegate.drop_date = date(2026, 11, 30)
+
+    flushed: list[int] = []
+    flush = chip_painter.PaintBatch.flush
+
+    def counting(self: chip_painter.PaintBatch, painter: QPainter) -> None:
+        flushed.append(len(self._calls))
+        flush(self, painter)
+
+    monkeypatch.setattr(chip_painter.PaintBatch, "flush", counting)
+    batched = view.grab().toImage()
+    assert flushed and flushed[0] > 10 * len(chips) // 2  # the chips went through the batch
+    monkeypatch.setattr(month_view, "PaintBatch", lambda device: None)  # each day paints its own
+    flushed.clear()
+    plain = view.grab().toImage()
+    assert flushed == []
+    assert batched == plain
