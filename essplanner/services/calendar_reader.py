@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from essplanner.dataplace import DataPlace, data_place
 from essplanner.services.calendar import (
     SEARCH_LIMIT,
     AttentionItem,
@@ -117,8 +118,9 @@ class CalendarReader:
         """Posts that need the user; empty until the whole database is there."""
         return attention_items(self._db) if self._db is not None else []
 
-    def describe(self) -> str:
-        return self._db.describe() if self._db is not None else ""
+    def place(self) -> DataPlace:
+        """Where the data lives, in words for the status bar (never the URL)."""
+        return data_place(self._url)
 
     def release_memory(self) -> None:
         """Hand back the page caches that start-up filled (SQLite keeps up to 2 MB per

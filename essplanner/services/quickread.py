@@ -115,9 +115,6 @@ class QuickReader:
         """Empty this connection's page cache (call it from the thread that reads)."""
         self._db.execute("PRAGMA shrink_memory")
 
-    def describe(self, url: str) -> str:
-        return url
-
     def has_posts(self) -> bool:
         return self._db.execute("SELECT 1 FROM post LIMIT 1").fetchone() is not None
 

@@ -218,6 +218,10 @@ class MainWindow(QMainWindow):
         self._watcher: ChangeWatcher | None = self.ws.calendar.watcher()
         from essplanner.ui.uploads_status import UploadStatus
 
+        # where the data lives, for good: the transient messages (showMessage) pass by
+        self.data_place = QLabel(self)
+        self.data_place.setObjectName("dataPlace")
+        self.statusBar().addPermanentWidget(self.data_place)
         self.upload_status = UploadStatus(self)
         self.statusBar().addPermanentWidget(self.upload_status)
         self._watch_timer = QTimer(self)
@@ -282,8 +286,9 @@ class MainWindow(QMainWindow):
         self.reload_marks()
         if self._attention is not None:
             self._attention.ws = self.ws
-        self.statusBar().showMessage(self.tr("Database: %1").replace(
-            "%1", self.ws.calendar.describe()))
+        place = self.ws.calendar.place()
+        self.data_place.setText(place.status)
+        self.data_place.setToolTip(place.detail)
 
     # The calendar read model (services/calendar_reader.py) chooses how to read: the
     # standard library's sqlite3 when it can, SQLAlchemy otherwise.

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essplanner.dataplace import data_place
 from essplanner.errors import EssPlannerError
 from essplanner.timeutil import get_zone, local_zone_name
 from essplanner.ui import messages
@@ -201,8 +202,11 @@ class SettingsDialog(QDialog):
         from essplanner.ui.team.identity import TeamPreferences
 
         self.team = TeamPreferences(workspace, self)
-        database = QLineEdit(workspace.db.describe(), data)
+        # the file's path, or the server in words: never the URL (scheme, driver, password)
+        place = data_place(workspace.db.url)
+        database = QLineEdit(place.detail, data)
         database.setReadOnly(True)
+        database.setCursorPosition(0)
         form.addRow(self.tr("Database:"), database)
         self.location_edits["database"] = database
 

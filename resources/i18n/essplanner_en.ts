@@ -3042,11 +3042,6 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <source>Database: %1</source>
-        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)`` closed (closeEvent accepted): what was queued to read later reads nothing</extracomment>
-        <translation>Database: %1</translation>
-    </message>
-    <message>
         <source>Reorder the queue</source>
         <translation>Reorder the queue</translation>
     </message>
@@ -3064,6 +3059,7 @@
     </message>
     <message>
         <source>ESS Planner</source>
+        <extracomment>functions adding actions to a post&apos;s context menu: ``hook(menu, post_id)`` closed (closeEvent accepted): what was queued to read later reads nothing</extracomment>
         <translation>ESS Planner</translation>
     </message>
     <message>

@@ -103,7 +103,8 @@ def test_where_the_data_lives_is_shown_read_only_with_open_folder(
     assert edits["data"].text() == str(workspace.paths.data_dir)
     assert edits["settings"].text() == str(workspace.paths.settings_file)
     assert all(edit.isReadOnly() for edit in edits.values())
-    assert "sqlite" in edits["database"].text().lower()
+    # the file, not the database URL ("sqlite:///…")
+    assert edits["database"].text() == str(workspace.db.sqlite_path)
     dialog.findChild(type(dialog.buttons.button(dialog.buttons.StandardButton.Save)),
                      "open_backups").click()
     assert opened == [workspace.paths.backup_dir] and workspace.paths.backup_dir.is_dir()
