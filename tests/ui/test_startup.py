@@ -108,7 +108,10 @@ def test_the_app_starts_and_paints_the_calendar(tmp_path) -> None:
 #: Loaded only when they are needed, not by a start (several MB together): the regex
 #: engine and its Unicode tables, html's table of named entities, the network stack,
 #: OpenCV.
-NOT_AT_START = ("regex", "html.entities", "requests", "cv2")
+#: a SQLite workspace needs neither PostgreSQL's dialect (3 MiB) nor Alembic (its schema
+#: is read from the migration files)
+NOT_AT_START = ("regex", "html.entities", "requests", "cv2", "sqlalchemy.dialects.postgresql",
+                "alembic")
 
 _REPORT_WHEN_READY = """
 import os, sys
