@@ -26,7 +26,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QLabel, QMainWindow, QMessageBox
 
 from essplanner.errors import EssPlannerError
-from essplanner.scheduler.outcome import PublishEvent, SendInProgress
 from essplanner.services.background import (
     APP_ROLE,
     SERVICE_ROLE,
@@ -40,7 +39,10 @@ from essplanner.ui.bridge import Bridge
 from essplanner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # the window names the service's outcomes and never makes them (the background
+    # service does): imported for the types only, they cost the start nothing
     from essplanner.scheduler import PublishingService
+    from essplanner.scheduler.outcome import PublishEvent, SendInProgress
     from essplanner.ui.quit_dialog import QuitDialog
     from essplanner.workspace import Workspace
 
@@ -53,7 +55,7 @@ START_GRACE_SECONDS = 20.0
 # settings.extra key: "don't show again" for the "they will go out in the background" note
 HIDE_NOTICE = "hide_background_notice"
 
-Listener = Callable[[PublishEvent], None]
+Listener = Callable[["PublishEvent"], None]
 
 
 class PublishingHost(QObject):

@@ -22,11 +22,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from essplanner.domain import Change, DeliveryState
-from essplanner.scheduler.outcome import PublishEvent
 from essplanner.ui.bridge import Bridge
 from essplanner.ui.icon import app_icon
 
 if TYPE_CHECKING:
+    from essplanner.scheduler.outcome import PublishEvent
     from essplanner.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -181,6 +181,20 @@ def test_the_window_imports_the_publishing_outcomes_without_the_service() -> Non
                             check=False)
     assert result.returncode == 0, result.stderr
 
+def test_the_tray_and_the_publishing_menu_load_no_publishing_outcome() -> None:
+    """With background publishing (the default) no outcome of a send reaches the window
+    from its own service: the tray and the publishing menu name them for their types only
+    (200 KiB that a start does not need)."""
+    code = ("import sys\n"
+            "import essplanner.ui.tray, essplanner.ui.publishing\n"
+            "assert 'essplanner.scheduler.outcome' not in sys.modules\n")
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+
+
 def test_a_window_closed_before_its_first_paint_reads_nothing_afterwards(
         qtbot: QtBot, workspace: Workspace) -> None:
     """What waits until after the first paint (the filters' choices, the attention
