@@ -59,6 +59,11 @@ def chip_mark(chip: Chip) -> tuple[str, QColor]:
     account to reconnect or switched off, a refused send to retry) gets that wait's shape
     in amber."""
     status = chip.status
+    if status is PostStatus.SCHEDULED:  # most of a calendar: asked first
+        for target in chip.targets:
+            if target.state is DeliveryState.PUBLISHING:
+                return "dots", DELIVERY_COLOURS[DeliveryState.PUBLISHING]
+        return "clock", _SCHEDULED_COLOUR
     if status is PostStatus.ATTENTION:
         states = {t.state for t in chip.targets}
         if states & {DeliveryState.FAILED, DeliveryState.MISSED}:
@@ -69,14 +74,16 @@ def chip_mark(chip: Chip) -> tuple[str, QColor]:
             return HOLDUP_MARKS[waiting[0]], HOLDUP_COLOUR
         return "question", DELIVERY_COLOURS[DeliveryState.UNCONFIRMED]
     if status is PostStatus.PUBLISHED:
-        return "check", STATUS_COLOURS[status]
+        return "check", _PUBLISHED_COLOUR
     if status is PostStatus.CANCELLED:
-        return "cross", QColor("#9e9e9e")
-    if status is PostStatus.SCHEDULED:
-        if any(t.state is DeliveryState.PUBLISHING for t in chip.targets):
-            return "dots", DELIVERY_COLOURS[DeliveryState.PUBLISHING]
-        return "clock", STATUS_COLOURS[status]
-    return "draft", QColor("#757575")
+        return "cross", _CANCELLED_COLOUR
+    return "draft", _DRAFT_COLOUR
+
+
+_SCHEDULED_COLOUR = STATUS_COLOURS[PostStatus.SCHEDULED]
+_PUBLISHED_COLOUR = STATUS_COLOURS[PostStatus.PUBLISHED]
+_CANCELLED_COLOUR = QColor("#9e9e9e")
+_DRAFT_COLOUR = QColor("#757575")
 
 
 class Canvas(Protocol):
@@ -530,12 +537,17 @@ class ChipPainter:
         top = (baseline - label.baseline) / ratio
         left = rect.x() - _INK
         pixmap = label.pixmap
+        if label.advance <= rect.width() and height <= rect.height():  # nothing to clip
+            if ratio == 1.0:
+                painter.drawPixmap(left, int(top), pixmap)
+            else:
+                painter.drawPixmap(QPointF(left, top), pixmap)
+            return
         size = pixmap.deviceIndependentSize()
-        target = QRectF(left, top, size.width(), size.height())
-        if label.advance > rect.width() or height > rect.height():
-            target = target.intersected(QRectF(rect))  # drawText clips what overflows
-            if target.isEmpty():
-                return
+        # drawText clips what overflows its rect
+        target = QRectF(left, top, size.width(), size.height()).intersected(QRectF(rect))
+        if target.isEmpty():
+            return
         source = QRectF((target.x() - left) * ratio, (target.y() - top) * ratio,
                         target.width() * ratio, target.height() * ratio)
         painter.drawPixmap(target, pixmap, source)
