@@ -35,13 +35,18 @@ class _CheckList(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         model.modelReset.connect(self.updateGeometry)
 
-    def sizeHint(self) -> QSize:
-        rows = max(1, min(self.model().rowCount(), 7))
+    def _height(self, most: int) -> int:
+        rows = max(1, min(self.model().rowCount(), most))
         height = self.sizeHintForRow(0) if self.model().rowCount() else 18
-        return QSize(180, rows * max(height, 18) + 2 * self.frameWidth() + 2)
+        return rows * max(height, 18) + 2 * self.frameWidth() + 2
+
+    def sizeHint(self) -> QSize:
+        return QSize(180, self._height(7))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, 24)
+        # three rows (all of a shorter list) at least: on a low screen the panel scrolls
+        # rather than squeezing every list to a row and a half
+        return QSize(120, self._height(3))
 
 
 class FilterPanel(QWidget):

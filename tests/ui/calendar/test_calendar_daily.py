@@ -321,3 +321,30 @@ def test_view_refresh_f5_rereads_what_others_wrote(window: MainWindow, workspace
     other.close()
     window.action_refresh.trigger()
     assert "Renommé ailleurs" in _shown(window)
+
+
+def test_on_a_low_window_the_filters_scroll_rather_than_squeeze_their_lists(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    """At 1280×600 every list of the filter panel still shows three whole rows (all of a
+    shorter one): the panel scrolls instead of cutting each list to a row and a half."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from essplanner.demo.loader import load_demo
+    from essplanner.domain import Change
+
+    load_demo(workspace, lang="fr")
+    window.on_changed(Change(personas=True, objectives=True, accounts=True))
+    window.resize(1280, 600)
+    panel = window.filters
+    for _ in range(5):
+        QApplication.processEvents()
+    checked = 0
+    for view in panel.lists.values():
+        rows = min(view.model().rowCount(), 3)
+        if rows:
+            assert view.viewport().height() >= rows * view.sizeHintForRow(0), \
+                view.accessibleName()
+            checked += 1
+    assert checked == 5
+    scroll = panel.findChild(QScrollArea)
+    assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
