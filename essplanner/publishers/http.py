@@ -27,7 +27,9 @@ redirection; reads follow at most a few, each checked like an API address
 from __future__ import annotations
 
 import contextlib
+import heapq
 import ipaddress
+import itertools
 import logging
 import socket
 import threading
@@ -222,6 +224,67 @@ def _was_sent(exc: BaseException) -> bool:
     return True
 
 
+#: how long the deadlines' thread waits for another request before it ends
+_IDLE_SECONDS = 5.0
+
+
+class _Deadlines:
+    """One thread for the deadlines of every request in progress: it sleeps until the
+    earliest and cuts each request whose time has passed. (A timer thread per request, two
+    with an upload's extension, was most of the service's own cost on a burst of posts.)
+    The thread ends a few seconds after the last request and starts again with the next."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._due: list[tuple[float, int, _Watch]] = []  # a heap; stale entries stay
+        self._order = itertools.count()
+        self._open = 0  # watches not yet closed
+        self._thread: threading.Thread | None = None
+
+    def opened(self) -> None:
+        with self._cond:
+            self._open += 1
+
+    def closed(self) -> None:
+        with self._cond:
+            self._open -= 1
+            if self._open == 0:
+                self._due.clear()  # what is left belongs to closed watches
+                self._cond.notify()
+
+    def arm(self, watch: _Watch, ends_at: float) -> None:
+        with self._cond:
+            heapq.heappush(self._due, (ends_at, next(self._order), watch))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True,
+                                                name="essplanner-http-deadlines")
+                self._thread.start()
+            elif self._due[0][2] is watch:
+                self._cond.notify()  # earlier than what the thread waits for
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while True:
+                    if not self._due:
+                        # requests one after the other keep the same thread
+                        self._cond.wait(_IDLE_SECONDS)
+                        if self._due:
+                            continue
+                        self._thread = None
+                        return
+                    ends_at, _order, watch = self._due[0]
+                    wait = ends_at - time.monotonic()
+                    if wait <= 0:
+                        heapq.heappop(self._due)
+                        break
+                    self._cond.wait(wait)
+            watch.fire("deadline")  # outside the lock: it shuts sockets down
+
+
+_DEADLINES = _Deadlines()
+
+
 class _Watch:
     """The deadline of one request. When it passes, or when the client is aborted, the
     sockets the request uses are shut down: a read or write in progress ends at once,
@@ -231,19 +294,12 @@ class _Watch:
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._closed = False
-        self._timer: threading.Timer | None = None
         self.seconds = seconds
         self.ends_at = time.monotonic() + seconds
         #: why the request was cut: "deadline" or "stopped"; None while it runs
         self.reason: str | None = None
-        self._arm()
-
-    def _arm(self) -> None:
-        timer = threading.Timer(max(0.0, self.ends_at - time.monotonic()), self.fire,
-                                args=("deadline",))
-        timer.daemon = True
-        self._timer = timer
-        timer.start()
+        _DEADLINES.opened()
+        _DEADLINES.arm(self, self.ends_at)
 
     def remaining(self) -> float:
         return self.ends_at - time.monotonic()
@@ -257,9 +313,9 @@ class _Watch:
                 return
             self.seconds += seconds
             self.ends_at += seconds
-            if self._timer is not None:
-                self._timer.cancel()
-            self._arm()
+            ends_at = self.ends_at
+        # the earlier entry still fires, and fire() sees it is not yet time
+        _DEADLINES.arm(self, ends_at)
 
     def attach(self, sock: socket.socket) -> bool:
         """Watch ``sock``; False if the request was already cut (then do not use it)."""
@@ -275,7 +331,7 @@ class _Watch:
             if self._closed or self.reason is not None:
                 return
             if reason == "deadline" and time.monotonic() < self.ends_at:
-                return  # a timer replaced by extend() that was already running
+                return  # an entry from before extend() moved the deadline
             self.reason = reason
             sockets = list(self._sockets)
         for sock in sockets:
@@ -285,11 +341,11 @@ class _Watch:
 
     def close(self) -> None:
         with self._lock:
+            if self._closed:
+                return
             self._closed = True
             self._sockets.clear()
-            timer = self._timer
-        if timer is not None:
-            timer.cancel()
+        _DEADLINES.closed()
 
 
 _local = threading.local()  # the watch of the request the current thread is making

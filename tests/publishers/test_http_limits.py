@@ -366,3 +366,33 @@ def test_a_read_timeout_cut_to_the_deadline_is_reported_as_the_deadline() -> Non
     failure = client()._failure(requests.exceptions.ConnectionError(cause), watch,
                                 "127.0.0.1", True)
     assert failure.message.startswith("the connection to 127.0.0.1 was cut")
+
+
+def test_requests_share_one_thread_for_their_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each request has its deadline, but one thread watches them all: a burst of posts
+    used to start a timer thread per request (two with a body), most of the publishing
+    service's own cost on a burst. Requests one after the other and at once, on loopback."""
+    started: list[str] = []
+    start = threading.Thread.start
+
+    def counting(self: threading.Thread) -> None:
+        if isinstance(self, threading.Timer) or self.name.startswith("essplanner-http"):
+            started.append(self.name)
+        start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", counting)
+    with HostileServer(lambda _request, writer: json_answer(writer)) as server:
+        http = client(deadline=30.0)
+        for i in range(12):
+            assert http.post(f"{server.url}/api/v1/statuses",
+                             json={"status": f"n° {i}"}).json() == {"ok": True}
+        answers: list[int] = []
+        senders = [threading.Thread(target=lambda: answers.append(
+            http.get(f"{server.url}/api/v1/instance").status_code)) for _ in range(8)]
+        for sender in senders:
+            sender.start()
+        for sender in senders:
+            sender.join(BOUND)
+        http.close()
+    assert answers == [200] * 8
+    assert len(started) <= 1, started
