@@ -396,3 +396,45 @@ def test_requests_share_one_thread_for_their_deadlines(monkeypatch: pytest.Monke
         http.close()
     assert answers == [200] * 8
     assert len(started) <= 1, started
+
+
+def test_the_environments_proxies_are_honoured_and_read_once_per_host(
+        monkeypatch: pytest.MonkeyPatch, resolved: list[str]) -> None:
+    """``HTTP_PROXY`` and ``NO_PROXY`` work as with ``requests`` (a post to a far host goes
+    through the proxy, the host named in NO_PROXY is reached directly), and the
+    environment is read once per host, not twice per request."""
+    import requests.sessions
+    import requests.utils
+
+    from essplanner.publishers import http as http_module
+
+    scans: list[str] = []
+    scan = requests.utils.get_environ_proxies
+
+    def counting(url: str, no_proxy: Any = None) -> Any:
+        scans.append(url)
+        return scan(url, no_proxy=no_proxy)
+
+    # where requests' session looks the environment up, and where ours does
+    monkeypatch.setattr(requests.sessions, "get_environ_proxies", counting)
+    monkeypatch.setattr(http_module, "get_environ_proxies", counting)
+    with HostileServer(lambda _request, writer: json_answer(writer)) as proxy, \
+            HostileServer(lambda _request, writer: json_answer(writer),
+                          host="127.0.0.2") as direct:
+        for name in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY", "all_proxy",
+                     "ALL_PROXY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.2")
+        http = client(deadline=30.0)
+        for i in range(10):
+            http.post("http://evil.example/api/v1/statuses", json={"status": f"n° {i}"})
+            http.get(f"{direct.url}/api/v1/instance")
+        http.close()
+        through_proxy = [c.request for c in proxy.seen()]
+        reached = [c.request for c in direct.seen()]
+    assert len(through_proxy) == 10 and len(reached) == 10
+    assert (through_proxy[0].method, through_proxy[0].path) == (
+        "POST", "http://evil.example/api/v1/statuses")
+    assert "evil.example" not in resolved  # the proxy, not this computer, resolves it
+    assert len(scans) == 2, scans  # once per host; requests alone: once per request
