@@ -39,12 +39,13 @@ from essplanner.ui.calendar.month_view import MonthView
 from essplanner.ui.calendar.post_model import PostFilter, PostFilterProxy, PostListModel, PostRole
 from essplanner.ui.editor.host import EditorHost
 from essplanner.ui.labels import month_title, qdate, week_title
-from essplanner.ui.plain import plain
+from essplanner.ui.plain import plain, plain_label
 from essplanner.ui.window_parts import Banners, build_actions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from essplanner.dataplace import DataPlace
     from essplanner.services.changes import ChangeWatcher, PostgresListener
     from essplanner.ui.calendar.agenda_model import AgendaModel
     from essplanner.ui.calendar.agenda_view import AgendaView
@@ -286,9 +287,12 @@ class MainWindow(QMainWindow):
         self.reload_marks()
         if self._attention is not None:
             self._attention.ws = self.ws
-        place = self.ws.calendar.place()
-        self.data_place.setText(place.status)
-        self.data_place.setToolTip(place.detail)
+        self._show_place(self.ws.calendar.place())
+
+    def _show_place(self, place: DataPlace) -> None:
+        # a file or host name is the computer's text, never markup
+        plain_label(self.data_place).setText(place.status)
+        self.data_place.setToolTip(plain(place.detail))
 
     # The calendar read model (services/calendar_reader.py) chooses how to read: the
     # standard library's sqlite3 when it can, SQLAlchemy otherwise.

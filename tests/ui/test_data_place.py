@@ -4,6 +4,7 @@ with the database URL."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -57,3 +58,19 @@ def test_the_preferences_name_a_shared_database_without_url_or_password(
     text = dialog.location_edits["database"].text()
     assert text == "shared database “essplanner” on db.example.org (signed in as marie)"
     assert "s3cret" not in text and "postgresql" not in text
+
+
+def test_a_file_or_host_name_in_the_status_bar_is_text_not_markup(
+        window: MainWindow, tmp_path: Path) -> None:
+    """A folder or server name is the computer's text: shown as it is, never as HTML."""
+    from PySide6.QtCore import Qt
+
+    from essplanner.dataplace import DataPlace
+
+    folder = tmp_path / "<b>Asso</b>"
+    window._show_place(DataPlace("<b>Asso</b>.sqlite3 on this computer", folder / "x.sqlite3"))
+    label = window.statusBar().findChild(QLabel, "dataPlace")
+    assert label is not None
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "Data: <b>Asso</b>.sqlite3 on this computer"
+    assert "&lt;b&gt;Asso&lt;/b&gt;" in label.toolTip() and "<b>Asso" not in label.toolTip()
