@@ -6,7 +6,7 @@ import functools
 import math
 from collections.abc import Callable, Iterable
 from datetime import time as dt_time
-from typing import Any, ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple
 
 from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -86,37 +86,6 @@ _CANCELLED_COLOUR = QColor("#9e9e9e")
 _DRAFT_COLOUR = QColor("#757575")
 
 
-class Canvas(Protocol):
-    """What painting chips asks of a painter: a :class:`QPainter`, or a :class:`PaintBatch`
-    that keeps the calls to make them later in one run."""
-
-    def device(self) -> QPaintDevice | None: ...
-
-    @property
-    def setRenderHint(self) -> Callable[..., None]: ...
-
-    @property
-    def setBrush(self) -> Callable[..., None]: ...
-
-    @property
-    def setPen(self) -> Callable[..., None]: ...
-
-    @property
-    def setFont(self) -> Callable[..., None]: ...
-
-    @property
-    def drawPixmap(self) -> Callable[..., None]: ...
-
-    @property
-    def drawRoundedRect(self) -> Callable[..., None]: ...
-
-    @property
-    def fillRect(self) -> Callable[..., None]: ...
-
-    @property
-    def drawText(self) -> Callable[..., None]: ...
-
-
 def _kept(call: Callable[..., None]) -> Callable[..., None]:
     """A method of :class:`PaintBatch` keeping a call of the QPainter method ``call``."""
 
@@ -158,6 +127,10 @@ class PaintBatch:
         calls, self._calls = self._calls, []
         for call, args in calls:
             call(painter, *args)
+
+
+#: what painting chips draws on: a QPainter, or a PaintBatch that keeps the calls
+Canvas = QPainter | PaintBatch
 
 
 class _Fonts(NamedTuple):
