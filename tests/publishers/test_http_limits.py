@@ -381,6 +381,11 @@ def test_requests_share_one_thread_for_their_deadlines(monkeypatch: pytest.Monke
         start(self)
 
     monkeypatch.setattr(threading.Thread, "start", counting)
+    # the thread waits this long for the next request: no pause of a loaded machine
+    # between two requests may end it (the count must not depend on speed)
+    from essplanner.publishers import http as http_module
+
+    monkeypatch.setattr(http_module, "_IDLE_SECONDS", 600.0)
     with HostileServer(lambda _request, writer: json_answer(writer)) as server:
         http = client(deadline=30.0)
         for i in range(12):
